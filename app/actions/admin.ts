@@ -1,0 +1,144 @@
+"use server";
+// Secretariat administration, and a chair's invitations to their own dialogue.
+// Each action: validate, authenticate, then one domain function that authorizes and audits.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { dialogueRole, globalRole } from "@/db/schema";
+import { type ActionState, actionResult } from "@/server/action-result";
+import { requireActor } from "@/server/auth/current";
+import { MIN_PASSWORD_LENGTH } from "@/server/auth/password";
+import { addDialoguePartner, createDialogue } from "@/server/domain/dialogues";
+import { addMember, changeMemberRole, removeMember } from "@/server/domain/memberships";
+import { createAccount, setAccountActive } from "@/server/domain/users";
+
+const fields = (form: FormData) => Object.fromEntries([...form.entries()].filter(([key]) => !key.startsWith("$")));
+const optional = z
+  .string()
+  .trim()
+  .transform((v) => v || undefined)
+  .optional();
+const email = z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(320));
+const name = z.string().trim().min(1).max(200);
+const password = z.string().min(MIN_PASSWORD_LENGTH).max(1024);
+
+async function run(
+  work: (db: Awaited<ReturnType<typeof getDb>>, actor: Awaited<ReturnType<typeof requireActor>>) => Promise<unknown>,
+  successKey: Parameters<typeof actionResult>[1],
+) {
+  const result = await actionResult(async () => work(await getDb(), await requireActor()), successKey);
+  if (result?.ok) revalidatePath("/", "layout");
+  return result;
+}
+
+const createDialogueSchema = z.object({
+  name,
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+    .max(60),
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{2,12}$/),
+  description: z.string().trim().max(2000).default(""),
+});
+export async function createDialogueAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return run(
+    async (db, actor) => createDialogue(db, actor, createDialogueSchema.parse(fields(form))),
+    "admin.dialogueCreated",
+  );
+}
+
+const addPartnerSchema = z.discriminatedUnion("kind", [
+  z.object({ dialogueId: z.uuid(), kind: z.literal("state"), iso3: z.string().trim().toUpperCase().length(3) }),
+  z.object({ dialogueId: z.uuid(), kind: z.literal("organisation"), name }),
+]);
+export async function addPartnerAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return run(async (db, actor) => {
+    const input = addPartnerSchema.parse(fields(form));
+    const partner =
+      input.kind === "state"
+        ? { kind: "state" as const, iso3: input.iso3 }
+        : { kind: "organisation" as const, name: input.name };
+    return addDialoguePartner(db, actor, { dialogueId: input.dialogueId, partner });
+  }, "admin.partnerAdded");
+}
+
+const addMemberSchema = z.object({
+  dialogueId: z.uuid(),
+  email,
+  role: z.enum(dialogueRole.enumValues),
+  partnerId: z.uuid(),
+  name: optional,
+  password: z
+    .string()
+    .transform((v) => v || undefined)
+    .optional(),
+});
+export async function addMemberAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return run(async (db, actor) => {
+    const input = addMemberSchema.parse(fields(form));
+    const newAccount =
+      input.name || input.password
+        ? z.object({ name, password }).parse({ name: input.name, password: input.password })
+        : undefined;
+    return addMember(db, actor, {
+      dialogueId: input.dialogueId,
+      email: input.email,
+      role: input.role,
+      partnerId: input.partnerId,
+      newAccount,
+    });
+  }, "admin.memberAdded");
+}
+
+const changeRoleSchema = z.object({
+  membershipId: z.uuid(),
+  role: z.enum(dialogueRole.enumValues),
+  partnerId: z.uuid(),
+});
+export async function changeMemberRoleAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return run(
+    async (db, actor) => changeMemberRole(db, actor, changeRoleSchema.parse(fields(form))),
+    "admin.memberChanged",
+  );
+}
+
+const removeMemberSchema = z.object({ membershipId: z.uuid() });
+export async function removeMemberAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return run(
+    async (db, actor) => removeMember(db, actor, removeMemberSchema.parse(fields(form))),
+    "admin.memberRemoved",
+  );
+}
+
+const setActiveSchema = z.object({
+  userId: z.uuid(),
+  active: z.enum(["true", "false"]).transform((v) => v === "true"),
+});
+export async function setAccountActiveAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return run(
+    async (db, actor) => setAccountActive(db, actor, setActiveSchema.parse(fields(form))),
+    "admin.accountUpdated",
+  );
+}
+
+const createAccountSchema = z.object({
+  email,
+  name,
+  password,
+  globalRole: z
+    .enum(globalRole.enumValues)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+});
+export async function createAccountAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return run(
+    async (db, actor) => createAccount(db, actor, createAccountSchema.parse(fields(form))),
+    "admin.accountCreated",
+  );
+}

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { AppHeader } from "@/components/AppHeader";
+import { currentActor } from "@/server/auth/current";
+import { getTranslator } from "@/server/locale";
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: { default: t("app.name"), template: `%s · ${t("app.name")}` }, description: t("app.tagline") };
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const [{ t, locale }, actor] = await Promise.all([getTranslator(), currentActor()]);
+  return (
+    <html lang={locale}>
+      <body>
+        <a href="#main" className="sr-only-focusable">
+          {t("nav.skipToContent")}
+        </a>
+        <AppHeader actor={actor} />
+        <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

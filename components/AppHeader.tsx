@@ -1,0 +1,59 @@
+// Top bar: the links this user may follow, language choice, and who is signed in.
+import Link from "next/link";
+import { setLocaleAction, signOutAction } from "@/app/actions/session";
+import { locales } from "@/lib/i18n/locales";
+import type { ActorProfile } from "@/server/actor";
+import { getTranslator } from "@/server/locale";
+import { can } from "@/server/policy";
+
+export async function AppHeader({ actor }: { actor: ActorProfile | null }) {
+  const { t, locale } = await getTranslator();
+  const isAdmin = can(actor, "system.administer", null);
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
+        <Link href="/" className="text-lg font-bold text-slate-900 no-underline">
+          {t("app.name")}
+        </Link>
+        {actor && (
+          <nav aria-label={t("nav.label")} className="flex flex-wrap gap-4 text-sm">
+            {actor.globalRole !== "hld_reviewer" && <Link href="/dialogues">{t("nav.dialogues")}</Link>}
+            {(actor.globalRole === "hld_reviewer" || isAdmin) && <Link href="/hld">{t("nav.hldInbox")}</Link>}
+            {isAdmin && <Link href="/admin">{t("nav.admin")}</Link>}
+            {isAdmin && <Link href="/admin/users">{t("nav.accounts")}</Link>}
+            {isAdmin && <Link href="/admin/audit">{t("nav.audit")}</Link>}
+          </nav>
+        )}
+        <div className="ml-auto flex flex-wrap items-center gap-3">
+          <form action={setLocaleAction} className="flex gap-1" aria-label={t("nav.language")}>
+            {locales.map((l) => (
+              <button
+                key={l}
+                type="submit"
+                name="locale"
+                value={l}
+                lang={l}
+                aria-pressed={l === locale}
+                className={`btn ${l === locale ? "btn-primary" : "btn-secondary"} px-2 py-1`}
+              >
+                {t(`languages.${l}`)}
+              </button>
+            ))}
+          </form>
+          {actor && (
+            <>
+              <span className="text-sm text-slate-700" data-testid="signed-in-user">
+                {actor.name}
+              </span>
+              <form action={signOutAction}>
+                <button type="submit" className="btn btn-secondary px-2 py-1">
+                  {t("nav.signOut")}
+                </button>
+              </form>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

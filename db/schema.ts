@@ -1,0 +1,403 @@
+// The single source of truth for Accord's data. drizzle-kit generates db/migrations from it;
+// the same SQL is applied to PostgreSQL and to the embedded PGlite database.
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  char,
+  check,
+  customType,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+});
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+export const globalRole = pgEnum("global_role", ["admin", "hld_reviewer"]);
+export const dialogueRole = pgEnum("dialogue_role", ["chair", "penholder", "delegate", "observer"]);
+export const partnerKind = pgEnum("partner_kind", ["state", "organisation"]);
+export const paperKind = pgEnum("paper_kind", ["position_paper", "recommendations"]);
+export const paperStatus = pgEnum("paper_status", ["draft", "consultation", "approval", "agreed", "submitted"]);
+export const roundProcedure = pgEnum("round_procedure", ["consensus", "silence"]);
+export const roundOutcome = pgEnum("round_outcome", ["agreed", "not_agreed"]);
+export const positionValue = pgEnum("position_value", ["approve", "object", "abstain"]);
+export const locale = pgEnum("locale", ["en", "fr"]);
+
+export const partners = pgTable(
+  "partners",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: partnerKind("kind").notNull(),
+    /** ISO 3166-1 alpha-3 for states; null for organisations. */
+    iso3: char("iso3", { length: 3 }),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("partners_iso3_unique").on(t.iso3),
+    uniqueIndex("partners_organisation_name_unique").on(t.name).where(sql`${t.kind} = 'organisation'`),
+    check("partners_state_has_iso3", sql`(${t.kind} = 'state') = (${t.iso3} IS NOT NULL)`),
+  ],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    globalRole: globalRole("global_role"),
+    /** The body a global-role user speaks for (ICMPD, UN HLD secretariat). */
+    partnerId: uuid("partner_id").references(() => partners.id),
+    locale: locale("locale"),
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+    failedSignIns: integer("failed_sign_ins").notNull().default(0),
+    signInBlockedUntil: timestamp("sign_in_blocked_until", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("users_email_unique").on(t.email),
+    check("users_email_lowercase", sql`${t.email} = lower(${t.email})`),
+  ],
+);
+
+/** Server-side record of a signed-in session; the session cookie only names it. */
+export const authSessions = pgTable(
+  "auth_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("auth_sessions_user_idx").on(t.userId)],
+);
+
+export const dialogues = pgTable(
+  "dialogues",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    /** Upper-case code used in HLD submission references, e.g. RABAT in HLD/2013/RABAT/001. */
+    code: text("code").notNull(),
+    description: text("description").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("dialogues_slug_unique").on(t.slug),
+    uniqueIndex("dialogues_code_unique").on(t.code),
+    check("dialogues_code_format", sql`${t.code} ~ '^[A-Z0-9]{2,12}$'`),
+    check("dialogues_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+  ],
+);
+
+export const dialoguePartners = pgTable(
+  "dialogue_partners",
+  {
+    dialogueId: uuid("dialogue_id")
+      .notNull()
+      .references(() => dialogues.id, { onDelete: "cascade" }),
+    partnerId: uuid("partner_id")
+      .notNull()
+      .references(() => partners.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.dialogueId, t.partnerId] }), index("dialogue_partners_partner_idx").on(t.partnerId)],
+);
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    dialogueId: uuid("dialogue_id").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    partnerId: uuid("partner_id").notNull(),
+    role: dialogueRole("role").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // One role per user per dialogue.
+    uniqueIndex("memberships_user_dialogue_unique").on(t.userId, t.dialogueId),
+    index("memberships_dialogue_idx").on(t.dialogueId),
+    // A member always speaks for a partner of that same dialogue.
+    foreignKey({
+      name: "memberships_dialogue_partner_fk",
+      columns: [t.dialogueId, t.partnerId],
+      foreignColumns: [dialoguePartners.dialogueId, dialoguePartners.partnerId],
+    }),
+  ],
+);
+
+export const papers = pgTable(
+  "papers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    dialogueId: uuid("dialogue_id")
+      .notNull()
+      .references(() => dialogues.id),
+    title: text("title").notNull(),
+    kind: paperKind("kind").notNull(),
+    status: paperStatus("status").notNull().default("draft"),
+    /** Readable snapshot of the live text (ProseMirror JSON and plain text). */
+    contentJson: jsonb("content_json").notNull(),
+    contentText: text("content_text").notNull().default(""),
+    /** Yjs state of the live document (collaboration server). */
+    ydocState: bytea("ydoc_state"),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("papers_dialogue_updated_idx").on(t.dialogueId, t.updatedAt.desc(), t.id),
+    index("papers_status_idx").on(t.status),
+    check("papers_title_length", sql`char_length(${t.title}) between 1 and 300`),
+  ],
+);
+
+export const revisions = pgTable(
+  "revisions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    paperId: uuid("paper_id")
+      .notNull()
+      .references(() => papers.id),
+    number: integer("number").notNull(),
+    contentJson: jsonb("content_json").notNull(),
+    /** Canonical serialization the hash is computed over. */
+    canonicalContent: text("canonical_content").notNull(),
+    contentHash: char("content_hash", { length: 64 }).notNull(),
+    frozenBy: uuid("frozen_by")
+      .notNull()
+      .references(() => users.id),
+    frozenAt: timestamp("frozen_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("revisions_paper_number_unique").on(t.paperId, t.number),
+    index("revisions_hash_idx").on(t.contentHash),
+    check("revisions_number_positive", sql`${t.number} > 0`),
+    check("revisions_hash_hex", sql`${t.contentHash} ~ '^[0-9a-f]{64}$'`),
+  ],
+);
+
+export const commentThreads = pgTable(
+  "comment_threads",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    paperId: uuid("paper_id")
+      .notNull()
+      .references(() => papers.id),
+    /** Id of the anchor mark in the shared document. */
+    anchorId: text("anchor_id").notNull(),
+    quote: text("quote").notNull().default(""),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    partnerId: uuid("partner_id").references(() => partners.id),
+    createdAt: createdAt(),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    resolvedBy: uuid("resolved_by").references(() => users.id),
+  },
+  (t) => [
+    index("comment_threads_paper_idx").on(t.paperId),
+    uniqueIndex("comment_threads_anchor_unique").on(t.paperId, t.anchorId),
+  ],
+);
+
+export const comments = pgTable(
+  "comments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    threadId: uuid("thread_id")
+      .notNull()
+      .references(() => commentThreads.id),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+    editedAt: timestamp("edited_at", { withTimezone: true }),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("comments_thread_idx").on(t.threadId, t.createdAt),
+    check("comments_body_length", sql`char_length(${t.body}) between 1 and 10000`),
+  ],
+);
+
+export const approvalRounds = pgTable(
+  "approval_rounds",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    paperId: uuid("paper_id")
+      .notNull()
+      .references(() => papers.id),
+    revisionId: uuid("revision_id")
+      .notNull()
+      .references(() => revisions.id),
+    procedure: roundProcedure("procedure").notNull(),
+    deadline: timestamp("deadline", { withTimezone: true }).notNull(),
+    openedBy: uuid("opened_by")
+      .notNull()
+      .references(() => users.id),
+    openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    outcome: roundOutcome("outcome"),
+  },
+  (t) => [
+    index("approval_rounds_paper_idx").on(t.paperId),
+    // At most one open round per paper.
+    uniqueIndex("approval_rounds_one_open_per_paper").on(t.paperId).where(sql`${t.closedAt} IS NULL`),
+    index("approval_rounds_open_deadline_idx").on(t.deadline).where(sql`${t.closedAt} IS NULL`),
+    check("approval_rounds_closed_has_outcome", sql`(${t.closedAt} IS NULL) = (${t.outcome} IS NULL)`),
+  ],
+);
+
+/** The position that counts: one per state partner per round. */
+export const positions = pgTable(
+  "positions",
+  {
+    roundId: uuid("round_id")
+      .notNull()
+      .references(() => approvalRounds.id),
+    partnerId: uuid("partner_id")
+      .notNull()
+      .references(() => partners.id),
+    value: positionValue("value").notNull(),
+    reason: text("reason"),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => users.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.partnerId] }),
+    check("positions_objection_has_reason", sql`${t.value} <> 'object' OR char_length(coalesce(${t.reason}, '')) > 0`),
+  ],
+);
+
+/** Every position ever recorded, in order; positions holds the latest. */
+export const positionHistory = pgTable(
+  "position_history",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    roundId: uuid("round_id")
+      .notNull()
+      .references(() => approvalRounds.id),
+    partnerId: uuid("partner_id")
+      .notNull()
+      .references(() => partners.id),
+    value: positionValue("value").notNull(),
+    reason: text("reason"),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => users.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("position_history_round_idx").on(t.roundId, t.partnerId)],
+);
+
+export const submissions = pgTable(
+  "submissions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    paperId: uuid("paper_id")
+      .notNull()
+      .references(() => papers.id),
+    revisionId: uuid("revision_id")
+      .notNull()
+      .references(() => revisions.id),
+    roundId: uuid("round_id")
+      .notNull()
+      .references(() => approvalRounds.id),
+    contentHash: char("content_hash", { length: 64 }).notNull(),
+    reference: text("reference").notNull(),
+    /** Frozen record of every state partner's position at submission. */
+    positionsRecord: jsonb("positions_record").notNull(),
+    submittedBy: uuid("submitted_by")
+      .notNull()
+      .references(() => users.id),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // One submission per paper.
+    uniqueIndex("submissions_paper_unique").on(t.paperId),
+    uniqueIndex("submissions_reference_unique").on(t.reference),
+    index("submissions_hash_idx").on(t.contentHash),
+    index("submissions_submitted_at_idx").on(t.submittedAt.desc()),
+  ],
+);
+
+/** Append-only record of every change: who did what to which target, when. */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    actorId: uuid("actor_id").references(() => users.id),
+    action: text("action").notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id").notNull(),
+    dialogueId: uuid("dialogue_id").references(() => dialogues.id),
+    paperId: uuid("paper_id").references(() => papers.id),
+    details: jsonb("details").notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("audit_events_dialogue_idx").on(t.dialogueId, t.id),
+    index("audit_events_paper_idx").on(t.paperId, t.id),
+  ],
+);
+
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    paperId: uuid("paper_id").references(() => papers.id),
+    details: jsonb("details").notNull().default({}),
+    read: boolean("read").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.read, t.createdAt.desc())],
+);
+
+export type User = typeof users.$inferSelect;
+export type Partner = typeof partners.$inferSelect;
+export type Dialogue = typeof dialogues.$inferSelect;
+export type Membership = typeof memberships.$inferSelect;
+export type Paper = typeof papers.$inferSelect;
+export type Revision = typeof revisions.$inferSelect;
+export type ApprovalRound = typeof approvalRounds.$inferSelect;
+export type Position = typeof positions.$inferSelect;
+export type Submission = typeof submissions.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;
+
+export type GlobalRole = (typeof globalRole.enumValues)[number];
+export type DialogueRole = (typeof dialogueRole.enumValues)[number];
+export type PaperKind = (typeof paperKind.enumValues)[number];
+export type PaperStatus = (typeof paperStatus.enumValues)[number];
+export type PartnerKind = (typeof partnerKind.enumValues)[number];
+export type Locale = (typeof locale.enumValues)[number];

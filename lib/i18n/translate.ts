@@ -1,0 +1,38 @@
+// Message lookup shared by server and client components. Keys are checked at compile time
+// against the English catalog; the French catalog must have the same shape.
+
+import type { Locale } from "./locales";
+import { en, type Messages } from "./messages/en";
+import { fr } from "./messages/fr";
+
+type Leaves<T, Prefix extends string = ""> = {
+  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+
+export type MessageKey = Leaves<Messages>;
+export type TranslateVars = Record<string, string | number>;
+export type Translate = (key: MessageKey, vars?: TranslateVars) => string;
+
+export const catalogs: Record<Locale, Messages> = { en, fr };
+
+function lookup(messages: Messages, key: string): string | undefined {
+  let node: unknown = messages;
+  for (const part of key.split(".")) {
+    if (typeof node !== "object" || node === null) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === "string" ? node : undefined;
+}
+
+export function translator(locale: Locale): Translate {
+  const messages = catalogs[locale];
+  return (key, vars) => {
+    const template = lookup(messages, key) ?? lookup(en, key) ?? key;
+    return vars ? template.replace(/\{(\w+)\}/g, (m, name: string) => String(vars[name] ?? m)) : template;
+  };
+}
+
+/** For keys that come from data (error codes, enum values); falls back to the key itself. */
+export function isMessageKey(key: string): key is MessageKey {
+  return lookup(en, key) !== undefined;
+}

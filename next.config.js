@@ -1,0 +1,7 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Loaded by the custom server too: one copy of each, and PGlite's wasm kept out of the bundle.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "yjs"],
+  poweredByHeader: false,
+};
+export default nextConfig;

@@ -1,0 +1,68 @@
+// Append-only audit log. Domain functions write it inside their own transaction, so a change
+// and its record commit together or not at all.
+import { z } from "zod";
+import type { DbOrTx } from "@/db/client";
+import { auditEvents } from "@/db/schema";
+
+export const auditAction = z.enum([
+  "user.created",
+  "user.deactivated",
+  "user.reactivated",
+  "user.signed_in",
+  "user.signed_out",
+  "user.sign_in_failed",
+  "dialogue.created",
+  "dialogue.partner_added",
+  "membership.added",
+  "membership.role_changed",
+  "membership.removed",
+  "paper.created",
+  "paper.status_changed",
+  "revision.frozen",
+  "round.opened",
+  "round.closed",
+  "position.recorded",
+  "paper.submitted",
+  "thread.created",
+  "thread.resolved",
+  "thread.reopened",
+  "suggestion.accepted",
+  "suggestion.rejected",
+]);
+export type AuditAction = z.infer<typeof auditAction>;
+
+export type AuditEntry = {
+  actorId: string | null;
+  action: AuditAction;
+  targetType:
+    | "user"
+    | "dialogue"
+    | "partner"
+    | "membership"
+    | "paper"
+    | "revision"
+    | "round"
+    | "position"
+    | "submission"
+    | "thread"
+    | "suggestion";
+  targetId: string;
+  dialogueId?: string | null;
+  paperId?: string | null;
+  details?: Record<string, unknown>;
+  /** Defaults to the database's clock. */
+  at?: Date;
+};
+
+export async function recordAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
+  await db.insert(auditEvents).values({
+    actorId: entry.actorId,
+    action: auditAction.parse(entry.action),
+    targetType: entry.targetType,
+    targetId: entry.targetId,
+    dialogueId: entry.dialogueId ?? null,
+    paperId: entry.paperId ?? null,
+    details: entry.details ?? {},
+    ...(entry.at ? { createdAt: entry.at } : {}),
+  });
+}

@@ -1,0 +1,70 @@
+// Auth.js: email + password sign-in. The JWT cookie only names a server-side session row
+// (auth_sessions), checked on every request, so signing out or deactivation ends it at once.
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { endSession, SESSION_MAX_AGE_SECONDS, signInWithPassword } from "./sign-in";
+
+declare module "next-auth" {
+  interface User {
+    sessionId?: string;
+  }
+  interface Session {
+    sessionId?: string;
+  }
+}
+
+export class SignInRefused extends CredentialsSignin {
+  constructor(
+    code: "invalid" | "deactivated" | "throttled",
+    readonly retryAfterSeconds = 0,
+  ) {
+    super(code);
+    this.code = code;
+  }
+}
+
+const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/signin", error: "/signin" },
+  logger: {
+    // A refused sign-in is an expected outcome, not a server error.
+    error(error) {
+      if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error(error);
+    },
+  },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) throw new SignInRefused("invalid");
+        const result = await signInWithPassword(await getDb(), parsed.data);
+        if (!result.ok)
+          throw new SignInRefused(result.reason, result.reason === "throttled" ? result.retryAfterSeconds : 0);
+        return { id: result.userId, sessionId: result.sessionId };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.sessionId) token.sid = user.sessionId;
+      return token;
+    },
+    session({ session, token }) {
+      if (typeof token.sid === "string") session.sessionId = token.sid;
+      return session;
+    },
+  },
+  events: {
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await endSession(await getDb(), sid);
+    },
+  },
+});

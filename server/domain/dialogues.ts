@@ -1,0 +1,88 @@
+// Dialogues and the partners taking part in them.
+import { and, eq } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db/client";
+import { type Dialogue, dialoguePartners, dialogues, partners } from "@/db/schema";
+import { countryName, isCountryCode } from "@/lib/countries";
+import { recordAudit } from "../audit";
+import { conflict, invalidInput, isUniqueViolation, notFound } from "../errors";
+import { type Actor, authorize } from "../policy";
+
+export type NewDialogue = { name: string; slug: string; code: string; description?: string };
+
+export async function createDialogue(db: Db, actor: Actor | null, input: NewDialogue) {
+  authorize(actor, "system.administer", null);
+  return db.transaction(async (tx) => {
+    let dialogue: Dialogue | undefined;
+    try {
+      [dialogue] = await tx
+        .insert(dialogues)
+        .values({ name: input.name.trim(), slug: input.slug, code: input.code, description: input.description ?? "" })
+        .returning();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict("slug or code taken", "errors.dialogueTaken");
+      throw error;
+    }
+    if (!dialogue) throw new Error("dialogue insert returned nothing");
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "dialogue.created",
+      targetType: "dialogue",
+      targetId: dialogue.id,
+      dialogueId: dialogue.id,
+      details: { name: dialogue.name, code: dialogue.code },
+    });
+    return dialogue;
+  });
+}
+
+export type PartnerSpec = { kind: "state"; iso3: string } | { kind: "organisation"; name: string };
+
+/** Finds the partner, creating it the first time it is named (states from the ISO list). */
+export async function ensurePartner(db: DbOrTx, spec: PartnerSpec) {
+  if (spec.kind === "state") {
+    const iso3 = spec.iso3.toUpperCase();
+    if (!isCountryCode(iso3)) throw invalidInput(`unknown country ${iso3}`, "errors.unknownCountry");
+    const name = countryName(iso3, "en") ?? iso3;
+    await db.insert(partners).values({ kind: "state", iso3, name }).onConflictDoNothing();
+    const [partner] = await db.select().from(partners).where(eq(partners.iso3, iso3));
+    if (!partner) throw new Error("partner vanished");
+    return partner;
+  }
+  const name = spec.name.trim();
+  if (!name) throw invalidInput("organisation name required", "errors.organisationNameRequired");
+  await db.insert(partners).values({ kind: "organisation", name }).onConflictDoNothing();
+  const [partner] = await db
+    .select()
+    .from(partners)
+    .where(and(eq(partners.kind, "organisation"), eq(partners.name, name)));
+  if (!partner) throw new Error("partner vanished");
+  return partner;
+}
+
+export async function addDialoguePartner(
+  db: Db,
+  actor: Actor | null,
+  input: { dialogueId: string; partner: PartnerSpec },
+) {
+  authorize(actor, "system.administer", null);
+  return db.transaction(async (tx) => {
+    const [dialogue] = await tx.select({ id: dialogues.id }).from(dialogues).where(eq(dialogues.id, input.dialogueId));
+    if (!dialogue) throw notFound("dialogue");
+    const partner = await ensurePartner(tx, input.partner);
+    const inserted = await tx
+      .insert(dialoguePartners)
+      .values({ dialogueId: dialogue.id, partnerId: partner.id })
+      .onConflictDoNothing()
+      .returning();
+    if (inserted.length === 0) throw conflict("partner already in dialogue", "errors.partnerAlreadyInDialogue");
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "dialogue.partner_added",
+      targetType: "partner",
+      targetId: partner.id,
+      dialogueId: dialogue.id,
+      details: { kind: partner.kind, iso3: partner.iso3, name: partner.name },
+    });
+    return partner;
+  });
+}

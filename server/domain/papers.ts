@@ -1,0 +1,45 @@
+// Creating papers and reading them within the actor's scope.
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { dialogues, type PaperKind, papers } from "@/db/schema";
+import { type DocNode, docToPlainText, emptyDoc } from "@/lib/document";
+import { recordAudit } from "../audit";
+import { invalidInput, notFound } from "../errors";
+import { type Actor, authorize } from "../policy";
+
+export const MAX_TITLE_LENGTH = 300;
+
+export type NewPaper = { dialogueId: string; title: string; kind: PaperKind; content?: DocNode };
+
+export async function createPaper(db: Db, actor: Actor | null, input: NewPaper) {
+  authorize(actor, "paper.create", { dialogueId: input.dialogueId });
+  const title = input.title.trim();
+  if (!title || title.length > MAX_TITLE_LENGTH) throw invalidInput("title length", "errors.titleLength");
+  const content = input.content ?? emptyDoc();
+  return db.transaction(async (tx) => {
+    const [dialogue] = await tx.select({ id: dialogues.id }).from(dialogues).where(eq(dialogues.id, input.dialogueId));
+    if (!dialogue) throw notFound("dialogue");
+    const [paper] = await tx
+      .insert(papers)
+      .values({
+        dialogueId: dialogue.id,
+        title,
+        kind: input.kind,
+        contentJson: content,
+        contentText: docToPlainText(content),
+        createdBy: actor.id,
+      })
+      .returning();
+    if (!paper) throw new Error("paper insert returned nothing");
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "paper.created",
+      targetType: "paper",
+      targetId: paper.id,
+      dialogueId: dialogue.id,
+      paperId: paper.id,
+      details: { title, kind: input.kind },
+    });
+    return paper;
+  });
+}

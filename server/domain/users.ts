@@ -1,0 +1,103 @@
+// Accounts: creation, deactivation, interface language.
+import { eq } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db/client";
+import { authSessions, type GlobalRole, type Locale, users } from "@/db/schema";
+import { recordAudit } from "../audit";
+import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/password";
+import { normalizeEmail } from "../auth/sign-in";
+import { conflict, invalidInput, isUniqueViolation, notFound } from "../errors";
+import { type Actor, authorize } from "../policy";
+
+export type NewAccount = {
+  email: string;
+  name: string;
+  password: string;
+  globalRole?: GlobalRole | null;
+  partnerId?: string | null;
+};
+
+/** Inserts an account; the caller has authorized it and writes the audit entry in the same transaction. */
+export async function insertAccount(db: DbOrTx, account: NewAccount) {
+  if (account.password.length < MIN_PASSWORD_LENGTH) {
+    throw invalidInput("password too short", "errors.passwordTooShort");
+  }
+  const passwordHash = await hashPassword(account.password);
+  try {
+    const [user] = await db
+      .insert(users)
+      .values({
+        email: normalizeEmail(account.email),
+        name: account.name.trim(),
+        passwordHash,
+        globalRole: account.globalRole ?? null,
+        partnerId: account.partnerId ?? null,
+      })
+      .returning();
+    if (!user) throw new Error("user insert returned nothing");
+    return user;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict("email already registered", "errors.emailTaken");
+    throw error;
+  }
+}
+
+export async function createAccount(db: Db, actor: Actor | null, account: NewAccount) {
+  authorize(actor, "system.administer", null);
+  return db.transaction(async (tx) => {
+    const user = await insertAccount(tx, account);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "user.created",
+      targetType: "user",
+      targetId: user.id,
+      details: { email: user.email, globalRole: user.globalRole },
+    });
+    return user;
+  });
+}
+
+/** Deactivating ends every session of the account at once. */
+export async function setAccountActive(db: Db, actor: Actor | null, input: { userId: string; active: boolean }) {
+  authorize(actor, "system.administer", null);
+  if (input.userId === actor.id && !input.active) {
+    throw invalidInput("cannot deactivate yourself", "errors.cannotDeactivateSelf");
+  }
+  return db.transaction(async (tx) => {
+    const [user] = await tx
+      .update(users)
+      .set({ deactivatedAt: input.active ? null : new Date() })
+      .where(eq(users.id, input.userId))
+      .returning({ id: users.id, email: users.email });
+    if (!user) throw notFound("user");
+    if (!input.active) await tx.delete(authSessions).where(eq(authSessions.userId, user.id));
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: input.active ? "user.reactivated" : "user.deactivated",
+      targetType: "user",
+      targetId: user.id,
+      details: { email: user.email },
+    });
+  });
+}
+
+export async function setAccountLocale(db: Db, actor: Actor | null, locale: Locale) {
+  if (!actor) throw notFound("user");
+  await db.update(users).set({ locale }).where(eq(users.id, actor.id));
+}
+
+/** Creates the first secretariat administrator; refused once any administrator exists. */
+export async function bootstrapAdministrator(db: Db, account: Omit<NewAccount, "globalRole">) {
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.globalRole, "admin")).limit(1);
+    if (existing) throw conflict("an administrator already exists");
+    const user = await insertAccount(tx, { ...account, globalRole: "admin" });
+    await recordAudit(tx, {
+      actorId: null,
+      action: "user.created",
+      targetType: "user",
+      targetId: user.id,
+      details: { email: user.email, globalRole: "admin", bootstrap: true },
+    });
+    return user;
+  });
+}

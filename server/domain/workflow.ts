@@ -1,0 +1,342 @@
+// The paper workflow of SPEC.md: draft ⇄ consultation → approval → agreed → submitted.
+// Every transition checks the policy and the current status inside one transaction, on a
+// locked paper row, so concurrent requests cannot both pass the same check.
+import { and, asc, eq, isNull, lte, sql } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import {
+  approvalRounds,
+  dialoguePartners,
+  dialogues,
+  type PaperStatus,
+  papers,
+  partners,
+  positionHistory,
+  positions,
+  revisions,
+  submissions,
+} from "@/db/schema";
+import type { DocNode } from "@/lib/document";
+import { recordAudit } from "../audit";
+import { contentHash } from "../canonical";
+import { AppError, invalidInput, isUniqueViolation, notFound } from "../errors";
+import { type Actor, authorize } from "../policy";
+
+/** The HLD session papers are submitted to; part of every submission reference. */
+export const HLD_SESSION_YEAR = Number(process.env.ACCORD_HLD_YEAR ?? 2013);
+
+async function lockPaper(tx: Tx, paperId: string) {
+  const [paper] = await tx.select().from(papers).where(eq(papers.id, paperId)).for("update");
+  if (!paper) throw notFound("paper");
+  return paper;
+}
+
+function invalidTransition(from: PaperStatus, to: string) {
+  return new AppError("invalid_transition", `cannot go from ${from} to ${to}`, "errors.invalidTransition");
+}
+
+async function setStatus(
+  tx: Tx,
+  actorId: string | null,
+  paper: { id: string; dialogueId: string; status: PaperStatus },
+  to: PaperStatus,
+  details: Record<string, unknown> = {},
+) {
+  await tx.update(papers).set({ status: to, updatedAt: new Date() }).where(eq(papers.id, paper.id));
+  await recordAudit(tx, {
+    actorId,
+    action: "paper.status_changed",
+    targetType: "paper",
+    targetId: paper.id,
+    dialogueId: paper.dialogueId,
+    paperId: paper.id,
+    details: { from: paper.status, to, ...details },
+  });
+}
+
+/** Chair or penholder: draft ⇄ consultation. */
+export async function changeStage(
+  db: Db,
+  actor: Actor | null,
+  input: { paperId: string; to: "draft" | "consultation" },
+) {
+  return db.transaction(async (tx) => {
+    const paper = await lockPaper(tx, input.paperId);
+    authorize(actor, "paper.changeStage", paper);
+    const allowed =
+      (paper.status === "draft" && input.to === "consultation") ||
+      (paper.status === "consultation" && input.to === "draft");
+    if (!allowed) throw invalidTransition(paper.status, input.to);
+    await setStatus(tx, actor.id, paper, input.to);
+  });
+}
+
+export type OpenRoundInput = { paperId: string; procedure: "consensus" | "silence"; deadline: Date };
+
+/** Chair: freeze the current text as the next revision and put it to all state partners. */
+export async function freezeAndOpenRound(db: Db, actor: Actor | null, input: OpenRoundInput, now: Date = new Date()) {
+  if (!(input.deadline > now)) throw invalidInput("deadline must be in the future", "errors.deadlineInPast");
+  return db.transaction(async (tx) => {
+    const paper = await lockPaper(tx, input.paperId);
+    authorize(actor, "paper.freezeRevision", paper);
+    const doc = paper.contentJson as DocNode;
+    const { canonical, hash } = contentHash(doc);
+    const [{ next } = { next: 1 }] = await tx
+      .select({ next: sql<number>`coalesce(max(${revisions.number}), 0) + 1` })
+      .from(revisions)
+      .where(eq(revisions.paperId, paper.id));
+    const [revision] = await tx
+      .insert(revisions)
+      .values({
+        paperId: paper.id,
+        number: Number(next),
+        contentJson: doc,
+        canonicalContent: canonical,
+        contentHash: hash,
+        frozenBy: actor.id,
+        frozenAt: now,
+      })
+      .returning();
+    if (!revision) throw new Error("revision insert returned nothing");
+    const [round] = await tx
+      .insert(approvalRounds)
+      .values({
+        paperId: paper.id,
+        revisionId: revision.id,
+        procedure: input.procedure,
+        deadline: input.deadline,
+        openedBy: actor.id,
+        openedAt: now,
+      })
+      .returning();
+    if (!round) throw new Error("round insert returned nothing");
+    const common = { actorId: actor.id, dialogueId: paper.dialogueId, paperId: paper.id, at: now };
+    await recordAudit(tx, {
+      ...common,
+      action: "revision.frozen",
+      targetType: "revision",
+      targetId: revision.id,
+      details: { number: revision.number, hash },
+    });
+    await recordAudit(tx, {
+      ...common,
+      action: "round.opened",
+      targetType: "round",
+      targetId: round.id,
+      details: { revision: revision.number, procedure: input.procedure, deadline: input.deadline.toISOString() },
+    });
+    await setStatus(tx, actor.id, paper, "approval", { revision: revision.number });
+    return { revision, round };
+  });
+}
+
+async function statePartnerIds(tx: Tx, dialogueId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ id: partners.id })
+    .from(dialoguePartners)
+    .innerJoin(partners, eq(partners.id, dialoguePartners.partnerId))
+    .where(and(eq(dialoguePartners.dialogueId, dialogueId), eq(partners.kind, "state")));
+  return rows.map((r) => r.id);
+}
+
+type RoundDecision = { outcome: "agreed" | "not_agreed" } | null;
+
+/** Decides a round from the positions that count; null while it stays open. */
+export function decideRound(input: {
+  statePartnerIds: string[];
+  positions: Map<string, "approve" | "object" | "abstain">;
+  procedure: "consensus" | "silence";
+  deadlinePassed: boolean;
+}): RoundDecision {
+  const values = input.statePartnerIds.map((id) => input.positions.get(id));
+  if (values.includes("object")) return { outcome: "not_agreed" };
+  const allAnswered = values.every((v) => v !== undefined);
+  if (allAnswered) return { outcome: values.includes("approve") ? "agreed" : "not_agreed" };
+  if (!input.deadlinePassed) return null;
+  if (input.procedure === "silence") return { outcome: "agreed" };
+  return { outcome: "not_agreed" };
+}
+
+async function settleRound(tx: Tx, roundId: string, now: Date, actorId: string | null) {
+  const [round] = await tx.select().from(approvalRounds).where(eq(approvalRounds.id, roundId)).for("update");
+  if (!round || round.closedAt) return null;
+  const paper = await lockPaper(tx, round.paperId);
+  const stateIds = await statePartnerIds(tx, paper.dialogueId);
+  const current = await tx.select().from(positions).where(eq(positions.roundId, round.id));
+  const decision = decideRound({
+    statePartnerIds: stateIds,
+    positions: new Map(current.map((p) => [p.partnerId, p.value])),
+    procedure: round.procedure,
+    deadlinePassed: round.deadline <= now,
+  });
+  if (!decision) return null;
+  await tx
+    .update(approvalRounds)
+    .set({ closedAt: now, outcome: decision.outcome })
+    .where(eq(approvalRounds.id, round.id));
+  await recordAudit(tx, {
+    actorId,
+    action: "round.closed",
+    targetType: "round",
+    targetId: round.id,
+    dialogueId: paper.dialogueId,
+    paperId: paper.id,
+    at: now,
+    details: { outcome: decision.outcome },
+  });
+  await setStatus(tx, actorId, paper, decision.outcome === "agreed" ? "agreed" : "consultation", { round: round.id });
+  return decision.outcome;
+}
+
+/** A delegate, penholder or chair records their own partner's position on the open round. */
+export async function recordPosition(
+  db: Db,
+  actor: Actor | null,
+  input: { paperId: string; partnerId: string; value: "approve" | "object" | "abstain"; reason?: string },
+  now: Date = new Date(),
+) {
+  const reason = input.reason?.trim() || null;
+  if (input.value === "object" && !reason)
+    throw invalidInput("an objection needs a reason", "errors.objectionReasonRequired");
+  return db.transaction(async (tx) => {
+    const paper = await lockPaper(tx, input.paperId);
+    const [partner] = await tx.select().from(partners).where(eq(partners.id, input.partnerId));
+    if (!partner) throw notFound("partner");
+    authorize(actor, "paper.takePosition", { ...paper, partnerId: partner.id, partnerKind: partner.kind });
+    const [round] = await tx
+      .select()
+      .from(approvalRounds)
+      .where(and(eq(approvalRounds.paperId, paper.id), isNull(approvalRounds.closedAt)))
+      .for("update");
+    if (!round) throw invalidTransition(paper.status, "position");
+    // At or past the deadline the round is settled, not answered.
+    if (round.deadline <= now) {
+      await settleRound(tx, round.id, now, null);
+      throw new AppError("invalid_transition", "round deadline passed", "errors.roundClosed");
+    }
+    const row = {
+      roundId: round.id,
+      partnerId: partner.id,
+      value: input.value,
+      reason,
+      recordedBy: actor.id,
+      recordedAt: now,
+    };
+    await tx
+      .insert(positions)
+      .values(row)
+      .onConflictDoUpdate({
+        target: [positions.roundId, positions.partnerId],
+        set: { value: row.value, reason, recordedBy: actor.id, recordedAt: now },
+      });
+    await tx.insert(positionHistory).values(row);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "position.recorded",
+      targetType: "position",
+      targetId: `${round.id}:${partner.id}`,
+      dialogueId: paper.dialogueId,
+      paperId: paper.id,
+      at: now,
+      details: { partner: partner.name, value: input.value, reason },
+    });
+    const outcome = await settleRound(tx, round.id, now, actor.id);
+    return { roundId: round.id, outcome };
+  });
+}
+
+/** Closes every open round whose deadline has passed; run by the deadline scheduler. */
+export async function settleDueRounds(db: Db, now: Date = new Date()) {
+  const due = await db
+    .select({ id: approvalRounds.id })
+    .from(approvalRounds)
+    .where(and(isNull(approvalRounds.closedAt), lte(approvalRounds.deadline, now)))
+    .orderBy(asc(approvalRounds.deadline));
+  const settled: string[] = [];
+  for (const { id } of due) {
+    const outcome = await db.transaction((tx) => settleRound(tx, id, now, null));
+    if (outcome) settled.push(id);
+  }
+  return settled;
+}
+
+/** Chair: submit an agreed paper to the HLD. Final: one submission per paper. */
+export async function submitToHld(db: Db, actor: Actor | null, input: { paperId: string }, now: Date = new Date()) {
+  try {
+    return await db.transaction(async (tx) => {
+      const paper = await lockPaper(tx, input.paperId);
+      authorize(actor, "paper.submit", paper);
+      const [round] = await tx
+        .select()
+        .from(approvalRounds)
+        .where(and(eq(approvalRounds.paperId, paper.id), eq(approvalRounds.outcome, "agreed")))
+        .orderBy(sql`${approvalRounds.closedAt} desc`)
+        .limit(1);
+      if (!round) throw invalidTransition(paper.status, "submitted");
+      const [revision] = await tx.select().from(revisions).where(eq(revisions.id, round.revisionId));
+      if (!revision) throw notFound("revision");
+      // Locking the dialogue serializes reference numbering across its papers.
+      const [dialogue] = await tx.select().from(dialogues).where(eq(dialogues.id, paper.dialogueId)).for("update");
+      if (!dialogue) throw notFound("dialogue");
+      const record = await tx
+        .select({
+          partnerId: partners.id,
+          partner: partners.name,
+          iso3: partners.iso3,
+          value: positions.value,
+          reason: positions.reason,
+          recordedBy: positions.recordedBy,
+          recordedAt: positions.recordedAt,
+        })
+        .from(dialoguePartners)
+        .innerJoin(partners, eq(partners.id, dialoguePartners.partnerId))
+        .leftJoin(positions, and(eq(positions.partnerId, partners.id), eq(positions.roundId, round.id)))
+        .where(and(eq(dialoguePartners.dialogueId, dialogue.id), eq(partners.kind, "state")))
+        .orderBy(asc(partners.name));
+      const positionsRecord = record.map((r) => ({
+        partnerId: r.partnerId,
+        partner: r.partner,
+        iso3: r.iso3,
+        // Under silence procedure a state that did not answer counted as approving.
+        value: r.value ?? (round.procedure === "silence" ? "approve_by_silence" : "none"),
+        reason: r.reason,
+        recordedBy: r.recordedBy,
+        recordedAt: r.recordedAt?.toISOString() ?? null,
+      }));
+      const [{ count } = { count: 0 }] = await tx
+        .select({ count: sql<number>`count(*)` })
+        .from(submissions)
+        .innerJoin(papers, eq(papers.id, submissions.paperId))
+        .where(eq(papers.dialogueId, dialogue.id));
+      const reference = `HLD/${HLD_SESSION_YEAR}/${dialogue.code}/${String(Number(count) + 1).padStart(3, "0")}`;
+      const [submission] = await tx
+        .insert(submissions)
+        .values({
+          paperId: paper.id,
+          revisionId: revision.id,
+          roundId: round.id,
+          contentHash: revision.contentHash,
+          reference,
+          positionsRecord,
+          submittedBy: actor.id,
+          submittedAt: now,
+        })
+        .returning();
+      if (!submission) throw new Error("submission insert returned nothing");
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "paper.submitted",
+        targetType: "submission",
+        targetId: submission.id,
+        dialogueId: dialogue.id,
+        paperId: paper.id,
+        at: now,
+        details: { reference, revision: revision.number, hash: revision.contentHash },
+      });
+      await setStatus(tx, actor.id, paper, "submitted", { reference });
+      return submission;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("conflict", "already submitted", "errors.alreadySubmitted");
+    throw error;
+  }
+}

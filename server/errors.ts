@@ -1,0 +1,44 @@
+// Typed domain errors. Every entry point maps them to a status and a message in one place.
+export type ErrorCode =
+  | "not_found"
+  | "forbidden"
+  | "invalid_input"
+  | "conflict"
+  | "invalid_transition"
+  | "unauthenticated";
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** Message-catalog key for what the user is told. */
+    readonly messageKey: string = `errors.${code}`,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export const notFound = (what: string) => new AppError("not_found", `${what} not found`);
+export const conflict = (message: string, messageKey?: string) => new AppError("conflict", message, messageKey);
+export const invalidInput = (message: string, messageKey?: string) =>
+  new AppError("invalid_input", message, messageKey);
+
+export const httpStatusOf: Record<ErrorCode, number> = {
+  not_found: 404,
+  // Denials answer 404 wherever existence must not leak; the caller decides.
+  forbidden: 403,
+  invalid_input: 400,
+  conflict: 409,
+  invalid_transition: 409,
+  unauthenticated: 401,
+};
+
+/** Postgres unique violation, from either driver. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const e = error as { code?: string; constraint_name?: string; constraint?: string; cause?: unknown };
+  if (e?.code === "23505") {
+    return !constraint || e.constraint_name === constraint || e.constraint === constraint;
+  }
+  return e?.cause ? isUniqueViolation(e.cause, constraint) : false;
+}

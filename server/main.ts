@@ -1,0 +1,68 @@
+// The one Node process that serves Accord: Next.js pages and actions, on one origin, with the
+// database opened, migrated (and, in development, seeded) before the first request.
+import { createServer } from "node:http";
+import next from "next";
+import { databaseHandle } from "@/db/client";
+import { assertSeedingAllowed, prepareDatabase } from "@/db/prepare";
+import { settleDueRounds } from "./domain/workflow";
+import { ensureAuthSecret, MissingSecretError } from "./secret";
+
+const dev = process.env.NODE_ENV !== "production";
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST ?? "localhost";
+const dataDir = process.env.ACCORD_DATA_DIR ?? ".data";
+/** How often open approval rounds are checked against their deadline. */
+const DEADLINE_SWEEP_MS = Number(process.env.ACCORD_DEADLINE_SWEEP_MS ?? 15_000);
+
+async function main() {
+  process.env.AUTH_SECRET = ensureAuthSecret(process.env, dataDir);
+  // Auth.js builds redirects from this; Next rewrites 127.0.0.1 to localhost, so use localhost.
+  process.env.AUTH_URL ??= `http://localhost:${port}`;
+  process.env.AUTH_TRUST_HOST ??= "true";
+
+  const handle = await databaseHandle();
+  const seedDemo = dev || process.env.ACCORD_SEED_FORCE === "1";
+  if (seedDemo) assertSeedingAllowed(process.env);
+  await prepareDatabase(handle, { seed: seedDemo ? "if-empty" : "never", log: console.log });
+
+  const app = next({ dev, hostname, port });
+  await app.prepare();
+  const handleRequest = app.getRequestHandler();
+  const server = createServer((req, res) => {
+    handleRequest(req, res).catch((error: unknown) => {
+      console.error(error);
+      res.statusCode = 500;
+      res.end();
+    });
+  });
+  if (dev) {
+    // Hot reload's socket; fetched only after prepare().
+    const upgrade = app.getUpgradeHandler();
+    server.on("upgrade", (req, socket, head) => {
+      upgrade(req, socket, head);
+    });
+  }
+
+  // Deadlines are honoured even when nobody is using the app.
+  const sweep = setInterval(() => {
+    settleDueRounds(handle.db).catch((error: unknown) => console.error("deadline sweep failed", error));
+  }, DEADLINE_SWEEP_MS);
+  sweep.unref();
+
+  server.listen(port, () => {
+    console.log(`Accord ready on http://localhost:${port} (${dev ? "development" : "production"})`);
+  });
+
+  const shutdown = () => {
+    clearInterval(sweep);
+    server.close();
+    void handle.close().finally(() => process.exit(0));
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof MissingSecretError ? error.message : error);
+  process.exit(1);
+});

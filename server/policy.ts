@@ -1,0 +1,130 @@
+// The one authorization policy. Every page, server action, route handler, the collaboration
+// socket and exports ask `can` / `authorize`; nothing else decides who may do what.
+// Rules mirror the permission table of SPEC.md, with the workflow conditions of the paper status.
+import type { DialogueRole, GlobalRole, PaperStatus, PartnerKind } from "@/db/schema";
+import { AppError } from "./errors";
+
+export type MembershipGrant = { role: DialogueRole; partnerId: string };
+
+export type Actor = {
+  id: string;
+  globalRole: GlobalRole | null;
+  /** Dialogue id → the user's role there and the partner they represent. */
+  memberships: ReadonlyMap<string, MembershipGrant>;
+};
+
+export type DialogueRef = { dialogueId: string };
+export type PaperRef = { dialogueId: string; status: PaperStatus };
+export type PositionRef = PaperRef & { partnerId: string; partnerKind: PartnerKind };
+
+type ResourceOf = {
+  "system.administer": null;
+  "dialogue.view": DialogueRef;
+  "dialogue.inviteMember": DialogueRef;
+  "dialogue.manageMembers": DialogueRef;
+  "paper.create": DialogueRef;
+  "paper.view": PaperRef;
+  "paper.edit": PaperRef;
+  "paper.suggest": PaperRef;
+  "paper.comment": PaperRef;
+  "paper.decideSuggestions": PaperRef;
+  "paper.changeStage": PaperRef;
+  "paper.freezeRevision": PaperRef;
+  "paper.manageRound": PaperRef;
+  "paper.takePosition": PositionRef;
+  "paper.submit": PaperRef;
+  "paper.export": PaperRef;
+  "paper.viewHistory": PaperRef;
+};
+
+export type Action = keyof ResourceOf;
+export const paperActions = [
+  "paper.view",
+  "paper.edit",
+  "paper.suggest",
+  "paper.comment",
+  "paper.decideSuggestions",
+  "paper.changeStage",
+  "paper.freezeRevision",
+  "paper.manageRound",
+  "paper.submit",
+  "paper.export",
+  "paper.viewHistory",
+] as const satisfies readonly Action[];
+export type PaperAction = (typeof paperActions)[number];
+
+const isAdmin = (a: Actor) => a.globalRole === "admin";
+const isHldReviewer = (a: Actor) => a.globalRole === "hld_reviewer";
+const roleIn = (a: Actor, dialogueId: string) => a.memberships.get(dialogueId)?.role;
+const hasRole = (a: Actor, dialogueId: string, ...roles: DialogueRole[]) => {
+  const role = roleIn(a, dialogueId);
+  return role !== undefined && roles.includes(role);
+};
+const textIsOpen = (status: PaperStatus) => status === "draft" || status === "consultation";
+
+const rules: { [A in Action]: (actor: Actor, resource: ResourceOf[A]) => boolean } = {
+  "system.administer": (a) => isAdmin(a),
+  "dialogue.view": (a, r) => isAdmin(a) || roleIn(a, r.dialogueId) !== undefined,
+  "dialogue.inviteMember": (a, r) => isAdmin(a) || hasRole(a, r.dialogueId, "chair"),
+  "dialogue.manageMembers": (a) => isAdmin(a),
+  "paper.create": (a, r) => isAdmin(a) || hasRole(a, r.dialogueId, "chair", "penholder"),
+
+  "paper.view": (a, r) =>
+    isAdmin(a) || roleIn(a, r.dialogueId) !== undefined || (isHldReviewer(a) && r.status === "submitted"),
+  "paper.edit": (a, r) =>
+    (r.status === "draft" && (isAdmin(a) || hasRole(a, r.dialogueId, "chair", "penholder", "delegate"))) ||
+    (r.status === "consultation" && hasRole(a, r.dialogueId, "chair", "penholder")),
+  // Suggesting is proposing edits without applying them: whoever may edit, plus delegates in consultation.
+  "paper.suggest": (a, r) =>
+    rules["paper.edit"](a, r) || (r.status === "consultation" && hasRole(a, r.dialogueId, "delegate")),
+  // Comments stay open until the text is final; a submitted paper is an archive.
+  "paper.comment": (a, r) =>
+    r.status !== "submitted" && (isAdmin(a) || hasRole(a, r.dialogueId, "chair", "penholder", "delegate", "observer")),
+  "paper.decideSuggestions": (a, r) => textIsOpen(r.status) && hasRole(a, r.dialogueId, "chair", "penholder"),
+  "paper.changeStage": (a, r) => textIsOpen(r.status) && hasRole(a, r.dialogueId, "chair", "penholder"),
+  "paper.freezeRevision": (a, r) => r.status === "consultation" && hasRole(a, r.dialogueId, "chair"),
+  "paper.manageRound": (a, r) => r.status === "approval" && hasRole(a, r.dialogueId, "chair"),
+  "paper.takePosition": (a, r) =>
+    r.status === "approval" &&
+    r.partnerKind === "state" &&
+    hasRole(a, r.dialogueId, "chair", "penholder", "delegate") &&
+    a.memberships.get(r.dialogueId)?.partnerId === r.partnerId,
+  "paper.submit": (a, r) => r.status === "agreed" && hasRole(a, r.dialogueId, "chair"),
+  "paper.export": (a, r) =>
+    isAdmin(a) || roleIn(a, r.dialogueId) !== undefined || (isHldReviewer(a) && r.status === "submitted"),
+  "paper.viewHistory": (a, r) => isAdmin(a) || roleIn(a, r.dialogueId) !== undefined,
+};
+
+export function can<A extends Action>(actor: Actor | null, action: A, resource: ResourceOf[A]): boolean {
+  if (!actor) return false;
+  return rules[action](actor, resource);
+}
+
+/**
+ * Throws unless allowed. Denials of anything the actor may not even see are reported as
+ * not found, so that existence does not leak.
+ */
+export function authorize<A extends Action>(
+  actor: Actor | null,
+  action: A,
+  resource: ResourceOf[A],
+): asserts actor is Actor {
+  if (can(actor, action, resource)) return;
+  const visible =
+    resource === null
+      ? actor?.globalRole === "admin"
+      : "status" in resource
+        ? can(actor, "paper.view", resource)
+        : can(actor, "dialogue.view", resource);
+  throw visible
+    ? new AppError("forbidden", `${action} denied`)
+    : new AppError("not_found", `${action}: resource not found`);
+}
+
+/** The allowed paper actions, sent to the interface so it shows only what the policy allows. */
+export function paperAbilities(actor: Actor | null, paper: PaperRef): Record<PaperAction, boolean> {
+  return Object.fromEntries(paperActions.map((action) => [action, can(actor, action, paper)])) as Record<
+    PaperAction,
+    boolean
+  >;
+}

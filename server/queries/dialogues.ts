@@ -1,0 +1,166 @@
+// Reads for dialogue pages. Every query is scoped to what the actor may see, and a page costs
+// a fixed number of round trips whatever the number of dialogues or papers.
+import { asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { dialoguePartners, dialogues, memberships, papers, partners, revisions, users } from "@/db/schema";
+import { type Actor, can } from "../policy";
+
+export const PAPERS_PAGE_SIZE = 25;
+/** Papers shown per dialogue on the overview. */
+export const OVERVIEW_PAPERS = 5;
+
+export type PaperRow = {
+  id: string;
+  dialogueId: string;
+  title: string;
+  kind: "position_paper" | "recommendations";
+  status: "draft" | "consultation" | "approval" | "agreed" | "submitted";
+  revision: number;
+  updatedAt: Date;
+};
+
+const latestRevisionNumber = () =>
+  sql<number>`(select coalesce(max(${revisions.number}), 0) from ${revisions} where ${revisions.paperId} = ${papers.id})`;
+
+const paperColumns = {
+  id: papers.id,
+  dialogueId: papers.dialogueId,
+  title: papers.title,
+  kind: papers.kind,
+  status: papers.status,
+  revision: latestRevisionNumber().mapWith(Number),
+  updatedAt: papers.updatedAt,
+};
+
+/** Dialogues the actor sees: all for the secretariat, their own for members, none otherwise. */
+function visibleDialogueIds(actor: Actor): string[] | "all" {
+  if (actor.globalRole === "admin") return "all";
+  return [...actor.memberships.keys()];
+}
+
+export async function listMyDialogues(db: Db, actor: Actor) {
+  const scope = visibleDialogueIds(actor);
+  if (scope !== "all" && scope.length === 0) return [];
+  const where = scope === "all" ? undefined : inArray(dialogues.id, scope);
+  const rows = await db.select().from(dialogues).where(where).orderBy(asc(dialogues.name));
+  const ids = rows.map((d) => d.id);
+  if (ids.length === 0) return [];
+  const [partnerRows, paperRows, paperCounts] = await Promise.all([
+    db
+      .select({
+        dialogueId: dialoguePartners.dialogueId,
+        id: partners.id,
+        name: partners.name,
+        kind: partners.kind,
+        iso3: partners.iso3,
+      })
+      .from(dialoguePartners)
+      .innerJoin(partners, eq(partners.id, dialoguePartners.partnerId))
+      .where(inArray(dialoguePartners.dialogueId, ids))
+      .orderBy(asc(partners.kind), asc(partners.name)),
+    // The latest few papers of every dialogue in one query.
+    db
+      .select()
+      .from(
+        db
+          .select({
+            ...paperColumns,
+            revision: latestRevisionNumber().as("revision"),
+            rank: sql<number>`row_number() over (partition by ${papers.dialogueId} order by ${papers.updatedAt} desc, ${papers.id})`.as(
+              "rank",
+            ),
+          })
+          .from(papers)
+          .where(inArray(papers.dialogueId, ids))
+          .as("ranked"),
+      )
+      .where(sql`rank <= ${OVERVIEW_PAPERS}`),
+    db
+      .select({ dialogueId: papers.dialogueId, n: count() })
+      .from(papers)
+      .where(inArray(papers.dialogueId, ids))
+      .groupBy(papers.dialogueId),
+  ]);
+  return rows.map((dialogue) => ({
+    ...dialogue,
+    membership: actor.memberships.get(dialogue.id) ?? null,
+    partners: partnerRows.filter((p) => p.dialogueId === dialogue.id),
+    papers: (paperRows as (PaperRow & { rank: number })[])
+      .filter((p) => p.dialogueId === dialogue.id)
+      .sort((a, b) => Number(a.rank) - Number(b.rank)),
+    paperCount: Number(paperCounts.find((c) => c.dialogueId === dialogue.id)?.n ?? 0),
+  }));
+}
+
+/** Null when it does not exist or the actor may not see it (the page answers 404 either way). */
+export async function findDialogueForActor(db: Db, actor: Actor, slug: string) {
+  const [dialogue] = await db.select().from(dialogues).where(eq(dialogues.slug, slug));
+  if (!dialogue || !can(actor, "dialogue.view", { dialogueId: dialogue.id })) return null;
+  return dialogue;
+}
+
+export async function dialogueDetails(db: Db, dialogueId: string, page: number) {
+  const offset = (Math.max(1, page) - 1) * PAPERS_PAGE_SIZE;
+  const [partnerRows, memberRows, paperRows, [total]] = await Promise.all([
+    db
+      .select({ id: partners.id, name: partners.name, kind: partners.kind, iso3: partners.iso3 })
+      .from(dialoguePartners)
+      .innerJoin(partners, eq(partners.id, dialoguePartners.partnerId))
+      .where(eq(dialoguePartners.dialogueId, dialogueId))
+      .orderBy(asc(partners.kind), asc(partners.name)),
+    db
+      .select({
+        id: memberships.id,
+        role: memberships.role,
+        partnerId: memberships.partnerId,
+        userId: users.id,
+        name: users.name,
+        email: users.email,
+        deactivated: sql<boolean>`${users.deactivatedAt} is not null`,
+        partner: partners.name,
+      })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .innerJoin(partners, eq(partners.id, memberships.partnerId))
+      .where(eq(memberships.dialogueId, dialogueId))
+      .orderBy(
+        sql`array_position(array['chair','penholder','delegate','observer']::dialogue_role[], ${memberships.role})`,
+        asc(users.name),
+      ),
+    db
+      .select(paperColumns)
+      .from(papers)
+      .where(eq(papers.dialogueId, dialogueId))
+      .orderBy(desc(papers.updatedAt), asc(papers.id))
+      .limit(PAPERS_PAGE_SIZE)
+      .offset(offset),
+    db.select({ n: count() }).from(papers).where(eq(papers.dialogueId, dialogueId)),
+  ]);
+  return {
+    partners: partnerRows,
+    members: memberRows,
+    papers: paperRows as PaperRow[],
+    paperTotal: Number(total?.n ?? 0),
+    pageCount: Math.max(1, Math.ceil(Number(total?.n ?? 0) / PAPERS_PAGE_SIZE)),
+  };
+}
+
+export async function allDialoguesWithCounts(db: Db) {
+  return db
+    .select({
+      id: dialogues.id,
+      slug: dialogues.slug,
+      name: dialogues.name,
+      code: dialogues.code,
+      partnerCount:
+        sql<number>`(select count(*) from ${dialoguePartners} where ${dialoguePartners.dialogueId} = ${dialogues.id})`.mapWith(
+          Number,
+        ),
+      memberCount:
+        sql<number>`(select count(*) from ${memberships} where ${memberships.dialogueId} = ${dialogues.id})`.mapWith(
+          Number,
+        ),
+    })
+    .from(dialogues)
+    .orderBy(asc(dialogues.name));
+}

@@ -1,0 +1,63 @@
+// Reads for paper pages and the HLD inbox, scoped by the policy.
+import { and, asc, desc, eq, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { dialogues, type PaperKind, papers, revisions, submissions, users } from "@/db/schema";
+import type { DocNode } from "@/lib/document";
+import { type Actor, can } from "../policy";
+
+/** Null when it does not exist or the actor may not see it. */
+export async function findPaperForActor(db: Db, actor: Actor, paperId: string) {
+  const [row] = await db
+    .select({
+      paper: papers,
+      dialogue: { id: dialogues.id, slug: dialogues.slug, name: dialogues.name, code: dialogues.code },
+      createdByName: users.name,
+    })
+    .from(papers)
+    .innerJoin(dialogues, eq(dialogues.id, papers.dialogueId))
+    .innerJoin(users, eq(users.id, papers.createdBy))
+    .where(eq(papers.id, paperId));
+  if (!row || !can(actor, "paper.view", row.paper)) return null;
+  const [latestRevision] = await db
+    .select({ number: revisions.number, contentHash: revisions.contentHash, frozenAt: revisions.frozenAt })
+    .from(revisions)
+    .where(eq(revisions.paperId, paperId))
+    .orderBy(desc(revisions.number))
+    .limit(1);
+  return { ...row, content: row.paper.contentJson as DocNode, latestRevision: latestRevision ?? null };
+}
+
+export const INBOX_PAGE_SIZE = 25;
+
+/** Every submitted paper the actor may see, newest first. */
+export async function listSubmittedPapers(
+  db: Db,
+  actor: Actor,
+  filters: { dialogueId?: string; kind?: PaperKind; page?: number } = {},
+) {
+  const conditions: SQL[] = [eq(papers.status, "submitted")];
+  if (filters.dialogueId) conditions.push(eq(papers.dialogueId, filters.dialogueId));
+  if (filters.kind) conditions.push(eq(papers.kind, filters.kind));
+  const rows = await db
+    .select({
+      paperId: papers.id,
+      title: papers.title,
+      kind: papers.kind,
+      status: papers.status,
+      dialogueId: dialogues.id,
+      dialogueName: dialogues.name,
+      reference: submissions.reference,
+      contentHash: submissions.contentHash,
+      submittedAt: submissions.submittedAt,
+      revision: revisions.number,
+    })
+    .from(submissions)
+    .innerJoin(papers, eq(papers.id, submissions.paperId))
+    .innerJoin(dialogues, eq(dialogues.id, papers.dialogueId))
+    .innerJoin(revisions, eq(revisions.id, submissions.revisionId))
+    .where(and(...conditions))
+    .orderBy(desc(submissions.submittedAt), asc(submissions.reference))
+    .limit(INBOX_PAGE_SIZE)
+    .offset((Math.max(1, filters.page ?? 1) - 1) * INBOX_PAGE_SIZE);
+  return rows.filter((row) => can(actor, "paper.view", { dialogueId: row.dialogueId, status: row.status }));
+}
