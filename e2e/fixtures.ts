@@ -1,0 +1,44 @@
+// Shared steps: signing in through Auth.js's API (the form itself is tested once, in auth.spec).
+import AxeBuilder from "@axe-core/playwright";
+import { type BrowserContext, expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "accord-demo-2013";
+
+export const demo = {
+  admin: "admin@accord.test",
+  hld: "hld@accord.test",
+  rabatChair: "chair@rabat.accord.test",
+  rabatPen: "pen@rabat.accord.test",
+  rabatFr: "fr@rabat.accord.test",
+  rabatObserver: "observer@rabat.accord.test",
+  budapestChair: "chair@budapest.accord.test",
+  budapestHu: "hu@budapest.accord.test",
+} as const;
+
+export async function signInAs(context: BrowserContext, email: string, password = DEMO_PASSWORD): Promise<void> {
+  const csrf = await context.request.get("/api/auth/csrf");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await context.request.post("/api/auth/callback/credentials", {
+    form: { email, password, csrfToken, callbackUrl: "/" },
+    maxRedirects: 0,
+  });
+  expect(response.status(), `sign-in of ${email}`).toBe(302);
+  const cookies = await context.cookies();
+  expect(cookies.some((c) => c.name.includes("authjs.session-token")), `session cookie for ${email}`).toBe(true);
+}
+
+/** Fails with the list of violations when a page breaks WCAG 2.1 A/AA rules. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(summary).toEqual([]);
+}
+
+/** The link of the first paper listed on "My dialogues" for the signed-in user. */
+export async function firstPaperHref(page: Page, dialogueName: string): Promise<string> {
+  await page.goto("/dialogues");
+  const section = page.getByRole("region", { name: dialogueName });
+  const href = await section.getByRole("table").getByRole("link").first().getAttribute("href");
+  expect(href).toMatch(/^\/papers\/[0-9a-f-]{36}$/);
+  return href as string;
+}

@@ -1,0 +1,41 @@
+// Starts the built app for the end-to-end tests on a fresh database: a new PostgreSQL
+// database when DATABASE_URL is set, a new embedded one otherwise, seeded with the demo data.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+
+async function freshPostgresDatabase(url: string): Promise<string> {
+  const name = `accord_e2e_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    // Databases of earlier runs (named by their start time) are dropped after an hour.
+    const old = await admin<{ datname: string }[]>`select datname from pg_database where datname like 'accord_e2e_%'`;
+    for (const { datname } of old) {
+      const startedAt = Number(datname.split("_")[2]);
+      if (startedAt && Date.now() - startedAt > 3_600_000) {
+        await admin.unsafe(`drop database if exists ${datname} with (force)`).catch(() => {});
+      }
+    }
+    await admin.unsafe(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const fresh = new URL(url);
+  fresh.pathname = `/${name}`;
+  return fresh.toString();
+}
+
+const dataDir = mkdtempSync(path.join(tmpdir(), "accord-e2e-"));
+if (process.env.DATABASE_URL) {
+  process.env.DATABASE_URL = await freshPostgresDatabase(process.env.DATABASE_URL);
+}
+Object.assign(process.env, {
+  NODE_ENV: "production",
+  ACCORD_DATA_DIR: dataDir,
+  ACCORD_SEED_FORCE: "1",
+  AUTH_SECRET: "e2e-secret-not-for-production-0123456789abcdef",
+  PORT: process.env.E2E_PORT ?? "3100",
+  NEXT_TELEMETRY_DISABLED: "1",
+});
+await import("../server/main");
