@@ -1,14 +1,17 @@
 // Top bar: the links this user may follow, language choice, and who is signed in.
 import Link from "next/link";
 import { setLocaleAction, signOutAction } from "@/app/actions/session";
+import { getDb } from "@/db/client";
 import { locales } from "@/lib/i18n/locales";
 import type { ActorProfile } from "@/server/actor";
+import { unreadNotificationCount } from "@/server/domain/notifications";
 import { getTranslator } from "@/server/locale";
 import { can } from "@/server/policy";
 
 export async function AppHeader({ actor }: { actor: ActorProfile | null }) {
   const { t, locale } = await getTranslator();
   const isAdmin = can(actor, "system.administer", null);
+  const unread = actor ? await unreadNotificationCount(await getDb(), actor) : 0;
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
@@ -42,6 +45,22 @@ export async function AppHeader({ actor }: { actor: ActorProfile | null }) {
           </form>
           {actor && (
             <>
+              <Link
+                href="/notifications"
+                className="relative text-sm"
+                aria-label={unread > 0 ? t("notifications.bellUnread", { count: unread }) : t("notifications.bell")}
+                data-testid="notification-bell"
+              >
+                <span aria-hidden="true">🔔</span>
+                {unread > 0 && (
+                  <span
+                    aria-hidden="true"
+                    className="ml-1 rounded-full bg-red-700 px-1.5 text-xs font-semibold text-white"
+                  >
+                    {unread}
+                  </span>
+                )}
+              </Link>
               <span className="text-sm text-slate-700" data-testid="signed-in-user">
                 {actor.name}
               </span>

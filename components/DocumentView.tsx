@@ -42,59 +42,73 @@ function withMarks(text: ReactNode, marks: DocMark[] = [], key: string): ReactNo
   }, text);
 }
 
-function renderChildren(node: DocNode, key: string): ReactNode[] {
-  return (node.content ?? []).map((child, i) => renderNode(child, `${key}-${i}`));
+/** Footnotes met so far, in document order: their number is their position here. */
+type Notes = string[];
+
+function renderChildren(node: DocNode, key: string, notes: Notes): ReactNode[] {
+  return (node.content ?? []).map((child, i) => renderNode(child, `${key}-${i}`, notes));
 }
 
-function renderNode(node: DocNode, key: string): ReactNode {
+function renderNode(node: DocNode, key: string, notes: Notes): ReactNode {
   switch (node.type) {
     case "text":
       return withMarks(node.text ?? "", node.marks, key);
     case "hardBreak":
       return <br key={key} />;
+    case "footnote": {
+      const text = typeof node.attrs?.content === "string" ? node.attrs.content : "";
+      notes.push(text);
+      const n = notes.length;
+      return (
+        <sup key={key} className="footnote-ref" title={text}>
+          <a href={`#note-${n}`}>{n}</a>
+        </sup>
+      );
+    }
     case "paragraph":
-      return <p key={key}>{renderChildren(node, key)}</p>;
+      return <p key={key}>{renderChildren(node, key, notes)}</p>;
     case "heading": {
       const level = Math.min(Math.max(Number(node.attrs?.level ?? 2), 2), 4);
       const Tag = `h${level}` as "h2" | "h3" | "h4";
-      return <Tag key={key}>{renderChildren(node, key)}</Tag>;
+      return <Tag key={key}>{renderChildren(node, key, notes)}</Tag>;
     }
     case "bulletList":
-      return <ul key={key}>{renderChildren(node, key)}</ul>;
+      return <ul key={key}>{renderChildren(node, key, notes)}</ul>;
     case "orderedList":
       return (
         <ol key={key} start={Number(node.attrs?.start ?? 1)}>
-          {renderChildren(node, key)}
+          {renderChildren(node, key, notes)}
         </ol>
       );
     case "listItem":
-      return <li key={key}>{renderChildren(node, key)}</li>;
+      return <li key={key}>{renderChildren(node, key, notes)}</li>;
     case "blockquote":
-      return <blockquote key={key}>{renderChildren(node, key)}</blockquote>;
+      return <blockquote key={key}>{renderChildren(node, key, notes)}</blockquote>;
     case "table":
       return (
         <table key={key}>
-          <tbody>{renderChildren(node, key)}</tbody>
+          <tbody>{renderChildren(node, key, notes)}</tbody>
         </table>
       );
     case "tableRow":
-      return <tr key={key}>{renderChildren(node, key)}</tr>;
+      return <tr key={key}>{renderChildren(node, key, notes)}</tr>;
     case "tableHeader":
-      return <th key={key}>{renderChildren(node, key)}</th>;
+      return <th key={key}>{renderChildren(node, key, notes)}</th>;
     case "tableCell":
-      return <td key={key}>{renderChildren(node, key)}</td>;
+      return <td key={key}>{renderChildren(node, key, notes)}</td>;
     default:
-      return <span key={key}>{renderChildren(node, key)}</span>;
+      return <span key={key}>{renderChildren(node, key, notes)}</span>;
   }
 }
 
-export function DocumentView({ doc, label }: { doc: DocNode; label: string }) {
+export function DocumentView({ doc, label, notesLabel }: { doc: DocNode; label: string; notesLabel?: string }) {
   const numbers = paragraphNumbers(doc);
+  const notes: Notes = [];
   return (
     <article className="paper-text" aria-label={label}>
       {(doc.content ?? []).map((block, i) => {
         const number = numbers[i];
-        const rendered = renderNode(block, `b${i}`);
+        const rendered = renderNode(block, `b${i}`, notes);
         return number === undefined ? (
           rendered
         ) : (
@@ -106,6 +120,17 @@ export function DocumentView({ doc, label }: { doc: DocNode; label: string }) {
           </div>
         );
       })}
+      {notes.length > 0 && (
+        <section className="footnotes" aria-label={notesLabel}>
+          <ol className="footnote-list">
+            {notes.map((note, i) => (
+              <li key={i} id={`note-${i + 1}`}>
+                {note}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
     </article>
   );
 }

@@ -175,6 +175,24 @@ export const papers = pgTable(
   ],
 );
 
+/**
+ * Collaboration updates acknowledged to a client but not yet folded into papers.ydoc_state.
+ * Written before the acknowledgement (server/collab/persistence.ts), so an acknowledged edit
+ * survives a crash; compaction merges them into ydoc_state and deletes them in one transaction.
+ */
+export const paperUpdates = pgTable(
+  "paper_updates",
+  {
+    paperId: uuid("paper_id")
+      .notNull()
+      .references(() => papers.id, { onDelete: "cascade" }),
+    seq: bigserial("seq", { mode: "number" }).notNull(),
+    update: bytea("update").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.paperId, t.seq] }), index("paper_updates_created_idx").on(t.createdAt)],
+);
+
 export const revisions = pgTable(
   "revisions",
   {
@@ -390,6 +408,7 @@ export type Dialogue = typeof dialogues.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
 export type Paper = typeof papers.$inferSelect;
 export type Revision = typeof revisions.$inferSelect;
+export type PaperUpdate = typeof paperUpdates.$inferSelect;
 export type ApprovalRound = typeof approvalRounds.$inferSelect;
 export type Position = typeof positions.$inferSelect;
 export type Submission = typeof submissions.$inferSelect;

@@ -24,7 +24,10 @@ export async function signInAs(context: BrowserContext, email: string, password 
   });
   expect(response.status(), `sign-in of ${email}`).toBe(302);
   const cookies = await context.cookies();
-  expect(cookies.some((c) => c.name.includes("authjs.session-token")), `session cookie for ${email}`).toBe(true);
+  expect(
+    cookies.some((c) => c.name.includes("authjs.session-token")),
+    `session cookie for ${email}`,
+  ).toBe(true);
 }
 
 /** Fails with the list of violations when a page breaks WCAG 2.1 A/AA rules. */

@@ -11,8 +11,11 @@ export type Country = { iso3: string; name: string };
 
 const alpha3Codes = Object.keys(countries.getAlpha3Codes()).sort();
 
+const alpha3Set = new Set(alpha3Codes);
+
+/** Alpha-3 codes only (the library also accepts alpha-2 and numeric codes). */
 export function isCountryCode(code: string): boolean {
-  return countries.isValid(code) && code.length === 3 && code === code.toUpperCase();
+  return alpha3Set.has(code);
 }
 
 export function countryName(iso3: string, locale: Locale = "en"): string | undefined {

@@ -41,3 +41,17 @@ export function docToPlainText(doc: DocNode): string {
 export function isDocNode(value: unknown): value is DocNode {
   return typeof value === "object" && value !== null && typeof (value as DocNode).type === "string";
 }
+
+/** Paragraph-level negotiation marks, stored as the `agreement` attribute of a block. */
+export type AgreementMark = "bracketed" | "adRef";
+
+export function agreementOf(node: DocNode): AgreementMark | null {
+  const value = node.attrs?.agreement;
+  return value === "bracketed" || value === "adRef" ? value : null;
+}
+
+/** True when any block is still [bracketed] (not agreed): such a text cannot go to a round. */
+export function hasBracketedText(doc: DocNode): boolean {
+  if (agreementOf(doc) === "bracketed") return true;
+  return (doc.content ?? []).some(hasBracketedText);
+}

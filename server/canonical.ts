@@ -18,11 +18,12 @@ function normalize(value: unknown): unknown {
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value).sort()) {
-      const v = (value as Record<string, unknown>)[key];
+      // Normalized first, so an object of only null attributes counts as empty too.
+      const v = normalize((value as Record<string, unknown>)[key]);
       if (v === undefined || v === null) continue;
       if (Array.isArray(v) && v.length === 0) continue;
       if (typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0) continue;
-      out[key] = normalize(v);
+      out[key] = v;
     }
     return out;
   }

@@ -1,9 +1,12 @@
-// The one Node process that serves Accord: Next.js pages and actions, on one origin, with the
-// database opened, migrated (and, in development, seeded) before the first request.
+// The one Node process that serves Accord: Next.js pages and actions and the collaboration
+// socket (/collab), on one origin, with the database opened, migrated (and, in development,
+// seeded) before the first request.
 import { createServer } from "node:http";
 import next from "next";
 import { databaseHandle } from "@/db/client";
 import { assertSeedingAllowed, prepareDatabase } from "@/db/prepare";
+import { COLLAB_PATH, createCollaborationServer } from "./collab/server";
+import { sendDueReminders } from "./domain/notifications";
 import { settleDueRounds } from "./domain/workflow";
 import { ensureAuthSecret, MissingSecretError } from "./secret";
 
@@ -35,28 +38,46 @@ async function main() {
       res.end();
     });
   });
-  if (dev) {
-    // Hot reload's socket; fetched only after prepare().
-    const upgrade = app.getUpgradeHandler();
-    server.on("upgrade", (req, socket, head) => {
-      upgrade(req, socket, head);
-    });
-  }
+  const collab = createCollaborationServer({
+    getDb: async () => handle.db,
+    redisUrl: process.env.REDIS_URL || undefined,
+  });
+  // Hot reload's socket (development only); fetched only after prepare().
+  const nextUpgrade = dev ? app.getUpgradeHandler() : undefined;
+  server.on("upgrade", (req, socket, head) => {
+    const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
+    if (pathname === COLLAB_PATH || pathname.startsWith(`${COLLAB_PATH}/`)) {
+      collab.handleUpgrade(req, socket, head);
+    } else if (nextUpgrade) {
+      void nextUpgrade(req, socket, head);
+    } else {
+      socket.destroy();
+    }
+  });
 
   // Deadlines are honoured even when nobody is using the app.
   const sweep = setInterval(() => {
-    settleDueRounds(handle.db).catch((error: unknown) => console.error("deadline sweep failed", error));
+    settleDueRounds(handle.db)
+      .then(() => sendDueReminders(handle.db))
+      .catch((error: unknown) => console.error("deadline sweep failed", error));
   }, DEADLINE_SWEEP_MS);
   sweep.unref();
 
   server.listen(port, () => {
     console.log(`Accord ready on http://localhost:${port} (${dev ? "development" : "production"})`);
+    console.log(
+      `Collaboration server on ws://localhost:${port}${COLLAB_PATH} (${process.env.REDIS_URL ? "shared through Redis" : "single instance"})`,
+    );
   });
 
   const shutdown = () => {
     clearInterval(sweep);
     server.close();
-    void handle.close().finally(() => process.exit(0));
+    // Collaboration first: closing its connections compacts the open documents into the database.
+    void collab
+      .close()
+      .catch((error: unknown) => console.error("collab shutdown failed", error))
+      .finally(() => void handle.close().finally(() => process.exit(0)));
   };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);

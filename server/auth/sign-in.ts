@@ -7,7 +7,7 @@ import { recordAudit } from "../audit";
 import { decoyPasswordHash, verifyPassword } from "./password";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
-/** Failures allowed before each further failure locks the account for a growing delay. */
+/** From this many consecutive failures on, each failure locks the account for a growing delay. */
 export const FREE_FAILED_SIGN_INS = 5;
 const FIRST_LOCK_MS = 30_000;
 const MAX_LOCK_MS = 15 * 60_000;

@@ -4,6 +4,7 @@ import type { Db, Tx } from "@/db/client";
 import { type DialogueRole, dialoguePartners, type Membership, memberships, partners, users } from "@/db/schema";
 import { recordAudit } from "../audit";
 import { normalizeEmail } from "../auth/sign-in";
+import { notifyUserAccessChanged } from "../collab/notify";
 import { AppError, conflict, invalidInput, isUniqueViolation, notFound } from "../errors";
 import { type Actor, authorize } from "../policy";
 import { insertAccount } from "./users";
@@ -98,7 +99,7 @@ export async function changeMemberRole(
   actor: Actor | null,
   input: { membershipId: string; role: DialogueRole; partnerId: string },
 ) {
-  return db.transaction(async (tx) => {
+  const userId = await db.transaction(async (tx) => {
     const before = await loadMembership(tx, input.membershipId);
     authorize(actor, "dialogue.manageMembers", { dialogueId: before.dialogueId });
     const partner = await partnerOfDialogue(tx, before.dialogueId, input.partnerId);
@@ -116,11 +117,14 @@ export async function changeMemberRole(
         to: { role: input.role, partnerId: partner.id },
       },
     });
+    return before.userId;
   });
+  // Open collaboration sockets follow the new role (e.g. delegate → observer: read-only).
+  await notifyUserAccessChanged(userId);
 }
 
 export async function removeMember(db: Db, actor: Actor | null, input: { membershipId: string }) {
-  return db.transaction(async (tx) => {
+  const userId = await db.transaction(async (tx) => {
     const before = await loadMembership(tx, input.membershipId);
     authorize(actor, "dialogue.manageMembers", { dialogueId: before.dialogueId });
     await tx.delete(memberships).where(eq(memberships.id, before.id));
@@ -132,5 +136,8 @@ export async function removeMember(db: Db, actor: Actor | null, input: { members
       dialogueId: before.dialogueId,
       details: { userId: before.userId, role: before.role, partnerId: before.partnerId },
     });
+    return before.userId;
   });
+  // Open collaboration sockets of the removed member close within moments, not at reconnect.
+  await notifyUserAccessChanged(userId);
 }

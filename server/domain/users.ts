@@ -5,6 +5,7 @@ import { authSessions, type GlobalRole, type Locale, users } from "@/db/schema";
 import { recordAudit } from "../audit";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/password";
 import { normalizeEmail } from "../auth/sign-in";
+import { notifyUserAccessChanged } from "../collab/notify";
 import { conflict, invalidInput, isUniqueViolation, notFound } from "../errors";
 import { type Actor, authorize } from "../policy";
 
@@ -62,7 +63,7 @@ export async function setAccountActive(db: Db, actor: Actor | null, input: { use
   if (input.userId === actor.id && !input.active) {
     throw invalidInput("cannot deactivate yourself", "errors.cannotDeactivateSelf");
   }
-  return db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const [user] = await tx
       .update(users)
       .set({ deactivatedAt: input.active ? null : new Date() })
@@ -78,6 +79,8 @@ export async function setAccountActive(db: Db, actor: Actor | null, input: { use
       details: { email: user.email },
     });
   });
+  // A deactivated account's open collaboration sockets close at once.
+  if (!input.active) await notifyUserAccessChanged(input.userId);
 }
 
 export async function setAccountLocale(db: Db, actor: Actor | null, locale: Locale) {

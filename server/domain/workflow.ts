@@ -15,11 +15,15 @@ import {
   revisions,
   submissions,
 } from "@/db/schema";
-import type { DocNode } from "@/lib/document";
+import { type DocNode, hasBracketedText } from "@/lib/document";
 import { recordAudit } from "../audit";
 import { contentHash } from "../canonical";
+import { notifyPaperAccessChanged } from "../collab/notify";
+import { compactLocked } from "../collab/persistence";
 import { AppError, invalidInput, isUniqueViolation, notFound } from "../errors";
+import { type Mail, sendMail } from "../mail";
 import { type Actor, authorize } from "../policy";
+import { notifyRoundParticipants } from "./notifications";
 
 /** The HLD session papers are submitted to; part of every submission reference. */
 export const HLD_SESSION_YEAR = Number(process.env.ACCORD_HLD_YEAR ?? 2013);
@@ -59,7 +63,7 @@ export async function changeStage(
   actor: Actor | null,
   input: { paperId: string; to: "draft" | "consultation" },
 ) {
-  return db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const paper = await lockPaper(tx, input.paperId);
     authorize(actor, "paper.changeStage", paper);
     const allowed =
@@ -68,6 +72,7 @@ export async function changeStage(
     if (!allowed) throw invalidTransition(paper.status, input.to);
     await setStatus(tx, actor.id, paper, input.to);
   });
+  await notifyPaperAccessChanged(input.paperId);
 }
 
 export type OpenRoundInput = { paperId: string; procedure: "consensus" | "silence"; deadline: Date };
@@ -75,10 +80,15 @@ export type OpenRoundInput = { paperId: string; procedure: "consensus" | "silenc
 /** Chair: freeze the current text as the next revision and put it to all state partners. */
 export async function freezeAndOpenRound(db: Db, actor: Actor | null, input: OpenRoundInput, now: Date = new Date()) {
   if (!(input.deadline > now)) throw invalidInput("deadline must be in the future", "errors.deadlineInPast");
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const paper = await lockPaper(tx, input.paperId);
     authorize(actor, "paper.freezeRevision", paper);
-    const doc = paper.contentJson as DocNode;
+    // The live text: fold every acknowledged collaboration update into the snapshot first. With
+    // the row locked, no further update can be stored for this status (server/collab/persistence).
+    const doc: DocNode = await compactLocked(tx, paper);
+    if (hasBracketedText(doc)) {
+      throw new AppError("invalid_transition", "bracketed text cannot go to a round", "errors.bracketedText");
+    }
     const { canonical, hash } = contentHash(doc);
     const [{ next } = { next: 1 }] = await tx
       .select({ next: sql<number>`coalesce(max(${revisions.number}), 0) + 1` })
@@ -125,8 +135,12 @@ export async function freezeAndOpenRound(db: Db, actor: Actor | null, input: Ope
       details: { revision: revision.number, procedure: input.procedure, deadline: input.deadline.toISOString() },
     });
     await setStatus(tx, actor.id, paper, "approval", { revision: revision.number });
-    return { revision, round };
+    const mails = await notifyRoundParticipants(tx, { paperId: paper.id, roundId: round.id, kind: "round.opened" });
+    return { revision, round, mails };
   });
+  await notifyPaperAccessChanged(input.paperId);
+  await sendMail(result.mails);
+  return { revision: result.revision, round: result.round };
 }
 
 async function statePartnerIds(tx: Tx, dialogueId: string): Promise<string[]> {
@@ -156,10 +170,18 @@ export function decideRound(input: {
   return { outcome: "not_agreed" };
 }
 
-async function settleRound(tx: Tx, roundId: string, now: Date, actorId: string | null) {
+/** Closes the round if its outcome is decided; emails to send after commit go to `outbox`. */
+async function settleRound(tx: Tx, roundId: string, now: Date, actorId: string | null, outbox: Mail[]) {
+  // Lock order everywhere: paper, then round (recordPosition does the same), or two
+  // transactions settling the same round deadlock.
+  const [target] = await tx
+    .select({ paperId: approvalRounds.paperId })
+    .from(approvalRounds)
+    .where(eq(approvalRounds.id, roundId));
+  if (!target) return null;
+  const paper = await lockPaper(tx, target.paperId);
   const [round] = await tx.select().from(approvalRounds).where(eq(approvalRounds.id, roundId)).for("update");
   if (!round || round.closedAt) return null;
-  const paper = await lockPaper(tx, round.paperId);
   const stateIds = await statePartnerIds(tx, paper.dialogueId);
   const current = await tx.select().from(positions).where(eq(positions.roundId, round.id));
   const decision = decideRound({
@@ -184,6 +206,14 @@ async function settleRound(tx: Tx, roundId: string, now: Date, actorId: string |
     details: { outcome: decision.outcome },
   });
   await setStatus(tx, actorId, paper, decision.outcome === "agreed" ? "agreed" : "consultation", { round: round.id });
+  outbox.push(
+    ...(await notifyRoundParticipants(tx, {
+      paperId: paper.id,
+      roundId: round.id,
+      kind: "round.closed",
+      details: { outcome: decision.outcome },
+    })),
+  );
   return decision.outcome;
 }
 
@@ -197,7 +227,8 @@ export async function recordPosition(
   const reason = input.reason?.trim() || null;
   if (input.value === "object" && !reason)
     throw invalidInput("an objection needs a reason", "errors.objectionReasonRequired");
-  return db.transaction(async (tx) => {
+  const outbox: Mail[] = [];
+  const result = await db.transaction(async (tx) => {
     const paper = await lockPaper(tx, input.paperId);
     const [partner] = await tx.select().from(partners).where(eq(partners.id, input.partnerId));
     if (!partner) throw notFound("partner");
@@ -210,8 +241,8 @@ export async function recordPosition(
     if (!round) throw invalidTransition(paper.status, "position");
     // At or past the deadline the round is settled, not answered.
     if (round.deadline <= now) {
-      await settleRound(tx, round.id, now, null);
-      throw new AppError("invalid_transition", "round deadline passed", "errors.roundClosed");
+      await settleRound(tx, round.id, now, null, outbox);
+      return { roundId: round.id, outcome: null, refused: true as const };
     }
     const row = {
       roundId: round.id,
@@ -239,9 +270,15 @@ export async function recordPosition(
       at: now,
       details: { partner: partner.name, value: input.value, reason },
     });
-    const outcome = await settleRound(tx, round.id, now, actor.id);
-    return { roundId: round.id, outcome };
+    const outcome = await settleRound(tx, round.id, now, actor.id, outbox);
+    return { roundId: round.id, outcome, refused: false as const };
   });
+  // Settling (here or at the deadline) may have moved the paper: re-check open editors.
+  if (result.outcome || result.refused) await notifyPaperAccessChanged(input.paperId);
+  await sendMail(outbox);
+  // Refused after the transaction, so that settling the overdue round still commits.
+  if (result.refused) throw new AppError("invalid_transition", "round deadline passed", "errors.roundClosed");
+  return { roundId: result.roundId, outcome: result.outcome };
 }
 
 /** Closes every open round whose deadline has passed; run by the deadline scheduler. */
@@ -253,8 +290,17 @@ export async function settleDueRounds(db: Db, now: Date = new Date()) {
     .orderBy(asc(approvalRounds.deadline));
   const settled: string[] = [];
   for (const { id } of due) {
-    const outcome = await db.transaction((tx) => settleRound(tx, id, now, null));
-    if (outcome) settled.push(id);
+    const outbox: Mail[] = [];
+    const outcome = await db.transaction((tx) => settleRound(tx, id, now, null, outbox));
+    await sendMail(outbox);
+    if (outcome) {
+      settled.push(id);
+      const [round] = await db
+        .select({ paperId: approvalRounds.paperId })
+        .from(approvalRounds)
+        .where(eq(approvalRounds.id, id));
+      if (round) await notifyPaperAccessChanged(round.paperId);
+    }
   }
   return settled;
 }
@@ -262,7 +308,7 @@ export async function settleDueRounds(db: Db, now: Date = new Date()) {
 /** Chair: submit an agreed paper to the HLD. Final: one submission per paper. */
 export async function submitToHld(db: Db, actor: Actor | null, input: { paperId: string }, now: Date = new Date()) {
   try {
-    return await db.transaction(async (tx) => {
+    const submission = await db.transaction(async (tx) => {
       const paper = await lockPaper(tx, input.paperId);
       authorize(actor, "paper.submit", paper);
       const [round] = await tx
@@ -335,6 +381,8 @@ export async function submitToHld(db: Db, actor: Actor | null, input: { paperId:
       await setStatus(tx, actor.id, paper, "submitted", { reference });
       return submission;
     });
+    await notifyPaperAccessChanged(input.paperId);
+    return submission;
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("conflict", "already submitted", "errors.alreadySubmitted");
     throw error;

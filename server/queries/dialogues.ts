@@ -20,7 +20,8 @@ export type PaperRow = {
 };
 
 const latestRevisionNumber = () =>
-  sql<number>`(select coalesce(max(${revisions.number}), 0) from ${revisions} where ${revisions.paperId} = ${papers.id})`;
+  // Qualified by hand: drizzle writes columns unqualified inside sql``, and "id" would bind to revisions.
+  sql<number>`(select coalesce(max(r."number"), 0) from ${revisions} r where r."paper_id" = "papers"."id")`;
 
 const paperColumns = {
   id: papers.id,

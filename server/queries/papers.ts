@@ -1,5 +1,5 @@
 // Reads for paper pages and the HLD inbox, scoped by the policy.
-import { and, asc, desc, eq, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { dialogues, type PaperKind, papers, revisions, submissions, users } from "@/db/schema";
 import type { DocNode } from "@/lib/document";
@@ -36,6 +36,12 @@ export async function listSubmittedPapers(
   filters: { dialogueId?: string; kind?: PaperKind; page?: number } = {},
 ) {
   const conditions: SQL[] = [eq(papers.status, "submitted")];
+  // The scope goes into the query (not a filter afterwards) so pages stay full.
+  if (actor.globalRole !== "admin" && actor.globalRole !== "hld_reviewer") {
+    const own = [...actor.memberships.keys()];
+    if (own.length === 0) return [];
+    conditions.push(inArray(papers.dialogueId, own));
+  }
   if (filters.dialogueId) conditions.push(eq(papers.dialogueId, filters.dialogueId));
   if (filters.kind) conditions.push(eq(papers.kind, filters.kind));
   const rows = await db
@@ -59,5 +65,6 @@ export async function listSubmittedPapers(
     .orderBy(desc(submissions.submittedAt), asc(submissions.reference))
     .limit(INBOX_PAGE_SIZE)
     .offset((Math.max(1, filters.page ?? 1) - 1) * INBOX_PAGE_SIZE);
+  // The policy stays the last word on every row.
   return rows.filter((row) => can(actor, "paper.view", { dialogueId: row.dialogueId, status: row.status }));
 }

@@ -3,12 +3,22 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { DocumentView } from "@/components/DocumentView";
+import { PaperEditor } from "@/components/editor/PaperEditor";
 import { StatusBadge } from "@/components/PaperTable";
+import { partnerLabel } from "@/components/PartnerList";
+import { WorkflowPanel } from "@/components/workflow/WorkflowPanel";
 import { getDb } from "@/db/client";
+import { hasBracketedText } from "@/lib/document";
+import { userColor } from "@/lib/editor/presence";
+import type { MessageKey, Translate } from "@/lib/i18n/translate";
+import { catalogs } from "@/lib/i18n/translate";
+import type { ActorProfile } from "@/server/actor";
 import { currentActor } from "@/server/auth/current";
 import { actorOrSignIn } from "@/server/auth/guard";
 import { getTranslator } from "@/server/locale";
+import { can, type PaperRef, paperAbilities } from "@/server/policy";
 import { findPaperForActor } from "@/server/queries/papers";
+import { actingPartner } from "@/server/queries/presence";
 
 type Props = { params: Promise<{ id: string }> };
 const paperId = z.uuid();
@@ -21,6 +31,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: found?.paper.title };
 }
 
+/** Why this actor may not edit the paper's text, for the message next to the read-only editor. */
+function readOnlyReason(actor: ActorProfile, paper: PaperRef, t: Translate): string {
+  if (paper.status !== "draft" && paper.status !== "consultation") {
+    return t("editor.readOnly.frozen", { status: t(`status.${paper.status}` as MessageKey) });
+  }
+  const role = actor.memberships.get(paper.dialogueId)?.role;
+  if (role === "observer") return t("editor.readOnly.observer");
+  if (role === "delegate" && paper.status === "consultation") return t("editor.readOnly.suggestOnly");
+  return t("editor.readOnly.notAllowed");
+}
+
 export default async function PaperPage({ params }: Props) {
   const { id } = await params;
   const actor = await actorOrSignIn(`/papers/${id}`);
@@ -31,6 +52,18 @@ export default async function PaperPage({ params }: Props) {
   const { t, locale } = await getTranslator();
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   const memberOfDialogue = actor.globalRole === "admin" || actor.memberships.has(dialogue.id);
+  const canEdit = can(actor, "paper.edit", paper);
+  const partner = await actingPartner(await getDb(), actor, dialogue.id);
+  const presenceUser = {
+    id: actor.id,
+    name: actor.name,
+    partner: partner
+      ? partnerLabel(partner, locale)
+      : actor.globalRole
+        ? t(`globalRole.${actor.globalRole}`)
+        : dialogue.name,
+    color: userColor(actor.id),
+  };
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -63,12 +96,32 @@ export default async function PaperPage({ params }: Props) {
           </dd>
         </dl>
       </div>
+      <WorkflowPanel
+        paper={paper}
+        abilities={paperAbilities(actor, paper)}
+        nextRevision={(latestRevision?.number ?? 0) + 1}
+        bracketed={hasBracketedText(content)}
+        t={t}
+      />
       <section className="card" aria-labelledby="text-heading">
         <h2 id="text-heading" className="mb-1">
           {t("papers.text")}
         </h2>
-        <p className="muted mb-4">{t("papers.readOnlyNote")}</p>
-        <DocumentView doc={content} label={t("papers.textOf", { title: paper.title })} />
+        <PaperEditor
+          paperId={paper.id}
+          title={paper.title}
+          user={presenceUser}
+          canEdit={canEdit}
+          readOnlyReason={canEdit ? null : readOnlyReason(actor, paper, t)}
+          labels={catalogs[locale].editor}
+        >
+          {/* The stored text: what is seen before the live text loads, or without JavaScript. */}
+          <DocumentView
+            doc={content}
+            label={t("papers.textOf", { title: paper.title })}
+            notesLabel={t("editor.footnotes")}
+          />
+        </PaperEditor>
       </section>
     </div>
   );

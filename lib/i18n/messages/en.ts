@@ -1,4 +1,6 @@
 // English catalog: the source of every user-facing string. fr.ts must match its shape.
+import { workflowEn } from "./workflow";
+
 export const en = {
   app: {
     name: "Accord",
@@ -70,6 +72,61 @@ export const en = {
     text: "Text",
     textOf: "Text of {title}",
     readOnlyNote: "Read-only view of the stored text.",
+  },
+  editor: {
+    live: "Live text",
+    loading: "Connecting to the live text… The stored text is shown meanwhile.",
+    textArea: "Text of {title}",
+    toolbar: "Formatting",
+    heading2: "Heading",
+    heading3: "Subheading",
+    paragraph: "Body paragraph",
+    bold: "Bold",
+    italic: "Italic",
+    underline: "Underline",
+    bulletList: "Bulleted list",
+    orderedList: "Numbered list",
+    blockquote: "Block quote",
+    insertTable: "Insert table",
+    addRow: "Add row below",
+    addColumn: "Add column to the right",
+    deleteRow: "Delete row",
+    deleteColumn: "Delete column",
+    deleteTable: "Delete table",
+    link: "Link",
+    linkAddress: "Link address (http, https or mailto)",
+    linkInvalid: "Only http://, https:// and mailto: links are allowed.",
+    removeLink: "Remove link",
+    footnote: "Footnote",
+    footnoteText: "Footnote text",
+    footnoteEmpty: "Write the text of the footnote.",
+    footnotes: "Notes",
+    apply: "Apply",
+    cancel: "Cancel",
+    undo: "Undo",
+    redo: "Redo",
+    shortcut: "{label} ({keys})",
+    status: {
+      connecting: "Connecting…",
+      offline: "Offline: your edits are kept in this page and will be sent when the connection returns.",
+      syncing: "Saving…",
+      saved: "All changes saved",
+      readOnly: "Up to date",
+    },
+    presence: "In this paper now",
+    you: "you",
+    presenceEntry: "{name}, {partner}",
+    readOnly: {
+      title: "Read-only",
+      observer: "Observers can read and comment on the text but not edit it.",
+      suggestOnly:
+        "In consultation, delegates propose changes as suggestions; suggesting is coming in a later release.",
+      frozen: "The text is frozen in this status ({status}).",
+      notAllowed: "Your role does not allow editing this paper in its current status.",
+      server: "The server has made this connection read-only: your rights or the paper's status have changed.",
+    },
+    refused: "Access to the live text was refused. Your rights may have changed, or your session has ended.",
+    reload: "Reload the page",
   },
   members: {
     title: "Members",
@@ -152,6 +209,7 @@ export const en = {
     dialogue: "Dialogue",
     submittedAt: "Submitted",
   },
+  ...workflowEn,
   pagination: { label: "Pages", previous: "Previous", next: "Next", pageOf: "Page {page} of {count}" },
   errors: {
     not_found: "Not found.",
@@ -182,6 +240,7 @@ export const en = {
     roundClosed: "The approval round is closed.",
     titleLength: "The title must be between 1 and 300 characters.",
     unknownCountry: "Unknown country code.",
+    bracketedText: "The text still has [bracketed] paragraphs: agree them before putting it to a round.",
   },
 };
 

@@ -1,5 +1,6 @@
 // Catalogue français : même forme que en.ts (vérifiée à la compilation).
 import type { Messages } from "./en";
+import { workflowFr } from "./workflow";
 
 export const fr: Messages = {
   app: {
@@ -73,6 +74,62 @@ export const fr: Messages = {
     text: "Texte",
     textOf: "Texte de {title}",
     readOnlyNote: "Texte enregistré, en lecture seule.",
+  },
+  editor: {
+    live: "Texte en direct",
+    loading: "Connexion au texte en direct… Le texte enregistré est affiché en attendant.",
+    textArea: "Texte de {title}",
+    toolbar: "Mise en forme",
+    heading2: "Titre",
+    heading3: "Sous-titre",
+    paragraph: "Paragraphe de texte",
+    bold: "Gras",
+    italic: "Italique",
+    underline: "Souligné",
+    bulletList: "Liste à puces",
+    orderedList: "Liste numérotée",
+    blockquote: "Citation",
+    insertTable: "Insérer un tableau",
+    addRow: "Ajouter une ligne en dessous",
+    addColumn: "Ajouter une colonne à droite",
+    deleteRow: "Supprimer la ligne",
+    deleteColumn: "Supprimer la colonne",
+    deleteTable: "Supprimer le tableau",
+    link: "Lien",
+    linkAddress: "Adresse du lien (http, https ou mailto)",
+    linkInvalid: "Seuls les liens http://, https:// et mailto: sont acceptés.",
+    removeLink: "Supprimer le lien",
+    footnote: "Note de bas de page",
+    footnoteText: "Texte de la note",
+    footnoteEmpty: "Saisissez le texte de la note.",
+    footnotes: "Notes",
+    apply: "Appliquer",
+    cancel: "Annuler",
+    undo: "Annuler la modification",
+    redo: "Rétablir",
+    shortcut: "{label} ({keys})",
+    status: {
+      connecting: "Connexion…",
+      offline:
+        "Hors ligne : vos modifications sont conservées dans cette page et seront envoyées au retour de la connexion.",
+      syncing: "Enregistrement…",
+      saved: "Toutes les modifications sont enregistrées",
+      readOnly: "À jour",
+    },
+    presence: "Dans ce document en ce moment",
+    you: "vous",
+    presenceEntry: "{name}, {partner}",
+    readOnly: {
+      title: "Lecture seule",
+      observer: "Les observateurs peuvent lire et commenter le texte, mais pas le modifier.",
+      suggestOnly:
+        "En consultation, les délégués proposent des modifications sous forme de suggestions ; les suggestions arrivent dans une prochaine version.",
+      frozen: "Le texte est figé à ce stade ({status}).",
+      notAllowed: "Votre rôle ne permet pas de modifier ce document à ce stade.",
+      server: "Le serveur a passé cette connexion en lecture seule : vos droits ou le stade du document ont changé.",
+    },
+    refused: "L’accès au texte en direct a été refusé. Vos droits ont peut-être changé, ou votre session a pris fin.",
+    reload: "Recharger la page",
   },
   members: {
     title: "Membres",
@@ -155,6 +212,7 @@ export const fr: Messages = {
     dialogue: "Dialogue",
     submittedAt: "Soumis le",
   },
+  ...workflowFr,
   pagination: { label: "Pages", previous: "Précédente", next: "Suivante", pageOf: "Page {page} sur {count}" },
   errors: {
     not_found: "Introuvable.",
@@ -185,5 +243,7 @@ export const fr: Messages = {
     roundClosed: "Le tour d’approbation est clos.",
     titleLength: "Le titre doit compter entre 1 et 300 caractères.",
     unknownCountry: "Code de pays inconnu.",
+    bracketedText:
+      "Le texte contient encore des paragraphes [entre crochets] : adoptez-les avant de le soumettre à un tour.",
   },
 };

@@ -1,0 +1,193 @@
+import type { Metadata } from "next";
+import { recordPositionAction } from "@/app/actions/workflow";
+import { ActionForm } from "@/components/ActionForm";
+import { partnerLabel } from "@/components/PartnerList";
+import { PaperSubpage } from "@/components/workflow/PaperSubpage";
+import { getTranslator } from "@/server/locale";
+import { can } from "@/server/policy";
+import { paperForPage } from "@/server/queries/paper-page";
+import { findSubmission, latestRound } from "@/server/queries/workflow";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("approval.title") };
+}
+
+type RecordLine = { partner: string; iso3: string | null; value: string; recordedAt: string | null };
+
+export default async function ApprovalPage({ params }: Props) {
+  const { id } = await params;
+  const { actor, db, paper } = await paperForPage(id, `/papers/${id}/approval`);
+  const [{ t, locale }, round, submission] = await Promise.all([
+    getTranslator(),
+    latestRound(db, paper),
+    findSubmission(db, paper.id),
+  ]);
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  const fmt = (d: Date | null) => (d ? `${date.format(d)} UTC` : "");
+  const own = actor.memberships.get(paper.dialogueId);
+  const ownLine = own ? round?.positions.find((p) => p.partnerId === own.partnerId) : undefined;
+  const mayTakePosition =
+    round &&
+    !round.closedAt &&
+    ownLine &&
+    can(actor, "paper.takePosition", { ...paper, partnerId: ownLine.partnerId, partnerKind: "state" });
+  const answered = round?.positions.filter((p) => p.value).length ?? 0;
+
+  return (
+    <PaperSubpage paper={paper} heading={t("approval.title")} t={t}>
+      {submission && (
+        <section className="card" aria-labelledby="submission-heading">
+          <h2 id="submission-heading" className="mb-2">
+            {t("approval.submission")}
+          </h2>
+          <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+            <dt className="font-medium">{t("hld.reference")}</dt>
+            <dd data-testid="submission-reference">{submission.reference}</dd>
+            <dt className="font-medium">{t("papers.revision")}</dt>
+            <dd>{t("papers.revNumber", { n: submission.revisionNumber })}</dd>
+            <dt className="font-medium">{t("papers.hash")}</dt>
+            <dd className="break-all font-mono text-xs" data-testid="submission-hash">
+              {submission.contentHash}
+            </dd>
+            <dt className="font-medium">{t("hld.submittedAt")}</dt>
+            <dd>
+              {fmt(submission.submittedAt)} · {submission.submittedBy}
+            </dd>
+          </dl>
+          <h3 className="mb-1 mt-3 font-semibold">{t("approval.recordAtSubmission")}</h3>
+          <ul className="text-sm">
+            {(submission.positionsRecord as RecordLine[]).map((line) => (
+              <li key={line.partner}>
+                {partnerLabel({ name: line.partner, iso3: line.iso3 }, locale)}:{" "}
+                {t(`position.${line.value}` as Parameters<typeof t>[0])}
+                {line.recordedAt ? ` (${fmt(new Date(line.recordedAt))})` : ""}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {!round ? (
+        <p className="muted">{t("approval.noRound")}</p>
+      ) : (
+        <section className="card flex flex-col gap-3" aria-labelledby="round-heading">
+          <h2 id="round-heading">
+            {t("approval.roundOn", { n: round.revisionNumber })} ·{" "}
+            {round.closedAt ? t(`approval.outcome.${round.outcome ?? "not_agreed"}`) : t("approval.open")}
+          </h2>
+          <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+            <dt className="font-medium">{t("papers.hash")}</dt>
+            <dd className="break-all font-mono text-xs" data-testid="round-hash">
+              {round.revisionHash}
+            </dd>
+            <dt className="font-medium">{t("workflow.procedure")}</dt>
+            <dd>{t(`workflow.${round.procedure}`)}</dd>
+            <dt className="font-medium">{t("workflow.deadline")}</dt>
+            <dd>{fmt(round.deadline)}</dd>
+            <dt className="font-medium">{t("approval.opened")}</dt>
+            <dd>
+              {fmt(round.openedAt)} · {round.openedBy}
+            </dd>
+            {round.closedAt && (
+              <>
+                <dt className="font-medium">{t("approval.closed")}</dt>
+                <dd>{fmt(round.closedAt)}</dd>
+              </>
+            )}
+          </dl>
+          <table>
+            <caption className="text-left text-sm">
+              {t("approval.answered", { answered, total: round.positions.length })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("approval.partner")}</th>
+                <th scope="col">{t("approval.position")}</th>
+                <th scope="col">{t("approval.reason")}</th>
+                <th scope="col">{t("approval.recordedBy")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {round.positions.map((p) => (
+                <tr key={p.partnerId} data-testid="position-row">
+                  <th scope="row" className="font-normal">
+                    {partnerLabel({ name: p.partner, iso3: p.iso3 }, locale)}
+                  </th>
+                  <td>
+                    {p.value ? t(`position.${p.value}`) : <span className="muted">{t("approval.notAnswered")}</span>}
+                  </td>
+                  <td>{p.reason ?? ""}</td>
+                  <td>{p.recordedBy ? `${p.recordedBy}, ${fmt(p.recordedAt)}` : ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {mayTakePosition && ownLine && (
+            <div className="border-t border-slate-200 pt-4">
+              <h3 className="mb-2 font-semibold">
+                {t("approval.yourPosition", {
+                  partner: partnerLabel({ name: ownLine.partner, iso3: ownLine.iso3 }, locale),
+                })}
+              </h3>
+              <ActionForm
+                action={recordPositionAction}
+                submitLabel={t("approval.record")}
+                pendingLabel={t("common.saving")}
+                label={t("approval.yourPosition", {
+                  partner: partnerLabel({ name: ownLine.partner, iso3: ownLine.iso3 }, locale),
+                })}
+              >
+                <input type="hidden" name="paperId" value={paper.id} />
+                <input type="hidden" name="partnerId" value={ownLine.partnerId} />
+                <fieldset className="flex flex-wrap gap-4">
+                  <legend className="sr-only">{t("approval.position")}</legend>
+                  {(["approve", "abstain", "object"] as const).map((value) => (
+                    <label key={value} className="flex items-center gap-2 font-normal">
+                      <input
+                        type="radio"
+                        name="value"
+                        value={value}
+                        required
+                        defaultChecked={ownLine.value === value}
+                        className="w-auto"
+                      />
+                      {t(`position.${value}`)}
+                    </label>
+                  ))}
+                </fieldset>
+                <div>
+                  <label htmlFor="position-reason">{t("approval.reasonLabel")}</label>
+                  <textarea
+                    id="position-reason"
+                    name="reason"
+                    rows={3}
+                    maxLength={5000}
+                    defaultValue={ownLine.reason ?? ""}
+                  />
+                </div>
+              </ActionForm>
+            </div>
+          )}
+          {round.history.length > 0 && (
+            <details className="border-t border-slate-200 pt-3">
+              <summary className="cursor-pointer text-sm font-medium">
+                {t("approval.history", { count: round.history.length })}
+              </summary>
+              <ol className="mt-2 text-sm">
+                {round.history.map((h) => (
+                  <li key={h.id}>
+                    {fmt(h.recordedAt)}: {partnerLabel({ name: h.partner, iso3: h.iso3 }, locale)} ·{" "}
+                    {t(`position.${h.value}`)}
+                    {h.reason ? ` (“${h.reason}”)` : ""} · {h.recordedBy}
+                  </li>
+                ))}
+              </ol>
+            </details>
+          )}
+        </section>
+      )}
+    </PaperSubpage>
+  );
+}

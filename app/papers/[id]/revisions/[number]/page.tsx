@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { DocumentView } from "@/components/DocumentView";
+import { PaperSubpage } from "@/components/workflow/PaperSubpage";
+import { getTranslator } from "@/server/locale";
+import { paperForPage } from "@/server/queries/paper-page";
+import { findRevision } from "@/server/queries/workflow";
+
+type Props = { params: Promise<{ id: string; number: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("papers.revNumber", { n: (await params).number }) };
+}
+
+export default async function RevisionPage({ params }: Props) {
+  const { id, number } = await params;
+  const { db, paper } = await paperForPage(id, `/papers/${id}/revisions/${number}`);
+  const n = Number(number);
+  if (!Number.isSafeInteger(n) || n < 1) notFound();
+  const [{ t, locale }, revision] = await Promise.all([getTranslator(), findRevision(db, paper.id, n)]);
+  if (!revision) notFound();
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  return (
+    <PaperSubpage paper={paper} heading={t("papers.revNumber", { n })} t={t}>
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+        <dt className="font-medium">{t("papers.hash")}</dt>
+        <dd className="break-all font-mono text-xs" data-testid="revision-hash">
+          {revision.contentHash}
+        </dd>
+        <dt className="font-medium">{t("revisions.frozen")}</dt>
+        <dd>
+          {date.format(revision.frozenAt)} UTC · {revision.frozenBy}
+        </dd>
+      </dl>
+      <section className="card">
+        <DocumentView doc={revision.content} label={t("papers.textOf", { title: `${paper.title}, Rev.${n}` })} />
+      </section>
+    </PaperSubpage>
+  );
+}

@@ -1,0 +1,120 @@
+"use client";
+// The Tiptap editor bound to a session's Y.Doc: the shared schema, Yjs sync and undo, labelled
+// carets, live paragraph numbers, Word paste clean-up, the toolbar and the list of notes.
+import { Extension } from "@tiptap/core";
+import Collaboration from "@tiptap/extension-collaboration";
+import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
+import { useEffect, useRef } from "react";
+import { documentExtensions } from "@/lib/editor/extensions";
+import { ParagraphNumbers } from "@/lib/editor/paragraph-numbers";
+import { cleanPastedHtml } from "@/lib/editor/paste";
+import type { PresenceUser } from "@/lib/editor/presence";
+import { type EditorLabels, fill } from "./labels";
+import type { Session } from "./PaperEditor";
+import { Toolbar, type ToolbarHandle } from "./Toolbar";
+
+/** Another user's caret: a coloured bar with their name. Hidden from screen readers, which
+ * would otherwise read names in the middle of the text; the presence list says who is here. */
+function renderCaret(user: Record<string, unknown>): HTMLElement {
+  const color = typeof user.color === "string" ? user.color : "transparent";
+  const caret = document.createElement("span");
+  caret.className = "collaboration-carets__caret";
+  caret.setAttribute("aria-hidden", "true");
+  caret.style.borderColor = color;
+  const label = document.createElement("span");
+  label.className = "collaboration-carets__label";
+  label.style.backgroundColor = color;
+  label.textContent = typeof user.name === "string" ? user.name : "";
+  caret.append(label);
+  return caret;
+}
+
+function editorAttributes(labels: EditorLabels, title: string, editable: boolean): Record<string, string> {
+  return {
+    role: "textbox",
+    "aria-multiline": "true",
+    "aria-label": fill(labels.textArea, { title }),
+    "aria-readonly": String(!editable),
+    class: "paper-text paper-editor-content",
+    spellcheck: "true",
+  };
+}
+
+type Props = { session: Session; user: PresenceUser; editable: boolean; labels: EditorLabels; title: string };
+
+export function EditorSurface({ session, user, editable, labels, title }: Props) {
+  const toolbar = useRef<ToolbarHandle>(null);
+  const editor = useEditor(
+    {
+      immediatelyRender: false,
+      editable,
+      extensions: [
+        ...documentExtensions(),
+        Collaboration.configure({ document: session.doc, field: "default" }),
+        CollaborationCaret.configure({ provider: session.provider, user, render: renderCaret }),
+        ParagraphNumbers,
+        Extension.create({
+          name: "accordShortcuts",
+          addKeyboardShortcuts() {
+            return {
+              "Mod-k": () => {
+                toolbar.current?.openLink();
+                return true;
+              },
+              // The common convention for reaching a toolbar from the text.
+              "Alt-F10": () => {
+                toolbar.current?.focus();
+                return true;
+              },
+            };
+          },
+        }),
+      ],
+      editorProps: {
+        attributes: editorAttributes(labels, title, editable),
+        transformPastedHTML: cleanPastedHtml,
+      },
+    },
+    [session],
+  );
+
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    if (editor.isEditable !== editable) editor.setEditable(editable);
+    editor.setOptions({
+      editorProps: { ...editor.options.editorProps, attributes: editorAttributes(labels, title, editable) },
+    });
+  }, [editor, editable, labels, title]);
+
+  const notes = useEditorState({
+    editor,
+    selector: ({ editor: current }) => {
+      const found: string[] = [];
+      current?.state.doc.descendants((node) => {
+        if (node.type.name === "footnote") found.push(String(node.attrs.content ?? ""));
+        return node.isBlock;
+      });
+      return found;
+    },
+  });
+
+  return (
+    <div className="flex flex-col gap-2">
+      {editor && editable && <Toolbar ref={toolbar} editor={editor} labels={labels} />}
+      <div className="paper-editor-frame">
+        <EditorContent editor={editor} />
+      </div>
+      {notes && notes.length > 0 && (
+        <section aria-label={labels.footnotes} className="footnotes">
+          <h3 className="text-sm font-semibold">{labels.footnotes}</h3>
+          <ol className="footnote-list">
+            {notes.map((note, i) => (
+              <li key={i}>{note}</li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+// The workflow controls of a paper: only those the policy allows this user, for this status.
+import Link from "next/link";
+import { changeStageAction, openRoundAction, submitToHldAction } from "@/app/actions/workflow";
+import { ActionForm } from "@/components/ActionForm";
+import type { PaperStatus } from "@/db/schema";
+import type { Translate } from "@/lib/i18n/translate";
+import type { PaperAction } from "@/server/policy";
+import { DeadlineField } from "./DeadlineField";
+
+type Props = {
+  paper: { id: string; status: PaperStatus };
+  abilities: Record<PaperAction, boolean>;
+  nextRevision: number;
+  bracketed: boolean;
+  t: Translate;
+};
+
+export function WorkflowPanel({ paper, abilities, nextRevision, bracketed, t }: Props) {
+  const links = (
+    <nav aria-label={t("workflow.paperPages")} className="flex flex-wrap gap-4 text-sm">
+      <Link href={`/papers/${paper.id}/approval`}>{t("workflow.approvalLink")}</Link>
+      <Link href={`/papers/${paper.id}/revisions`}>{t("workflow.revisionsLink")}</Link>
+      {abilities["paper.viewHistory"] && <Link href={`/papers/${paper.id}/history`}>{t("workflow.historyLink")}</Link>}
+    </nav>
+  );
+  return (
+    <section className="card flex flex-col gap-4" aria-labelledby="workflow-heading">
+      <h2 id="workflow-heading">{t("workflow.title")}</h2>
+      {links}
+      {abilities["paper.changeStage"] && (
+        <ActionForm
+          action={changeStageAction}
+          submitLabel={paper.status === "draft" ? t("workflow.openConsultation") : t("workflow.backToDraft")}
+          pendingLabel={t("common.saving")}
+          submitVariant="secondary"
+          label={t("workflow.stage")}
+        >
+          <input type="hidden" name="paperId" value={paper.id} />
+          <input type="hidden" name="to" value={paper.status === "draft" ? "consultation" : "draft"} />
+        </ActionForm>
+      )}
+      {abilities["paper.freezeRevision"] && (
+        <div className="border-t border-slate-200 pt-4">
+          <h3 className="mb-2 font-semibold">{t("workflow.freezeTitle", { n: nextRevision })}</h3>
+          {bracketed ? (
+            <p className="msg-error">{t("errors.bracketedText")}</p>
+          ) : (
+            <ActionForm
+              action={openRoundAction}
+              submitLabel={t("workflow.freezeAndOpen", { n: nextRevision })}
+              pendingLabel={t("common.saving")}
+              label={t("workflow.freezeTitle", { n: nextRevision })}
+            >
+              <input type="hidden" name="paperId" value={paper.id} />
+              <p className="muted">{t("workflow.freezeHelp")}</p>
+              <div className="grid gap-3 sm:grid-cols-2">
+                <fieldset>
+                  <legend className="text-sm font-medium">{t("workflow.procedure")}</legend>
+                  <label className="flex items-center gap-2 font-normal">
+                    <input type="radio" name="procedure" value="consensus" defaultChecked className="w-auto" />
+                    {t("workflow.consensus")}
+                  </label>
+                  <label className="flex items-center gap-2 font-normal">
+                    <input type="radio" name="procedure" value="silence" className="w-auto" />
+                    {t("workflow.silence")}
+                  </label>
+                </fieldset>
+                <DeadlineField label={t("workflow.deadline")} help={t("workflow.deadlineHelp")} />
+              </div>
+            </ActionForm>
+          )}
+        </div>
+      )}
+      {abilities["paper.submit"] && (
+        <div className="border-t border-slate-200 pt-4">
+          <h3 className="mb-2 font-semibold">{t("workflow.submitTitle")}</h3>
+          <ActionForm
+            action={submitToHldAction}
+            submitLabel={t("workflow.submit")}
+            pendingLabel={t("common.saving")}
+            label={t("workflow.submitTitle")}
+          >
+            <input type="hidden" name="paperId" value={paper.id} />
+            <p className="muted">{t("workflow.submitHelp")}</p>
+          </ActionForm>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+// The document schema of a paper, shared by the browser editor and the server (conversion of
+// stored JSON to Yjs, snapshots, exports). Collaboration and UI-only extensions are added on top
+// in the browser; anything that changes the schema belongs here. Nothing here may need a DOM.
+import { type AnyExtension, mergeAttributes, Node } from "@tiptap/core";
+import { TableKit } from "@tiptap/extension-table";
+import StarterKit from "@tiptap/starter-kit";
+
+/** Only these link targets are ever stored or rendered. */
+export const allowedLinkProtocols = ["http", "https", "mailto"] as const;
+
+export function isAllowedHref(href: string): boolean {
+  try {
+    const url = new URL(href);
+    return (allowedLinkProtocols as readonly string[]).includes(url.protocol.replace(/:$/, ""));
+  } catch {
+    return false;
+  }
+}
+
+/** Longest footnote text accepted; a note is a sentence or two, not a second document. */
+export const FOOTNOTE_MAX_LENGTH = 2000;
+
+declare module "@tiptap/core" {
+  interface Commands<ReturnType> {
+    footnote: {
+      /** Inserts a footnote with this text at the selection. */
+      insertFootnote: (content: string) => ReturnType;
+      /** Changes the text of the selected footnote. */
+      updateFootnote: (content: string) => ReturnType;
+    };
+  }
+}
+
+/**
+ * A footnote: an inline atom holding its own plain text. Views number the notes in document
+ * order (CSS counter in the editor, an explicit count in DocumentView and exports), so moving
+ * text renumbers them without touching the stored notes.
+ */
+export const Footnote = Node.create({
+  name: "footnote",
+  group: "inline",
+  inline: true,
+  atom: true,
+  selectable: true,
+  draggable: false,
+
+  addAttributes() {
+    return {
+      content: {
+        default: "",
+        parseHTML: (element) => (element.getAttribute("data-footnote") ?? "").slice(0, FOOTNOTE_MAX_LENGTH),
+        renderHTML: (attributes) => ({ "data-footnote": String(attributes.content ?? "") }),
+      },
+    };
+  },
+
+  parseHTML() {
+    return [{ tag: "sup[data-footnote]" }];
+  },
+
+  renderHTML({ node, HTMLAttributes }) {
+    // The number itself is generated content; the title lets pointer users read the note in place.
+    return ["sup", mergeAttributes({ class: "footnote-ref", title: String(node.attrs.content ?? "") }, HTMLAttributes)];
+  },
+
+  renderText({ node }) {
+    return ` [${String(node.attrs.content ?? "")}]`;
+  },
+
+  addCommands() {
+    return {
+      insertFootnote:
+        (content) =>
+        ({ commands }) => {
+          const text = content.trim().slice(0, FOOTNOTE_MAX_LENGTH);
+          if (!text) return false;
+          return commands.insertContent({ type: this.name, attrs: { content: text } });
+        },
+      updateFootnote:
+        (content) =>
+        ({ commands }) => {
+          const text = content.trim().slice(0, FOOTNOTE_MAX_LENGTH);
+          if (!text) return false;
+          return commands.updateAttributes(this.name, { content: text });
+        },
+    };
+  },
+});
+
+export function documentExtensions(): AnyExtension[] {
+  return [
+    StarterKit.configure({
+      // Yjs carries history per user; ProseMirror's own would undo others' edits.
+      undoRedo: false,
+      heading: { levels: [2, 3, 4] },
+      link: {
+        openOnClick: false,
+        autolink: true,
+        protocols: [...allowedLinkProtocols],
+        defaultProtocol: "https",
+        isAllowedUri: (url) => isAllowedHref(url),
+      },
+    }),
+    TableKit.configure({ table: { resizable: false } }),
+    Footnote,
+  ];
+}

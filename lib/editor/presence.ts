@@ -1,0 +1,19 @@
+// Who is in a paper, as shared through Yjs awareness. The server checks `id` against the
+// signed-in user, so a client cannot present itself as someone else.
+export type PresenceUser = { id: string; name: string; partner: string; color: string };
+
+/** Dark enough for white label text (WCAG AA), distinct enough side by side. */
+const PALETTE = ["#1d4ed8", "#b91c1c", "#047857", "#7e22ce", "#a16207", "#be185d", "#0f766e", "#4338ca", "#c2410c"];
+
+/** The same colour for a user in every browser and every session. */
+export function userColor(userId: string): string {
+  let hash = 0;
+  for (const char of userId) hash = (Math.imul(hash, 31) + (char.codePointAt(0) ?? 0)) | 0;
+  return PALETTE[Math.abs(hash) % PALETTE.length] ?? "#1d4ed8";
+}
+
+export function isPresenceUser(value: unknown): value is PresenceUser {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.id === "string" && typeof v.name === "string" && typeof v.partner === "string";
+}

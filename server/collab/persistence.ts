@@ -1,0 +1,233 @@
+// Where the shared Yjs document of a paper lives in the database, and how it gets there.
+//
+// - papers.ydoc_state: the compacted Yjs state (every paper has one from creation on; legacy rows
+//   are converted once, under a row lock).
+// - paper_updates: every update a client sent, appended BEFORE the server applies and
+//   acknowledges it (see `UpdateLog`), so an acknowledged edit survives `kill -9`.
+// - Compaction folds pending updates into ydoc_state from the database (never from memory), and
+//   refreshes the readable snapshot (content_json, content_text) when the text changed.
+import { getSchema } from "@tiptap/core";
+import type { Schema } from "@tiptap/pm/model";
+import { prosemirrorJSONToYDoc, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
+import { and, asc, eq, lte, sql } from "drizzle-orm";
+import * as Y from "yjs";
+import type { Db, DbOrTx, Tx } from "@/db/client";
+import { type PaperStatus, papers, paperUpdates } from "@/db/schema";
+import { type DocNode, docToPlainText, emptyDoc, isDocNode } from "@/lib/document";
+import { documentExtensions } from "@/lib/editor/extensions";
+import { canonicalContent } from "../canonical";
+
+/** The Tiptap Collaboration extension's default field. */
+export const YDOC_FIELD = "default";
+
+let cachedSchema: Schema | undefined;
+export function documentSchema(): Schema {
+  cachedSchema ??= getSchema(documentExtensions());
+  return cachedSchema;
+}
+
+/** The Yjs state for a ProseMirror JSON document (used once per paper: at creation or legacy conversion). */
+export function ydocStateFromContent(content: DocNode): Uint8Array {
+  const doc = prosemirrorJSONToYDoc(documentSchema(), content, YDOC_FIELD);
+  try {
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** Readable snapshot of a Yjs document, parsed through the schema so unknown nodes/marks are dropped. */
+export function contentFromYDoc(doc: Y.Doc): DocNode {
+  const node = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(YDOC_FIELD), documentSchema());
+  return node.toJSON() as DocNode;
+}
+
+const toBytes = (value: Uint8Array) => (value instanceof Buffer ? new Uint8Array(value) : value);
+
+/**
+ * Gives a legacy paper (ydoc_state null) its Yjs state, converted once from content_json under the
+ * paper row lock, re-checking null so that two loaders never both convert (which would duplicate
+ * the text when their states merge).
+ */
+export async function ensureYdocState(db: Db, paperId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ ydocState: papers.ydocState, contentJson: papers.contentJson })
+      .from(papers)
+      .where(eq(papers.id, paperId))
+      .for("update");
+    if (!row || row.ydocState) return;
+    const content = isDocNode(row.contentJson) ? row.contentJson : emptyDoc();
+    await tx
+      .update(papers)
+      .set({ ydocState: ydocStateFromContent(content) })
+      .where(eq(papers.id, paperId));
+  });
+}
+
+export class PaperNotFoundError extends Error {}
+
+/**
+ * The stored state of a paper: ydoc_state plus every pending update, in order. Read in one
+ * transaction holding FOR SHARE on the paper row, which excludes a concurrent compaction (FOR UPDATE),
+ * so the two reads cannot straddle one (old state + already-deleted updates).
+ */
+export async function loadPaperUpdates(db: Db, paperId: string): Promise<Uint8Array[]> {
+  const [probe] = await db
+    .select({ missing: sql<boolean>`${papers.ydocState} is null` })
+    .from(papers)
+    .where(eq(papers.id, paperId));
+  if (!probe) throw new PaperNotFoundError(paperId);
+  if (probe.missing) await ensureYdocState(db, paperId);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ ydocState: papers.ydocState })
+      .from(papers)
+      .where(eq(papers.id, paperId))
+      .for("share");
+    if (!row?.ydocState) throw new Error(`paper ${paperId} has no Yjs state after conversion`);
+    const pending = await tx
+      .select({ update: paperUpdates.update })
+      .from(paperUpdates)
+      .where(eq(paperUpdates.paperId, paperId))
+      .orderBy(asc(paperUpdates.seq));
+    return [toBytes(row.ydocState), ...pending.map((p) => toBytes(p.update))];
+  });
+}
+
+/**
+ * Folds the pending updates of a paper whose row the caller holds FOR UPDATE into ydoc_state,
+ * deletes them, and refreshes the readable snapshot if the content changed. Returns the current
+ * content. Built from the database only: with several instances, one instance's memory may lag
+ * behind updates another instance acknowledged, but the table has them all.
+ */
+export async function compactLocked(
+  tx: Tx,
+  paper: { id: string; ydocState: Uint8Array | null; contentJson: unknown },
+): Promise<DocNode> {
+  const stored = isDocNode(paper.contentJson) ? paper.contentJson : emptyDoc();
+  const pending = await tx
+    .select({ seq: paperUpdates.seq, update: paperUpdates.update })
+    .from(paperUpdates)
+    .where(eq(paperUpdates.paperId, paper.id))
+    .orderBy(asc(paperUpdates.seq));
+  if (pending.length === 0) return stored;
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, paper.ydocState ? toBytes(paper.ydocState) : ydocStateFromContent(stored));
+    for (const row of pending) Y.applyUpdate(doc, toBytes(row.update));
+    const content = contentFromYDoc(doc);
+    const changed = canonicalContent(content) !== canonicalContent(stored);
+    await tx
+      .update(papers)
+      .set({
+        ydocState: Y.encodeStateAsUpdate(doc),
+        ...(changed ? { contentJson: content, contentText: docToPlainText(content), updatedAt: new Date() } : {}),
+      })
+      .where(eq(papers.id, paper.id));
+    // Appends hold FOR KEY SHARE on the paper row until they commit, and the caller holds FOR
+    // UPDATE, so no append is in flight: every seq up to the last one read is in `pending`.
+    const lastSeq = pending[pending.length - 1]?.seq ?? 0;
+    await tx.delete(paperUpdates).where(and(eq(paperUpdates.paperId, paper.id), lte(paperUpdates.seq, lastSeq)));
+    return changed ? content : stored;
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** Compacts one paper in its own transaction (debounced store, unload, periodic sweep). */
+export async function compactPaper(db: Db, paperId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [paper] = await tx
+      .select({ id: papers.id, ydocState: papers.ydocState, contentJson: papers.contentJson })
+      .from(papers)
+      .where(eq(papers.id, paperId))
+      .for("update");
+    if (paper) await compactLocked(tx, paper);
+  });
+}
+
+/** Papers with updates older than `olderThanMs` still waiting for compaction (crash leftovers, skipped stores). */
+export async function papersWithStaleUpdates(db: DbOrTx, olderThanMs: number): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ paperId: paperUpdates.paperId })
+    .from(paperUpdates)
+    .where(lte(paperUpdates.createdAt, new Date(Date.now() - olderThanMs)));
+  return rows.map((r) => r.paperId);
+}
+
+export type AppendResult = { stored: true } | { stored: false; status: PaperStatus | null };
+
+type PendingAppend = {
+  update: Uint8Array;
+  expectedStatus: PaperStatus;
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+};
+
+/**
+ * The durable log of incoming updates, with group commit: appends for one paper that arrive
+ * while a write is in flight go out together in the next transaction (one fsync for many typists).
+ *
+ * Each append names the paper status under which the connection was allowed to edit. The write
+ * reads the paper row FOR KEY SHARE, which waits for any workflow transaction holding the row
+ * FOR UPDATE (freezing a revision, changing stage) and then sees its outcome: an update is stored
+ * only if the status is still the one the edit right was granted under. So nothing is stored
+ * after a paper leaves an editable status, and a frozen revision contains every acknowledged edit.
+ */
+export class UpdateLog {
+  private readonly queues = new Map<string, PendingAppend[]>();
+
+  constructor(private readonly getDb: () => Promise<Db>) {}
+
+  append(paperId: string, update: Uint8Array, expectedStatus: PaperStatus): Promise<AppendResult> {
+    return new Promise((resolve, reject) => {
+      const queue = this.queues.get(paperId);
+      const entry = { update, expectedStatus, resolve, reject };
+      if (queue) {
+        queue.push(entry);
+        return;
+      }
+      this.queues.set(paperId, [entry]);
+      void this.drain(paperId);
+    });
+  }
+
+  private async drain(paperId: string) {
+    // The queue stays registered while a batch is written, so later appends join the next batch.
+    for (;;) {
+      const queue = this.queues.get(paperId);
+      if (!queue || queue.length === 0) {
+        this.queues.delete(paperId);
+        return;
+      }
+      const batch = queue.splice(0, queue.length);
+      try {
+        const status = await this.write(paperId, batch);
+        for (const entry of batch) {
+          entry.resolve(status === entry.expectedStatus ? { stored: true } : { stored: false, status });
+        }
+      } catch (error) {
+        for (const entry of batch) entry.reject(error);
+      }
+    }
+  }
+
+  private async write(paperId: string, batch: PendingAppend[]): Promise<PaperStatus | null> {
+    const db = await this.getDb();
+    return db.transaction(async (tx) => {
+      const [row] = await tx
+        .select({ status: papers.status })
+        .from(papers)
+        .where(eq(papers.id, paperId))
+        .for("key share");
+      if (!row) return null;
+      const accepted = batch.filter((entry) => entry.expectedStatus === row.status);
+      // A multi-row VALUES insert takes sequence values in list order, keeping causal order.
+      if (accepted.length > 0) {
+        await tx.insert(paperUpdates).values(accepted.map((entry) => ({ paperId, update: entry.update })));
+      }
+      return row.status;
+    });
+  }
+}

@@ -1,0 +1,382 @@
+// The collaboration server: Hocuspocus 4 behind crossws, mounted on the app's own HTTP server at
+// /collab (server/main.ts routes the upgrade here). One document per paper, named by its id.
+//
+// Who may do what is decided by the policy module, never here: `paper.view` to open the socket,
+// `paper.edit` to write (otherwise `connectionConfig.readOnly`). Decisions are re-taken on every
+// policy-relevant change (server/collab/notify.ts) and by a periodic sweep, and every stored update
+// is conditioned on the paper status the edit right was granted under (see UpdateLog).
+//
+// Importable by plain Node (the custom server, tests, the benchmark): no `server-only`, no next/*
+// besides next-auth/jwt's decoder.
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { Redis } from "@hocuspocus/extension-redis";
+import { type Connection, type Extension, Hocuspocus, OutgoingMessage } from "@hocuspocus/server";
+import nodeAdapter from "crossws/adapters/node";
+import { and, eq, gt, inArray } from "drizzle-orm";
+import * as Y from "yjs";
+import type { Db } from "@/db/client";
+import { authSessions, type PaperStatus, papers, partners, users } from "@/db/schema";
+import { type ActorProfile, loadActor } from "../actor";
+import { type Actor, can } from "../policy";
+import { sessionFromHeaders, UUID } from "./auth";
+import { registerCollaborationServer, unregisterCollaborationServer } from "./notify";
+import { compactPaper, loadPaperUpdates, papersWithStaleUpdates, UpdateLog } from "./persistence";
+
+export const COLLAB_PATH = "/collab";
+
+export type CollaborationServerOptions = {
+  getDb: () => Promise<Db>;
+  /** With a Redis URL, instances share document updates and presence through it. */
+  redisUrl?: string;
+  /** How often every open connection is re-checked against the policy (ms). */
+  sweepIntervalMs?: number;
+  /** Debounce of compaction + readable snapshot after changes (ms). */
+  storeDebounceMs?: number;
+  storeMaxDebounceMs?: number;
+};
+
+export type CollaborationServer = {
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  close(): Promise<void>;
+  /** Re-check every connection to this paper (status changed). */
+  revalidatePaper(paperId: string): Promise<void>;
+  /** Re-check every connection of this user (membership changed, account deactivated). */
+  revalidateUser(userId: string): Promise<void>;
+  /** Re-check every connection. */
+  revalidateAll(): Promise<void>;
+  readonly hocuspocus: Hocuspocus<CollabContext>;
+};
+
+/** What the server knows about one authenticated connection. */
+export type CollabContext = {
+  userId: string;
+  sessionId: string;
+  paperId: string;
+  dialogueId: string;
+  /** The paper status under which the current access (read-only or read-write) was granted. */
+  status: PaperStatus;
+  actor: Actor;
+  /** Presence identity, from the database: a client cannot choose it. */
+  presence: { id: string; name: string; partner: string };
+};
+
+/** A refusal the provider receives as `authenticationFailed` with this reason. Plain object: Hocuspocus logs only errors with a message. */
+type Refusal = { reason: "unauthenticated" | "forbidden" };
+const refuse = (reason: Refusal["reason"]): Refusal => ({ reason });
+
+/** Close code for a connection that lost access while open (application range 4000–4999). */
+const LOST_ACCESS_CODE = 4403;
+
+const COLOR = /^#[0-9a-f]{6}$/i;
+const PALETTE = ["#b91c1c", "#c2410c", "#a16207", "#15803d", "#0f766e", "#1d4ed8", "#6d28d9", "#be185d"];
+function colorFor(userId: string): string {
+  let hash = 0;
+  for (const ch of userId) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  return PALETTE[hash % PALETTE.length] ?? "#1d4ed8";
+}
+
+/** An update that carries nothing (`encodeStateAsUpdate` of an empty diff): not worth a write. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.length <= 2 && update.every((b) => b === 0);
+}
+
+/** The name of the partner the user speaks for in this dialogue (global roles: their own body). */
+async function presenceFor(db: Db, actor: ActorProfile, dialogueId: string) {
+  const partnerId = actor.memberships.get(dialogueId)?.partnerId;
+  const [row] = partnerId
+    ? await db.select({ name: partners.name }).from(partners).where(eq(partners.id, partnerId))
+    : await db
+        .select({ name: partners.name })
+        .from(users)
+        .innerJoin(partners, eq(partners.id, users.partnerId))
+        .where(eq(users.id, actor.id));
+  return { id: actor.id, name: actor.name, partner: row?.name ?? "" };
+}
+
+export function createCollaborationServer(options: CollaborationServerOptions): CollaborationServer {
+  const { getDb } = options;
+  const updateLog = new UpdateLog(getDb);
+  const extensions: Extension[] = [];
+  if (options.redisUrl) {
+    const url = new URL(options.redisUrl);
+    extensions.push(
+      new Redis({
+        host: url.hostname,
+        port: Number(url.port || 6379),
+        options: {
+          username: url.username ? decodeURIComponent(url.username) : undefined,
+          password: url.password ? decodeURIComponent(url.password) : undefined,
+          db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : undefined,
+        },
+        prefix: "accord:collab",
+      }),
+    );
+  }
+
+  /** Switches a live connection between read-only and read-write, and tells its provider (`authenticated` event with the new scope). */
+  function setReadOnly(connection: Connection<CollabContext>, readOnly: boolean) {
+    if (connection.readOnly === readOnly) return;
+    connection.readOnly = readOnly;
+    connection.send(new OutgoingMessage(connection.messageAddress).writeAuthenticated(readOnly).toUint8Array());
+  }
+
+  /** Ends a connection that may no longer see the paper: its provider reconnects and is refused with a reason. */
+  function expel(connection: Connection<CollabContext>) {
+    connection.readOnly = true;
+    connection.close({ code: LOST_ACCESS_CODE, reason: "forbidden" });
+    connection.webSocket.close(LOST_ACCESS_CODE, "forbidden");
+  }
+
+  const hocuspocus = new Hocuspocus<CollabContext>({
+    name: "accord",
+    quiet: true,
+    debounce: options.storeDebounceMs ?? 2_000,
+    maxDebounce: options.storeMaxDebounceMs ?? 10_000,
+    extensions,
+
+    async onAuthenticate({ documentName, requestHeaders, connectionConfig }): Promise<CollabContext> {
+      const db = await getDb();
+      const session = await sessionFromHeaders(db, requestHeaders);
+      if (!session) throw refuse("unauthenticated");
+      // Not a paper id: the same answer as a paper one may not see, so existence does not leak.
+      if (!UUID.test(documentName)) throw refuse("forbidden");
+      const actor = await loadActor(db, session.userId);
+      if (!actor) throw refuse("unauthenticated");
+      const [paper] = await db
+        .select({ dialogueId: papers.dialogueId, status: papers.status })
+        .from(papers)
+        .where(eq(papers.id, documentName));
+      if (!paper || !can(actor, "paper.view", paper)) throw refuse("forbidden");
+      connectionConfig.readOnly = !can(actor, "paper.edit", paper);
+      return {
+        userId: actor.id,
+        sessionId: session.sessionId,
+        paperId: documentName,
+        dialogueId: paper.dialogueId,
+        status: paper.status,
+        actor,
+        presence: await presenceFor(db, actor, paper.dialogueId),
+      };
+    },
+
+    async onLoadDocument({ documentName, document }) {
+      // A failed load throws: Hocuspocus then refuses the connection and discards the document
+      // before its update handler (and so any store) is attached, so nothing empty is ever stored.
+      const updates = await loadPaperUpdates(await getDb(), documentName);
+      document.transact(
+        () => {
+          for (const update of updates) Y.applyUpdate(document, update);
+        },
+        { source: "local", skipStoreHooks: true },
+      );
+    },
+
+    // Durability of acknowledged edits. In Hocuspocus 4.7, Connection.processMessages awaits
+    // `beforeHandleMessage`, then MessageReceiver.readSyncMessage awaits `beforeSync` and only then
+    // applies a SyncStep2 / Update (readSyncStep2 / readUpdate) and sends the SyncStatus ack;
+    // messages of one connection are processed strictly in order. So an update appended here
+    // (awaited, committed) is on disk before it is applied, broadcast (Document's update handler)
+    // or acknowledged. A read-only connection is checked by Hocuspocus right after this hook
+    // (readOnly → no apply, SyncStatus false), so returning early for it stores nothing; setting
+    // readOnly here makes Hocuspocus refuse the message we declined to store.
+    async beforeSync({ connection, type, payload }) {
+      if (type !== 1 && type !== 2) return; // 0 = SyncStep1 carries only a state vector
+      if (connection.readOnly || isEmptyUpdate(payload)) return;
+      const ctx = connection.context;
+      for (let attempt = 0; attempt < 3; attempt++) {
+        let result: Awaited<ReturnType<UpdateLog["append"]>>;
+        try {
+          result = await updateLog.append(ctx.paperId, payload, ctx.status);
+        } catch (error) {
+          // Not stored, so not applied nor acknowledged: drop the socket; the provider reconnects
+          // and sends the update again in its sync step 2.
+          console.error("collab: storing an update failed", error);
+          connection.webSocket.close(1011, "storage unavailable");
+          throw error;
+        }
+        if (result.stored) return;
+        if (!result.status) {
+          expel(connection);
+          return;
+        }
+        // The status moved since access was granted: decide again on the current one.
+        ctx.status = result.status;
+        const paper = { dialogueId: ctx.dialogueId, status: result.status };
+        if (!can(ctx.actor, "paper.view", paper)) {
+          expel(connection);
+          return;
+        }
+        if (!can(ctx.actor, "paper.edit", paper)) {
+          setReadOnly(connection, true);
+          return;
+        }
+      }
+      connection.webSocket.close(1011, "retry");
+      throw new Error("collab: paper status kept changing while storing an update");
+    },
+
+    // Presence is bound to the authenticated user: the identity fields are rewritten from the
+    // database, and a client may not write presence for a Yjs client id another connection owns.
+    async beforeHandleAwareness({ connection, document, states }) {
+      if (!connection) return; // from Redis: already checked by the instance that received it
+      const { presence } = connection.context;
+      const others = document.getConnections().filter((c) => c !== connection);
+      for (const [clientId, state] of states) {
+        if (others.some((c) => document.getClients(c).has(clientId))) {
+          states.delete(clientId);
+          continue;
+        }
+        const claimed = (state as { user?: { color?: unknown } }).user;
+        const color =
+          typeof claimed?.color === "string" && COLOR.test(claimed.color) ? claimed.color : colorFor(presence.id);
+        state.user = { ...presence, color };
+      }
+    },
+
+    async onStoreDocument({ documentName }) {
+      await compactPaper(await getDb(), documentName);
+    },
+  });
+
+  const ws = nodeAdapter({
+    hooks: {
+      // Cross-site WebSocket hijacking: a browser sends the cookie to us from any page that opens
+      // a socket here, but always with that page's Origin. Clients without Origin (Node) are fine.
+      upgrade(request) {
+        const origin = request.headers.get("origin");
+        if (!origin) return;
+        const allowed = new Set([request.headers.get("host")]);
+        if (process.env.AUTH_URL) allowed.add(new URL(process.env.AUTH_URL).host);
+        let originHost: string | null = null;
+        try {
+          originHost = new URL(origin).host;
+        } catch {}
+        if (!originHost || !allowed.has(originHost)) return new Response("Forbidden", { status: 403 });
+      },
+      open(peer) {
+        const client = hocuspocus.handleConnection(peer.websocket as unknown as WebSocket, peer.request as Request);
+        (peer as unknown as { _hocuspocus?: typeof client })._hocuspocus = client;
+      },
+      message(peer, message) {
+        (
+          peer as unknown as { _hocuspocus?: ReturnType<typeof hocuspocus.handleConnection> }
+        )._hocuspocus?.handleMessage(message.uint8Array());
+      },
+      close(peer, event) {
+        (peer as unknown as { _hocuspocus?: ReturnType<typeof hocuspocus.handleConnection> })._hocuspocus?.handleClose({
+          code: event.code ?? 1000,
+          reason: event.reason ?? "",
+        });
+      },
+      error(_peer, error) {
+        console.error("collab: socket error", error);
+      },
+    },
+  });
+
+  function connectionsWhere(filter: (ctx: CollabContext) => boolean): Connection<CollabContext>[] {
+    const found: Connection<CollabContext>[] = [];
+    for (const document of hocuspocus.documents.values()) {
+      for (const connection of document.getConnections() as Connection<CollabContext>[]) {
+        if (connection.context && filter(connection.context)) found.push(connection);
+      }
+    }
+    return found;
+  }
+
+  /** Takes the policy decision again for each connection, on fresh data (session, account, memberships, status). */
+  async function revalidate(targets: Connection<CollabContext>[]) {
+    if (targets.length === 0) return;
+    const db = await getDb();
+    const paperIds = [...new Set(targets.map((c) => c.context.paperId))];
+    const userIds = [...new Set(targets.map((c) => c.context.userId))];
+    const sessionIds = [...new Set(targets.map((c) => c.context.sessionId))];
+    const [paperRows, liveSessions, actors] = await Promise.all([
+      db
+        .select({ id: papers.id, dialogueId: papers.dialogueId, status: papers.status })
+        .from(papers)
+        .where(inArray(papers.id, paperIds)),
+      db
+        .select({ id: authSessions.id })
+        .from(authSessions)
+        .where(and(inArray(authSessions.id, sessionIds), gt(authSessions.expiresAt, new Date()))),
+      Promise.all(userIds.map(async (id) => [id, await loadActor(db, id)] as const)),
+    ]);
+    const paperById = new Map(paperRows.map((p) => [p.id, p]));
+    const live = new Set(liveSessions.map((s) => s.id));
+    const actorById = new Map(actors);
+    for (const connection of targets) {
+      const ctx = connection.context;
+      const paper = paperById.get(ctx.paperId);
+      const actor = actorById.get(ctx.userId);
+      if (!paper || !actor || !live.has(ctx.sessionId) || !can(actor, "paper.view", paper)) {
+        expel(connection);
+        continue;
+      }
+      ctx.actor = actor;
+      ctx.status = paper.status;
+      setReadOnly(connection, !can(actor, "paper.edit", paper));
+    }
+  }
+
+  let sweeping = false;
+  let sweepCount = 0;
+  const sweepMs = options.sweepIntervalMs ?? 5_000;
+  const sweep = setInterval(() => {
+    if (sweeping) return;
+    sweeping = true;
+    sweepCount += 1;
+    const compactEvery = Math.max(1, Math.round(30_000 / sweepMs));
+    (async () => {
+      await revalidate(connectionsWhere(() => true));
+      // Updates nobody compacted (a crash, a store skipped because another instance held the lock).
+      if (sweepCount % compactEvery === 0) {
+        const db = await getDb();
+        for (const paperId of await papersWithStaleUpdates(db, 30_000)) await compactPaper(db, paperId);
+      }
+    })()
+      .catch((error: unknown) => console.error("collab: sweep failed", error))
+      .finally(() => {
+        sweeping = false;
+      });
+  }, sweepMs);
+  sweep.unref();
+
+  let closing: Promise<void> | undefined;
+  const server: CollaborationServer = {
+    hocuspocus,
+    handleUpgrade(req, socket, head) {
+      ws.handleUpgrade(req, socket, head).catch((error: unknown) => {
+        console.error("collab: upgrade failed", error);
+        socket.destroy();
+      });
+    },
+    revalidatePaper: (paperId) => revalidate(connectionsWhere((ctx) => ctx.paperId === paperId)),
+    revalidateUser: (userId) => revalidate(connectionsWhere((ctx) => ctx.userId === userId)),
+    revalidateAll: () => revalidate(connectionsWhere(() => true)),
+    close() {
+      closing ??= (async () => {
+        clearInterval(sweep);
+        unregisterCollaborationServer(server);
+        // Closing the connections stores (compacts) each document as its last connection leaves.
+        const unloaded = new Promise<void>((resolve) => {
+          if (hocuspocus.getDocumentsCount() === 0) return resolve();
+          hocuspocus.configuration.extensions.push({
+            async afterUnloadDocument({ instance }) {
+              if (instance.getDocumentsCount() === 0) resolve();
+            },
+          });
+        });
+        hocuspocus.closeConnections();
+        hocuspocus.flushPendingStores();
+        await Promise.race([unloaded, new Promise((r) => setTimeout(r, 5_000).unref())]);
+        ws.closeAll(1001, "server shutting down", true);
+        await hocuspocus.hooks("onDestroy", { instance: hocuspocus });
+      })();
+      return closing;
+    },
+  };
+  registerCollaborationServer(server);
+  return server;
+}

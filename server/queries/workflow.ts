@@ -1,0 +1,159 @@
+// Reads for the workflow pages: revisions, approval rounds with every state partner's
+// position, and a paper's history. Callers have already found the paper through
+// findPaperForActor (the policy's scope).
+import { aliasedTable, and, asc, desc, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import {
+  approvalRounds,
+  auditEvents,
+  dialoguePartners,
+  partners,
+  positionHistory,
+  positions,
+  revisions,
+  submissions,
+  users,
+} from "@/db/schema";
+import type { DocNode } from "@/lib/document";
+
+export async function listRevisions(db: Db, paperId: string) {
+  return db
+    .select({
+      id: revisions.id,
+      number: revisions.number,
+      contentHash: revisions.contentHash,
+      frozenAt: revisions.frozenAt,
+      frozenBy: users.name,
+    })
+    .from(revisions)
+    .innerJoin(users, eq(users.id, revisions.frozenBy))
+    .where(eq(revisions.paperId, paperId))
+    .orderBy(desc(revisions.number));
+}
+
+export async function findRevision(db: Db, paperId: string, number: number) {
+  const [row] = await db
+    .select({
+      id: revisions.id,
+      number: revisions.number,
+      contentJson: revisions.contentJson,
+      contentHash: revisions.contentHash,
+      frozenAt: revisions.frozenAt,
+      frozenBy: users.name,
+    })
+    .from(revisions)
+    .innerJoin(users, eq(users.id, revisions.frozenBy))
+    .where(and(eq(revisions.paperId, paperId), eq(revisions.number, number)));
+  return row ? { ...row, content: row.contentJson as DocNode } : null;
+}
+
+export type PartnerPosition = {
+  partnerId: string;
+  partner: string;
+  iso3: string | null;
+  value: "approve" | "object" | "abstain" | null;
+  reason: string | null;
+  recordedBy: string | null;
+  recordedAt: Date | null;
+};
+
+/** The open round, or else the latest one, with a line per state partner of the dialogue. */
+export async function latestRound(db: Db, paper: { id: string; dialogueId: string }) {
+  const [round] = await db
+    .select({
+      id: approvalRounds.id,
+      procedure: approvalRounds.procedure,
+      deadline: approvalRounds.deadline,
+      openedAt: approvalRounds.openedAt,
+      closedAt: approvalRounds.closedAt,
+      outcome: approvalRounds.outcome,
+      revisionNumber: revisions.number,
+      revisionHash: revisions.contentHash,
+      openedBy: users.name,
+    })
+    .from(approvalRounds)
+    .innerJoin(revisions, eq(revisions.id, approvalRounds.revisionId))
+    .innerJoin(users, eq(users.id, approvalRounds.openedBy))
+    .where(eq(approvalRounds.paperId, paper.id))
+    .orderBy(desc(approvalRounds.openedAt))
+    .limit(1);
+  if (!round) return null;
+  const recorder = aliasedTable(users, "recorder");
+  const [lines, history] = await Promise.all([
+    db
+      .select({
+        partnerId: partners.id,
+        partner: partners.name,
+        iso3: partners.iso3,
+        value: positions.value,
+        reason: positions.reason,
+        recordedBy: recorder.name,
+        recordedAt: positions.recordedAt,
+      })
+      .from(dialoguePartners)
+      .innerJoin(partners, eq(partners.id, dialoguePartners.partnerId))
+      .leftJoin(positions, and(eq(positions.partnerId, partners.id), eq(positions.roundId, round.id)))
+      .leftJoin(recorder, eq(recorder.id, positions.recordedBy))
+      .where(and(eq(dialoguePartners.dialogueId, paper.dialogueId), eq(partners.kind, "state")))
+      .orderBy(asc(partners.name)),
+    db
+      .select({
+        id: positionHistory.id,
+        partner: partners.name,
+        iso3: partners.iso3,
+        value: positionHistory.value,
+        reason: positionHistory.reason,
+        recordedBy: users.name,
+        recordedAt: positionHistory.recordedAt,
+      })
+      .from(positionHistory)
+      .innerJoin(partners, eq(partners.id, positionHistory.partnerId))
+      .innerJoin(users, eq(users.id, positionHistory.recordedBy))
+      .where(eq(positionHistory.roundId, round.id))
+      .orderBy(desc(positionHistory.id)),
+  ]);
+  return { ...round, positions: lines as PartnerPosition[], history };
+}
+
+export async function findSubmission(db: Db, paperId: string) {
+  const [row] = await db
+    .select({
+      reference: submissions.reference,
+      contentHash: submissions.contentHash,
+      submittedAt: submissions.submittedAt,
+      positionsRecord: submissions.positionsRecord,
+      submittedBy: users.name,
+      revisionNumber: revisions.number,
+    })
+    .from(submissions)
+    .innerJoin(users, eq(users.id, submissions.submittedBy))
+    .innerJoin(revisions, eq(revisions.id, submissions.revisionId))
+    .where(eq(submissions.paperId, paperId));
+  return row ?? null;
+}
+
+export const HISTORY_ACTIONS = [
+  "paper.created",
+  "paper.status_changed",
+  "revision.frozen",
+  "round.opened",
+  "round.closed",
+  "position.recorded",
+  "paper.submitted",
+] as const;
+
+/** Every transition, revision, round, position and submission of the paper, oldest first. */
+export async function paperHistory(db: Db, paperId: string) {
+  return db
+    .select({
+      id: auditEvents.id,
+      action: auditEvents.action,
+      details: auditEvents.details,
+      createdAt: auditEvents.createdAt,
+      actor: users.name,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(and(eq(auditEvents.paperId, paperId), inArray(auditEvents.action, [...HISTORY_ACTIONS])))
+    .orderBy(asc(auditEvents.id));
+}

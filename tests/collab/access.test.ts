@@ -1,0 +1,275 @@
+// The collaboration socket against the real policy: who may open it, who may write, presence
+// bound to the signed-in user, and policy changes reaching open connections.
+import { eq } from "drizzle-orm";
+import * as encoding from "lib0/encoding";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as syncProtocol from "y-protocols/sync";
+import * as Y from "yjs";
+import { papers, paperUpdates } from "@/db/schema";
+import { endSession } from "@/server/auth/sign-in";
+import { removeMember } from "@/server/domain/memberships";
+import { changeStage, freezeAndOpenRound } from "@/server/domain/workflow";
+import { useTestDatabase } from "../helpers/database";
+import {
+  type DialogueWithRoles,
+  makeDialogueWithRoles,
+  makeMember,
+  makePaperInStatus,
+  reloadPaper,
+  sampleDoc,
+} from "../helpers/factories";
+import {
+  appendParagraph,
+  connectClient,
+  type RunningCollab,
+  sessionCookie,
+  startCollab,
+  type TestClient,
+  waitFor,
+} from "./helpers";
+
+const testDb = useTestDatabase();
+let world: DialogueWithRoles;
+let server: RunningCollab;
+const clients: TestClient[] = [];
+const cookies: Record<string, string> = {};
+
+function client(paperId: string, cookie: string | null, doc?: Y.Doc) {
+  const c = connectClient(server.url, paperId, cookie, doc);
+  clients.push(c);
+  return c;
+}
+
+async function cookieOf(role: keyof DialogueWithRoles["emails"]) {
+  cookies[role] ??= (await sessionCookie(testDb.db(), world.emails[role])).cookie;
+  return cookies[role];
+}
+
+async function pendingUpdates(paperId: string) {
+  return testDb.db().select().from(paperUpdates).where(eq(paperUpdates.paperId, paperId));
+}
+
+beforeAll(async () => {
+  world = await makeDialogueWithRoles(testDb.db());
+  server = await startCollab(async () => testDb.db(), { sweepIntervalMs: 60_000, storeDebounceMs: 200 });
+});
+
+afterAll(async () => {
+  for (const c of clients) c.destroy();
+  await server?.stop();
+});
+
+describe("opening the socket", () => {
+  it("refuses a connection without a session cookie", async () => {
+    const { paper } = await makePaperInStatus(testDb.db(), "draft", world);
+    const c = client(paper.id, null);
+    expect(await c.outcome).toEqual({ ok: false, reason: "unauthenticated" });
+    expect(c.provider.isSynced).toBe(false);
+  });
+
+  it("refuses a forged or ended session", async () => {
+    const { paper } = await makePaperInStatus(testDb.db(), "draft", world);
+    const forged = client(paper.id, "authjs.session-token=not-a-jwt");
+    expect(await forged.outcome).toEqual({ ok: false, reason: "unauthenticated" });
+    const session = await sessionCookie(testDb.db(), world.emails.delegate);
+    await endSession(testDb.db(), session.sessionId);
+    const ended = client(paper.id, session.cookie);
+    expect(await ended.outcome).toEqual({ ok: false, reason: "unauthenticated" });
+  });
+
+  it("refuses a user of another dialogue, and a document name that is no paper", async () => {
+    const { paper } = await makePaperInStatus(testDb.db(), "draft", world);
+    const outsider = client(paper.id, await cookieOf("outsider"));
+    expect(await outsider.outcome).toEqual({ ok: false, reason: "forbidden" });
+    const bogus = client("../../etc/passwd", await cookieOf("chair"));
+    expect(await bogus.outcome).toEqual({ ok: false, reason: "forbidden" });
+  });
+
+  it("loads the stored text once, without duplicating it", async () => {
+    const { paper } = await makePaperInStatus(testDb.db(), "draft", world);
+    const a = client(paper.id, await cookieOf("chair"));
+    await a.synced();
+    expect(a.text()).toBe(
+      "Recommendations\nMigration and development are interlinked.\nPartners commit to mobility partnerships.",
+    );
+  });
+});
+
+describe("read-only connections", () => {
+  it("gives an observer a read-only socket whose raw updates change nothing, in memory or in the database", async () => {
+    const { paper } = await makePaperInStatus(testDb.db(), "draft", world);
+    const observer = client(paper.id, await cookieOf("observer"));
+    expect(await observer.outcome).toEqual({ ok: true, scope: "readonly" });
+    await observer.synced();
+    const before = Y.encodeStateAsUpdate(server.collab.hocuspocus.documents.get(paper.id) as Y.Doc);
+
+    // A modified client writing straight to its document: the provider sends the update.
+    appendParagraph(observer.doc, "Observer was here");
+    // And raw protocol messages (sync step 2, then update) written straight to the socket.
+    const rogue = new Y.Doc();
+    Y.applyUpdate(rogue, before);
+    appendParagraph(rogue, "Injected by a rogue client");
+    const diff = Y.encodeStateAsUpdate(rogue, Y.encodeStateVectorFromUpdate(before));
+    for (const write of [syncProtocol.writeSyncStep2, syncProtocol.writeUpdate] as const) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarString(encoder, paper.id);
+      encoding.writeVarUint(encoder, 0); // MessageType.Sync
+      if (write === syncProtocol.writeSyncStep2) syncProtocol.writeSyncStep2(encoder, rogue);
+      else syncProtocol.writeUpdate(encoder, diff);
+      observer.socket.send(encoding.toUint8Array(encoder));
+    }
+    await new Promise((r) => setTimeout(r, 500));
+
+    const live = server.collab.hocuspocus.documents.get(paper.id);
+    expect(live).toBeDefined();
+    expect(Buffer.from(Y.encodeStateAsUpdate(live as Y.Doc))).toEqual(Buffer.from(before));
+    expect(await pendingUpdates(paper.id)).toHaveLength(0);
+    const stored = await reloadPaper(testDb.db(), paper.id);
+    expect(stored.contentText).not.toContain("Observer");
+    expect(stored.contentText).not.toContain("Injected");
+    // A fresh editor sees none of it.
+    const chair = client(paper.id, await cookieOf("chair"));
+    await chair.synced();
+    expect(chair.text()).not.toMatch(/Observer|Injected/);
+  });
+
+  it("makes every socket read-only once the paper is in approval", async () => {
+    const { paper } = await makePaperInStatus(testDb.db(), "approval", world);
+    const chair = client(paper.id, await cookieOf("chair"));
+    expect(await chair.outcome).toEqual({ ok: true, scope: "readonly" });
+  });
+});
+
+describe("editing together", () => {
+  it("converges two editors, stores their edits before acknowledging them, and keeps the snapshot current", async () => {
+    const { paper } = await makePaperInStatus(testDb.db(), "draft", world);
+    const a = client(paper.id, await cookieOf("chair"));
+    const b = client(paper.id, await cookieOf("delegate"));
+    expect(await a.outcome).toEqual({ ok: true, scope: "read-write" });
+    expect(await b.outcome).toEqual({ ok: true, scope: "read-write" });
+    await Promise.all([a.synced(), b.synced()]);
+    appendParagraph(a.doc, "From the chair");
+    appendParagraph(b.doc, "From France");
+    await Promise.all([a.acked(), b.acked()]);
+    await waitFor(
+      () => a.text() === b.text() && a.text().includes("From France") && b.text().includes("From the chair"),
+    );
+    // Compaction (debounced) folds the updates into ydoc_state and refreshes the readable text.
+    await waitFor(
+      async () => (await reloadPaper(testDb.db(), paper.id)).contentText.includes("From France"),
+      10_000,
+      "snapshot",
+    );
+    await waitFor(async () => (await pendingUpdates(paper.id)).length === 0, 10_000, "compaction");
+    const stored = await reloadPaper(testDb.db(), paper.id);
+    expect(stored.contentText).toContain("From the chair");
+    expect(stored.contentText.match(/Migration and development/g)).toHaveLength(1);
+  });
+
+  it("binds presence to the signed-in user: a client cannot present itself as someone else", async () => {
+    const { paper } = await makePaperInStatus(testDb.db(), "draft", world);
+    const liar = client(paper.id, await cookieOf("delegate"));
+    const watcher = client(paper.id, await cookieOf("chair"));
+    await Promise.all([liar.synced(), watcher.synced()]);
+    liar.provider.setAwarenessField("user", {
+      id: world.actors.chair.id,
+      name: "The Chair",
+      partner: "Senegal",
+      color: "#123456",
+    });
+    await waitFor(() => watcher.provider.awareness?.getStates().get(liar.doc.clientID)?.user !== undefined);
+    const seen = watcher.provider.awareness?.getStates().get(liar.doc.clientID)?.user;
+    expect(seen).toEqual({
+      id: world.actors.delegate.id,
+      name: world.actors.delegate.name,
+      partner: "France",
+      color: "#123456",
+    });
+  });
+});
+
+describe("policy changes reach open connections", () => {
+  it("turns an editing socket read-only within seconds of the paper moving to approval, and stores nothing after", async () => {
+    const { paper } = await makePaperInStatus(testDb.db(), "consultation", world);
+    const chair = client(paper.id, await cookieOf("chair"));
+    expect(await chair.outcome).toEqual({ ok: true, scope: "read-write" });
+    await chair.synced();
+    appendParagraph(chair.doc, "Last words before the freeze");
+    await chair.acked();
+
+    const scope = new Promise<string>((resolve) =>
+      chair.provider.on("authenticated", ({ scope }: { scope: string }) => resolve(scope)),
+    );
+    const { revision } = await freezeAndOpenRound(testDb.db(), world.actors.chair, {
+      paperId: paper.id,
+      procedure: "consensus",
+      deadline: new Date(Date.now() + 3600_000),
+    });
+    // The frozen revision holds every acknowledged edit, even before the debounced snapshot ran.
+    expect(JSON.stringify(revision.contentJson)).toContain("Last words before the freeze");
+    const started = Date.now();
+    expect(await scope).toBe("readonly");
+    expect(Date.now() - started).toBeLessThan(3_000);
+
+    appendParagraph(chair.doc, "Sneaked in after the freeze");
+    await new Promise((r) => setTimeout(r, 500));
+    const live = server.collab.hocuspocus.documents.get(paper.id);
+    expect(live ? JSON.stringify(live.getXmlFragment("default").toJSON()) : "").not.toContain("Sneaked");
+    expect(await pendingUpdates(paper.id)).toHaveLength(0);
+    const [row] = await testDb.db().select({ text: papers.contentText }).from(papers).where(eq(papers.id, paper.id));
+    expect(row?.text).not.toContain("Sneaked");
+  });
+
+  it("keeps a chair editing across draft → consultation but turns a delegate read-only", async () => {
+    const { paper } = await makePaperInStatus(testDb.db(), "draft", world);
+    const chair = client(paper.id, await cookieOf("chair"));
+    const delegate = client(paper.id, await cookieOf("delegate"));
+    await Promise.all([chair.synced(), delegate.synced()]);
+    const delegateScope = new Promise<string>((resolve) =>
+      delegate.provider.on("authenticated", ({ scope }: { scope: string }) => resolve(scope)),
+    );
+    await changeStage(testDb.db(), world.actors.penholder, { paperId: paper.id, to: "consultation" });
+    expect(await delegateScope).toBe("readonly");
+    expect(chair.provider.authorizedScope).toBe("read-write");
+    appendParagraph(chair.doc, "Chair keeps drafting");
+    await chair.acked();
+    await waitFor(() => delegate.text().includes("Chair keeps drafting"));
+  });
+
+  it("closes the socket of a member removed from the dialogue, and refuses them on reconnect", async () => {
+    const { paper } = await makePaperInStatus(testDb.db(), "draft", world);
+    const member = await makeMember(testDb.db(), world.actors.admin, {
+      dialogueId: world.dialogue.id,
+      partnerId: world.partners.france,
+      role: "delegate",
+      label: "leaving",
+    });
+    const leaving = client(paper.id, (await sessionCookie(testDb.db(), member.email)).cookie);
+    expect(await leaving.outcome).toEqual({ ok: true, scope: "read-write" });
+    await leaving.synced();
+    const refused = new Promise<string>((resolve) =>
+      leaving.provider.on("authenticationFailed", ({ reason }: { reason: string }) => resolve(reason)),
+    );
+    await removeMember(testDb.db(), world.actors.admin, { membershipId: member.membershipId });
+    expect(await refused).toBe("forbidden");
+    expect(server.collab.hocuspocus.documents.get(paper.id)?.getConnectionsCount() ?? 0).toBe(0);
+  });
+
+  it("re-checks open connections periodically, e.g. after signing out elsewhere", async () => {
+    const sweeping = await startCollab(async () => testDb.db(), { sweepIntervalMs: 300 });
+    try {
+      const { paper } = await makePaperInStatus(testDb.db(), "draft", world, { content: sampleDoc("Sweep") });
+      const session = await sessionCookie(testDb.db(), world.emails.penholder);
+      const c = connectClient(sweeping.url, paper.id, session.cookie);
+      clients.push(c);
+      await c.synced();
+      const refused = new Promise<string>((resolve) =>
+        c.provider.on("authenticationFailed", ({ reason }: { reason: string }) => resolve(reason)),
+      );
+      await endSession(testDb.db(), session.sessionId);
+      expect(await refused).toBe("unauthenticated");
+    } finally {
+      await sweeping.stop();
+    }
+  });
+});

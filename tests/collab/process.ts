@@ -1,0 +1,118 @@
+// Child processes for tests: the collaboration server fixture and a throwaway redis-server.
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createServer } from "node:net";
+import path from "node:path";
+import postgres from "postgres";
+
+export type Child = { process: ChildProcess; port: number; kill(signal?: NodeJS.Signals): Promise<void> };
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once("exit", () => resolve()));
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Starts tests/collab/fixtures/server-process.ts and waits for its READY line. */
+export async function spawnCollabServer(env: Record<string, string>): Promise<Child> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join("tests", "collab", "fixtures", "server-process.ts")],
+    {
+      cwd: process.cwd(),
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let stderr = "";
+  child.stderr?.on("data", (d: Buffer) => {
+    stderr += d.toString();
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = "";
+    const timer = setTimeout(() => reject(new Error(`collab server did not start: ${stderr}`)), 60_000);
+    child.stdout?.on("data", (d: Buffer) => {
+      out += d.toString();
+      const match = /READY (\d+)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`collab server exited (${code}): ${stderr}`));
+    });
+  });
+  return {
+    process: child,
+    port,
+    async kill(signal: NodeJS.Signals = "SIGKILL") {
+      child.kill(signal);
+      await exited(child);
+    },
+  };
+}
+
+/** A redis-server of the test's own, in the foreground, with no persistence. */
+export async function spawnRedis(): Promise<Child> {
+  const port = await freePort();
+  const child = spawn(
+    "redis-server",
+    ["--port", String(port), "--save", "", "--appendonly", "no", "--bind", "127.0.0.1"],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  await new Promise<void>((resolve, reject) => {
+    let out = "";
+    const timer = setTimeout(() => reject(new Error(`redis did not start: ${out}`)), 10_000);
+    child.stdout?.on("data", (d: Buffer) => {
+      out += d.toString();
+      if (out.includes("Ready to accept connections")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once("error", reject);
+  });
+  return {
+    process: child,
+    port,
+    async kill(signal: NodeJS.Signals = "SIGTERM") {
+      child.kill(signal);
+      await exited(child);
+    },
+  };
+}
+
+/** With DATABASE_URL, a fresh PostgreSQL database a child process can open too (dropped by `drop`). */
+export async function createPostgresDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `accord_t_${randomBytes(6).toString("hex")}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return {
+    url: target.toString(),
+    async drop() {
+      const server = postgres(url, { max: 1, onnotice: () => {} });
+      try {
+        await server.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      } finally {
+        await server.end({ timeout: 5 });
+      }
+    },
+  };
+}

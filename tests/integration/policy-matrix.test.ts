@@ -1,0 +1,367 @@
+// The permission table of SPEC.md, cell by cell, against real users and real papers.
+// Users hold their roles through real memberships; papers reached each status through the real
+// workflow; actors are loaded from the database with loadActor. The expected table below is
+// written out by hand from SPEC.md ("Roles and permissions", "Paper workflow"): it is the
+// reference, the policy must match it.
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Paper, PaperStatus } from "@/db/schema";
+import { createPaper } from "@/server/domain/papers";
+import { AppError } from "@/server/errors";
+import { type Action, authorize, can, type PaperAction, paperAbilities, paperActions } from "@/server/policy";
+import { useTestDatabase } from "../helpers/database";
+import {
+  type DialogueWithRoles,
+  loadActor,
+  makeDialogueWithRoles,
+  makePaperInStatus,
+  paperRef,
+  paperStatuses,
+  type Role,
+  reloadPaper,
+  roles,
+} from "../helpers/factories";
+
+// biome-ignore lint/correctness/useHookAtTopLevel: a Vitest fixture registering hooks, not a React hook
+const testDb = useTestDatabase();
+
+const members = ["chair", "penholder", "delegate", "observer"] as const satisfies readonly Role[];
+const none: readonly Role[] = [];
+
+// ---------------------------------------------------------------------------------------------
+// Paper actions: action → status → the roles allowed. Every action × status is listed.
+// ---------------------------------------------------------------------------------------------
+const expectedPaper: Record<PaperAction, Record<PaperStatus, readonly Role[]>> = {
+  // See the dialogue and its papers: admin all, members own, HLD reviewer submitted papers only.
+  "paper.view": {
+    draft: ["admin", "chair", "penholder", "delegate", "observer"],
+    consultation: ["admin", "chair", "penholder", "delegate", "observer"],
+    approval: ["admin", "chair", "penholder", "delegate", "observer"],
+    agreed: ["admin", "chair", "penholder", "delegate", "observer"],
+    submitted: ["admin", "hld_reviewer", "chair", "penholder", "delegate", "observer"],
+  },
+  // Edit text: draft → admin, chair, penholder, delegate; consultation → chair, penholder; else nobody.
+  "paper.edit": {
+    draft: ["admin", "chair", "penholder", "delegate"],
+    consultation: ["chair", "penholder"],
+    approval: none,
+    agreed: none,
+    submitted: none,
+  },
+  // Suggest: whoever may edit, plus delegates ("suggest only") in consultation.
+  "paper.suggest": {
+    draft: ["admin", "chair", "penholder", "delegate"],
+    consultation: ["chair", "penholder", "delegate"],
+    approval: none,
+    agreed: none,
+    submitted: none,
+  },
+  // Comment: admin and every member, until the paper is submitted (then it is an archive).
+  "paper.comment": {
+    draft: ["admin", "chair", "penholder", "delegate", "observer"],
+    consultation: ["admin", "chair", "penholder", "delegate", "observer"],
+    approval: ["admin", "chair", "penholder", "delegate", "observer"],
+    agreed: ["admin", "chair", "penholder", "delegate", "observer"],
+    submitted: none,
+  },
+  // Accept or reject suggestions: chair, penholder, while the text is open.
+  "paper.decideSuggestions": {
+    draft: ["chair", "penholder"],
+    consultation: ["chair", "penholder"],
+    approval: none,
+    agreed: none,
+    submitted: none,
+  },
+  // draft ⇄ consultation: chair, penholder.
+  "paper.changeStage": {
+    draft: ["chair", "penholder"],
+    consultation: ["chair", "penholder"],
+    approval: none,
+    agreed: none,
+    submitted: none,
+  },
+  // Freeze a revision (and open the round): chair, from consultation.
+  "paper.freezeRevision": {
+    draft: none,
+    consultation: ["chair"],
+    approval: none,
+    agreed: none,
+    submitted: none,
+  },
+  // Open / close an approval round: chair, while in approval.
+  "paper.manageRound": {
+    draft: none,
+    consultation: none,
+    approval: ["chair"],
+    agreed: none,
+    submitted: none,
+  },
+  // Submit an agreed paper to the HLD: chair.
+  "paper.submit": {
+    draft: none,
+    consultation: none,
+    approval: none,
+    agreed: ["chair"],
+    submitted: none,
+  },
+  // Export a revision: admin and every member; HLD reviewer submitted only.
+  "paper.export": {
+    draft: ["admin", "chair", "penholder", "delegate", "observer"],
+    consultation: ["admin", "chair", "penholder", "delegate", "observer"],
+    approval: ["admin", "chair", "penholder", "delegate", "observer"],
+    agreed: ["admin", "chair", "penholder", "delegate", "observer"],
+    submitted: ["admin", "hld_reviewer", "chair", "penholder", "delegate", "observer"],
+  },
+  // The history (revisions, positions, audit): admin and members, never the HLD reviewer.
+  "paper.viewHistory": {
+    draft: ["admin", "chair", "penholder", "delegate", "observer"],
+    consultation: ["admin", "chair", "penholder", "delegate", "observer"],
+    approval: ["admin", "chair", "penholder", "delegate", "observer"],
+    agreed: ["admin", "chair", "penholder", "delegate", "observer"],
+    submitted: ["admin", "chair", "penholder", "delegate", "observer"],
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Dialogue-level actions: action → the roles allowed (on the dialogue the members belong to).
+// ---------------------------------------------------------------------------------------------
+type DialogueLevelAction =
+  | "system.administer"
+  | "dialogue.view"
+  | "dialogue.inviteMember"
+  | "dialogue.manageMembers"
+  | "paper.create";
+const expectedDialogue: Record<DialogueLevelAction, readonly Role[]> = {
+  "system.administer": ["admin"],
+  "dialogue.view": ["admin", "chair", "penholder", "delegate", "observer"],
+  // "manage dialogues, partners, members": admin yes; chair "invite to own dialogue".
+  "dialogue.inviteMember": ["admin", "chair"],
+  "dialogue.manageMembers": ["admin"],
+  "paper.create": ["admin", "chair", "penholder"],
+};
+
+// ---------------------------------------------------------------------------------------------
+// Taking a position: role → status → the partners (of this dialogue) the role may answer for.
+// Chair: Senegal, penholder: Morocco, delegate: France (all states); observer: IOM (organisation);
+// state observer: an observer speaking for France; outsider: Senegal, but in another dialogue.
+// ---------------------------------------------------------------------------------------------
+type PositionRole = Role | "state_observer";
+type PartnerLabel = "SEN" | "MAR" | "FRA" | "IOM";
+const partnerLabels: readonly PartnerLabel[] = ["SEN", "MAR", "FRA", "IOM"];
+const noPositions: Record<PaperStatus, readonly PartnerLabel[]> = {
+  draft: [],
+  consultation: [],
+  approval: [],
+  agreed: [],
+  submitted: [],
+};
+const expectedPositions: Record<PositionRole, Record<PaperStatus, readonly PartnerLabel[]>> = {
+  admin: noPositions,
+  hld_reviewer: noPositions,
+  chair: { draft: [], consultation: [], approval: ["SEN"], agreed: [], submitted: [] },
+  penholder: { draft: [], consultation: [], approval: ["MAR"], agreed: [], submitted: [] },
+  delegate: { draft: [], consultation: [], approval: ["FRA"], agreed: [], submitted: [] },
+  observer: noPositions,
+  state_observer: noPositions,
+  outsider: noPositions,
+};
+
+// ---------------------------------------------------------------------------------------------
+
+let world: DialogueWithRoles;
+const paperIn = {} as Record<PaperStatus, Paper>;
+let otherDialoguePaper: Paper;
+
+beforeAll(async () => {
+  const db = testDb.db();
+  world = await makeDialogueWithRoles(db, { stateObserver: true });
+  for (const status of paperStatuses) {
+    paperIn[status] = (await makePaperInStatus(db, status, world)).paper;
+  }
+  otherDialoguePaper = await createPaper(db, world.actors.admin, {
+    dialogueId: world.otherDialogue.id,
+    title: "Paper of another dialogue",
+    kind: "position_paper",
+  });
+  // Load every actor afresh, after all memberships and papers exist.
+  for (const role of roles) world.actors[role] = await loadActor(db, world.actors[role].id);
+  if (world.stateObserver) world.stateObserver = await loadActor(db, world.stateObserver.id);
+});
+
+const actorOf = (role: PositionRole) => {
+  if (role === "state_observer") {
+    if (!world.stateObserver) throw new Error("state observer missing");
+    return world.stateObserver;
+  }
+  return world.actors[role];
+};
+
+function authorizeOutcome(
+  role: Role,
+  action: Action,
+  resource: Parameters<typeof can>[2],
+): "allowed" | "forbidden" | "not_found" {
+  try {
+    authorize(world.actors[role], action, resource as never);
+    return "allowed";
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError);
+    const code = (error as AppError).code;
+    if (code !== "forbidden" && code !== "not_found") throw error;
+    return code;
+  }
+}
+
+describe("the expected tables are complete", () => {
+  it("lists every paper action of the policy, and every status for each", () => {
+    expect(Object.keys(expectedPaper).sort()).toEqual([...paperActions].sort());
+    for (const action of paperActions) {
+      expect(Object.keys(expectedPaper[action]).sort()).toEqual([...paperStatuses].sort());
+    }
+  });
+
+  it("the papers really are in each status in the database", async () => {
+    for (const status of paperStatuses) {
+      const fresh = await reloadPaper(testDb.db(), paperIn[status].id);
+      expect(fresh.status).toBe(status);
+      expect(fresh.dialogueId).toBe(world.dialogue.id);
+    }
+  });
+
+  it("the actors hold the roles the table names", () => {
+    const { actors, dialogue } = world;
+    expect(actors.admin.globalRole).toBe("admin");
+    expect(actors.hld_reviewer.globalRole).toBe("hld_reviewer");
+    for (const role of members) {
+      expect(actors[role].globalRole).toBeNull();
+      expect(actors[role].memberships.get(dialogue.id)?.role).toBe(role);
+    }
+    expect(actors.outsider.memberships.has(dialogue.id)).toBe(false);
+    expect(actors.outsider.memberships.get(world.otherDialogue.id)?.role).toBe("delegate");
+    expect(world.stateObserver?.memberships.get(dialogue.id)).toEqual({
+      role: "observer",
+      partnerId: world.partners.france,
+    });
+  });
+});
+
+for (const action of paperActions) {
+  describe(action, () => {
+    for (const status of paperStatuses) {
+      describe(`paper ${status}`, () => {
+        for (const role of roles) {
+          const allowed = expectedPaper[action][status].includes(role);
+          it(`${role}: ${allowed ? "allowed" : "denied"}`, () => {
+            const ref = paperRef(paperIn[status]);
+            expect(can(world.actors[role], action, ref)).toBe(allowed);
+            // authorize agrees, and a denial of something the actor cannot even see is "not found".
+            const mayView = expectedPaper["paper.view"][status].includes(role);
+            expect(authorizeOutcome(role, action, ref)).toBe(allowed ? "allowed" : mayView ? "forbidden" : "not_found");
+          });
+        }
+      });
+    }
+  });
+}
+
+describe("paperAbilities (the map sent to the interface)", () => {
+  for (const status of paperStatuses) {
+    for (const role of roles) {
+      it(`${role} on a ${status} paper matches the table row`, () => {
+        const expected = Object.fromEntries(paperActions.map((a) => [a, expectedPaper[a][status].includes(role)]));
+        expect(paperAbilities(world.actors[role], paperRef(paperIn[status]))).toEqual(expected);
+      });
+    }
+  }
+  it("nobody signed in gets nothing", () => {
+    for (const status of paperStatuses) {
+      expect(Object.values(paperAbilities(null, paperRef(paperIn[status]))).every((v) => v === false)).toBe(true);
+    }
+  });
+});
+
+describe("dialogue-level actions", () => {
+  for (const [action, allowedRoles] of Object.entries(expectedDialogue) as [DialogueLevelAction, readonly Role[]][]) {
+    describe(action, () => {
+      for (const role of roles) {
+        const allowed = allowedRoles.includes(role);
+        it(`${role}: ${allowed ? "allowed" : "denied"}`, () => {
+          const resource = action === "system.administer" ? null : { dialogueId: world.dialogue.id };
+          expect(can(world.actors[role], action, resource as never)).toBe(allowed);
+          const visible =
+            action === "system.administer" ? role === "admin" : expectedDialogue["dialogue.view"].includes(role);
+          expect(authorizeOutcome(role, action, resource)).toBe(
+            allowed ? "allowed" : visible ? "forbidden" : "not_found",
+          );
+        });
+      }
+    });
+  }
+  it("the outsider keeps their rights in their own dialogue only", () => {
+    const outsider = world.actors.outsider;
+    expect(can(outsider, "dialogue.view", { dialogueId: world.otherDialogue.id })).toBe(true);
+    expect(can(outsider, "dialogue.inviteMember", { dialogueId: world.otherDialogue.id })).toBe(false);
+    expect(can(outsider, "paper.create", { dialogueId: world.otherDialogue.id })).toBe(false);
+    // The chair of one dialogue has no say in another.
+    for (const action of Object.keys(expectedDialogue) as DialogueLevelAction[]) {
+      if (action === "system.administer") continue;
+      expect(can(world.actors.chair, action, { dialogueId: world.otherDialogue.id })).toBe(false);
+    }
+  });
+  it("nobody signed in may do anything", () => {
+    for (const action of Object.keys(expectedDialogue) as DialogueLevelAction[]) {
+      const resource = action === "system.administer" ? null : { dialogueId: world.dialogue.id };
+      expect(can(null, action, resource as never)).toBe(false);
+    }
+  });
+});
+
+describe("paper.takePosition", () => {
+  const partnerIdOf = (label: PartnerLabel) =>
+    ({ SEN: world.partners.senegal, MAR: world.partners.morocco, FRA: world.partners.france, IOM: world.partners.iom })[
+      label
+    ];
+  const kindOf = (label: PartnerLabel) => (label === "IOM" ? "organisation" : "state") as "state" | "organisation";
+
+  for (const role of Object.keys(expectedPositions) as PositionRole[]) {
+    for (const status of paperStatuses) {
+      for (const partner of partnerLabels) {
+        const allowed = expectedPositions[role][status].includes(partner);
+        it(`${role} for ${partner} on a ${status} paper: ${allowed ? "allowed" : "denied"}`, () => {
+          const ref = { ...paperRef(paperIn[status]), partnerId: partnerIdOf(partner), partnerKind: kindOf(partner) };
+          expect(can(actorOf(role), "paper.takePosition", ref)).toBe(allowed);
+        });
+      }
+    }
+  }
+
+  it("the members' partners are the ones the table assumes", () => {
+    const grant = (role: Role) => world.actors[role].memberships.get(world.dialogue.id)?.partnerId;
+    expect(grant("chair")).toBe(world.partners.senegal);
+    expect(grant("penholder")).toBe(world.partners.morocco);
+    expect(grant("delegate")).toBe(world.partners.france);
+    expect(grant("observer")).toBe(world.partners.iom);
+    // The outsider speaks for Senegal, but in the other dialogue.
+    expect(world.actors.outsider.memberships.get(world.otherDialogue.id)?.partnerId).toBe(world.partners.senegal);
+  });
+});
+
+describe("a paper of another dialogue", () => {
+  // Only the admin (all dialogues) and the outsider (a delegate there) have rights on it; it is a draft.
+  const expectedOther: Record<Role, readonly PaperAction[]> = {
+    admin: ["paper.view", "paper.edit", "paper.suggest", "paper.comment", "paper.export", "paper.viewHistory"],
+    hld_reviewer: [],
+    chair: [],
+    penholder: [],
+    delegate: [],
+    observer: [],
+    outsider: ["paper.view", "paper.edit", "paper.suggest", "paper.comment", "paper.export", "paper.viewHistory"],
+  };
+  for (const role of roles) {
+    it(`${role}: ${expectedOther[role].length ? expectedOther[role].join(", ") : "nothing"}`, () => {
+      expect(otherDialoguePaper.status).toBe("draft");
+      const abilities = paperAbilities(world.actors[role], paperRef(otherDialoguePaper));
+      const granted = paperActions.filter((a) => abilities[a]);
+      expect(granted).toEqual(expectedOther[role]);
+    });
+  }
+});

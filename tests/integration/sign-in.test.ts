@@ -1,0 +1,251 @@
+// Signing in against a real database: password checks, throttling, sessions, deactivation.
+import { and, count, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { auditEvents, authSessions, users } from "@/db/schema";
+import type { ActorProfile } from "@/server/actor";
+import { MIN_PASSWORD_LENGTH } from "@/server/auth/password";
+import {
+  endSession,
+  FREE_FAILED_SIGN_INS,
+  lockDurationMs,
+  SESSION_MAX_AGE_SECONDS,
+  sessionUserId,
+  signInWithPassword,
+} from "@/server/auth/sign-in";
+import { createAccount, setAccountActive } from "@/server/domain/users";
+import { AppError } from "@/server/errors";
+import { useTestDatabase } from "../helpers/database";
+import { ensureAdmin, loadActor, makeAccount, TEST_PASSWORD, uniqueToken } from "../helpers/factories";
+
+// biome-ignore lint/correctness/useHookAtTopLevel: a Vitest fixture registering hooks, not a React hook
+const testDb = useTestDatabase();
+let admin: ActorProfile;
+
+beforeAll(async () => {
+  admin = await ensureAdmin(testDb.db());
+});
+
+async function userRow(id: string) {
+  const [row] = await testDb.db().select().from(users).where(eq(users.id, id));
+  if (!row) throw new Error("user vanished");
+  return row;
+}
+
+async function sessionCount(userId: string) {
+  const [row] = await testDb.db().select({ n: count() }).from(authSessions).where(eq(authSessions.userId, userId));
+  return Number(row?.n ?? 0);
+}
+
+async function auditCount(action: string, targetId: string) {
+  const [row] = await testDb
+    .db()
+    .select({ n: count() })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.action, action), eq(auditEvents.targetId, targetId)));
+  return Number(row?.n ?? 0);
+}
+
+describe("signInWithPassword", () => {
+  it("signs in with the right password and records a server-side session", async () => {
+    const db = testDb.db();
+    const user = await makeAccount(db, admin);
+    const now = new Date();
+    const result = await signInWithPassword(db, { email: user.email, password: TEST_PASSWORD }, now);
+    expect(result).toMatchObject({ ok: true, userId: user.id });
+    if (!result.ok) throw new Error("unreachable");
+
+    const [session] = await db.select().from(authSessions).where(eq(authSessions.id, result.sessionId));
+    expect(session?.userId).toBe(user.id);
+    expect(session?.expiresAt.getTime()).toBe(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000);
+    expect(await sessionUserId(db, result.sessionId, now)).toBe(user.id);
+    expect(await auditCount("user.signed_in", user.id)).toBe(1);
+  });
+
+  it("ignores case and surrounding spaces in the email", async () => {
+    const db = testDb.db();
+    const user = await makeAccount(db, admin);
+    const result = await signInWithPassword(db, { email: `  ${user.email.toUpperCase()} `, password: TEST_PASSWORD });
+    expect(result).toMatchObject({ ok: true, userId: user.id });
+  });
+
+  it("refuses a wrong password as invalid and counts the failure", async () => {
+    const db = testDb.db();
+    const user = await makeAccount(db, admin);
+    const result = await signInWithPassword(db, { email: user.email, password: "not-the-password" });
+    expect(result).toEqual({ ok: false, reason: "invalid" });
+    expect((await userRow(user.id)).failedSignIns).toBe(1);
+    expect(await sessionCount(user.id)).toBe(0);
+  });
+
+  it("refuses an unknown email as invalid, exactly like a wrong password", async () => {
+    const db = testDb.db();
+    const [before] = await db.select({ n: count() }).from(authSessions);
+    const result = await signInWithPassword(db, {
+      email: `nobody.${uniqueToken()}@test.accord`,
+      password: TEST_PASSWORD,
+    });
+    expect(result).toEqual({ ok: false, reason: "invalid" });
+    const [after] = await db.select({ n: count() }).from(authSessions);
+    expect(Number(after?.n)).toBe(Number(before?.n));
+  });
+
+  it(`throttles after ${FREE_FAILED_SIGN_INS} failures, even with the right password, then lets the right password in and resets`, async () => {
+    const db = testDb.db();
+    const user = await makeAccount(db, admin);
+    const t0 = new Date("2030-01-01T10:00:00Z");
+    for (let i = 1; i <= FREE_FAILED_SIGN_INS; i++) {
+      const failed = await signInWithPassword(db, { email: user.email, password: `wrong-${i}` }, t0);
+      expect(failed).toEqual({ ok: false, reason: "invalid" });
+    }
+    const locked = await userRow(user.id);
+    expect(locked.failedSignIns).toBe(FREE_FAILED_SIGN_INS);
+    expect(locked.signInBlockedUntil?.getTime()).toBe(t0.getTime() + lockDurationMs(FREE_FAILED_SIGN_INS));
+    expect(await auditCount("user.sign_in_failed", user.id)).toBe(1);
+
+    // The right password is refused while blocked, and nothing is counted or opened.
+    const throttled = await signInWithPassword(
+      db,
+      { email: user.email, password: TEST_PASSWORD },
+      new Date(t0.getTime() + 1000),
+    );
+    expect(throttled.ok).toBe(false);
+    if (throttled.ok || throttled.reason !== "throttled")
+      throw new Error(`expected throttled, got ${JSON.stringify(throttled)}`);
+    expect(throttled.retryAfterSeconds).toBeGreaterThan(0);
+    expect(throttled.retryAfterSeconds).toBe(Math.ceil((lockDurationMs(FREE_FAILED_SIGN_INS) - 1000) / 1000));
+    expect(await sessionCount(user.id)).toBe(0);
+    expect((await userRow(user.id)).failedSignIns).toBe(FREE_FAILED_SIGN_INS);
+
+    // Past the block, the right password works and clears the counter.
+    const later = new Date(t0.getTime() + lockDurationMs(FREE_FAILED_SIGN_INS) + 1000);
+    const ok = await signInWithPassword(db, { email: user.email, password: TEST_PASSWORD }, later);
+    expect(ok).toMatchObject({ ok: true, userId: user.id });
+    const reset = await userRow(user.id);
+    expect(reset.failedSignIns).toBe(0);
+    expect(reset.signInBlockedUntil).toBeNull();
+    expect(await sessionCount(user.id)).toBe(1);
+  });
+
+  it("blocks for longer after each further failure", async () => {
+    const db = testDb.db();
+    const user = await makeAccount(db, admin);
+    let now = new Date("2030-02-01T10:00:00Z");
+    for (let i = 1; i <= FREE_FAILED_SIGN_INS; i++)
+      await signInWithPassword(db, { email: user.email, password: "wrong" }, now);
+    // Wait out the first block, fail again: the next block is twice as long.
+    now = new Date(now.getTime() + lockDurationMs(FREE_FAILED_SIGN_INS) + 1);
+    expect(await signInWithPassword(db, { email: user.email, password: "wrong" }, now)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    const row = await userRow(user.id);
+    expect(row.failedSignIns).toBe(FREE_FAILED_SIGN_INS + 1);
+    expect(row.signInBlockedUntil?.getTime()).toBe(now.getTime() + lockDurationMs(FREE_FAILED_SIGN_INS + 1));
+    expect(lockDurationMs(FREE_FAILED_SIGN_INS + 1)).toBe(2 * lockDurationMs(FREE_FAILED_SIGN_INS));
+  });
+});
+
+describe("sessions", () => {
+  it("endSession ends the session: sessionUserId returns null and the row is gone", async () => {
+    const db = testDb.db();
+    const user = await makeAccount(db, admin);
+    const result = await signInWithPassword(db, { email: user.email, password: TEST_PASSWORD });
+    if (!result.ok) throw new Error("sign-in failed");
+    expect(await sessionUserId(db, result.sessionId)).toBe(user.id);
+
+    await endSession(db, result.sessionId);
+    expect(await sessionUserId(db, result.sessionId)).toBeNull();
+    expect(await sessionCount(user.id)).toBe(0);
+    expect(await auditCount("user.signed_out", user.id)).toBe(1);
+    // Ending it twice is harmless and writes nothing more.
+    await endSession(db, result.sessionId);
+    expect(await auditCount("user.signed_out", user.id)).toBe(1);
+  });
+
+  it("an expired session names nobody", async () => {
+    const db = testDb.db();
+    const user = await makeAccount(db, admin);
+    const now = new Date();
+    const result = await signInWithPassword(db, { email: user.email, password: TEST_PASSWORD }, now);
+    if (!result.ok) throw new Error("sign-in failed");
+    const afterExpiry = new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000 + 1000);
+    expect(await sessionUserId(db, result.sessionId, afterExpiry)).toBeNull();
+  });
+
+  it("deactivating an account ends its sessions and refuses sign-in; reactivating lets it back in", async () => {
+    const db = testDb.db();
+    const user = await makeAccount(db, admin);
+    const first = await signInWithPassword(db, { email: user.email, password: TEST_PASSWORD });
+    const second = await signInWithPassword(db, { email: user.email, password: TEST_PASSWORD });
+    if (!first.ok || !second.ok) throw new Error("sign-in failed");
+    expect(await sessionCount(user.id)).toBe(2);
+
+    await setAccountActive(db, admin, { userId: user.id, active: false });
+    expect((await userRow(user.id)).deactivatedAt).toBeInstanceOf(Date);
+    expect(await sessionCount(user.id)).toBe(0);
+    expect(await sessionUserId(db, first.sessionId)).toBeNull();
+    expect(await sessionUserId(db, second.sessionId)).toBeNull();
+    expect(await signInWithPassword(db, { email: user.email, password: TEST_PASSWORD })).toEqual({
+      ok: false,
+      reason: "deactivated",
+    });
+    expect(await sessionCount(user.id)).toBe(0);
+    expect(await auditCount("user.deactivated", user.id)).toBe(1);
+
+    await setAccountActive(db, admin, { userId: user.id, active: true });
+    expect(await signInWithPassword(db, { email: user.email, password: TEST_PASSWORD })).toMatchObject({
+      ok: true,
+      userId: user.id,
+    });
+    expect(await auditCount("user.reactivated", user.id)).toBe(1);
+  });
+
+  it("only an administrator deactivates, and never themselves", async () => {
+    const db = testDb.db();
+    const user = await makeAccount(db, admin);
+    const other = await makeAccount(db, admin);
+    const actor = await loadActor(db, other.id);
+    await expect(setAccountActive(db, actor, { userId: user.id, active: false })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(setAccountActive(db, admin, { userId: admin.id, active: false })).rejects.toMatchObject({
+      code: "invalid_input",
+    });
+    expect((await userRow(user.id)).deactivatedAt).toBeNull();
+    expect((await userRow(admin.id)).deactivatedAt).toBeNull();
+  });
+});
+
+describe("password storage", () => {
+  it("stores argon2id hashes, never the password", async () => {
+    const db = testDb.db();
+    const user = await makeAccount(db, admin);
+    const row = await userRow(user.id);
+    expect(row.passwordHash.startsWith("$argon2id$")).toBe(true);
+    expect(row.passwordHash).not.toContain(TEST_PASSWORD);
+    // Two accounts with the same password get different (salted) hashes.
+    const twin = await userRow((await makeAccount(db, admin)).id);
+    expect(twin.passwordHash).not.toBe(row.passwordHash);
+  });
+
+  it(`refuses passwords shorter than ${MIN_PASSWORD_LENGTH} characters and writes nothing`, async () => {
+    const db = testDb.db();
+    const [before] = await db.select({ n: count() }).from(users);
+    const email = `short.${uniqueToken()}@test.accord`;
+    const attempt = createAccount(db, admin, { email, name: "Short", password: "x".repeat(MIN_PASSWORD_LENGTH - 1) });
+    await expect(attempt).rejects.toBeInstanceOf(AppError);
+    await expect(attempt).rejects.toMatchObject({ code: "invalid_input" });
+    const [after] = await db.select({ n: count() }).from(users);
+    expect(Number(after?.n)).toBe(Number(before?.n));
+  });
+
+  it("refuses a second account with the same email (any case) as a conflict", async () => {
+    const db = testDb.db();
+    const user = await makeAccount(db, admin);
+    await expect(
+      createAccount(db, admin, { email: user.email.toUpperCase(), name: "Twin", password: TEST_PASSWORD }),
+    ).rejects.toMatchObject({ code: "conflict" });
+    const rows = await db.select().from(users).where(eq(users.email, user.email));
+    expect(rows).toHaveLength(1);
+  });
+});

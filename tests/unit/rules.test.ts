@@ -1,0 +1,71 @@
+// Pure rules: how a round is decided, how long sign-in is locked, when seeding is allowed.
+import { describe, expect, it } from "vitest";
+import { assertSeedingAllowed, SeedRefusedError } from "@/db/prepare";
+import { FREE_FAILED_SIGN_INS, lockDurationMs } from "@/server/auth/sign-in";
+import { decideRound } from "@/server/domain/workflow";
+
+describe("lockDurationMs", () => {
+  it(`is free for the first ${FREE_FAILED_SIGN_INS - 1} failures`, () => {
+    for (let n = 0; n < FREE_FAILED_SIGN_INS; n++) expect(lockDurationMs(n)).toBe(0);
+  });
+
+  it("then locks for 30 s, doubling with each further failure", () => {
+    expect(lockDurationMs(FREE_FAILED_SIGN_INS)).toBe(30_000);
+    expect(lockDurationMs(FREE_FAILED_SIGN_INS + 1)).toBe(60_000);
+    expect(lockDurationMs(FREE_FAILED_SIGN_INS + 2)).toBe(120_000);
+    expect(lockDurationMs(FREE_FAILED_SIGN_INS + 4)).toBe(480_000);
+  });
+
+  it("never locks for more than 15 minutes, however many failures", () => {
+    expect(lockDurationMs(FREE_FAILED_SIGN_INS + 5)).toBe(15 * 60_000);
+    expect(lockDurationMs(1000)).toBe(15 * 60_000);
+    for (let n = 0; n < 100; n++) expect(lockDurationMs(n + 1)).toBeGreaterThanOrEqual(lockDurationMs(n));
+  });
+});
+
+describe("decideRound", () => {
+  type Value = "approve" | "object" | "abstain";
+  const states = ["SEN", "MAR", "FRA"];
+  const decide = (answers: Record<string, Value>, procedure: "consensus" | "silence", deadlinePassed: boolean) =>
+    decideRound({ statePartnerIds: states, positions: new Map(Object.entries(answers)), procedure, deadlinePassed });
+
+  const cases: [string, Record<string, Value>, "consensus" | "silence", boolean, "agreed" | "not_agreed" | null][] = [
+    ["everyone approves", { SEN: "approve", MAR: "approve", FRA: "approve" }, "consensus", false, "agreed"],
+    ["approvals and abstentions", { SEN: "approve", MAR: "abstain", FRA: "abstain" }, "consensus", false, "agreed"],
+    ["everyone abstains", { SEN: "abstain", MAR: "abstain", FRA: "abstain" }, "consensus", false, "not_agreed"],
+    ["one objection, before the deadline", { SEN: "approve", MAR: "object" }, "consensus", false, "not_agreed"],
+    ["one objection under silence procedure", { SEN: "approve", MAR: "object" }, "silence", false, "not_agreed"],
+    ["missing answers before the deadline", { SEN: "approve" }, "consensus", false, null],
+    ["missing answers before a silence deadline", { SEN: "approve" }, "silence", false, null],
+    ["missing answers at a consensus deadline", { SEN: "approve", MAR: "approve" }, "consensus", true, "not_agreed"],
+    ["silence at a silence deadline", { SEN: "approve" }, "silence", true, "agreed"],
+    ["total silence at a silence deadline", {}, "silence", true, "agreed"],
+    ["silence and an objection at the deadline", { FRA: "object" }, "silence", true, "not_agreed"],
+    [
+      "an answer from a partner that is not a state is ignored",
+      { SEN: "approve", IOM: "object" } as Record<string, Value>,
+      "consensus",
+      false,
+      null,
+    ],
+  ];
+  for (const [name, answers, procedure, deadlinePassed, outcome] of cases) {
+    it(`${name} (${procedure}${deadlinePassed ? ", deadline passed" : ""}) → ${outcome ?? "stays open"}`, () => {
+      expect(decide(answers, procedure, deadlinePassed)).toEqual(outcome === null ? null : { outcome });
+    });
+  }
+});
+
+describe("assertSeedingAllowed", () => {
+  it("allows seeding outside production", () => {
+    expect(() => assertSeedingAllowed({ NODE_ENV: "development" })).not.toThrow();
+    expect(() => assertSeedingAllowed({ NODE_ENV: "test" })).not.toThrow();
+  });
+
+  it("refuses in production unless forced", () => {
+    expect(() => assertSeedingAllowed({ NODE_ENV: "production" })).toThrow(SeedRefusedError);
+    expect(() => assertSeedingAllowed({ NODE_ENV: "production" }, true)).not.toThrow();
+    expect(() => assertSeedingAllowed({ NODE_ENV: "production", ACCORD_SEED_FORCE: "1" })).not.toThrow();
+    expect(() => assertSeedingAllowed({ NODE_ENV: "production", ACCORD_SEED_FORCE: "yes" })).toThrow(SeedRefusedError);
+  });
+});
