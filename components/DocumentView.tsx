@@ -1,7 +1,7 @@
 // Read-only rendering of a stored paper, with its paragraph numbers. Builds React elements
 // from the JSON (never raw HTML) and lets through only safe link targets.
 import type { ReactNode } from "react";
-import type { DocMark, DocNode } from "@/lib/document";
+import { agreementOf, type DocMark, type DocNode } from "@/lib/document";
 import { paragraphNumbers } from "@/lib/numbering";
 
 export function safeHref(href: unknown): string | undefined {
@@ -49,6 +49,36 @@ function renderChildren(node: DocNode, key: string, notes: Notes): ReactNode[] {
   return (node.content ?? []).map((child, i) => renderNode(child, `${key}-${i}`, notes));
 }
 
+/** Class and data attribute of a block's negotiation mark, as in the editor. */
+function agreementProps(node: DocNode) {
+  const mark = agreementOf(node);
+  if (!mark) return {};
+  return { "data-agreement": mark, className: mark === "bracketed" ? "agreement-bracketed" : "agreement-adref" };
+}
+
+/** "[ … ]" around bracketed text, "(ad ref.)" after text agreed ad referendum. */
+function withAgreement(node: DocNode, children: ReactNode): ReactNode {
+  const mark = agreementOf(node);
+  if (mark === "bracketed") {
+    return (
+      <>
+        <span className="agreement-bracket">[</span>
+        {children}
+        <span className="agreement-bracket">]</span>
+      </>
+    );
+  }
+  if (mark === "adRef") {
+    return (
+      <>
+        {children}
+        <span className="agreement-adref-label"> (ad ref.)</span>
+      </>
+    );
+  }
+  return children;
+}
+
 function renderNode(node: DocNode, key: string, notes: Notes): ReactNode {
   switch (node.type) {
     case "text":
@@ -66,11 +96,19 @@ function renderNode(node: DocNode, key: string, notes: Notes): ReactNode {
       );
     }
     case "paragraph":
-      return <p key={key}>{renderChildren(node, key, notes)}</p>;
+      return (
+        <p key={key} {...agreementProps(node)}>
+          {withAgreement(node, renderChildren(node, key, notes))}
+        </p>
+      );
     case "heading": {
       const level = Math.min(Math.max(Number(node.attrs?.level ?? 2), 2), 4);
       const Tag = `h${level}` as "h2" | "h3" | "h4";
-      return <Tag key={key}>{renderChildren(node, key, notes)}</Tag>;
+      return (
+        <Tag key={key} {...agreementProps(node)}>
+          {withAgreement(node, renderChildren(node, key, notes))}
+        </Tag>
+      );
     }
     case "bulletList":
       return <ul key={key}>{renderChildren(node, key, notes)}</ul>;

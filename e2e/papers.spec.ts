@@ -6,9 +6,10 @@ test("a penholder creates a paper and opens it", async ({ browser }) => {
   await signInAs(context, demo.rabatPen);
   const page = await context.newPage();
   await page.goto("/dialogues/rabat");
-  await page.getByLabel("Title").fill("Rabat Process position on diaspora engagement");
-  await page.getByLabel("Kind").selectOption("position_paper");
-  await page.getByRole("button", { name: "Create paper" }).click();
+  const newPaper = page.getByRole("region", { name: "New paper" });
+  await newPaper.getByLabel("Title").fill("Rabat Process position on diaspora engagement");
+  await newPaper.getByLabel("Kind").selectOption("position_paper");
+  await newPaper.getByRole("button", { name: "Create paper" }).click();
   await expect(page).toHaveURL(/\/papers\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Rabat Process position on diaspora engagement");
   await expect(page.getByText("Position paper")).toBeVisible();

@@ -92,8 +92,9 @@ test("the Rabat Process agrees Rev.1 and the chair submits it to the HLD, hash i
 test("one objection sends the paper back to consultation", async ({ browser }) => {
   const chair = await pageAs(browser, demo.rabatChair);
   await chair.goto("/dialogues/rabat");
-  await chair.getByLabel("Title").fill("Rabat Process position on visa facilitation");
-  await chair.getByRole("button", { name: "Create paper" }).click();
+  const newPaper = chair.getByRole("region", { name: "New paper" });
+  await newPaper.getByLabel("Title").fill("Rabat Process position on visa facilitation");
+  await newPaper.getByRole("button", { name: "Create paper" }).click();
   await expect(chair).toHaveURL(/\/papers\/[0-9a-f-]{36}$/);
   const paperPath = new URL(chair.url()).pathname;
   await chair.getByRole("button", { name: "Open consultation" }).click();
@@ -122,5 +123,55 @@ test("one objection sends the paper back to consultation", async ({ browser }) =
   await expect(chair.getByTestId("position-row").filter({ hasText: "Spain" })).toContainText("Paragraph 2 prejudges");
   await chair.goto(paperPath);
   await expect(chair.getByText("Consultation", { exact: true })).toBeVisible();
+  await chair.context().close();
+});
+
+test("the penholder brackets a paragraph; bracketed text cannot be put to a round until agreed", async ({
+  browser,
+}) => {
+  const chair = await pageAs(browser, demo.budapestChair);
+  await chair.goto("/dialogues/budapest");
+  await chair.getByRole("link", { name: /Budapest Process position paper/ }).click();
+  await expect(chair).toHaveURL(/\/papers\/[0-9a-f-]{36}$/);
+  const paperPath = new URL(chair.url()).pathname;
+  const text = chair.getByRole("textbox", { name: /^Text of / });
+  await text.locator("p[data-paragraph-number='1']").click();
+  const toolbar = chair.getByRole("toolbar");
+  const bracket = toolbar.getByRole("button", { name: "Bracket the paragraph (not agreed)" });
+  await bracket.click();
+  await expect(bracket).toHaveAttribute("aria-pressed", "true");
+  await expect(text.locator("p[data-paragraph-number='1']")).toHaveAttribute("data-agreement", "bracketed");
+  await expect(text.locator("p[data-paragraph-number='1'] .agreement-bracket")).toHaveText(["[", "]"]);
+  await expect(chair.getByRole("status").filter({ hasText: /saved|up to date/i })).toBeVisible();
+
+  // A delegate sees the brackets live, but has no control to change them.
+  const hungary = await pageAs(browser, demo.budapestHu);
+  await hungary.goto(paperPath);
+  const hungaryText = hungary.getByRole("textbox", { name: /^Text of / });
+  await expect(hungaryText.locator("p[data-paragraph-number='1']")).toHaveAttribute("data-agreement", "bracketed");
+  await expect(hungary.getByRole("button", { name: "Bracket the paragraph (not agreed)" })).toHaveCount(0);
+  await hungary.context().close();
+
+  await chair.getByRole("button", { name: "Open consultation" }).click();
+  await expect(chair.getByText("Consultation", { exact: true })).toBeVisible();
+  // Either the panel already knows, or the server refuses the freeze: the same message.
+  const freeze = chair.getByRole("button", { name: "Freeze Rev.1 and open the round" });
+  if (await freeze.isVisible()) await freeze.click();
+  await expect(chair.getByText(/still has \[bracketed\] paragraphs/).first()).toBeVisible();
+  await expect(chair).not.toHaveURL(/\/approval$/);
+
+  await chair.goto(paperPath);
+  await chair
+    .getByRole("textbox", { name: /^Text of / })
+    .locator("p[data-paragraph-number='1']")
+    .click();
+  await chair.getByRole("toolbar").getByRole("button", { name: "Bracket the paragraph (not agreed)" }).click();
+  await expect(chair.getByRole("textbox", { name: /^Text of / }).locator("[data-agreement]")).toHaveCount(0);
+  // Once the stored text has caught up, the round can be opened.
+  await expect(async () => {
+    await chair.goto(paperPath);
+    await expect(chair.getByRole("button", { name: "Freeze Rev.1 and open the round" })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await freezeAndOpenRound(chair);
   await chair.context().close();
 });

@@ -2,7 +2,7 @@
 // aligned first (so a moved or inserted paragraph does not turn the rest into changes), then
 // changed blocks are diffed word by word. Paragraph numbers are each side's own.
 import { type ChangeObject, diffArrays, diffWordsWithSpace } from "diff";
-import { type DocNode, docToPlainText } from "./document";
+import { agreementOf, type DocNode, docToPlainText } from "./document";
 import { paragraphNumbers } from "./numbering";
 
 export type Block = { type: string; number?: number; text: string };
@@ -13,12 +13,18 @@ export type CompareRow =
   | { kind: "added"; right: Block }
   | { kind: "removed"; left: Block };
 
+/** A change of mark ([bracketed], ad ref) is a change of the text as negotiators read it. */
+function withAgreementText(node: DocNode, text: string): string {
+  const mark = agreementOf(node);
+  return mark === "bracketed" ? `[${text}]` : mark === "adRef" ? `${text} (ad ref.)` : text;
+}
+
 export function documentBlocks(doc: DocNode): Block[] {
   const numbers = paragraphNumbers(doc);
   return (doc.content ?? []).map((node, i) => ({
     type: node.type,
     number: numbers[i],
-    text: docToPlainText({ type: "doc", content: [node] }),
+    text: withAgreementText(node, docToPlainText({ type: "doc", content: [node] })),
   }));
 }
 

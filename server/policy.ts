@@ -16,18 +16,22 @@ export type Actor = {
 export type DialogueRef = { dialogueId: string };
 export type PaperRef = { dialogueId: string; status: PaperStatus };
 export type PositionRef = PaperRef & { partnerId: string; partnerKind: PartnerKind };
+/** A comment, or a thread, on a paper: `authorId` is who wrote the comment / opened the thread. */
+export type CommentRef = PaperRef & { authorId: string };
 
 type ResourceOf = {
   "system.administer": null;
   "dialogue.view": DialogueRef;
   "dialogue.inviteMember": DialogueRef;
   "dialogue.manageMembers": DialogueRef;
+  "dialogue.exportSubmissions": DialogueRef;
   "paper.create": DialogueRef;
   "paper.view": PaperRef;
   "paper.edit": PaperRef;
   "paper.suggest": PaperRef;
   "paper.comment": PaperRef;
   "paper.decideSuggestions": PaperRef;
+  "paper.markAgreement": PaperRef;
   "paper.changeStage": PaperRef;
   "paper.freezeRevision": PaperRef;
   "paper.manageRound": PaperRef;
@@ -35,6 +39,8 @@ type ResourceOf = {
   "paper.submit": PaperRef;
   "paper.export": PaperRef;
   "paper.viewHistory": PaperRef;
+  "comment.edit": CommentRef;
+  "thread.resolve": CommentRef;
 };
 
 export type Action = keyof ResourceOf;
@@ -44,6 +50,7 @@ export const paperActions = [
   "paper.suggest",
   "paper.comment",
   "paper.decideSuggestions",
+  "paper.markAgreement",
   "paper.changeStage",
   "paper.freezeRevision",
   "paper.manageRound",
@@ -67,6 +74,8 @@ const rules: { [A in Action]: (actor: Actor, resource: ResourceOf[A]) => boolean
   "dialogue.view": (a, r) => isAdmin(a) || roleIn(a, r.dialogueId) !== undefined,
   "dialogue.inviteMember": (a, r) => isAdmin(a) || hasRole(a, r.dialogueId, "chair"),
   "dialogue.manageMembers": (a) => isAdmin(a),
+  // The bundle of every submitted paper of a dialogue: the secretariat and the dialogue's chair.
+  "dialogue.exportSubmissions": (a, r) => isAdmin(a) || hasRole(a, r.dialogueId, "chair"),
   "paper.create": (a, r) => isAdmin(a) || hasRole(a, r.dialogueId, "chair", "penholder"),
 
   "paper.view": (a, r) =>
@@ -81,6 +90,8 @@ const rules: { [A in Action]: (actor: Actor, resource: ResourceOf[A]) => boolean
   "paper.comment": (a, r) =>
     r.status !== "submitted" && (isAdmin(a) || hasRole(a, r.dialogueId, "chair", "penholder", "delegate", "observer")),
   "paper.decideSuggestions": (a, r) => textIsOpen(r.status) && hasRole(a, r.dialogueId, "chair", "penholder"),
+  // [Brackets] and ad ref marks steer the negotiation: the chair's and penholder's call.
+  "paper.markAgreement": (a, r) => textIsOpen(r.status) && hasRole(a, r.dialogueId, "chair", "penholder"),
   "paper.changeStage": (a, r) => textIsOpen(r.status) && hasRole(a, r.dialogueId, "chair", "penholder"),
   "paper.freezeRevision": (a, r) => r.status === "consultation" && hasRole(a, r.dialogueId, "chair"),
   "paper.manageRound": (a, r) => r.status === "approval" && hasRole(a, r.dialogueId, "chair"),
@@ -93,6 +104,11 @@ const rules: { [A in Action]: (actor: Actor, resource: ResourceOf[A]) => boolean
   "paper.export": (a, r) =>
     isAdmin(a) || roleIn(a, r.dialogueId) !== undefined || (isHldReviewer(a) && r.status === "submitted"),
   "paper.viewHistory": (a, r) => isAdmin(a) || roleIn(a, r.dialogueId) !== undefined,
+  // Editing or deleting a comment: its author, while comments are open.
+  "comment.edit": (a, r) => rules["paper.comment"](a, r) && a.id === r.authorId,
+  // Resolving / reopening a thread: whoever opened it, or the chair and penholder who steer the text.
+  "thread.resolve": (a, r) =>
+    rules["paper.comment"](a, r) && (a.id === r.authorId || hasRole(a, r.dialogueId, "chair", "penholder")),
 };
 
 export function can<A extends Action>(actor: Actor | null, action: A, resource: ResourceOf[A]): boolean {

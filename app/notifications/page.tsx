@@ -43,7 +43,15 @@ export default async function NotificationsPage() {
                 className={`border-b border-slate-100 pb-2 text-sm ${n.read ? "text-slate-600" : "font-medium"}`}
               >
                 {!n.read && <span className="sr-only">{t("notifications.unread")}: </span>}
-                <Link href={n.paperId ? `/papers/${n.paperId}/approval` : "/notifications"}>
+                <Link
+                  href={
+                    !n.paperId
+                      ? "/notifications"
+                      : kind === "mention"
+                        ? `/papers/${n.paperId}${typeof (details as { threadId?: unknown }).threadId === "string" ? `#thread-${(details as { threadId: string }).threadId}` : ""}`
+                        : `/papers/${n.paperId}/approval`
+                  }
+                >
                   {t(`notifications.text.${kind}`, {
                     title: details.title ?? "",
                     outcome:

@@ -6,10 +6,15 @@ import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import { useEffect, useRef } from "react";
+import { CommentsPanel, type CommentsPanelProps } from "@/components/comments/CommentsPanel";
+import { AgreementMarks } from "@/lib/editor/agreement-marks";
+import { AnnotationView, annotationViewKey } from "@/lib/editor/annotation-view";
+import { CaretGuard } from "@/lib/editor/caret-guard";
 import { documentExtensions } from "@/lib/editor/extensions";
 import { ParagraphNumbers } from "@/lib/editor/paragraph-numbers";
 import { cleanPastedHtml } from "@/lib/editor/paste";
 import type { PresenceUser } from "@/lib/editor/presence";
+import { SuggestMode } from "@/lib/editor/suggest-mode";
 import { type EditorLabels, fill } from "./labels";
 import type { Session } from "./PaperEditor";
 import { Toolbar, type ToolbarHandle } from "./Toolbar";
@@ -41,10 +46,48 @@ function editorAttributes(labels: EditorLabels, title: string, editable: boolean
   };
 }
 
-type Props = { session: Session; user: PresenceUser; editable: boolean; labels: EditorLabels; title: string };
+type Props = {
+  session: Session;
+  user: PresenceUser;
+  editable: boolean;
+  canMarkAgreement: boolean;
+  labels: EditorLabels;
+  title: string;
+  /** Edits become suggestions (lib/editor/suggest-mode.ts). */
+  suggestMode: boolean;
+  /** The partner the user speaks for: part of their suggestion ids. */
+  partnerId: string | null;
+  onSuggestBlocked: () => void;
+  /** Threads whose passages are highlighted, and the one selected in the panel. */
+  openThreads: ReadonlySet<string>;
+  activeAnchor: string | null;
+  /** The comments side panel, or null. */
+  panel: Omit<CommentsPanelProps, "editor"> | null;
+  countLabel: (threads: number, suggestions: number) => string;
+};
 
-export function EditorSurface({ session, user, editable, labels, title }: Props) {
+export function EditorSurface({
+  session,
+  user,
+  editable,
+  canMarkAgreement,
+  labels,
+  title,
+  suggestMode,
+  partnerId,
+  onSuggestBlocked,
+  openThreads,
+  activeAnchor,
+  panel,
+  countLabel,
+}: Props) {
   const toolbar = useRef<ToolbarHandle>(null);
+  const suggesting = useRef(suggestMode);
+  suggesting.current = suggestMode;
+  const writable = useRef(editable);
+  writable.current = editable;
+  const blocked = useRef(onSuggestBlocked);
+  blocked.current = onSuggestBlocked;
   const editor = useEditor(
     {
       immediatelyRender: false,
@@ -54,6 +97,16 @@ export function EditorSurface({ session, user, editable, labels, title }: Props)
         Collaboration.configure({ document: session.doc, field: "default" }),
         CollaborationCaret.configure({ provider: session.provider, user, render: renderCaret }),
         ParagraphNumbers,
+        AgreementMarks,
+        AnnotationView.configure({ countLabel }),
+        SuggestMode.configure({
+          userId: user.id,
+          partnerId,
+          isEnabled: () => suggesting.current,
+          isLocked: () => !writable.current,
+          onBlocked: () => blocked.current(),
+        }),
+        CaretGuard,
         Extension.create({
           name: "accordShortcuts",
           addKeyboardShortcuts() {
@@ -87,6 +140,11 @@ export function EditorSurface({ session, user, editable, labels, title }: Props)
     });
   }, [editor, editable, labels, title]);
 
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    editor.view.dispatch(editor.state.tr.setMeta(annotationViewKey, { openThreads, active: activeAnchor }));
+  }, [editor, openThreads, activeAnchor]);
+
   const notes = useEditorState({
     editor,
     selector: ({ editor: current }) => {
@@ -100,21 +158,26 @@ export function EditorSurface({ session, user, editable, labels, title }: Props)
   });
 
   return (
-    <div className="flex flex-col gap-2">
-      {editor && editable && <Toolbar ref={toolbar} editor={editor} labels={labels} />}
-      <div className="paper-editor-frame">
-        <EditorContent editor={editor} />
+    <div className="paper-workspace">
+      <div className="flex min-w-0 flex-col gap-2">
+        {editor && editable && !suggestMode && (
+          <Toolbar ref={toolbar} editor={editor} labels={labels} canMarkAgreement={canMarkAgreement} />
+        )}
+        <div className={`paper-editor-frame ${suggestMode ? "suggest-mode" : ""}`}>
+          <EditorContent editor={editor} />
+        </div>
+        {notes && notes.length > 0 && (
+          <section aria-label={labels.footnotes} className="footnotes">
+            <h3 className="text-sm font-semibold">{labels.footnotes}</h3>
+            <ol className="footnote-list">
+              {notes.map((note, i) => (
+                <li key={i}>{note}</li>
+              ))}
+            </ol>
+          </section>
+        )}
       </div>
-      {notes && notes.length > 0 && (
-        <section aria-label={labels.footnotes} className="footnotes">
-          <h3 className="text-sm font-semibold">{labels.footnotes}</h3>
-          <ol className="footnote-list">
-            {notes.map((note, i) => (
-              <li key={i}>{note}</li>
-            ))}
-          </ol>
-        </section>
-      )}
+      {editor && panel && <CommentsPanel editor={editor} {...panel} />}
     </div>
   );
 }

@@ -5,11 +5,26 @@
 // JavaScript and an editor is never mounted on an empty Y.Doc (which would write an empty
 // paragraph into the shared document).
 import { HocuspocusProvider } from "@hocuspocus/provider";
-import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import * as Y from "yjs";
+import { listThreadsAction } from "@/app/actions/comments";
+import type { CommentLabels } from "@/components/comments/CommentsPanel";
 import { isPresenceUser, type PresenceUser } from "@/lib/editor/presence";
+import type { MemberView, ThreadView } from "@/server/queries/comments";
 import { EditorSurface } from "./EditorSurface";
 import { type EditorLabels, fill } from "./labels";
+
+/** Must match server/collab/server.ts (UPDATE_REFUSED); not imported, the server module is Node-only. */
+const UPDATE_REFUSED = "update-refused";
+
+export type CommentsSetup = {
+  threads: ThreadView[];
+  members: MemberView[];
+  canComment: boolean;
+  canDecide: boolean;
+  labels: CommentLabels;
+  locale: string;
+};
 
 type Props = {
   paperId: string;
@@ -17,6 +32,16 @@ type Props = {
   user: PresenceUser;
   /** What the policy allowed when the page was rendered. */
   canEdit: boolean;
+  /** Whether the policy lets this user mark paragraphs [bracketed] or ad ref. */
+  canMarkAgreement?: boolean;
+  /** Whether the policy lets this user suggest changes (`paper.suggest`). */
+  canSuggest?: boolean;
+  /** Suggesting is all this user may do (delegate in consultation). */
+  suggestOnly?: boolean;
+  /** The partner the user speaks for in this dialogue (part of their suggestion ids). */
+  partnerId?: string | null;
+  /** Comment threads and suggestions beside the text; none when absent. */
+  comments?: CommentsSetup;
   /** Why the text is read-only for this user, already translated (null when editable). */
   readOnlyReason: string | null;
   labels: EditorLabels;
@@ -38,7 +63,33 @@ function collectPeers(states: { clientId: number; [key: string]: unknown }[], se
   return [...byUser.values()].sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name));
 }
 
-export function PaperEditor({ paperId, title, user, canEdit, readOnlyReason, labels, children }: Props) {
+export function PaperEditor({
+  paperId,
+  title,
+  user,
+  canEdit,
+  canMarkAgreement = false,
+  canSuggest = false,
+  suggestOnly = false,
+  partnerId = null,
+  comments,
+  readOnlyReason,
+  labels,
+  children,
+}: Props) {
+  const [rights, setRights] = useState({ suggestOnly, commentOnly: !canEdit && !canSuggest });
+  const [suggestToggle, setSuggestToggle] = useState(false);
+  const [threads, setThreads] = useState<ThreadView[]>(comments?.threads ?? []);
+  const [active, setActive] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const refreshThreads = useCallback(() => {
+    listThreadsAction(paperId)
+      .then(setThreads)
+      .catch(() => {});
+  }, [paperId]);
+  const refusals = useRef<number[]>([]);
+  const refresh = useRef(refreshThreads);
+  refresh.current = refreshThreads;
   const [generation, setGeneration] = useState(0);
   const [session, setSession] = useState<Session | null>(null);
   const [connection, setConnection] = useState<Connection>("connecting");
@@ -78,7 +129,32 @@ export function PaperEditor({ paperId, title, user, canEdit, readOnlyReason, lab
     });
     // Whatever the reason a connection ends, the provider reconnects; a refusal then arrives as
     // authenticationFailed.
-    provider.on("close", () => setSynced(false));
+    provider.on("close", ({ event }: { event?: { reason?: string } }) => {
+      setSynced(false);
+      if (event?.reason === UPDATE_REFUSED) {
+        // The server refused one of this page's changes: this copy has diverged from the
+        // server's. Start again from the server's copy — but not in a loop: after a few
+        // refusals in a row, stop and ask for a reload.
+        const now = Date.now();
+        refusals.current = [...refusals.current.filter((at) => now - at < 60_000), now];
+        setNotice("refused");
+        teardown();
+        if (refusals.current.length >= 3) setRefused(true);
+        else setGeneration((g) => g + 1);
+      }
+    });
+    provider.on("stateless", ({ payload }: { payload: string }) => {
+      let message: { type?: string; suggestOnly?: boolean; commentOnly?: boolean };
+      try {
+        message = JSON.parse(payload);
+      } catch {
+        return;
+      }
+      if (message.type === "comments") refresh.current();
+      if (message.type === "rights") {
+        setRights({ suggestOnly: Boolean(message.suggestOnly), commentOnly: Boolean(message.commentOnly) });
+      }
+    });
     provider.on("unsyncedChanges", ({ number }: { number: number }) => setUnsynced(number));
     provider.on("authenticated", ({ scope }: { scope: string }) => {
       if (scope !== "readonly") {
@@ -116,7 +192,20 @@ export function PaperEditor({ paperId, title, user, canEdit, readOnlyReason, lab
     };
   }, [paperId, userId, userName, userPartner, userColor, generation]);
 
-  const editable = canEdit && !serverReadOnly && !refused;
+  const writable = (canEdit || canSuggest) && !rights.commentOnly;
+  const editable = writable && !serverReadOnly && !refused;
+  const suggestMode = editable && (rights.suggestOnly || suggestToggle);
+  const openThreads = useMemo(
+    () => new Set(threads.filter((t) => t.resolvedAt === null).map((t) => t.anchorId)),
+    [threads],
+  );
+  const activeAnchor = threads.find((t) => t.id === active)?.anchorId ?? null;
+  const onSuggestBlocked = useCallback(() => setNotice("blocked"), []);
+  const commentLabels = comments?.labels;
+  const countLabel = useCallback(
+    (t: number, s: number) => (commentLabels ? fill(commentLabels.paragraphCount, { threads: t, suggestions: s }) : ""),
+    [commentLabels],
+  );
 
   // Leaving with edits the server has not acknowledged asks first.
   const pending = useRef(false);
@@ -152,7 +241,13 @@ export function PaperEditor({ paperId, title, user, canEdit, readOnlyReason, lab
     statusKind = "saved";
   }
 
-  const reason = refused ? null : serverReadOnly && canEdit ? labels.readOnly.server : canEdit ? null : readOnlyReason;
+  const reason = refused
+    ? null
+    : serverReadOnly && writable
+      ? labels.readOnly.server
+      : writable
+        ? null
+        : readOnlyReason;
 
   return (
     <div className="paper-editor flex flex-col gap-3">
@@ -189,14 +284,64 @@ export function PaperEditor({ paperId, title, user, canEdit, readOnlyReason, lab
           </button>
         </div>
       )}
+      {commentLabels && editable && (canSuggest || rights.suggestOnly) && (
+        <div className="suggest-bar flex flex-wrap items-center gap-3">
+          <button
+            type="button"
+            className="btn btn-secondary btn-small"
+            aria-pressed={suggestMode}
+            disabled={rights.suggestOnly}
+            onClick={() => setSuggestToggle((on) => !on)}
+          >
+            {commentLabels.suggestions.mode}
+          </button>
+          <span className="text-sm" data-testid="suggest-status">
+            {rights.suggestOnly
+              ? commentLabels.suggestions.suggestOnly
+              : suggestMode
+                ? commentLabels.suggestions.modeOn
+                : ""}
+          </span>
+        </div>
+      )}
+      {notice && commentLabels && (
+        <p role="status" className="editor-notice text-sm" data-testid="editor-notice">
+          {notice === "refused" ? commentLabels.suggestions.refused : commentLabels.suggestions.blocked}
+        </p>
+      )}
       {session && loaded ? (
         <EditorSurface
           key={generation}
           session={session}
           user={user}
           editable={editable}
+          canMarkAgreement={canMarkAgreement}
           labels={labels}
           title={title}
+          suggestMode={suggestMode}
+          partnerId={partnerId}
+          onSuggestBlocked={onSuggestBlocked}
+          openThreads={openThreads}
+          activeAnchor={activeAnchor}
+          countLabel={countLabel}
+          panel={
+            comments && commentLabels
+              ? {
+                  paperId,
+                  userId,
+                  threads,
+                  members: comments.members,
+                  labels: commentLabels,
+                  locale: comments.locale,
+                  canComment: comments.canComment,
+                  canDecide: comments.canDecide,
+                  canAnchor: !refused && !serverReadOnly && connection === "connected",
+                  active,
+                  onActivate: setActive,
+                  onChanged: refreshThreads,
+                }
+              : null
+          }
         />
       ) : (
         <div aria-busy="true">

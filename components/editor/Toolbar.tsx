@@ -57,7 +57,17 @@ export function normaliseHref(input: string): string {
   return value;
 }
 
-export function Toolbar({ editor, labels, ref }: { editor: Editor; labels: EditorLabels; ref?: Ref<ToolbarHandle> }) {
+export function Toolbar({
+  editor,
+  labels,
+  canMarkAgreement = false,
+  ref,
+}: {
+  editor: Editor;
+  labels: EditorLabels;
+  canMarkAgreement?: boolean;
+  ref?: Ref<ToolbarHandle>;
+}) {
   const [current, setCurrent] = useState(0);
   const [prompt, setPrompt] = useState<PromptState | null>(null);
   const container = useRef<HTMLDivElement>(null);
@@ -80,6 +90,9 @@ export function Toolbar({ editor, labels, ref }: { editor: Editor; labels: Edito
       link: e.isActive("link"),
       table: e.isActive("table"),
       footnote: e.state.selection instanceof NodeSelection && e.state.selection.node.type.name === "footnote",
+      bracketed:
+        e.isActive("paragraph", { agreement: "bracketed" }) || e.isActive("heading", { agreement: "bracketed" }),
+      adRef: e.isActive("paragraph", { agreement: "adRef" }) || e.isActive("heading", { agreement: "adRef" }),
       canUndo: e.can().undo(),
       canRedo: e.can().redo(),
     }),
@@ -123,6 +136,8 @@ export function Toolbar({ editor, labels, ref }: { editor: Editor; labels: Edito
     link: false,
     table: false,
     footnote: false,
+    bracketed: false,
+    adRef: false,
     canUndo: false,
     canRedo: false,
   };
@@ -216,6 +231,31 @@ export function Toolbar({ editor, labels, ref }: { editor: Editor; labels: Edito
           { key: "delRow", label: labels.deleteRow, glyph: "−R", run: () => chain().deleteRow().run() },
           { key: "delCol", label: labels.deleteColumn, glyph: "−C", run: () => chain().deleteColumn().run() },
           { key: "delTable", label: labels.deleteTable, glyph: "✕⊞", run: () => chain().deleteTable().run() },
+        ]
+      : []),
+    // Negotiation marks, for the chair and penholder only (the policy's paper.markAgreement).
+    ...(canMarkAgreement
+      ? [
+          {
+            key: "bracket",
+            label: labels.bracket,
+            glyph: "[ ]",
+            pressed: s.bracketed,
+            run: () =>
+              chain()
+                .setAgreement(s.bracketed ? null : "bracketed")
+                .run(),
+          },
+          {
+            key: "adRef",
+            label: labels.adRef,
+            glyph: "ad ref",
+            pressed: s.adRef,
+            run: () =>
+              chain()
+                .setAgreement(s.adRef ? null : "adRef")
+                .run(),
+          },
         ]
       : []),
     {

@@ -1,9 +1,10 @@
 // The document schema of a paper, shared by the browser editor and the server (conversion of
 // stored JSON to Yjs, snapshots, exports). Collaboration and UI-only extensions are added on top
 // in the browser; anything that changes the schema belongs here. Nothing here may need a DOM.
-import { type AnyExtension, mergeAttributes, Node } from "@tiptap/core";
+import { type AnyExtension, Extension, mergeAttributes, Node } from "@tiptap/core";
 import { TableKit } from "@tiptap/extension-table";
 import StarterKit from "@tiptap/starter-kit";
+import { annotationMarks } from "./annotations";
 
 /** Only these link targets are ever stored or rendered. */
 export const allowedLinkProtocols = ["http", "https", "mailto"] as const;
@@ -22,6 +23,10 @@ export const FOOTNOTE_MAX_LENGTH = 2000;
 
 declare module "@tiptap/core" {
   interface Commands<ReturnType> {
+    agreement: {
+      /** Marks the selected paragraphs and headings [bracketed] or ad ref, or clears the mark. */
+      setAgreement: (value: "bracketed" | "adRef" | null) => ReturnType;
+    };
     footnote: {
       /** Inserts a footnote with this text at the selection. */
       insertFootnote: (content: string) => ReturnType;
@@ -87,6 +92,45 @@ export const Footnote = Node.create({
   },
 });
 
+/** Block types that can carry a negotiation mark. */
+export const agreementBlockTypes = ["paragraph", "heading"] as const;
+
+/**
+ * Paragraph-level negotiation marks: [bracketed] (not agreed) and "ad ref" (agreed pending
+ * confirmation by capitals), stored as the `agreement` attribute of the block.
+ */
+export const Agreement = Extension.create({
+  name: "agreement",
+  addGlobalAttributes() {
+    return [
+      {
+        types: [...agreementBlockTypes],
+        attributes: {
+          agreement: {
+            default: null,
+            parseHTML: (element) => {
+              const value = element.getAttribute("data-agreement");
+              return value === "bracketed" || value === "adRef" ? value : null;
+            },
+            renderHTML: (attributes) =>
+              attributes.agreement ? { "data-agreement": String(attributes.agreement) } : {},
+          },
+        },
+      },
+    ];
+  },
+  addCommands() {
+    return {
+      setAgreement:
+        (value) =>
+        ({ commands }) => {
+          const results = agreementBlockTypes.map((type) => commands.updateAttributes(type, { agreement: value }));
+          return results.some(Boolean);
+        },
+    };
+  },
+});
+
 export function documentExtensions(): AnyExtension[] {
   return [
     StarterKit.configure({
@@ -103,5 +147,8 @@ export function documentExtensions(): AnyExtension[] {
     }),
     TableKit.configure({ table: { resizable: false } }),
     Footnote,
+    Agreement,
+    // Comment anchors and suggestions (lib/editor/annotations.ts).
+    ...annotationMarks,
   ];
 }

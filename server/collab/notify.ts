@@ -7,6 +7,8 @@
 export type AccessRevalidator = {
   revalidatePaper(paperId: string): Promise<void>;
   revalidateUser(userId: string): Promise<void>;
+  broadcast(paperId: string, payload: string): Promise<void>;
+  applyStoredUpdate(paperId: string, update: Uint8Array): Promise<void>;
 };
 
 type Registry = { servers: Set<AccessRevalidator> };
@@ -39,4 +41,21 @@ export function notifyPaperAccessChanged(paperId: string): Promise<void> {
 /** A user's memberships or account changed: re-check their open connections. */
 export function notifyUserAccessChanged(userId: string): Promise<void> {
   return each((server) => server.revalidateUser(userId));
+}
+
+/** Stateless message to every open connection to a paper: its comment threads changed. */
+export type CommentsChangedMessage = { type: "comments" };
+
+/** Tells every open editor of the paper to reload its comment threads (after the change committed). */
+export function notifyCommentsChanged(paperId: string): Promise<void> {
+  const message: CommentsChangedMessage = { type: "comments" };
+  return each((server) => server.broadcast(paperId, JSON.stringify(message)));
+}
+
+/**
+ * Brings an update the server itself wrote (already committed to paper_updates, e.g. an accepted
+ * suggestion) into the live documents, which send it to every open editor.
+ */
+export function applyStoredUpdate(paperId: string, update: Uint8Array): Promise<void> {
+  return each((server) => server.applyStoredUpdate(paperId, update));
 }

@@ -14,6 +14,7 @@ import * as Y from "yjs";
 import type { Db, DbOrTx, Tx } from "@/db/client";
 import { type PaperStatus, papers, paperUpdates } from "@/db/schema";
 import { type DocNode, docToPlainText, emptyDoc, isDocNode } from "@/lib/document";
+import { agreedContent } from "@/lib/editor/annotations";
 import { documentExtensions } from "@/lib/editor/extensions";
 import { canonicalContent } from "../canonical";
 
@@ -36,10 +37,19 @@ export function ydocStateFromContent(content: DocNode): Uint8Array {
   }
 }
 
-/** Readable snapshot of a Yjs document, parsed through the schema so unknown nodes/marks are dropped. */
-export function contentFromYDoc(doc: Y.Doc): DocNode {
+/** The live document as ProseMirror JSON, suggestions and comment anchors included. */
+export function liveContentFromYDoc(doc: Y.Doc): DocNode {
   const node = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(YDOC_FIELD), documentSchema());
   return node.toJSON() as DocNode;
+}
+
+/**
+ * Readable snapshot of a Yjs document, parsed through the schema so unknown nodes/marks are
+ * dropped: the agreed text, i.e. without pending suggestions and comment anchors, so that
+ * revisions, hashes and exports contain only text everyone may rely on.
+ */
+export function contentFromYDoc(doc: Y.Doc): DocNode {
+  return agreedContent(liveContentFromYDoc(doc));
 }
 
 const toBytes = (value: Uint8Array) => (value instanceof Buffer ? new Uint8Array(value) : value);

@@ -2,7 +2,8 @@
 // /collab (server/main.ts routes the upgrade here). One document per paper, named by its id.
 //
 // Who may do what is decided by the policy module, never here: `paper.view` to open the socket,
-// `paper.edit` to write (otherwise `connectionConfig.readOnly`). Decisions are re-taken on every
+// `paper.edit` or `paper.suggest` to write (otherwise `connectionConfig.readOnly`), every update
+// judged by the write guard (guard.ts). Decisions are re-taken on every
 // policy-relevant change (server/collab/notify.ts) and by a periodic sweep, and every stored update
 // is conditioned on the paper status the edit right was granted under (see UpdateLog).
 //
@@ -20,8 +21,9 @@ import { authSessions, type PaperStatus, papers, partners, users } from "@/db/sc
 import { type ActorProfile, loadActor } from "../actor";
 import { type Actor, can } from "../policy";
 import { sessionFromHeaders, UUID } from "./auth";
+import { dropShadow, judgeUpdate, type WriteRights } from "./guard";
 import { registerCollaborationServer, unregisterCollaborationServer } from "./notify";
-import { compactPaper, loadPaperUpdates, papersWithStaleUpdates, UpdateLog } from "./persistence";
+import { compactPaper, documentSchema, loadPaperUpdates, papersWithStaleUpdates, UpdateLog } from "./persistence";
 
 export const COLLAB_PATH = "/collab";
 
@@ -45,6 +47,10 @@ export type CollaborationServer = {
   revalidateUser(userId: string): Promise<void>;
   /** Re-check every connection. */
   revalidateAll(): Promise<void>;
+  /** Sends a stateless message to every connection to this paper (e.g. "the comments changed"). */
+  broadcast(paperId: string, payload: string): Promise<void>;
+  /** Applies an update the server already stored (paper_updates) to the live document, if loaded. */
+  applyStoredUpdate(paperId: string, update: Uint8Array): Promise<void>;
   readonly hocuspocus: Hocuspocus<CollabContext>;
 };
 
@@ -57,6 +63,8 @@ export type CollabContext = {
   /** The paper status under which the current access (read-only or read-write) was granted. */
   status: PaperStatus;
   actor: Actor;
+  /** What this connection may write (null: read-only); every update is judged against it (guard.ts). */
+  rights: WriteRights | null;
   /** Presence identity, from the database: a client cannot choose it. */
   presence: { id: string; name: string; partner: string };
 };
@@ -67,6 +75,32 @@ const refuse = (reason: Refusal["reason"]): Refusal => ({ reason });
 
 /** Close code for a connection that lost access while open (application range 4000–4999). */
 const LOST_ACCESS_CODE = 4403;
+
+/**
+ * The reason a document connection is closed with when the guard refused one of its updates.
+ * The client's copy has diverged from the server's: it must start again from a fresh Y.Doc.
+ */
+export const UPDATE_REFUSED = "update-refused";
+
+/** Stateless message telling one connection its write rights changed (suggest-only or not). */
+export type RightsMessage = { type: "rights"; suggestOnly: boolean; commentOnly: boolean };
+
+/** What the policy lets this actor write in this paper, or null for read-only. */
+export function writeRightsFor(actor: Actor, paper: { dialogueId: string; status: PaperStatus }): WriteRights | null {
+  const edit = can(actor, "paper.edit", paper);
+  const suggest = can(actor, "paper.suggest", paper);
+  // Commenting writes only the commenter's own anchor into the text, and only while it is open.
+  const comment = (paper.status === "draft" || paper.status === "consultation") && can(actor, "paper.comment", paper);
+  if (!edit && !suggest && !comment) return null;
+  return {
+    userId: actor.id,
+    partnerId: actor.memberships.get(paper.dialogueId)?.partnerId ?? null,
+    suggestOnly: !edit && suggest,
+    commentOnly: !edit && !suggest,
+    markAgreement: can(actor, "paper.markAgreement", paper),
+    decideSuggestions: can(actor, "paper.decideSuggestions", paper),
+  };
+}
 
 const COLOR = /^#[0-9a-f]{6}$/i;
 const PALETTE = ["#b91c1c", "#c2410c", "#a16207", "#15803d", "#0f766e", "#1d4ed8", "#6d28d9", "#be185d"];
@@ -121,6 +155,22 @@ export function createCollaborationServer(options: CollaborationServerOptions): 
     connection.send(new OutgoingMessage(connection.messageAddress).writeAuthenticated(readOnly).toUint8Array());
   }
 
+  /** New write rights for a live connection: read-only switch, and a word to the client when suggest-only changes. */
+  function setRights(connection: Connection<CollabContext>, rights: WriteRights | null) {
+    const ctx = connection.context;
+    const was = ctx.rights;
+    ctx.rights = rights;
+    setReadOnly(connection, rights === null);
+    if (rights && (rights.suggestOnly !== was?.suggestOnly || rights.commentOnly !== was?.commentOnly)) {
+      const message: RightsMessage = {
+        type: "rights",
+        suggestOnly: rights.suggestOnly,
+        commentOnly: rights.commentOnly,
+      };
+      connection.sendStateless(JSON.stringify(message));
+    }
+  }
+
   /** Ends a connection that may no longer see the paper: its provider reconnects and is refused with a reason. */
   function expel(connection: Connection<CollabContext>) {
     connection.readOnly = true;
@@ -148,8 +198,10 @@ export function createCollaborationServer(options: CollaborationServerOptions): 
         .from(papers)
         .where(eq(papers.id, documentName));
       if (!paper || !can(actor, "paper.view", paper)) throw refuse("forbidden");
-      connectionConfig.readOnly = !can(actor, "paper.edit", paper);
+      const rights = writeRightsFor(actor, paper);
+      connectionConfig.readOnly = rights === null;
       return {
+        rights,
         userId: actor.id,
         sessionId: session.sessionId,
         paperId: documentName,
@@ -180,10 +232,24 @@ export function createCollaborationServer(options: CollaborationServerOptions): 
     // or acknowledged. A read-only connection is checked by Hocuspocus right after this hook
     // (readOnly → no apply, SyncStatus false), so returning early for it stores nothing; setting
     // readOnly here makes Hocuspocus refuse the message we declined to store.
-    async beforeSync({ connection, type, payload }) {
+    //
+    // Before storing, the guard judges the update against the connection's rights (guard.ts); a
+    // refused update is neither stored nor applied, and the document connection is closed with
+    // UPDATE_REFUSED so that the client rebuilds its copy from the server's.
+    async beforeSync({ connection, document, type, payload }) {
       if (type !== 1 && type !== 2) return; // 0 = SyncStep1 carries only a state vector
       if (connection.readOnly || isEmptyUpdate(payload)) return;
       const ctx = connection.context;
+      const judge = () => {
+        const verdict = ctx.rights
+          ? judgeUpdate(document, payload, ctx.rights, documentSchema())
+          : { ok: false as const, reason: "read-only" };
+        if (verdict.ok) return;
+        console.warn(`collab: update refused (user ${ctx.userId}, paper ${ctx.paperId}): ${verdict.reason}`);
+        // A plain object: Hocuspocus closes the document connection with this reason.
+        throw { code: 4409, reason: UPDATE_REFUSED };
+      };
+      judge();
       for (let attempt = 0; attempt < 3; attempt++) {
         let result: Awaited<ReturnType<UpdateLog["append"]>>;
         try {
@@ -192,10 +258,13 @@ export function createCollaborationServer(options: CollaborationServerOptions): 
           // Not stored, so not applied nor acknowledged: drop the socket; the provider reconnects
           // and sends the update again in its sync step 2.
           console.error("collab: storing an update failed", error);
+          dropShadow(document);
           connection.webSocket.close(1011, "storage unavailable");
           throw error;
         }
         if (result.stored) return;
+        // Not stored, so not applied: the shadow the guard kept in step is ahead of the document.
+        dropShadow(document);
         if (!result.status) {
           expel(connection);
           return;
@@ -207,10 +276,10 @@ export function createCollaborationServer(options: CollaborationServerOptions): 
           expel(connection);
           return;
         }
-        if (!can(ctx.actor, "paper.edit", paper)) {
-          setReadOnly(connection, true);
-          return;
-        }
+        const rights = writeRightsFor(ctx.actor, paper);
+        setRights(connection, rights);
+        if (!rights) return;
+        judge();
       }
       connection.webSocket.close(1011, "retry");
       throw new Error("collab: paper status kept changing while storing an update");
@@ -316,7 +385,7 @@ export function createCollaborationServer(options: CollaborationServerOptions): 
       }
       ctx.actor = actor;
       ctx.status = paper.status;
-      setReadOnly(connection, !can(actor, "paper.edit", paper));
+      setRights(connection, writeRightsFor(actor, paper));
     }
   }
 
@@ -355,6 +424,13 @@ export function createCollaborationServer(options: CollaborationServerOptions): 
     revalidatePaper: (paperId) => revalidate(connectionsWhere((ctx) => ctx.paperId === paperId)),
     revalidateUser: (userId) => revalidate(connectionsWhere((ctx) => ctx.userId === userId)),
     revalidateAll: () => revalidate(connectionsWhere(() => true)),
+    async broadcast(paperId, payload) {
+      hocuspocus.documents.get(paperId)?.broadcastStateless(payload);
+    },
+    async applyStoredUpdate(paperId, update) {
+      const document = hocuspocus.documents.get(paperId);
+      if (document) Y.applyUpdate(document, update, { source: "local" });
+    },
     close() {
       closing ??= (async () => {
         clearInterval(sweep);

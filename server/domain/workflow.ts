@@ -14,6 +14,7 @@ import {
   positions,
   revisions,
   submissions,
+  users,
 } from "@/db/schema";
 import { type DocNode, hasBracketedText } from "@/lib/document";
 import { recordAudit } from "../audit";
@@ -331,11 +332,13 @@ export async function submitToHld(db: Db, actor: Actor | null, input: { paperId:
           value: positions.value,
           reason: positions.reason,
           recordedBy: positions.recordedBy,
+          recordedByName: users.name,
           recordedAt: positions.recordedAt,
         })
         .from(dialoguePartners)
         .innerJoin(partners, eq(partners.id, dialoguePartners.partnerId))
         .leftJoin(positions, and(eq(positions.partnerId, partners.id), eq(positions.roundId, round.id)))
+        .leftJoin(users, eq(users.id, positions.recordedBy))
         .where(and(eq(dialoguePartners.dialogueId, dialogue.id), eq(partners.kind, "state")))
         .orderBy(asc(partners.name));
       const positionsRecord = record.map((r) => ({
@@ -346,6 +349,8 @@ export async function submitToHld(db: Db, actor: Actor | null, input: { paperId:
         value: r.value ?? (round.procedure === "silence" ? "approve_by_silence" : "none"),
         reason: r.reason,
         recordedBy: r.recordedBy,
+        // The name as it was when the state spoke: the record must not change if the account does.
+        recordedByName: r.recordedByName,
         recordedAt: r.recordedAt?.toISOString() ?? null,
       }));
       const [{ count } = { count: 0 }] = await tx

@@ -96,11 +96,16 @@ describe("opening the socket", () => {
 });
 
 describe("read-only connections", () => {
-  it("gives an observer a read-only socket whose raw updates change nothing, in memory or in the database", async () => {
+  it("gives an observer a comment-only socket whose raw updates to the text change nothing, in memory or in the database", async () => {
     const { paper } = await makePaperInStatus(testDb.db(), "draft", world);
     const observer = client(paper.id, await cookieOf("observer"));
-    expect(await observer.outcome).toEqual({ ok: true, scope: "readonly" });
+    // Writable only for the observer's own comment anchors (server/collab/guard.ts): any change
+    // to the text is refused before it is stored or applied.
+    expect(await observer.outcome).toEqual({ ok: true, scope: "read-write" });
     await observer.synced();
+    // A refused update closes the observer's document connection: someone keeps the document open.
+    const keeper = client(paper.id, await cookieOf("penholder"));
+    await keeper.synced();
     const before = Y.encodeStateAsUpdate(server.collab.hocuspocus.documents.get(paper.id) as Y.Doc);
 
     // A modified client writing straight to its document: the provider sends the update.
@@ -220,16 +225,17 @@ describe("policy changes reach open connections", () => {
     expect(row?.text).not.toContain("Sneaked");
   });
 
-  it("keeps a chair editing across draft → consultation but turns a delegate read-only", async () => {
+  it("keeps a chair editing across draft → consultation but turns a delegate suggest-only", async () => {
     const { paper } = await makePaperInStatus(testDb.db(), "draft", world);
     const chair = client(paper.id, await cookieOf("chair"));
     const delegate = client(paper.id, await cookieOf("delegate"));
     await Promise.all([chair.synced(), delegate.synced()]);
-    const delegateScope = new Promise<string>((resolve) =>
-      delegate.provider.on("authenticated", ({ scope }: { scope: string }) => resolve(scope)),
+    const delegateRights = new Promise<string>((resolve) =>
+      delegate.provider.on("stateless", ({ payload }: { payload: string }) => resolve(payload)),
     );
     await changeStage(testDb.db(), world.actors.penholder, { paperId: paper.id, to: "consultation" });
-    expect(await delegateScope).toBe("readonly");
+    expect(JSON.parse(await delegateRights)).toEqual({ type: "rights", suggestOnly: true, commentOnly: false });
+    expect(delegate.provider.authorizedScope).toBe("read-write");
     expect(chair.provider.authorizedScope).toBe("read-write");
     appendParagraph(chair.doc, "Chair keeps drafting");
     await chair.acked();

@@ -19,7 +19,6 @@ import {
   uniqueToken,
 } from "../helpers/factories";
 
-// biome-ignore lint/correctness/useHookAtTopLevel: a Vitest fixture registering hooks, not a React hook
 const testDb = useTestDatabase();
 let admin: ActorProfile;
 let world: DialogueWithRoles;

@@ -21,7 +21,6 @@ import {
   roles,
 } from "../helpers/factories";
 
-// biome-ignore lint/correctness/useHookAtTopLevel: a Vitest fixture registering hooks, not a React hook
 const testDb = useTestDatabase();
 
 const members = ["chair", "penholder", "delegate", "observer"] as const satisfies readonly Role[];
@@ -65,6 +64,14 @@ const expectedPaper: Record<PaperAction, Record<PaperStatus, readonly Role[]>> =
   },
   // Accept or reject suggestions: chair, penholder, while the text is open.
   "paper.decideSuggestions": {
+    draft: ["chair", "penholder"],
+    consultation: ["chair", "penholder"],
+    approval: none,
+    agreed: none,
+    submitted: none,
+  },
+  // [Bracketed] / ad ref marks on paragraphs: chair, penholder, while the text is open.
+  "paper.markAgreement": {
     draft: ["chair", "penholder"],
     consultation: ["chair", "penholder"],
     approval: none,
@@ -129,6 +136,7 @@ type DialogueLevelAction =
   | "dialogue.view"
   | "dialogue.inviteMember"
   | "dialogue.manageMembers"
+  | "dialogue.exportSubmissions"
   | "paper.create";
 const expectedDialogue: Record<DialogueLevelAction, readonly Role[]> = {
   "system.administer": ["admin"],
@@ -136,6 +144,8 @@ const expectedDialogue: Record<DialogueLevelAction, readonly Role[]> = {
   // "manage dialogues, partners, members": admin yes; chair "invite to own dialogue".
   "dialogue.inviteMember": ["admin", "chair"],
   "dialogue.manageMembers": ["admin"],
+  // The ZIP of every submitted paper: the secretariat and the dialogue's chair.
+  "dialogue.exportSubmissions": ["admin", "chair"],
   "paper.create": ["admin", "chair", "penholder"],
 };
 
@@ -363,5 +373,28 @@ describe("a paper of another dialogue", () => {
       const granted = paperActions.filter((a) => abilities[a]);
       expect(granted).toEqual(expectedOther[role]);
     });
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Comments: editing / deleting a comment is its author's, while comments are open; resolving or
+// reopening a thread is its author's, or the chair's and penholder's.
+// ---------------------------------------------------------------------------------------------
+describe("comment.edit and thread.resolve", () => {
+  const commentingRoles = (status: PaperStatus) => expectedPaper["paper.comment"][status];
+  for (const status of paperStatuses) {
+    for (const author of members) {
+      for (const role of roles) {
+        const mayComment = commentingRoles(status).includes(role);
+        const own = role === author;
+        const editAllowed = mayComment && own;
+        const resolveAllowed = mayComment && (own || role === "chair" || role === "penholder");
+        it(`${role} on a comment by the ${author}, paper ${status}: edit ${editAllowed}, resolve ${resolveAllowed}`, () => {
+          const ref = { ...paperRef(paperIn[status]), authorId: world.actors[author].id };
+          expect(can(world.actors[role], "comment.edit", ref)).toBe(editAllowed);
+          expect(can(world.actors[role], "thread.resolve", ref)).toBe(resolveAllowed);
+        });
+      }
+    }
   }
 });

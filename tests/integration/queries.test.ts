@@ -21,7 +21,6 @@ import {
   type roles,
 } from "../helpers/factories";
 
-// biome-ignore lint/correctness/useHookAtTopLevel: a Vitest fixture registering hooks, not a React hook
 const testDb = useTestDatabase();
 
 const BULK_PAPERS = 60;

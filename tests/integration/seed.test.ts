@@ -8,7 +8,6 @@ import { signInWithPassword } from "@/server/auth/sign-in";
 import { useTestDatabase } from "../helpers/database";
 import { paperStatuses } from "../helpers/factories";
 
-// biome-ignore lint/correctness/useHookAtTopLevel: a Vitest fixture registering hooks, not a React hook
 const testDb = useTestDatabase();
 
 // SPEC.md, "Demo data": email → represents, dialogue, role.

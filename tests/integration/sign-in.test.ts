@@ -17,7 +17,6 @@ import { AppError } from "@/server/errors";
 import { useTestDatabase } from "../helpers/database";
 import { ensureAdmin, loadActor, makeAccount, TEST_PASSWORD, uniqueToken } from "../helpers/factories";
 
-// biome-ignore lint/correctness/useHookAtTopLevel: a Vitest fixture registering hooks, not a React hook
 const testDb = useTestDatabase();
 let admin: ActorProfile;
 

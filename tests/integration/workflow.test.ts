@@ -21,7 +21,6 @@ import {
   sampleDoc,
 } from "../helpers/factories";
 
-// biome-ignore lint/correctness/useHookAtTopLevel: a Vitest fixture registering hooks, not a React hook
 const testDb = useTestDatabase();
 let world: DialogueWithRoles;
 const HOUR = 3600 * 1000;

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { createPaperAction } from "@/app/actions/papers";
 import { ActionForm } from "@/components/ActionForm";
 import { AddMemberForm } from "@/components/AddMemberForm";
+import { DialogueExports } from "@/components/export/DialogueExports";
 import { Pagination, pageParam } from "@/components/Pagination";
 import { PaperTable } from "@/components/PaperTable";
 import { PartnerList, partnerLabel } from "@/components/PartnerList";
@@ -87,6 +88,8 @@ export default async function DialoguePage({ params, searchParams }: Props) {
           </ActionForm>
         </section>
       )}
+
+      <DialogueExports actor={actor} dialogue={dialogue} t={t} />
 
       <section className="card flex flex-col gap-3" aria-labelledby="partners-heading">
         <h2 id="partners-heading">{t("dialogues.partners")}</h2>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { DocumentView } from "@/components/DocumentView";
 import { PaperEditor } from "@/components/editor/PaperEditor";
+import { ExportMenu } from "@/components/export/ExportMenu";
 import { StatusBadge } from "@/components/PaperTable";
 import { partnerLabel } from "@/components/PartnerList";
 import { WorkflowPanel } from "@/components/workflow/WorkflowPanel";
@@ -17,6 +18,7 @@ import { currentActor } from "@/server/auth/current";
 import { actorOrSignIn } from "@/server/auth/guard";
 import { getTranslator } from "@/server/locale";
 import { can, type PaperRef, paperAbilities } from "@/server/policy";
+import { dialogueMembers, threadsForPaper } from "@/server/queries/comments";
 import { findPaperForActor } from "@/server/queries/papers";
 import { actingPartner } from "@/server/queries/presence";
 
@@ -53,7 +55,13 @@ export default async function PaperPage({ params }: Props) {
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   const memberOfDialogue = actor.globalRole === "admin" || actor.memberships.has(dialogue.id);
   const canEdit = can(actor, "paper.edit", paper);
-  const partner = await actingPartner(await getDb(), actor, dialogue.id);
+  const canSuggest = can(actor, "paper.suggest", paper);
+  const db = await getDb();
+  const [partner, threads, members] = await Promise.all([
+    actingPartner(db, actor, dialogue.id),
+    threadsForPaper(db, actor, paper.id, locale),
+    dialogueMembers(db, dialogue.id, locale),
+  ]);
   const presenceUser = {
     id: actor.id,
     name: actor.name,
@@ -103,6 +111,7 @@ export default async function PaperPage({ params }: Props) {
         bracketed={hasBracketedText(content)}
         t={t}
       />
+      {can(actor, "paper.export", paper) && <ExportMenu paperId={paper.id} revision="live" t={t} />}
       <section className="card" aria-labelledby="text-heading">
         <h2 id="text-heading" className="mb-1">
           {t("papers.text")}
@@ -112,7 +121,19 @@ export default async function PaperPage({ params }: Props) {
           title={paper.title}
           user={presenceUser}
           canEdit={canEdit}
-          readOnlyReason={canEdit ? null : readOnlyReason(actor, paper, t)}
+          canMarkAgreement={can(actor, "paper.markAgreement", paper)}
+          canSuggest={canSuggest}
+          suggestOnly={canSuggest && !canEdit}
+          partnerId={actor.memberships.get(dialogue.id)?.partnerId ?? null}
+          comments={{
+            threads: threads ?? [],
+            members,
+            canComment: can(actor, "paper.comment", paper),
+            canDecide: can(actor, "paper.decideSuggestions", paper),
+            labels: catalogs[locale].comments,
+            locale,
+          }}
+          readOnlyReason={canEdit || canSuggest ? null : readOnlyReason(actor, paper, t)}
           labels={catalogs[locale].editor}
         >
           {/* The stored text: what is seen before the live text loads, or without JavaScript. */}

@@ -1,4 +1,6 @@
 // English catalog: the source of every user-facing string. fr.ts must match its shape.
+import { commentsEn } from "./comments";
+import { exportsEn } from "./exports";
 import { workflowEn } from "./workflow";
 
 export const en = {
@@ -98,6 +100,8 @@ export const en = {
     linkInvalid: "Only http://, https:// and mailto: links are allowed.",
     removeLink: "Remove link",
     footnote: "Footnote",
+    bracket: "Bracket the paragraph (not agreed)",
+    adRef: "Mark the paragraph agreed ad referendum",
     footnoteText: "Footnote text",
     footnoteEmpty: "Write the text of the footnote.",
     footnotes: "Notes",
@@ -120,7 +124,7 @@ export const en = {
       title: "Read-only",
       observer: "Observers can read and comment on the text but not edit it.",
       suggestOnly:
-        "In consultation, delegates propose changes as suggestions; suggesting is coming in a later release.",
+        "In consultation, delegates propose changes as suggestions, which the chair or penholder accepts or rejects.",
       frozen: "The text is frozen in this status ({status}).",
       notAllowed: "Your role does not allow editing this paper in its current status.",
       server: "The server has made this connection read-only: your rights or the paper's status have changed.",
@@ -210,6 +214,8 @@ export const en = {
     submittedAt: "Submitted",
   },
   ...workflowEn,
+  ...exportsEn,
+  ...commentsEn,
   pagination: { label: "Pages", previous: "Previous", next: "Next", pageOf: "Page {page} of {count}" },
   errors: {
     not_found: "Not found.",

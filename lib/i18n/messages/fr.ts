@@ -1,5 +1,8 @@
 // Catalogue français : même forme que en.ts (vérifiée à la compilation).
+
+import { commentsFr } from "./comments";
 import type { Messages } from "./en";
+import { exportsFr } from "./exports";
 import { workflowFr } from "./workflow";
 
 export const fr: Messages = {
@@ -100,6 +103,8 @@ export const fr: Messages = {
     linkInvalid: "Seuls les liens http://, https:// et mailto: sont acceptés.",
     removeLink: "Supprimer le lien",
     footnote: "Note de bas de page",
+    bracket: "Mettre le paragraphe entre crochets (non adopté)",
+    adRef: "Marquer le paragraphe adopté ad referendum",
     footnoteText: "Texte de la note",
     footnoteEmpty: "Saisissez le texte de la note.",
     footnotes: "Notes",
@@ -123,7 +128,7 @@ export const fr: Messages = {
       title: "Lecture seule",
       observer: "Les observateurs peuvent lire et commenter le texte, mais pas le modifier.",
       suggestOnly:
-        "En consultation, les délégués proposent des modifications sous forme de suggestions ; les suggestions arrivent dans une prochaine version.",
+        "En consultation, les délégués proposent des modifications sous forme de suggestions, que la présidence ou le rédacteur accepte ou rejette.",
       frozen: "Le texte est figé à ce stade ({status}).",
       notAllowed: "Votre rôle ne permet pas de modifier ce document à ce stade.",
       server: "Le serveur a passé cette connexion en lecture seule : vos droits ou le stade du document ont changé.",
@@ -213,6 +218,8 @@ export const fr: Messages = {
     submittedAt: "Soumis le",
   },
   ...workflowFr,
+  ...exportsFr,
+  ...commentsFr,
   pagination: { label: "Pages", previous: "Précédente", next: "Suivante", pageOf: "Page {page} sur {count}" },
   errors: {
     not_found: "Introuvable.",

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DocumentView } from "@/components/DocumentView";
+import { ExportMenu } from "@/components/export/ExportMenu";
 import { PaperSubpage } from "@/components/workflow/PaperSubpage";
 import { getTranslator } from "@/server/locale";
+import { can } from "@/server/policy";
 import { paperForPage } from "@/server/queries/paper-page";
 import { findRevision } from "@/server/queries/workflow";
 
@@ -15,7 +17,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function RevisionPage({ params }: Props) {
   const { id, number } = await params;
-  const { db, paper } = await paperForPage(id, `/papers/${id}/revisions/${number}`);
+  const { actor, db, paper } = await paperForPage(id, `/papers/${id}/revisions/${number}`);
   const n = Number(number);
   if (!Number.isSafeInteger(n) || n < 1) notFound();
   const [{ t, locale }, revision] = await Promise.all([getTranslator(), findRevision(db, paper.id, n)]);
@@ -33,6 +35,7 @@ export default async function RevisionPage({ params }: Props) {
           {date.format(revision.frozenAt)} UTC · {revision.frozenBy}
         </dd>
       </dl>
+      {can(actor, "paper.export", paper) && <ExportMenu paperId={paper.id} revision={n} t={t} />}
       <section className="card">
         <DocumentView doc={revision.content} label={t("papers.textOf", { title: `${paper.title}, Rev.${n}` })} />
       </section>

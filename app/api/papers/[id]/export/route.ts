@@ -1,0 +1,38 @@
+// GET /api/papers/:id/export?format=docx|pdf|html|md|akn&revision=N|live[&lang=en|fr]
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { locales } from "@/lib/i18n/locales";
+import { currentActor } from "@/server/auth/current";
+import { errorResponse, fileResponse } from "@/server/export/http";
+import { exportFormats } from "@/server/export/index";
+import { exportPaper } from "@/server/export/service";
+import { requestLocale } from "@/server/locale";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+const querySchema = z.object({
+  format: z.enum(exportFormats),
+  revision: z.union([z.literal("live"), z.coerce.number().int().positive().max(1_000_000)]),
+  lang: z.enum(locales).optional(),
+});
+
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await currentActor();
+  if (!actor) return Response.json({ error: "unauthenticated" }, { status: 401 });
+  if (!z.uuid().safeParse(id).success) return Response.json({ error: "not_found" }, { status: 404 });
+  const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) return Response.json({ error: "invalid_input" }, { status: 400 });
+  try {
+    const file = await exportPaper(await getDb(), actor, {
+      paperId: id,
+      revision: query.data.revision,
+      format: query.data.format,
+      lang: query.data.lang ?? (await requestLocale()),
+    });
+    return fileResponse(file);
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,65 @@
+// Public (no sign-in): does a file or a hash match a text submitted to the HLD?
+import type { Metadata } from "next";
+import { VerifyForm, type VerifyResponse } from "@/components/export/VerifyForm";
+import { getDb } from "@/db/client";
+import { VERIFY_MAX_BYTES, verifyHash } from "@/server/export/verify";
+import { getTranslator } from "@/server/locale";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("exports.verify.title") };
+}
+
+type Props = { searchParams: Promise<{ hash?: string }> };
+
+export default async function VerifyPage({ searchParams }: Props) {
+  const { t } = await getTranslator();
+  const raw = (await searchParams).hash;
+  const hash = typeof raw === "string" ? raw.trim().toLowerCase() : "";
+  let initial: (VerifyResponse & { via: "hash" }) | null = null;
+  if (hash) {
+    initial = /^[0-9a-f]{64}$/.test(hash)
+      ? { ...(await verifyHash(await getDb(), hash)), via: "hash" }
+      : { outcome: "hashInvalid", via: "hash" };
+  }
+  const maxMb = VERIFY_MAX_BYTES / (1024 * 1024);
+  return (
+    <div className="mx-auto flex max-w-3xl flex-col gap-4">
+      <h1>{t("exports.verify.title")}</h1>
+      <p className="muted">{t("exports.verify.intro")}</p>
+      <VerifyForm
+        maxBytes={VERIFY_MAX_BYTES}
+        initial={initial}
+        initialHash={hash}
+        labels={{
+          fileLabel: t("exports.verify.fileLabel", { max: maxMb }),
+          hashLabel: t("exports.verify.hashLabel"),
+          submitFile: t("exports.verify.submit"),
+          submitHash: t("exports.verify.submit"),
+          pending: t("exports.verify.pending"),
+          resultHeading: t("exports.verify.resultHeading"),
+          match: t("exports.verify.match"),
+          matchHash: t("exports.verify.matchHash"),
+          paper: t("exports.verify.paper"),
+          dialogue: t("exports.verify.dialogue"),
+          revision: t("exports.verify.revision"),
+          reference: t("exports.verify.reference"),
+          submittedAt: t("exports.verify.submittedAt"),
+          hash: t("exports.verify.hash"),
+          revNumber: t("exports.cover.revNumber"),
+          outcomes: {
+            noMatch: t("exports.verify.noMatch"),
+            altered: t("exports.verify.altered"),
+            noMarker: t("exports.verify.noMarker"),
+            tooLarge: t("exports.verify.tooLarge", { max: maxMb }),
+            nothing: t("exports.verify.nothing"),
+            hashInvalid: t("exports.verify.hashInvalid"),
+            failed: t("exports.verify.failed"),
+          },
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,152 @@
+"use client";
+// The public verify form: upload a file (checked by POST /api/verify) or paste a hash (a plain
+// GET form, so it also works without JavaScript). Shows which submitted text matches, if any.
+import { type FormEvent, useState } from "react";
+
+export type VerifyMatch = {
+  title: string;
+  dialogue: string;
+  revision: number;
+  reference: string;
+  submittedAt: string;
+  hash: string;
+};
+export type VerifyResponse =
+  | { outcome: "match"; format: string | null; matches: VerifyMatch[] }
+  | { outcome: "noMatch" | "altered" | "noMarker" | "tooLarge" | "nothing" | "hashInvalid" | "failed" };
+
+export type VerifyLabels = {
+  fileLabel: string;
+  hashLabel: string;
+  submitFile: string;
+  submitHash: string;
+  pending: string;
+  resultHeading: string;
+  match: string;
+  matchHash: string;
+  paper: string;
+  dialogue: string;
+  revision: string;
+  reference: string;
+  submittedAt: string;
+  hash: string;
+  revNumber: string;
+  outcomes: Record<"noMatch" | "altered" | "noMarker" | "tooLarge" | "nothing" | "hashInvalid" | "failed", string>;
+};
+
+const fmt = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
+
+export function VerifyForm({
+  labels,
+  maxBytes,
+  initial,
+  initialHash,
+}: {
+  labels: VerifyLabels;
+  maxBytes: number;
+  initial: (VerifyResponse & { via: "file" | "hash" }) | null;
+  initialHash: string;
+}) {
+  const [result, setResult] = useState(initial);
+  const [pending, setPending] = useState(false);
+
+  const onUpload = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const file = data.get("file");
+    if (!(file instanceof File) || file.size === 0) {
+      setResult({ outcome: "nothing", via: "file" });
+      return;
+    }
+    if (file.size > maxBytes) {
+      setResult({ outcome: "tooLarge", via: "file" });
+      return;
+    }
+    setPending(true);
+    try {
+      const response = await fetch("/api/verify", { method: "POST", body: data });
+      const body = (await response.json()) as VerifyResponse;
+      setResult({ ...body, via: "file" });
+    } catch {
+      setResult({ outcome: "failed", via: "file" });
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <div className="flex flex-col gap-4">
+      <form
+        onSubmit={onUpload}
+        action="/api/verify"
+        method="post"
+        encType="multipart/form-data"
+        className="card form-stack"
+        aria-label={labels.submitFile}
+      >
+        <div>
+          <label htmlFor="verify-file">{labels.fileLabel}</label>
+          <input id="verify-file" name="file" type="file" accept=".docx,.pdf,.html,.htm,.md,.xml" />
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={pending} aria-disabled={pending}>
+            {pending ? labels.pending : labels.submitFile}
+          </button>
+        </div>
+      </form>
+      <form action="/verify" method="get" className="card form-stack" aria-label={labels.submitHash}>
+        <div>
+          <label htmlFor="verify-hash">{labels.hashLabel}</label>
+          <input
+            id="verify-hash"
+            name="hash"
+            defaultValue={initialHash}
+            autoComplete="off"
+            spellCheck={false}
+            className="font-mono"
+            maxLength={80}
+          />
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="btn btn-secondary">
+            {labels.submitHash}
+          </button>
+        </div>
+      </form>
+      <section className="card" aria-labelledby="verify-result-heading" aria-live="polite">
+        <h2 id="verify-result-heading" className="mb-2">
+          {labels.resultHeading}
+        </h2>
+        {result === null ? null : result.outcome === "match" ? (
+          <div data-testid="verify-result" data-outcome="match">
+            {result.matches.map((m) => (
+              <div key={m.reference} className="mb-3">
+                <p className="msg-ok font-semibold">
+                  {(result.via === "file" ? labels.match : labels.matchHash).replace("{reference}", m.reference)}
+                </p>
+                <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+                  <dt className="font-medium">{labels.paper}</dt>
+                  <dd>{m.title}</dd>
+                  <dt className="font-medium">{labels.dialogue}</dt>
+                  <dd>{m.dialogue}</dd>
+                  <dt className="font-medium">{labels.revision}</dt>
+                  <dd>{labels.revNumber.replace("{n}", String(m.revision))}</dd>
+                  <dt className="font-medium">{labels.reference}</dt>
+                  <dd>{m.reference}</dd>
+                  <dt className="font-medium">{labels.submittedAt}</dt>
+                  <dd>{fmt(m.submittedAt)}</dd>
+                  <dt className="font-medium">{labels.hash}</dt>
+                  <dd className="break-all font-mono text-xs">{m.hash}</dd>
+                </dl>
+              </div>
+            ))}
+          </div>
+        ) : (
+          <p className="msg-error" role="alert" data-testid="verify-result" data-outcome={result.outcome}>
+            {labels.outcomes[result.outcome]}
+          </p>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,341 @@
+// Exports from the UI, end to end: a member downloads every format of a submitted revision, the
+// HLD reviewer exports submitted papers only, anyone checks a copy on the public verify page,
+// the chair downloads the dialogue's ZIP, and a penholder starts a paper from a DOCX.
+// Seeded state used: the MME paper (submitted, HLD/2013/MME/001). Nothing seeded is changed;
+// only a new paper is imported into the Rabat Process.
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { strFromU8, unzipSync } from "fflate";
+import { demo, expectAccessible, signInAs } from "./fixtures";
+
+const mmeChair = "chair@mme.accord.test";
+const reference = "HLD/2013/MME/001";
+const mmeTitle = "Africa-EU MME Partnership recommendations to the 2013 High-Level Dialogue";
+const mmeDialogue = "Africa-EU MME Partnership";
+const formats = ["docx", "pdf", "html", "md", "akn"] as const;
+type Format = (typeof formats)[number];
+const extensions: Record<Format, string> = { docx: ".docx", pdf: ".pdf", html: ".html", md: ".md", akn: ".akn.xml" };
+
+// The files of the first test are checked again by the verify and import tests.
+test.describe.configure({ mode: "serial" });
+const work = mkdtempSync(path.join(tmpdir(), "accord-e2e-export-"));
+const saved: Partial<Record<Format, string>> = {};
+let mmePaperPath = "";
+let coverHash = "";
+let exportedNumbers: number[] = [];
+test.afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+async function signedIn(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  await signInAs(context, email);
+  return { context, page: await context.newPage() };
+}
+
+/** The MME paper, the only one of its dialogue, as its chair sees it listed. */
+async function mmePaper(page: Page): Promise<string> {
+  await page.goto("/dialogues/mme");
+  const link = page.getByRole("link", { name: mmeTitle });
+  await expect(link).toHaveCount(1);
+  const href = await link.getAttribute("href");
+  expect(href).toMatch(/^\/papers\/[0-9a-f-]{36}$/);
+  return href as string;
+}
+
+/** Clicks a download link of the Export section and saves what the browser receives. */
+async function download(page: Page, format: Format, name: string): Promise<{ file: string; filename: string }> {
+  const link = page.getByTestId(`export-${format}`);
+  const [received] = await Promise.all([page.waitForEvent("download", { timeout: 45_000 }), link.click()]);
+  const filename = received.suggestedFilename();
+  const file = path.join(work, `${name}-${filename}`);
+  await received.saveAs(file);
+  // The link says what happened, for screen readers too.
+  await expect(link.locator("xpath=..").getByRole("status")).toHaveText(/downloaded/);
+  return { file, filename };
+}
+
+/** The numbered paragraphs of the text as the app shows them: number and first words. */
+async function appParagraphs(page: Page): Promise<{ number: number; text: string }[]> {
+  return page.locator("article.paper-text [data-paragraph-number]").evaluateAll((els) =>
+    els.map((el) => ({
+      number: Number(el.getAttribute("data-paragraph-number")),
+      text: (el.textContent ?? "")
+        .replace(/^\s*\d+\.\s*/, "")
+        .replace(/\s+/g, " ")
+        .trim()
+        .slice(0, 40),
+    })),
+  );
+}
+
+test("a member downloads every export format of a submitted revision from its page", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { context, page } = await signedIn(browser, mmeChair);
+  mmePaperPath = await mmePaper(page);
+  await page.goto(`${mmePaperPath}/revisions/1`);
+  const section = page.getByRole("region", { name: "Export" });
+  await expect(section).toBeVisible();
+  await expect(section.getByRole("link")).toHaveCount(formats.length);
+  await expect(section.getByTestId("export-docx")).toHaveText("Download Word (DOCX) of Rev.1");
+  const shown = await appParagraphs(page);
+  expect(shown.length).toBeGreaterThan(2);
+
+  for (const format of formats) {
+    const { file, filename } = await download(page, format, "chair");
+    expect(filename, format).toMatch(/^africa-eu-mme-partnership-[a-z0-9-]+-rev1\./);
+    expect(filename.endsWith(extensions[format]), `${filename} ends with ${extensions[format]}`).toBe(true);
+    saved[format] = file;
+  }
+  const bytes = (format: Format) => readFileSync(saved[format] as string);
+  expect(bytes("docx").subarray(0, 2).toString("latin1")).toBe("PK");
+  expect(bytes("pdf").subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  expect(bytes("akn").toString("utf8")).toContain("<akomaNtoso");
+  expect(bytes("akn").toString("utf8")).toContain(reference);
+  expect(bytes("md").toString("utf8")).toMatch(/^<!-- accord:sha256=[0-9a-f]{64};lang=en -->/);
+
+  // The HTML file is self-contained and inert: no script at all, no event handler attribute.
+  const html = bytes("html").toString("utf8");
+  expect(html).not.toMatch(/<script/i);
+  expect(html).not.toMatch(/\son[a-z]+\s*=/i);
+  expect(html).not.toMatch(/javascript:/i);
+
+  const viewer = await context.newPage();
+  await viewer.goto(`file://${saved.html}`);
+  await expect(viewer).toHaveTitle(`${mmeTitle}, Rev.1`);
+  await expect(viewer.locator("script")).toHaveCount(0);
+  const cover = viewer.getByRole("banner", { name: "Document record" });
+  await expect(cover.getByRole("heading", { level: 1 })).toHaveText(mmeTitle);
+  const coverValue = (label: string) =>
+    cover.locator("dt", { hasText: label }).locator("xpath=following-sibling::dd[1]");
+  await expect(coverValue("Dialogue")).toHaveText(mmeDialogue);
+  await expect(coverValue("Revision")).toHaveText("Rev.1");
+  await expect(coverValue("Status")).toHaveText("Submitted");
+  await expect(coverValue("HLD reference")).toHaveText(reference);
+  coverHash = ((await coverValue("SHA-256 of the canonical text").textContent()) ?? "").trim();
+  expect(coverHash).toMatch(/^[0-9a-f]{64}$/);
+  expect(html).toContain(`accord:sha256=${coverHash};lang=en`);
+  // Every state partner's position, with who recorded it.
+  const positions = cover.getByRole("table");
+  await expect(positions.getByRole("row")).toHaveCount(1 + 3);
+  await expect(positions).toContainText("Nigeria (NGA)");
+  await expect(positions).toContainText("Chinedu Okeke");
+
+  // The numbered paragraphs: the same numbers and text as on the revision page.
+  const exported = await viewer.locator("main p.para").evaluateAll((els) =>
+    els.map((el) => ({
+      number: Number(el.getAttribute("data-number")),
+      text: (el.textContent ?? "")
+        .replace(/^\s*\d+\.\s*/, "")
+        .replace(/\s+/g, " ")
+        .trim()
+        .slice(0, 40),
+    })),
+  );
+  expect(exported).toEqual(shown);
+  expect(exported.map((p) => p.number)).toEqual(exported.map((_, i) => i + 1));
+  await expect(viewer.locator("main p.para").first().locator(".num")).toHaveText("1.");
+  exportedNumbers = exported.map((p) => p.number);
+  await viewer.close();
+
+  // The revision page with its Export section is accessible.
+  await expectAccessible(page);
+  await context.close();
+});
+
+test("the HLD reviewer exports a submitted paper, and nothing of a paper that is not submitted", async ({
+  browser,
+}) => {
+  const budapest = await signedIn(browser, demo.budapestChair);
+  await budapest.page.goto("/dialogues/budapest");
+  const budapestHref = await budapest.page
+    .getByRole("link", { name: /Budapest Process position paper/ })
+    .first()
+    .getAttribute("href");
+  const budapestId = /^\/papers\/([0-9a-f-]{36})$/.exec(budapestHref ?? "")?.[1];
+  expect(budapestId).toBeTruthy();
+  // Its members may export it (the live draft): the URL itself works.
+  const own = await budapest.context.request.get(`/api/papers/${budapestId}/export?format=md&revision=live`);
+  expect(own.status()).toBe(200);
+  await budapest.context.close();
+
+  const { context, page } = await signedIn(browser, demo.hld);
+  await page.goto("/hld");
+  const row = page.getByRole("row").filter({ hasText: reference });
+  await expect(row).toHaveCount(1);
+  const paperPath = mmePaperPath || (await row.getByRole("link").first().getAttribute("href")) || "";
+  await page.goto(`${paperPath}/revisions/1`);
+  const { file, filename } = await download(page, "md", "hld");
+  expect(filename).toMatch(/-rev1\.md$/);
+  const md = readFileSync(file, "utf8");
+  expect(md).toContain(reference);
+  if (saved.md) expect(md).toBe(readFileSync(saved.md, "utf8"));
+  const akn = await context.request.get(
+    `${paperPath.replace("/papers/", "/api/papers/")}/export?format=akn&revision=1`,
+  );
+  expect(akn.status()).toBe(200);
+  expect(akn.headers()["content-disposition"]).toContain(".akn.xml");
+
+  // A paper that is not submitted does not exist for the reviewer, in any format or revision.
+  for (const query of ["format=docx&revision=live", "format=pdf&revision=1", "format=html&revision=live"]) {
+    const response = await context.request.get(`/api/papers/${budapestId}/export?${query}`);
+    expect(response.status(), query).toBe(404);
+  }
+  await context.close();
+});
+
+test("anyone, without signing in, checks a copy on the verify page", async ({ browser }) => {
+  test.setTimeout(90_000);
+  expect(saved.docx && saved.md && coverHash, "files of the first test").toBeTruthy();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/verify");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Verify a document");
+  // Nobody is signed in: no account menu, no dialogue navigation.
+  await expect(page.getByRole("link", { name: "My dialogues" })).toHaveCount(0);
+  await expectAccessible(page);
+
+  const fileInput = page.getByLabel(/^Exported file/);
+  const fileForm = page.locator("form").filter({ has: fileInput });
+  const result = page.getByTestId("verify-result");
+  const verifyFile = async (file: string | { name: string; mimeType: string; buffer: Buffer }) => {
+    await fileInput.setInputFiles(file);
+    await fileForm.getByRole("button", { name: "Verify" }).click();
+  };
+
+  // The downloaded DOCX: it is the submitted text.
+  await verifyFile(saved.docx as string);
+  await expect(result).toHaveAttribute("data-outcome", "match");
+  await expect(result).toContainText(`This file matches ${reference}.`);
+  await expect(result).toContainText(mmeTitle);
+  await expect(result).toContainText(mmeDialogue);
+  await expect(result).toContainText("Rev.1");
+  await expect(result).toContainText(coverHash);
+
+  // The Markdown as downloaded matches too; with one character of its text changed, it does not.
+  const md = readFileSync(saved.md as string, "utf8");
+  await verifyFile(saved.md as string);
+  await expect(result).toHaveAttribute("data-outcome", "match");
+  const at = md.indexOf("Mobility and Employment");
+  expect(at).toBeGreaterThan(0);
+  const altered = `${md.slice(0, at)}mobility${md.slice(at + "Mobility".length)}`;
+  expect(altered.length).toBe(md.length);
+  await verifyFile({ name: "altered.md", mimeType: "text/markdown", buffer: Buffer.from(altered, "utf8") });
+  await expect(result).toHaveAttribute("data-outcome", "altered");
+  await expect(result).toHaveText(/^No match: .*changed/);
+  await expect(result).not.toContainText(reference);
+  await expectAccessible(page);
+
+  // A hash: a random one matches nothing, the one printed on the cover matches the submission.
+  const hashInput = page.getByLabel(/SHA-256 hash/);
+  const hashForm = page.locator("form").filter({ has: hashInput });
+  const random = createHash("sha256").update(`not a paper ${Date.now()}`).digest("hex");
+  await hashInput.fill(random);
+  await hashForm.getByRole("button", { name: "Verify" }).click();
+  await expect(page).toHaveURL(new RegExp(`/verify\\?hash=${random}$`));
+  await expect(result).toHaveAttribute("data-outcome", "noMatch");
+  await expect(result).toHaveText("No match: this is not a text submitted to the HLD through Accord.");
+
+  await hashInput.fill(coverHash.toUpperCase());
+  await hashForm.getByRole("button", { name: "Verify" }).click();
+  await expect(result).toHaveAttribute("data-outcome", "match");
+  await expect(result).toContainText(`This hash matches ${reference}.`);
+  await expect(result).toContainText(mmeTitle);
+  await expect(result).toContainText(mmeDialogue);
+  await expectAccessible(page);
+  await context.close();
+});
+
+test("the chair downloads the dialogue's submitted papers as one ZIP with a manifest", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { context, page } = await signedIn(browser, mmeChair);
+  await page.goto("/dialogues/mme");
+  const link = page.getByTestId("submissions-zip");
+  await expect(link).toHaveText("Download the submitted papers (ZIP)");
+  const [received] = await Promise.all([page.waitForEvent("download", { timeout: 90_000 }), link.click()]);
+  expect(received.suggestedFilename()).toBe("mme-submitted-papers.zip");
+  const file = path.join(work, received.suggestedFilename());
+  await received.saveAs(file);
+
+  const entries = unzipSync(new Uint8Array(readFileSync(file)));
+  expect(Object.keys(entries)).toContain("manifest.json");
+  const manifest = JSON.parse(strFromU8(entries["manifest.json"] as Uint8Array)) as {
+    code: string;
+    papers: {
+      reference: string;
+      title: string;
+      hash: string;
+      files: { path: string; format: string; sha256: string }[];
+    }[];
+  };
+  expect(manifest.code).toBe("MME");
+  expect(manifest.papers.map((p) => p.reference)).toEqual([reference]);
+  const [paper] = manifest.papers;
+  expect(paper?.title).toBe(mmeTitle);
+  if (coverHash) expect(paper?.hash).toBe(coverHash);
+  expect(paper?.files.map((f) => f.format).sort()).toEqual([...formats].sort());
+  for (const entry of paper?.files ?? []) {
+    const data = entries[entry.path];
+    expect(data, entry.path).toBeDefined();
+    expect(
+      createHash("sha256")
+        .update(data as Uint8Array)
+        .digest("hex"),
+      entry.path,
+    ).toBe(entry.sha256);
+  }
+  // The same renderer as the downloads: the ZIP's DOCX is the downloaded one, byte for byte.
+  const zippedDocx = paper?.files.find((f) => f.format === "docx")?.path ?? "";
+  if (saved.docx) expect(Buffer.from(entries[zippedDocx] as Uint8Array).equals(readFileSync(saved.docx))).toBe(true);
+  await context.close();
+});
+
+test("a penholder starts a paper from a DOCX; a file that is not a DOCX is refused", async ({ browser }) => {
+  expect(saved.docx, "DOCX of the first test").toBeTruthy();
+  const { context, page } = await signedIn(browser, demo.rabatPen);
+  await page.goto("/dialogues/rabat");
+  const form = page.getByRole("form", { name: "Import as a new paper" });
+  await expect(form).toBeVisible();
+
+  // Not a Word document, whatever its name says: a clear message, and no paper.
+  const refusedTitle = "Notes that are not a Word document";
+  const notDocx = path.join(work, "notes.docx");
+  writeFileSync(notDocx, "Plain text notes, saved with a .docx name.\n");
+  await form.getByLabel(/^Word document/).setInputFiles(notDocx);
+  // The optional title is the form's only text field.
+  await form.getByRole("textbox").fill(refusedTitle);
+  await form.getByRole("button", { name: "Import as a new paper" }).click();
+  await expect(form.getByRole("alert")).toHaveText(
+    "This file is not a valid Word (.docx) document. Nothing was created.",
+  );
+  await expect(page).toHaveURL(/\/dialogues\/rabat$/);
+  await page.reload();
+  await expect(page.getByRole("link", { name: refusedTitle })).toHaveCount(0);
+
+  // The DOCX export of the MME paper comes back as its text: cover dropped, numbering recomputed.
+  const importedTitle = "Imported copy of the MME recommendations";
+  await form.getByLabel(/^Word document/).setInputFiles(saved.docx as string);
+  await form.getByRole("textbox").fill(importedTitle);
+  await form.getByRole("button", { name: "Import as a new paper" }).click();
+  await expect(page).toHaveURL(/\/papers\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(importedTitle);
+  await expect(page.getByText("Draft", { exact: true })).toBeVisible();
+  const text = page.getByRole("textbox", { name: /^Text of / });
+  await expect(text).toContainText("Africa-EU Partnership on Migration, Mobility and Employment (MME)");
+  await expect(text).toContainText("The Africa-EU Partnership");
+  await expect(text.getByRole("link", { name: "www.africa-eu-partnership.org" })).toBeVisible();
+  await expect(text).not.toContainText("Document record");
+  await expect(text).not.toContainText(reference);
+  // The app numbers the imported paragraphs again, exactly as the export had them.
+  const numbers = () =>
+    text
+      .locator("[data-paragraph-number]")
+      .evaluateAll((els) => els.map((el) => Number(el.getAttribute("data-paragraph-number"))));
+  if (exportedNumbers.length) await expect.poll(numbers).toEqual(exportedNumbers);
+  else await expect.poll(async () => (await numbers()).length).toBeGreaterThan(2);
+
+  await page.goto("/dialogues/rabat");
+  await expect(page.getByRole("link", { name: importedTitle })).toHaveCount(1);
+  await context.close();
+});

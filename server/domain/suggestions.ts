@@ -1,0 +1,87 @@
+// Accepting and rejecting suggestions: chair and penholder only (`paper.decideSuggestions`).
+// The decision is made on the paper's stored Yjs state (ydoc_state + pending updates, read under
+// the paper row lock, so no client update is stored meanwhile), written to paper_updates and
+// audited in the same transaction; only after commit is the update applied to the live document,
+// which sends it to every open editor.
+import { asc, eq } from "drizzle-orm";
+import * as Y from "yjs";
+import type { Db } from "@/db/client";
+import { papers, paperUpdates } from "@/db/schema";
+import { emptyDoc, isDocNode } from "@/lib/document";
+import { recordAudit } from "../audit";
+import { applyStoredUpdate } from "../collab/notify";
+import { ydocStateFromContent } from "../collab/persistence";
+import { type Decision, decideInDoc, listSuggestions, type SuggestionSummary } from "../collab/suggestions";
+import { conflict, notFound } from "../errors";
+import { type Actor, authorize } from "../policy";
+
+export type SuggestionScope = { kind: "one"; id: string } | { kind: "partner"; partnerId: string } | { kind: "all" };
+
+export type DecideSuggestionsInput = { paperId: string; decision: Decision; scope: SuggestionScope };
+
+const toBytes = (value: Uint8Array) => (value instanceof Buffer ? new Uint8Array(value) : value);
+
+function selector(scope: SuggestionScope, suggestions: SuggestionSummary[]): (id: string) => boolean {
+  if (scope.kind === "all") return () => true;
+  if (scope.kind === "one") return (id) => id === scope.id;
+  const ids = new Set(suggestions.filter((s) => s.partnerId === scope.partnerId).map((s) => s.id));
+  return (id) => ids.has(id);
+}
+
+/** Accepts or rejects one suggestion, a partner's, or all; returns the ids decided. */
+export async function decideSuggestions(db: Db, actor: Actor, input: DecideSuggestionsInput): Promise<string[]> {
+  const { update, decided } = await db.transaction(async (tx) => {
+    const [paper] = await tx
+      .select({
+        id: papers.id,
+        dialogueId: papers.dialogueId,
+        status: papers.status,
+        ydocState: papers.ydocState,
+        contentJson: papers.contentJson,
+      })
+      .from(papers)
+      .where(eq(papers.id, input.paperId))
+      .for("update");
+    if (!paper) throw notFound("paper");
+    authorize(actor, "paper.decideSuggestions", paper);
+    const pending = await tx
+      .select({ update: paperUpdates.update })
+      .from(paperUpdates)
+      .where(eq(paperUpdates.paperId, paper.id))
+      .orderBy(asc(paperUpdates.seq));
+    const doc = new Y.Doc();
+    try {
+      Y.applyUpdate(
+        doc,
+        paper.ydocState
+          ? toBytes(paper.ydocState)
+          : ydocStateFromContent(isDocNode(paper.contentJson) ? paper.contentJson : emptyDoc()),
+      );
+      for (const row of pending) Y.applyUpdate(doc, toBytes(row.update));
+      const suggestions = listSuggestions(doc);
+      const before = Y.encodeStateVector(doc);
+      const decidedIds = decideInDoc(doc, selector(input.scope, suggestions), input.decision);
+      if (decidedIds.length === 0) throw conflict("no such suggestion", "comments.errors.noSuggestion");
+      const update = Y.encodeStateAsUpdate(doc, before);
+      await tx.insert(paperUpdates).values({ paperId: paper.id, update });
+      const byId = new Map(suggestions.map((s) => [s.id, s]));
+      for (const id of decidedIds) {
+        const s = byId.get(id);
+        await recordAudit(tx, {
+          actorId: actor.id,
+          action: input.decision === "accept" ? "suggestion.accepted" : "suggestion.rejected",
+          targetType: "suggestion",
+          targetId: id,
+          dialogueId: paper.dialogueId,
+          paperId: paper.id,
+          details: { kind: s?.kind, text: s?.text.slice(0, 500), author: s?.userId, partnerId: s?.partnerId },
+        });
+      }
+      return { update, decided: decidedIds };
+    } finally {
+      doc.destroy();
+    }
+  });
+  await applyStoredUpdate(input.paperId, update);
+  return decided;
+}

@@ -1,0 +1,163 @@
+// HTML export: one self-contained, sanitized file (no script, no event handlers, no external
+// resource, only http/https/mailto links), built from the export model by string escaping, never
+// by passing stored markup through. The PDF is this same HTML printed by Chromium.
+import { type Cover, isoDate } from "./cover";
+import type { Block, ExportModel, Inline } from "./model";
+import type { ExportSource } from "./source";
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const markTags: Record<string, string> = { bold: "strong", italic: "em", underline: "u", strike: "s", code: "code" };
+
+function inlineHtml(inlines: Inline[]): string {
+  return inlines
+    .map((inline) => {
+      if (inline.kind === "break") return "<br>";
+      if (inline.kind === "note") {
+        return `<sup class="note-ref"><a href="#note-${inline.number}" id="note-ref-${inline.number}">${inline.number}</a></sup>`;
+      }
+      let html = escapeHtml(inline.text);
+      for (const mark of [...inline.marks].reverse()) html = `<${markTags[mark]}>${html}</${markTags[mark]}>`;
+      if (inline.href) html = `<a href="${escapeHtml(inline.href)}" rel="noopener noreferrer nofollow">${html}</a>`;
+      return html;
+    })
+    .join("");
+}
+
+/** Bracketed text in square brackets; ad ref text followed by its marker. */
+function withAgreement(html: string, agreement: "bracketed" | "adRef" | null, cover: Cover): string {
+  if (agreement === "bracketed") return `<span class="bracket">[</span>${html}<span class="bracket">]</span>`;
+  if (agreement === "adRef") return `${html} <span class="ad-ref">${escapeHtml(cover.adRef)}</span>`;
+  return html;
+}
+
+function agreementClass(agreement: "bracketed" | "adRef" | null): string {
+  return agreement === "bracketed" ? " bracketed" : agreement === "adRef" ? " ad-ref-block" : "";
+}
+
+function blockHtml(block: Block, cover: Cover): string {
+  switch (block.kind) {
+    case "heading":
+      return `<h${block.level} dir="auto" class="heading${agreementClass(block.agreement)}">${withAgreement(inlineHtml(block.inlines), block.agreement, cover)}</h${block.level}>`;
+    case "paragraph": {
+      const body = withAgreement(inlineHtml(block.inlines), block.agreement, cover);
+      const cls = agreementClass(block.agreement);
+      if (block.number === null) return `<p dir="auto" class="plain${cls}">${body}</p>`;
+      return `<p dir="auto" class="para${cls}" id="para-${block.number}" data-number="${block.number}"><span class="num">${block.number}.</span> ${body}</p>`;
+    }
+    case "list": {
+      const items = block.items.map((item) => `<li dir="auto">${blocksHtml(item, cover)}</li>`).join("");
+      return block.ordered
+        ? `<ol${block.start !== 1 ? ` start="${block.start}"` : ""}>${items}</ol>`
+        : `<ul>${items}</ul>`;
+    }
+    case "quote":
+      return `<blockquote>${blocksHtml(block.blocks, cover)}</blockquote>`;
+    case "code":
+      return `<pre><code>${escapeHtml(block.text)}</code></pre>`;
+    case "rule":
+      return "<hr>";
+    case "table": {
+      const rows = block.rows
+        .map((row) => {
+          const cells = row.cells
+            .map((cell) => {
+              const tag = cell.header ? "th" : "td";
+              const span = `${cell.colspan > 1 ? ` colspan="${cell.colspan}"` : ""}${cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : ""}`;
+              return `<${tag}${span} dir="auto">${blocksHtml(cell.blocks, cover)}</${tag}>`;
+            })
+            .join("");
+          return `<tr>${cells}</tr>`;
+        })
+        .join("");
+      return `<table class="content-table"><tbody>${rows}</tbody></table>`;
+    }
+  }
+}
+
+function blocksHtml(blocks: Block[], cover: Cover): string {
+  return blocks.map((b) => blockHtml(b, cover)).join("\n");
+}
+
+const style = `
+@page { size: A4; margin: 20mm 18mm 22mm 18mm; }
+html { font-family: "Noto Serif", "Noto Sans", "Noto Naskh Arabic", "Noto Sans Arabic", serif; font-size: 11pt; line-height: 1.45; color: #111; }
+body { max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
+@media print { body { margin: 0; max-width: none; padding: 0; } }
+.cover { border: 1px solid #444; padding: 0.8rem 1rem; margin-bottom: 1.5rem; }
+.cover h1 { font-size: 1.5rem; margin: 0 0 0.6rem; }
+.cover .record { font-size: 0.95rem; font-weight: bold; margin: 0 0 0.4rem; }
+.cover dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0; font-size: 0.9rem; }
+.cover dt { font-weight: bold; }
+.cover dd { margin: 0; }
+.cover .mono { font-family: "Noto Sans Mono", monospace; font-size: 0.8rem; word-break: break-all; }
+.cover table { margin-top: 0.6rem; font-size: 0.85rem; }
+.cover h2 { font-size: 1rem; margin: 0.8rem 0 0.2rem; }
+.draft-notice { border: 2px solid #a00; color: #a00; font-weight: bold; padding: 0.4rem 0.6rem; }
+table { border-collapse: collapse; margin: 0.6rem 0; }
+th, td { border: 1px solid #666; padding: 0.2rem 0.4rem; vertical-align: top; text-align: start; }
+th p, td p, li p { margin: 0.1rem 0; }
+.para { padding-inline-start: 2.4em; text-indent: -2.4em; }
+.para .num { font-weight: bold; margin-inline-end: 0.9em; }
+.bracketed { background: #fff3cd; }
+.bracket { font-weight: bold; }
+.ad-ref { font-style: italic; font-size: 0.9em; }
+.note-ref a { text-decoration: none; }
+.notes { border-top: 1px solid #444; margin-top: 1.5rem; font-size: 0.9rem; }
+.notes h2 { font-size: 1rem; }
+blockquote { margin: 0.6rem 1.5rem; padding-left: 0.8rem; border-left: 3px solid #999; }
+a { color: #0645ad; }
+`;
+
+export function coverHtml(source: ExportSource, cover: Cover): string {
+  const rows = cover.rows
+    .map((r) => `<dt>${escapeHtml(r.label)}</dt><dd${r.mono ? ' class="mono"' : ""}>${escapeHtml(r.value)}</dd>`)
+    .join("");
+  const positions = cover.positions
+    ? `<h2>${escapeHtml(cover.positionsHeading)}</h2><table><thead><tr>${cover.positionsColumns
+        .map((c) => `<th scope="col">${escapeHtml(c)}</th>`)
+        .join("")}</tr></thead><tbody>${cover.positions
+        .map(
+          (p) =>
+            `<tr><td dir="auto">${escapeHtml(p.partner)}</td><td>${escapeHtml(p.position)}</td><td dir="auto">${escapeHtml(p.reason)}</td><td dir="auto">${escapeHtml(p.recordedBy)}</td><td>${escapeHtml(p.recordedAt)}</td></tr>`,
+        )
+        .join("")}</tbody></table>`
+    : "";
+  const notice = cover.draftNotice ? `<p class="draft-notice" role="note">${escapeHtml(cover.draftNotice)}</p>` : "";
+  return `<header class="cover" aria-label="${escapeHtml(cover.heading)}">${notice}<p class="record">${escapeHtml(cover.heading)}</p><h1 dir="auto">${escapeHtml(source.title)}</h1><dl>${rows}</dl>${positions}</header>`;
+}
+
+/** The complete HTML document. `title` differs for the PDF only (it carries the marker there). */
+export function renderHtml(source: ExportSource, model: ExportModel, cover: Cover, options: { title?: string } = {}) {
+  const notes = model.notes.length
+    ? `<section class="notes" aria-label="${escapeHtml(cover.notesHeading)}"><h2>${escapeHtml(cover.notesHeading)}</h2><ol>${model.notes
+        .map(
+          (n) =>
+            `<li id="note-${n.number}" dir="auto">${escapeHtml(n.text)} <a href="#note-ref-${n.number}" aria-label="↩ ${n.number}">↩</a></li>`,
+        )
+        .join("")}</ol></section>`
+    : "";
+  return `<!DOCTYPE html>
+<html lang="${cover.lang}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Accord">
+<meta name="accord-fingerprint" content="${escapeHtml(cover.marker)}">
+<meta name="dcterms.date" content="${isoDate(source.date)}">
+<title>${escapeHtml(options.title ?? cover.documentName)}</title>
+<style>${style}</style>
+</head>
+<body>
+${coverHtml(source, cover)}
+<main aria-label="${escapeHtml(cover.t("exports.cover.text"))}">
+${blocksHtml(model.blocks, cover)}
+</main>
+${notes}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,130 @@
+// PDF export: the HTML export printed by Chromium (another process, so a long export never
+// blocks this one's event loop). One browser per process, launched on first use, with one
+// context in which each export opens (and closes) its own page: creating a context per export
+// cost a few hundred milliseconds. In that context JavaScript is off, the browser is offline and
+// every request other than data: is aborted, so the stored text cannot reach anything.
+// Chromium stamps CreationDate/ModDate with the time of printing: they are rewritten, in place
+// and at the same length, from the stored date, which makes the output byte-stable.
+import { existsSync } from "node:fs";
+import type { Browser, BrowserContext } from "playwright-core";
+
+const launchArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
+];
+
+export function chromiumExecutable(): string {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(
+    (p): p is string => Boolean(p),
+  );
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) {
+    throw new Error(
+      `PDF export needs Chromium: none at ${candidates.join(", ")} (apt-get install -y chromium, or set CHROMIUM_PATH)`,
+    );
+  }
+  return found;
+}
+
+type Renderer = { browser: Browser; context: BrowserContext };
+type RendererHolder = { promise: Promise<Renderer> | null };
+const globalSlot = globalThis as { __accordPdfRenderer?: RendererHolder };
+if (!globalSlot.__accordPdfRenderer) globalSlot.__accordPdfRenderer = { promise: null };
+const holder: RendererHolder = globalSlot.__accordPdfRenderer;
+
+async function launchRenderer(): Promise<Renderer> {
+  const { chromium } = await import("playwright-core");
+  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: launchArgs });
+  try {
+    const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+    await context.route("**/*", (route) =>
+      route.request().url().startsWith("data:") ? route.continue() : route.abort("blockedbyclient"),
+    );
+    return { browser, context };
+  } catch (error) {
+    await browser.close().catch(() => {});
+    throw error;
+  }
+}
+
+async function renderer(): Promise<Renderer> {
+  if (!holder.promise) {
+    const pending = launchRenderer();
+    holder.promise = pending;
+    const forget = () => {
+      if (holder.promise === pending) holder.promise = null;
+    };
+    pending.then(({ browser, context }) => {
+      browser.on("disconnected", forget);
+      context.on("close", forget);
+    }, forget);
+  }
+  return holder.promise;
+}
+
+/** Closes the shared browser (tests, benchmarks, shutdown). */
+export async function closePdfBrowser(): Promise<void> {
+  const pending = holder.promise;
+  holder.promise = null;
+  if (pending) await (await pending.catch(() => null))?.browser.close().catch(() => {});
+}
+
+function pdfDate(date: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `D:${date.getUTCFullYear()}${p(date.getUTCMonth() + 1)}${p(date.getUTCDate())}${p(date.getUTCHours())}${p(date.getUTCMinutes())}${p(date.getUTCSeconds())}+00'00'`;
+}
+
+/** Rewrites Chromium's CreationDate/ModDate in place (same length: the xref offsets stay right). */
+export function fixPdfDates(pdf: Uint8Array, date: Date): Uint8Array {
+  const text = Buffer.from(pdf).toString("latin1");
+  const stamp = pdfDate(date);
+  const fixed = text.replace(/\/(CreationDate|ModDate) \(D:[^)]*\)/g, (whole, key: string) => {
+    const replacement = `/${key} (${stamp})`;
+    return replacement.length === whole.length ? replacement : whole;
+  });
+  return new Uint8Array(Buffer.from(fixed, "latin1"));
+}
+
+export async function renderPdf(html: string, date: Date, footer: string): Promise<Uint8Array> {
+  const { context } = await renderer();
+  const page = await context.newPage();
+  try {
+    await page.setContent(html, { waitUntil: "load" });
+    const pdf = await page.pdf({
+      format: "A4",
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: "<span></span>",
+      footerTemplate: `<div style="font-family:'Noto Serif',serif;font-size:8pt;width:100%;text-align:center;color:#444">${footer} · <span class="pageNumber"></span>/<span class="totalPages"></span></div>`,
+      margin: { top: "18mm", bottom: "20mm", left: "18mm", right: "18mm" },
+      tagged: true,
+      outline: true,
+    });
+    return fixPdfDates(new Uint8Array(pdf), date);
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
+
+/** The document's Title from the PDF's Info dictionary (where exports put their fingerprint). */
+export function pdfTitle(pdf: Uint8Array): string | null {
+  const text = Buffer.from(pdf).toString("latin1");
+  const hex = /\/Title\s*<([0-9A-Fa-f\s]*)>/.exec(text);
+  if (hex?.[1]) {
+    const bytes = Buffer.from(hex[1].replace(/\s/g, ""), "hex");
+    if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+      const swapped = Buffer.from(bytes.subarray(2));
+      swapped.swap16();
+      return swapped.toString("utf16le");
+    }
+    return bytes.toString("latin1");
+  }
+  const literal = /\/Title\s*\(((?:\\.|[^\\)])*)\)/.exec(text);
+  return literal?.[1] ? literal[1].replace(/\\(.)/g, "$1") : null;
+}

@@ -1,0 +1,225 @@
+// What an export is made from: the stored document of one revision (or the live snapshot,
+// marked as a draft) and the facts of its cover block, all read from stored rows so that a
+// submitted revision always yields the same bytes (no "now" anywhere).
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { dialogues, type PaperKind, type PaperStatus, papers, revisions, submissions, users } from "@/db/schema";
+import type { DocNode } from "@/lib/document";
+import { contentHash } from "../canonical";
+import { notFound } from "../errors";
+import { type Actor, authorize } from "../policy";
+import { findPaperForActor } from "../queries/papers";
+import { latestRound } from "../queries/workflow";
+
+export type PositionLine = {
+  partner: string;
+  iso3: string | null;
+  /** approve | object | abstain | approve_by_silence | none */
+  value: string;
+  reason: string | null;
+  recordedBy: string | null;
+  recordedAt: Date | null;
+};
+
+export type ExportSource = {
+  paperId: string;
+  dialogue: { name: string; code: string };
+  title: string;
+  kind: PaperKind;
+  status: PaperStatus;
+  /** null: the live draft (not a frozen revision). */
+  revision: number | null;
+  /** Frozen time of the revision, or the last change of the live text. */
+  date: Date;
+  hash: string;
+  doc: DocNode;
+  /** For agreed and submitted papers, when this revision is the agreed one. */
+  positions: PositionLine[] | null;
+  submission: { reference: string; submittedAt: Date; submittedBy: string } | null;
+};
+
+export type RevisionSelector = number | "live";
+
+type StoredRecordLine = {
+  partner: string;
+  iso3: string | null;
+  value: string;
+  reason: string | null;
+  recordedBy: string | null;
+  /** Stored at submission since then; older records name the recorder through the account. */
+  recordedByName?: string | null;
+  recordedAt: string | null;
+};
+
+async function userNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The submission of a paper with its record of positions, recorders named. */
+async function submissionFacts(db: Db, paperId: string) {
+  const [row] = await db
+    .select({
+      reference: submissions.reference,
+      submittedAt: submissions.submittedAt,
+      positionsRecord: submissions.positionsRecord,
+      submittedBy: users.name,
+      revisionNumber: revisions.number,
+    })
+    .from(submissions)
+    .innerJoin(users, eq(users.id, submissions.submittedBy))
+    .innerJoin(revisions, eq(revisions.id, submissions.revisionId))
+    .where(eq(submissions.paperId, paperId));
+  if (!row) return null;
+  const record = (row.positionsRecord as StoredRecordLine[]) ?? [];
+  const names = await userNames(db, [...new Set(record.map((r) => r.recordedBy).filter((x): x is string => !!x))]);
+  const positions: PositionLine[] = record.map((r) => ({
+    partner: r.partner,
+    iso3: r.iso3,
+    value: r.value,
+    reason: r.reason,
+    recordedBy: r.recordedByName ?? (r.recordedBy ? (names.get(r.recordedBy) ?? r.recordedBy) : null),
+    recordedAt: r.recordedAt ? new Date(r.recordedAt) : null,
+  }));
+  return {
+    revisionNumber: row.revisionNumber,
+    submission: { reference: row.reference, submittedAt: row.submittedAt, submittedBy: row.submittedBy },
+    positions,
+  };
+}
+
+type PaperFacts = {
+  id: string;
+  dialogueId: string;
+  title: string;
+  kind: PaperKind;
+  status: PaperStatus;
+  contentJson: unknown;
+  updatedAt: Date;
+  dialogue: { name: string; code: string };
+};
+
+/** Builds the export source of a paper the caller is already allowed to export. */
+async function sourceOf(db: Db, paper: PaperFacts, selector: RevisionSelector): Promise<ExportSource> {
+  const base = {
+    paperId: paper.id,
+    dialogue: paper.dialogue,
+    title: paper.title,
+    kind: paper.kind,
+    status: paper.status,
+  };
+  if (selector === "live") {
+    const doc = paper.contentJson as DocNode;
+    return {
+      ...base,
+      revision: null,
+      date: paper.updatedAt,
+      hash: contentHash(doc).hash,
+      doc,
+      positions: null,
+      submission: null,
+    };
+  }
+  const [revision] = await db
+    .select()
+    .from(revisions)
+    .where(and(eq(revisions.paperId, paper.id), eq(revisions.number, selector)));
+  if (!revision) throw notFound("revision");
+  let positions: PositionLine[] | null = null;
+  let submission: ExportSource["submission"] = null;
+  if (paper.status === "submitted") {
+    const facts = await submissionFacts(db, paper.id);
+    if (facts && facts.revisionNumber === revision.number) {
+      positions = facts.positions;
+      submission = facts.submission;
+    }
+  } else if (paper.status === "agreed") {
+    const round = await latestRound(db, { id: paper.id, dialogueId: paper.dialogueId });
+    if (round && round.outcome === "agreed" && round.revisionNumber === revision.number) {
+      positions = round.positions.map((p) => ({
+        partner: p.partner,
+        iso3: p.iso3,
+        value: p.value ?? (round.procedure === "silence" ? "approve_by_silence" : "none"),
+        reason: p.reason,
+        recordedBy: p.recordedBy,
+        recordedAt: p.recordedAt,
+      }));
+    }
+  }
+  return {
+    ...base,
+    revision: revision.number,
+    date: revision.frozenAt,
+    hash: revision.contentHash,
+    doc: revision.contentJson as DocNode,
+    positions,
+    submission,
+  };
+}
+
+/**
+ * The export source for an actor: not found when the paper is not visible (existence does not
+ * leak), forbidden when visible but not exportable (the policy's `paper.export`).
+ */
+export async function exportSourceForActor(
+  db: Db,
+  actor: Actor,
+  paperId: string,
+  selector: RevisionSelector,
+): Promise<ExportSource> {
+  const found = await findPaperForActor(db, actor, paperId);
+  if (!found) throw notFound("paper");
+  authorize(actor, "paper.export", found.paper);
+  return sourceOf(db, { ...found.paper, dialogue: found.dialogue }, selector);
+}
+
+export type SubmittedText = {
+  paperId: string;
+  dialogueId: string;
+  title: string;
+  dialogue: string;
+  revision: number;
+  reference: string;
+  submittedAt: Date;
+  hash: string;
+};
+
+const submittedColumns = {
+  paperId: papers.id,
+  dialogueId: papers.dialogueId,
+  title: papers.title,
+  dialogue: dialogues.name,
+  revision: revisions.number,
+  reference: submissions.reference,
+  submittedAt: submissions.submittedAt,
+  hash: submissions.contentHash,
+};
+
+/** Submitted texts only: what the public verify page and the ZIP may ever see. */
+export async function submittedTexts(db: Db, filter: { hash?: string; dialogueId?: string }) {
+  const conditions = [eq(papers.status, "submitted")];
+  if (filter.hash) conditions.push(eq(submissions.contentHash, filter.hash));
+  if (filter.dialogueId) conditions.push(eq(papers.dialogueId, filter.dialogueId));
+  return db
+    .select(submittedColumns)
+    .from(submissions)
+    .innerJoin(papers, eq(papers.id, submissions.paperId))
+    .innerJoin(dialogues, eq(dialogues.id, papers.dialogueId))
+    .innerJoin(revisions, eq(revisions.id, submissions.revisionId))
+    .where(and(...conditions))
+    .orderBy(submissions.reference) as Promise<SubmittedText[]>;
+}
+
+/** The export source of a submitted text (its submitted revision); no actor: callers scope. */
+export async function submittedSource(db: Db, paperId: string): Promise<ExportSource> {
+  const [row] = await db
+    .select({ paper: papers, dialogue: { name: dialogues.name, code: dialogues.code }, revision: revisions.number })
+    .from(submissions)
+    .innerJoin(papers, eq(papers.id, submissions.paperId))
+    .innerJoin(dialogues, eq(dialogues.id, papers.dialogueId))
+    .innerJoin(revisions, eq(revisions.id, submissions.revisionId))
+    .where(and(eq(submissions.paperId, paperId), eq(papers.status, "submitted")));
+  if (!row) throw notFound("submission");
+  return sourceOf(db, { ...row.paper, dialogue: row.dialogue }, row.revision);
+}

@@ -1,0 +1,127 @@
+// The comment threads of a paper and the people who can be named in them, shaped for the
+// interface (plain JSON). Scoped: nothing is returned unless the actor may see the paper.
+import { asc, eq, inArray } from "drizzle-orm";
+import { partnerLabel } from "@/components/PartnerList";
+import type { Db } from "@/db/client";
+import { comments, commentThreads, memberships, papers, partners, users } from "@/db/schema";
+import type { Locale } from "@/lib/i18n/locales";
+import { type Actor, can } from "../policy";
+
+export type CommentView = {
+  id: string;
+  authorId: string;
+  authorName: string;
+  body: string;
+  createdAt: string;
+  editedAt: string | null;
+  deleted: boolean;
+  /** The policy's answer for the reader: may edit or delete this comment. */
+  canEdit: boolean;
+};
+
+export type ThreadView = {
+  id: string;
+  anchorId: string;
+  quote: string;
+  createdBy: string;
+  authorName: string;
+  partner: string;
+  createdAt: string;
+  resolvedAt: string | null;
+  /** The policy's answer for the reader: may resolve or reopen this thread. */
+  canResolve: boolean;
+  comments: CommentView[];
+};
+
+export type MemberView = { id: string; name: string; partnerId: string; partner: string };
+
+/** Members of the paper's dialogue: whom a comment can mention, whose suggestions are shown. */
+export async function dialogueMembers(db: Db, dialogueId: string, locale: Locale): Promise<MemberView[]> {
+  const rows = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      partnerId: partners.id,
+      partnerName: partners.name,
+      iso3: partners.iso3,
+      deactivatedAt: users.deactivatedAt,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(partners, eq(partners.id, memberships.partnerId))
+    .where(eq(memberships.dialogueId, dialogueId))
+    .orderBy(asc(users.name));
+  return rows
+    .filter((r) => !r.deactivatedAt)
+    .map((r) => ({
+      id: r.id,
+      name: r.name,
+      partnerId: r.partnerId,
+      partner: partnerLabel({ name: r.partnerName, iso3: r.iso3 }, locale),
+    }));
+}
+
+/** Every thread of the paper with its comments, oldest first; null when the actor may not see the paper. */
+export async function threadsForPaper(
+  db: Db,
+  actor: Actor,
+  paperId: string,
+  locale: Locale,
+): Promise<ThreadView[] | null> {
+  const [paper] = await db
+    .select({ dialogueId: papers.dialogueId, status: papers.status })
+    .from(papers)
+    .where(eq(papers.id, paperId));
+  if (!paper || !can(actor, "paper.view", paper)) return null;
+  const threads = await db
+    .select({
+      thread: commentThreads,
+      authorName: users.name,
+      partnerName: partners.name,
+      iso3: partners.iso3,
+    })
+    .from(commentThreads)
+    .innerJoin(users, eq(users.id, commentThreads.createdBy))
+    .leftJoin(partners, eq(partners.id, commentThreads.partnerId))
+    .where(eq(commentThreads.paperId, paperId))
+    .orderBy(asc(commentThreads.createdAt));
+  if (threads.length === 0) return [];
+  const rows = await db
+    .select({ comment: comments, authorName: users.name })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .where(
+      inArray(
+        comments.threadId,
+        threads.map((t) => t.thread.id),
+      ),
+    )
+    .orderBy(asc(comments.createdAt));
+  const byThread = new Map<string, CommentView[]>();
+  for (const { comment, authorName } of rows) {
+    const list = byThread.get(comment.threadId) ?? [];
+    list.push({
+      id: comment.id,
+      authorId: comment.authorId,
+      authorName,
+      body: comment.deletedAt ? "" : comment.body,
+      createdAt: comment.createdAt.toISOString(),
+      editedAt: comment.editedAt?.toISOString() ?? null,
+      deleted: comment.deletedAt !== null,
+      canEdit: comment.deletedAt === null && can(actor, "comment.edit", { ...paper, authorId: comment.authorId }),
+    });
+    byThread.set(comment.threadId, list);
+  }
+  return threads.map(({ thread, authorName, partnerName, iso3 }) => ({
+    id: thread.id,
+    anchorId: thread.anchorId,
+    quote: thread.quote,
+    createdBy: thread.createdBy,
+    authorName,
+    partner: partnerName ? partnerLabel({ name: partnerName, iso3 }, locale) : "",
+    createdAt: thread.createdAt.toISOString(),
+    resolvedAt: thread.resolvedAt?.toISOString() ?? null,
+    canResolve: can(actor, "thread.resolve", { ...paper, authorId: thread.createdBy }),
+    comments: byThread.get(thread.id) ?? [],
+  }));
+}

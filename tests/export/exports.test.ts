@@ -1,0 +1,285 @@
+// Each export format produced from a paper that uses every supported element, read back by an
+// independent tool; byte-identical repeats of a submitted revision; the verify check; DOCX
+// import round trip; the ZIP with its manifest; access rules of the download.
+import { strFromU8, unzipSync } from "fflate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Paper } from "@/db/schema";
+import { docToPlainText } from "@/lib/document";
+import { contentHash, sha256Hex } from "@/server/canonical";
+import { docxToDoc, importDocx } from "@/server/domain/import-docx";
+import { exportFormats, renderExport } from "@/server/export/index";
+import { closePdfBrowser } from "@/server/export/pdf";
+import { exportDialogueSubmissions, exportPaper } from "@/server/export/service";
+import { exportSourceForActor } from "@/server/export/source";
+import { verifyFile, verifyHash } from "@/server/export/verify";
+import { useTestDatabase } from "../helpers/database";
+import { type DialogueWithRoles, makeDialogueWithRoles, makePaperInStatus } from "../helpers/factories";
+import { validateAkn } from "./akn-validate";
+import { fixtureDoc, fixtureParagraphs } from "./fixture";
+import { pandoc, pdffonts, pdftotext, stripBidi, toFile } from "./tools";
+
+const test = useTestDatabase();
+const now = new Date("2013-09-12T10:00:00Z");
+let world: DialogueWithRoles;
+let submitted: Paper;
+let draft: Paper;
+
+beforeAll(async () => {
+  world = await makeDialogueWithRoles(test.db());
+  submitted = (
+    await makePaperInStatus(test.db(), "submitted", world, {
+      title: "Déclaration de Rabat sur la migration",
+      content: fixtureDoc({ bracketed: false }),
+      now,
+    })
+  ).paper;
+  draft = (await makePaperInStatus(test.db(), "draft", world, { title: "Live draft", content: fixtureDoc() })).paper;
+}, 120_000);
+
+afterAll(async () => {
+  await closePdfBrowser();
+});
+
+const chairExport = (paperId: string, format: (typeof exportFormats)[number], revision: number | "live" = 1) =>
+  exportPaper(test.db(), world.actors.chair, { paperId, revision, format, lang: "en" });
+
+/** Words of the fixture that must survive in every format, in order. */
+function expectParagraphsInOrder(text: string) {
+  const flat = stripBidi(text).replace(/\s+/g, " ");
+  let at = 0;
+  fixtureParagraphs.forEach((start, i) => {
+    const needle = new RegExp(`${i + 1}\\. \\[?${start.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "g");
+    needle.lastIndex = at;
+    const found = needle.exec(flat);
+    expect(found?.index, `paragraph ${i + 1} "${start}" in order`).toBeGreaterThanOrEqual(0);
+    at = found?.index ?? at;
+  });
+}
+
+describe("every format, read back by another tool", () => {
+  it("DOCX: pandoc reads headings, numbered paragraphs, marks, links, notes, lists, table and cover", async () => {
+    const file = await chairExport(submitted.id, "docx");
+    const path = toFile(file.bytes, "docx");
+    const plain = pandoc(["-f", "docx", "-t", "plain", "--wrap=none", path]);
+    expectParagraphsInOrder(plain);
+    expect(plain).toContain("Mobility partnerships should be strengthened. (ad ref.)");
+    expect(plain).toContain("HLD/2013/");
+    expect(plain).toContain(contentHash(fixtureDoc({ bracketed: false })).hash);
+    const native = pandoc(["-f", "docx", "-t", "native", path]);
+    for (const node of ["Strong", "Emph", "Underline", "Strikeout", "Note", "BulletList", "OrderedList", "Table"]) {
+      expect(native, node).toContain(node);
+    }
+    expect(native).toContain("https://www.icmpd.org/report?a=1&b=2");
+    expect(native).not.toContain("javascript:");
+    expect(native).toMatch(/Header\s+2/);
+  });
+
+  it("DOCX: bracketed paragraphs of the live draft are in square brackets", async () => {
+    const file = await chairExport(draft.id, "docx", "live");
+    const plain = pandoc(["-f", "docx", "-t", "plain", "--wrap=none", toFile(file.bytes, "docx")]);
+    expect(plain).toMatch(/3\.\s+\[Délégations de la Côte d’Ivoire, Türkiye \(Ankara, İzmir\) et .+ agree\.\]/);
+    expect(plain).toContain("LIVE DRAFT");
+  });
+
+  it("Markdown: pandoc (gfm + footnotes) reads the same structure, hostile text stays text", async () => {
+    const file = await chairExport(draft.id, "md", "live");
+    const md = new TextDecoder().decode(file.bytes);
+    const path = toFile(file.bytes, "md");
+    const plain = pandoc(["-f", "markdown-smart", "-t", "plain", "--wrap=none", path]);
+    expectParagraphsInOrder(plain);
+    expect(plain).toContain("[Délégations");
+    expect(plain).toContain("<script>alert('x')</script> & co.");
+    expect(plain).toContain("# Not a heading * not emphasis _ [not a link](x) $x$ @cite");
+    const native = pandoc(["-f", "markdown-smart", "-t", "native", path]);
+    for (const node of ["Strong", "Emph", "Strikeout", "Note", "BulletList", "OrderedList", "Table", "BlockQuote"]) {
+      expect(native, node).toContain(node);
+    }
+    expect(md).not.toContain("javascript:");
+    expect(native).not.toMatch(/Raw(Block|Inline) \(Format "html"\) "<script/);
+  });
+
+  it("PDF: pdftotext finds every paragraph, number, mark and the cover; fonts are embedded", async () => {
+    const file = await chairExport(submitted.id, "pdf");
+    const path = toFile(file.bytes, "pdf");
+    const text = pdftotext(path);
+    expectParagraphsInOrder(text);
+    expect(stripBidi(text)).toContain("Türkiye (Ankara, İzmir)");
+    expect(stripBidi(text)).toMatch(/مصر والمغرب|والمغرب مصر/);
+    expect(text).toContain("(ad ref.)");
+    expect(text.replace(/\s/g, "")).toContain(contentHash(fixtureDoc({ bracketed: false })).hash);
+    const fonts = pdffonts(path).split("\n").slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const line of fonts) expect(line, line).toMatch(/\byes\s+yes\b/);
+  }, 60_000);
+
+  it("Akoma Ntoso: valid against the OASIS schema, with the workflow and the numbers", async () => {
+    for (const [paper, revision] of [
+      [submitted, 1],
+      [draft, "live"],
+    ] as const) {
+      const file = await chairExport(paper.id, "akn", revision);
+      const xml = new TextDecoder().decode(file.bytes);
+      validateAkn(xml);
+      for (let n = 1; n <= fixtureParagraphs.length; n++) expect(xml).toContain(`<paragraph eId="para_${n}"`);
+    }
+    const xml = new TextDecoder().decode((await chairExport(submitted.id, "akn")).bytes);
+    expect(xml).toContain("<workflow");
+    expect(xml).toMatch(/<step date="[^"]+" by="#partner_1" outcome="#position_approve"/);
+    expect(xml).toContain("HLD/2013/");
+    expect(xml).toContain("<authorialNote");
+  });
+
+  it("HTML: self-contained and sanitized, with numbers and marks", async () => {
+    const html = new TextDecoder().decode((await chairExport(draft.id, "html", "live")).bytes);
+    expect(html).not.toMatch(/<script|javascript:|\son[a-z]+=/i);
+    expect(html).not.toMatch(/(src|href)="(?!#|https?:|mailto:)/);
+    expect(html).toContain("&#60;script&#62;");
+    for (let n = 1; n <= fixtureParagraphs.length; n++) expect(html).toContain(`data-number="${n}"`);
+    expect(html).toContain('<span class="bracket">[</span>');
+    expect(html).toContain('<span class="ad-ref">(ad ref.)</span>');
+  });
+
+  it("includeAnnotations is accepted and is a no-op today", async () => {
+    const source = await exportSourceForActor(test.db(), world.actors.chair, submitted.id, 1);
+    const a = await renderExport(source, "md", { lang: "en" });
+    const b = await renderExport(source, "md", { lang: "en", includeAnnotations: true });
+    expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
+  });
+});
+
+describe("a submitted revision", () => {
+  it("exports byte-identical files every time, in every format and language", async () => {
+    for (const format of exportFormats) {
+      for (const lang of ["en", "fr"] as const) {
+        const a = await exportPaper(test.db(), world.actors.chair, {
+          paperId: submitted.id,
+          revision: 1,
+          format,
+          lang,
+        });
+        const b = await exportPaper(test.db(), world.actors.hld_reviewer, {
+          paperId: submitted.id,
+          revision: 1,
+          format,
+          lang,
+        });
+        expect(sha256Hex(a.bytes), `${format}/${lang}`).toBe(sha256Hex(b.bytes));
+      }
+    }
+  }, 90_000);
+
+  it("carries the cover: positions of every state partner with who and when, and the HLD reference", async () => {
+    const md = new TextDecoder().decode((await chairExport(submitted.id, "md")).bytes);
+    expect(md).toMatch(/\| Senegal \(SEN\) \| Approve \| — \| chair /);
+    expect(md).toMatch(/\| Morocco \(MAR\) \| Approve \| — \| penholder /);
+    expect(md).toMatch(/\| France \(FRA\) \| Approve \| — \| delegate /);
+    expect(md).toContain("2013-09-12 10:00 UTC");
+    expect(md).toMatch(/HLD reference:\*\* HLD\/2013\/T[A-Z0-9]+\/001/);
+  });
+});
+
+describe("who may export", () => {
+  it("HLD reviewers only submitted papers; outsiders nothing (not found)", async () => {
+    await expect(
+      exportPaper(test.db(), world.actors.hld_reviewer, {
+        paperId: draft.id,
+        revision: "live",
+        format: "md",
+        lang: "en",
+      }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      exportPaper(test.db(), world.actors.outsider, { paperId: submitted.id, revision: 1, format: "md", lang: "en" }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      exportPaper(test.db(), world.actors.observer, { paperId: draft.id, revision: "live", format: "md", lang: "en" }),
+    ).resolves.toBeTruthy();
+  });
+});
+
+describe("verify", () => {
+  it("accepts a real export in every format and rejects a one-character change", async () => {
+    for (const format of exportFormats) {
+      const file = await chairExport(submitted.id, format);
+      const result = await verifyFile(test.db(), file.bytes);
+      expect(result.outcome, format).toBe("match");
+      if (result.outcome === "match") expect(result.matches[0]?.reference).toMatch(/^HLD\/2013\//);
+    }
+    const md = new TextDecoder().decode((await chairExport(submitted.id, "md")).bytes);
+    const changed = md.replace("Mobility partnerships", "Mobility partnershipz");
+    expect((await verifyFile(test.db(), new TextEncoder().encode(changed))).outcome).toBe("altered");
+    const pdf = (await chairExport(submitted.id, "pdf")).bytes;
+    const tampered = new Uint8Array(pdf);
+    const middle = Math.floor(tampered.length / 2);
+    tampered[middle] = (tampered[middle] ?? 0) ^ 1;
+    expect((await verifyFile(test.db(), tampered)).outcome).toBe("altered");
+  }, 90_000);
+
+  it("reveals nothing about texts that are not submitted", async () => {
+    const live = await chairExport(draft.id, "md", "live");
+    expect((await verifyFile(test.db(), live.bytes)).outcome).toBe("noMatch");
+    const draftHash = contentHash(fixtureDoc()).hash;
+    expect(await verifyHash(test.db(), draftHash)).toEqual({ outcome: "noMatch" });
+    expect((await verifyHash(test.db(), "0".repeat(64))).outcome).toBe("noMatch");
+    expect((await verifyFile(test.db(), new TextEncoder().encode("hello"))).outcome).toBe("noMarker");
+    const byHash = await verifyHash(test.db(), contentHash(fixtureDoc({ bracketed: false })).hash);
+    expect(byHash.outcome).toBe("match");
+  });
+});
+
+describe("ZIP of submitted papers", () => {
+  it("chair or admin: every format and a manifest with each file's SHA-256", async () => {
+    const zip = await exportDialogueSubmissions(test.db(), world.actors.chair, {
+      slug: world.dialogue.slug,
+      lang: "en",
+      formats: ["md", "html", "akn", "docx"],
+    });
+    const files = unzipSync(zip.bytes);
+    const manifest = JSON.parse(strFromU8(files["manifest.json"] as Uint8Array));
+    expect(manifest.papers).toHaveLength(1);
+    for (const entry of manifest.papers[0].files) {
+      expect(sha256Hex(files[entry.path] as Uint8Array)).toBe(entry.sha256);
+    }
+    await expect(
+      exportDialogueSubmissions(test.db(), world.actors.delegate, { slug: world.dialogue.slug, lang: "en" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      exportDialogueSubmissions(test.db(), world.actors.outsider, { slug: world.dialogue.slug, lang: "en" }),
+    ).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("DOCX import", () => {
+  it("round trip: export DOCX, import it, same text and marks", async () => {
+    const file = await chairExport(draft.id, "docx", "live");
+    const paper = await importDocx(test.db(), world.actors.penholder, {
+      dialogueId: world.dialogue.id,
+      kind: "recommendations",
+      title: "Imported",
+      bytes: file.bytes,
+    });
+    const doc = paper.contentJson as ReturnType<typeof fixtureDoc>;
+    expect(docToPlainText(doc)).toBe(docToPlainText(fixtureDoc()));
+    const json = JSON.stringify(doc);
+    expect(json).toContain('"agreement":"bracketed"');
+    expect(json).toContain('"agreement":"adRef"');
+    expect(json).toContain('"type":"footnote"');
+    expect(json).toContain('"type":"table"');
+  });
+
+  it("refuses a file that is not a DOCX, or too large, and creates nothing", async () => {
+    await expect(docxToDoc(new TextEncoder().encode("not a docx"))).rejects.toMatchObject({
+      messageKey: "exports.import.notDocx",
+    });
+    await expect(docxToDoc(new Uint8Array(11 * 1024 * 1024).fill(80))).rejects.toMatchObject({
+      messageKey: "exports.import.tooLarge",
+    });
+    await expect(
+      importDocx(test.db(), world.actors.delegate, {
+        dialogueId: world.dialogue.id,
+        kind: "recommendations",
+        bytes: new Uint8Array([1]),
+      }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
