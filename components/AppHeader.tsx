@@ -21,7 +21,7 @@ export async function AppHeader({ actor }: { actor: ActorProfile | null }) {
         {actor && (
           <nav aria-label={t("nav.label")} className="flex flex-wrap gap-4 text-sm">
             {actor.globalRole !== "hld_reviewer" && <Link href="/dialogues">{t("nav.dialogues")}</Link>}
-            {(actor.globalRole === "hld_reviewer" || isAdmin) && <Link href="/hld">{t("nav.hldInbox")}</Link>}
+            {can(actor, "hld.viewInbox", null) && <Link href="/hld">{t("nav.hldInbox")}</Link>}
             {isAdmin && <Link href="/admin">{t("nav.admin")}</Link>}
             {isAdmin && <Link href="/admin/users">{t("nav.accounts")}</Link>}
             {isAdmin && <Link href="/admin/audit">{t("nav.audit")}</Link>}

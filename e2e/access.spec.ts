@@ -33,6 +33,17 @@ test("the HLD reviewer sees only submitted papers", async ({ browser }) => {
   await expect(table.getByRole("row")).toHaveCount(2);
   await expect(table).toContainText("HLD/2013/MME/001");
   await expectAccessible(page);
+
+  // Filtered by dialogue and by kind.
+  const filters = page.getByRole("form", { name: "Filter the submitted papers" });
+  await filters.getByLabel("Dialogue").selectOption({ label: "Africa-EU MME Partnership" });
+  await filters.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/dialogue=/);
+  await expect(table.getByRole("row")).toHaveCount(2);
+  await filters.getByLabel("Kind").selectOption("position_paper");
+  await filters.getByRole("button", { name: "Filter" }).click();
+  await expect(page.getByText("No submitted paper matches these filters.")).toBeVisible();
+  await page.goto("/hld");
   await table.getByRole("link").first().click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("MME");
   expect((await page.goto("/dialogues/mme"))?.status()).toBe(404);

@@ -97,6 +97,10 @@ test("one objection sends the paper back to consultation", async ({ browser }) =
   await newPaper.getByRole("button", { name: "Create paper" }).click();
   await expect(chair).toHaveURL(/\/papers\/[0-9a-f-]{36}$/);
   const paperPath = new URL(chair.url()).pathname;
+  const text = chair.getByRole("textbox", { name: /^Text of / });
+  await text.click();
+  await chair.keyboard.type("Visa facilitation for researchers.");
+  await expect(chair.getByRole("status").filter({ hasText: /saved|up to date/i })).toBeVisible();
   await chair.getByRole("button", { name: "Open consultation" }).click();
   await expect(chair.getByText("Consultation", { exact: true })).toBeVisible();
   await freezeAndOpenRound(chair);
@@ -123,6 +127,24 @@ test("one objection sends the paper back to consultation", async ({ browser }) =
   await expect(chair.getByTestId("position-row").filter({ hasText: "Spain" })).toContainText("Paragraph 2 prejudges");
   await chair.goto(paperPath);
   await expect(chair.getByText("Consultation", { exact: true })).toBeVisible();
+
+  // The chair amends the text; Rev.1 compared with the live text shows the new words.
+  const live = chair.getByRole("textbox", { name: /^Text of / });
+  await live.locator("p[data-paragraph-number='1']").click();
+  await chair.keyboard.press("End");
+  await chair.keyboard.press("ArrowLeft");
+  await chair.keyboard.type(" and students");
+  await expect(live).toContainText("Visa facilitation for researchers and students.");
+  await expect(async () => {
+    await chair.goto(`${paperPath}/compare?from=1&to=live&view=inline`);
+    await expect(chair.getByTestId("compare-inline").locator("ins")).toContainText("and students", { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(chair.getByTestId("compare-inline").locator("[data-number='1'], .paragraph-number").first()).toHaveText(
+    "1.",
+  );
+  await expectAccessible(chair);
+  await chair.goto(`${paperPath}/compare?from=1&to=live&view=side`);
+  await expect(chair.getByTestId("compare-side").locator("ins")).toContainText("and students");
   await chair.context().close();
 });
 

@@ -21,6 +21,7 @@ export type CommentRef = PaperRef & { authorId: string };
 
 type ResourceOf = {
   "system.administer": null;
+  "hld.viewInbox": null;
   "dialogue.view": DialogueRef;
   "dialogue.inviteMember": DialogueRef;
   "dialogue.manageMembers": DialogueRef;
@@ -71,6 +72,8 @@ const textIsOpen = (status: PaperStatus) => status === "draft" || status === "co
 
 const rules: { [A in Action]: (actor: Actor, resource: ResourceOf[A]) => boolean } = {
   "system.administer": (a) => isAdmin(a),
+  // Every submitted paper of every dialogue: the HLD secretariat, and the secretariat that runs the dialogues.
+  "hld.viewInbox": (a) => isHldReviewer(a) || isAdmin(a),
   "dialogue.view": (a, r) => isAdmin(a) || roleIn(a, r.dialogueId) !== undefined,
   "dialogue.inviteMember": (a, r) => isAdmin(a) || hasRole(a, r.dialogueId, "chair"),
   "dialogue.manageMembers": (a) => isAdmin(a),

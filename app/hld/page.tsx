@@ -6,14 +6,19 @@ import { getDb } from "@/db/client";
 import { paperKind } from "@/db/schema";
 import { actorOrSignIn } from "@/server/auth/guard";
 import { getTranslator } from "@/server/locale";
-import { listSubmittedPapers } from "@/server/queries/papers";
+import { can } from "@/server/policy";
+import { dialoguesWithSubmissions, INBOX_PAGE_SIZE, listSubmittedPapers } from "@/server/queries/papers";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
   return { title: t("hld.title") };
 }
 
-const filters = z.object({ kind: z.enum(paperKind.enumValues).optional().catch(undefined) });
+const filters = z.object({
+  kind: z.enum(paperKind.enumValues).optional().catch(undefined),
+  dialogue: z.uuid().optional().catch(undefined),
+  page: z.coerce.number().int().positive().max(100_000).optional().catch(undefined),
+});
 
 export default async function HldInboxPage({
   searchParams,
@@ -21,28 +26,49 @@ export default async function HldInboxPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const actor = await actorOrSignIn("/hld");
-  if (actor.globalRole !== "hld_reviewer" && actor.globalRole !== "admin") notFound();
-  const { kind } = filters.parse(await searchParams);
-  const [{ t, locale }, rows] = await Promise.all([
+  if (!can(actor, "hld.viewInbox", null)) notFound();
+  const { kind, dialogue, page = 1 } = filters.parse(await searchParams);
+  const db = await getDb();
+  const [{ t, locale }, rows, dialogues] = await Promise.all([
     getTranslator(),
-    listSubmittedPapers(await getDb(), actor, { kind }),
+    listSubmittedPapers(db, actor, { kind, dialogueId: dialogue, page }),
+    dialoguesWithSubmissions(db),
   ]);
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  const query = (p: number) =>
+    `/hld?${new URLSearchParams({ ...(kind ? { kind } : {}), ...(dialogue ? { dialogue } : {}), page: String(p) })}`;
   return (
     <div className="flex flex-col gap-6">
       <h1>{t("hld.title")}</h1>
-      <nav aria-label={t("hld.filterByKind")} className="flex gap-4 text-sm">
-        <Link href="/hld" aria-current={!kind ? "page" : undefined}>
-          {t("hld.allKinds")}
-        </Link>
-        {paperKind.enumValues.map((k) => (
-          <Link key={k} href={`/hld?kind=${k}`} aria-current={kind === k ? "page" : undefined}>
-            {t(`kind.${k}`)}
-          </Link>
-        ))}
-      </nav>
+      <form action="/hld" className="form-inline" aria-label={t("hld.filters")}>
+        <div>
+          <label htmlFor="hld-dialogue">{t("hld.dialogue")}</label>
+          <select id="hld-dialogue" name="dialogue" defaultValue={dialogue ?? ""}>
+            <option value="">{t("hld.allDialogues")}</option>
+            {dialogues.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="hld-kind">{t("papers.kind")}</label>
+          <select id="hld-kind" name="kind" defaultValue={kind ?? ""}>
+            <option value="">{t("hld.allKinds")}</option>
+            {paperKind.enumValues.map((k) => (
+              <option key={k} value={k}>
+                {t(`kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="btn btn-secondary">
+          {t("hld.filter")}
+        </button>
+      </form>
       {rows.length === 0 ? (
-        <p className="muted">{t("hld.empty")}</p>
+        <p className="muted">{kind || dialogue ? t("hld.noMatch") : t("hld.empty")}</p>
       ) : (
         <table className="card">
           <caption className="sr-only">{t("hld.title")}</caption>
@@ -75,6 +101,10 @@ export default async function HldInboxPage({
           </tbody>
         </table>
       )}
+      <nav aria-label={t("pagination.label")} className="flex gap-4 text-sm">
+        {page > 1 && <Link href={query(page - 1)}>{t("pagination.previous")}</Link>}
+        {rows.length === INBOX_PAGE_SIZE && <Link href={query(page + 1)}>{t("pagination.next")}</Link>}
+      </nav>
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { recordAudit } from "../audit";
 import { normalizeEmail } from "../auth/sign-in";
 import { notifyUserAccessChanged } from "../collab/notify";
 import { AppError, conflict, invalidInput, isUniqueViolation, notFound } from "../errors";
-import { type Actor, authorize } from "../policy";
+import { type Actor, authorize, can } from "../policy";
 import { insertAccount } from "./users";
 
 /** Roles a chair may hand out in their own dialogue; only the secretariat appoints chairs. */
@@ -39,7 +39,11 @@ function checkRoleFitsPartner(role: DialogueRole, partnerKind: "state" | "organi
 
 export async function addMember(db: Db, actor: Actor | null, input: AddMemberInput) {
   authorize(actor, "dialogue.inviteMember", { dialogueId: input.dialogueId });
-  if (actor.globalRole !== "admin" && !rolesChairMayInvite.includes(input.role)) {
+  // Whoever may manage the members appoints any role; an inviting chair only the roles below theirs.
+  if (
+    !can(actor, "dialogue.manageMembers", { dialogueId: input.dialogueId }) &&
+    !rolesChairMayInvite.includes(input.role)
+  ) {
     throw new AppError("forbidden", "chair cannot appoint this role", "errors.roleNotInvitable");
   }
   return db.transaction(async (tx) => {

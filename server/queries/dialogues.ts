@@ -35,7 +35,7 @@ const paperColumns = {
 
 /** Dialogues the actor sees: all for the secretariat, their own for members, none otherwise. */
 function visibleDialogueIds(actor: Actor): string[] | "all" {
-  if (actor.globalRole === "admin") return "all";
+  if (can(actor, "system.administer", null)) return "all";
   return [...actor.memberships.keys()];
 }
 

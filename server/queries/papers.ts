@@ -37,7 +37,7 @@ export async function listSubmittedPapers(
 ) {
   const conditions: SQL[] = [eq(papers.status, "submitted")];
   // The scope goes into the query (not a filter afterwards) so pages stay full.
-  if (actor.globalRole !== "admin" && actor.globalRole !== "hld_reviewer") {
+  if (!can(actor, "hld.viewInbox", null)) {
     const own = [...actor.memberships.keys()];
     if (own.length === 0) return [];
     conditions.push(inArray(papers.dialogueId, own));
@@ -67,4 +67,14 @@ export async function listSubmittedPapers(
     .offset((Math.max(1, filters.page ?? 1) - 1) * INBOX_PAGE_SIZE);
   // The policy stays the last word on every row.
   return rows.filter((row) => can(actor, "paper.view", { dialogueId: row.dialogueId, status: row.status }));
+}
+
+/** The dialogues that have submitted at least one paper, for the inbox filter. */
+export async function dialoguesWithSubmissions(db: Db) {
+  return db
+    .selectDistinct({ id: dialogues.id, name: dialogues.name })
+    .from(submissions)
+    .innerJoin(papers, eq(papers.id, submissions.paperId))
+    .innerJoin(dialogues, eq(dialogues.id, papers.dialogueId))
+    .orderBy(asc(dialogues.name));
 }

@@ -133,6 +133,7 @@ const expectedPaper: Record<PaperAction, Record<PaperStatus, readonly Role[]>> =
 // ---------------------------------------------------------------------------------------------
 type DialogueLevelAction =
   | "system.administer"
+  | "hld.viewInbox"
   | "dialogue.view"
   | "dialogue.inviteMember"
   | "dialogue.manageMembers"
@@ -140,6 +141,8 @@ type DialogueLevelAction =
   | "paper.create";
 const expectedDialogue: Record<DialogueLevelAction, readonly Role[]> = {
   "system.administer": ["admin"],
+  // The inbox of every submitted paper: HLD reviewers and the secretariat.
+  "hld.viewInbox": ["admin", "hld_reviewer"],
   "dialogue.view": ["admin", "chair", "penholder", "delegate", "observer"],
   // "manage dialogues, partners, members": admin yes; chair "invite to own dialogue".
   "dialogue.inviteMember": ["admin", "chair"],
@@ -295,10 +298,10 @@ describe("dialogue-level actions", () => {
       for (const role of roles) {
         const allowed = allowedRoles.includes(role);
         it(`${role}: ${allowed ? "allowed" : "denied"}`, () => {
-          const resource = action === "system.administer" ? null : { dialogueId: world.dialogue.id };
+          const global = action === "system.administer" || action === "hld.viewInbox";
+          const resource = global ? null : { dialogueId: world.dialogue.id };
           expect(can(world.actors[role], action, resource as never)).toBe(allowed);
-          const visible =
-            action === "system.administer" ? role === "admin" : expectedDialogue["dialogue.view"].includes(role);
+          const visible = global ? role === "admin" : expectedDialogue["dialogue.view"].includes(role);
           expect(authorizeOutcome(role, action, resource)).toBe(
             allowed ? "allowed" : visible ? "forbidden" : "not_found",
           );
@@ -313,7 +316,7 @@ describe("dialogue-level actions", () => {
     expect(can(outsider, "paper.create", { dialogueId: world.otherDialogue.id })).toBe(false);
     // The chair of one dialogue has no say in another.
     for (const action of Object.keys(expectedDialogue) as DialogueLevelAction[]) {
-      if (action === "system.administer") continue;
+      if (action === "system.administer" || action === "hld.viewInbox") continue;
       expect(can(world.actors.chair, action, { dialogueId: world.otherDialogue.id })).toBe(false);
     }
   });

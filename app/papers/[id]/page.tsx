@@ -53,7 +53,7 @@ export default async function PaperPage({ params }: Props) {
   const { paper, dialogue, latestRevision, content } = found;
   const { t, locale } = await getTranslator();
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-  const memberOfDialogue = actor.globalRole === "admin" || actor.memberships.has(dialogue.id);
+  const memberOfDialogue = can(actor, "dialogue.view", { dialogueId: dialogue.id });
   const canEdit = can(actor, "paper.edit", paper);
   const canSuggest = can(actor, "paper.suggest", paper);
   const db = await getDb();

@@ -206,9 +206,12 @@ export const en = {
   },
   hld: {
     title: "Papers submitted to the HLD",
-    filterByKind: "Filter by kind",
     allKinds: "All kinds",
+    allDialogues: "All dialogues",
+    filters: "Filter the submitted papers",
+    filter: "Filter",
     empty: "No paper has been submitted yet.",
+    noMatch: "No submitted paper matches these filters.",
     reference: "Reference",
     dialogue: "Dialogue",
     submittedAt: "Submitted",

@@ -210,9 +210,12 @@ export const fr: Messages = {
   },
   hld: {
     title: "Documents soumis au DHN",
-    filterByKind: "Filtrer par type",
     allKinds: "Tous les types",
+    allDialogues: "Tous les dialogues",
+    filters: "Filtrer les documents soumis",
+    filter: "Filtrer",
     empty: "Aucun document n’a encore été soumis.",
+    noMatch: "Aucun document soumis ne correspond à ces filtres.",
     reference: "Référence",
     dialogue: "Dialogue",
     submittedAt: "Soumis le",
