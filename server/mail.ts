@@ -12,7 +12,14 @@ function transporter(): Promise<Transporter | null> {
   mailer.transporter ??= (async () => {
     if (!process.env.SMTP_URL) return null;
     const { createTransport } = await import("nodemailer");
-    return createTransport(process.env.SMTP_URL);
+    // Short timeouts: mail is sent after the change commits but before the response, and a
+    // stalled SMTP server must not hold a delegate's request for minutes.
+    return createTransport({
+      url: process.env.SMTP_URL,
+      connectionTimeout: 5_000,
+      greetingTimeout: 5_000,
+      socketTimeout: 10_000,
+    });
   })();
   return mailer.transporter;
 }
@@ -20,8 +27,16 @@ function transporter(): Promise<Transporter | null> {
 export type Mail = { to: string; subject: string; text: string };
 
 export async function sendMail(mails: Mail[]): Promise<void> {
-  const transport = await transporter();
-  if (!transport || mails.length === 0) return;
+  if (mails.length === 0) return;
+  let transport: Transporter | null;
+  try {
+    transport = await transporter();
+  } catch (error) {
+    // An unusable SMTP_URL (createTransport throws) must not fail a change that has committed.
+    console.error("mail not sent: SMTP_URL unusable", error);
+    return;
+  }
+  if (!transport) return;
   const from = process.env.MAIL_FROM ?? "Accord <no-reply@accord.invalid>";
   await Promise.all(
     mails.map((mail) =>
