@@ -99,12 +99,11 @@ test("a delegate explains a suggestion in a thread; the penholder accepts it and
   await fr.keyboard.type(SUGGESTED);
   await expect(editor.locator("ins.suggestion-insert")).toHaveText(SUGGESTED);
 
-  // She selects the suggested words and explains them in a thread.
-  for (let i = 0; i < WORDS.length; i++) await fr.keyboard.press("Shift+ArrowLeft");
-  await expect
-    .poll(() => fr.evaluate(() => window.getSelection()?.toString() ?? ""), { message: "selected text" })
-    .toBe(WORDS);
-  await panelOf(fr).getByRole("button", { name: "Comment on the selected text" }).click();
+  // She explains her suggestion in a thread, from the suggestion itself.
+  await panelOf(fr)
+    .getByRole("list", { name: "Suggestions" })
+    .getByRole("button", { name: /^Explain the suggestion of Claire Dubois/ })
+    .click();
   await expect(panelOf(fr).getByText(WORDS, { exact: false }).first()).toBeVisible();
   await panelOf(fr).getByLabel("Your comment").fill(EXPLANATION);
   await panelOf(fr).getByRole("button", { name: "Post comment" }).click();

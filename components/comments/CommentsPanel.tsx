@@ -276,7 +276,14 @@ function Thread({
   );
 }
 
-function Suggestions({ props }: { props: CommentsPanelProps }) {
+function Suggestions({
+  props,
+  onExplain,
+}: {
+  props: CommentsPanelProps;
+  /** Starts a comment thread on the suggested text (absent for those who may not comment). */
+  onExplain?: (from: number, to: number) => void;
+}) {
   const { editor, labels, members, canDecide, paperId } = props;
   const s = labels.suggestions;
   const suggestions =
@@ -321,26 +328,40 @@ function Suggestions({ props }: { props: CommentsPanelProps }) {
                 <span className="text-sm">
                   <strong>{member ? fill(labels.by, { name, partner: member.partner }) : name}</strong>: {change}
                 </span>
-                {canDecide && (
+                {(canDecide || onExplain) && (
                   <span className="flex gap-1">
-                    <button
-                      type="button"
-                      className="btn btn-secondary btn-small"
-                      disabled={busy}
-                      aria-label={fill(s.acceptOne, { name, change })}
-                      onClick={() => void decide("accept", { kind: "one", id: x.id })}
-                    >
-                      {s.accept}
-                    </button>
-                    <button
-                      type="button"
-                      className="btn btn-secondary btn-small"
-                      disabled={busy}
-                      aria-label={fill(s.rejectOne, { name, change })}
-                      onClick={() => void decide("reject", { kind: "one", id: x.id })}
-                    >
-                      {s.reject}
-                    </button>
+                    {onExplain && (
+                      <button
+                        type="button"
+                        className="btn btn-secondary btn-small"
+                        aria-label={fill(s.explainOne, { name, change })}
+                        onClick={() => onExplain(x.pos, x.pos + x.text.length)}
+                      >
+                        {s.explain}
+                      </button>
+                    )}
+                    {canDecide && (
+                      <>
+                        <button
+                          type="button"
+                          className="btn btn-secondary btn-small"
+                          disabled={busy}
+                          aria-label={fill(s.acceptOne, { name, change })}
+                          onClick={() => void decide("accept", { kind: "one", id: x.id })}
+                        >
+                          {s.accept}
+                        </button>
+                        <button
+                          type="button"
+                          className="btn btn-secondary btn-small"
+                          disabled={busy}
+                          aria-label={fill(s.rejectOne, { name, change })}
+                          onClick={() => void decide("reject", { kind: "one", id: x.id })}
+                        >
+                          {s.reject}
+                        </button>
+                      </>
+                    )}
                   </span>
                 )}
               </li>
@@ -443,12 +464,24 @@ export function CommentsPanel(props: CommentsPanelProps) {
   const resolved = ordered.filter((t) => t.resolvedAt !== null);
   const shown = showResolved ? ordered : open;
 
-  const start = () => {
-    const { from, to, empty } = editor.state.selection;
-    if (empty) return;
+  const startOn = (from: number, to: number) => {
+    if (from >= to) return;
     range.current = { from, to };
     setDraft({ quote: editor.state.doc.textBetween(from, to, " ", " ").trim().slice(0, 500), body: "" });
     setFeedback(null);
+  };
+  const start = () => {
+    const { from, to, empty } = editor.state.selection;
+    if (!empty) startOn(from, to);
+  };
+  // A suggestion explained: the thread is anchored on exactly the suggested words.
+  const explain = (from: number, to: number) => {
+    // The words themselves, without the spaces typed around them.
+    const text = editor.state.doc.textBetween(from, to, " ", " ");
+    const first = from + (text.length - text.trimStart().length);
+    const last = to - (text.length - text.trimEnd().length);
+    editor.commands.setTextSelection({ from: first, to: last });
+    startOn(first, last);
   };
 
   const post = async (e: FormEvent) => {
@@ -550,7 +583,7 @@ export function CommentsPanel(props: CommentsPanelProps) {
           ))
         )}
       </section>
-      <Suggestions props={props} />
+      <Suggestions props={props} onExplain={canComment && canAnchor ? explain : undefined} />
     </aside>
   );
 }
