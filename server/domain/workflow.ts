@@ -14,7 +14,6 @@ import {
   positions,
   revisions,
   submissions,
-  users,
 } from "@/db/schema";
 import { type DocNode, hasBracketedText } from "@/lib/document";
 import { recordAudit } from "../audit";
@@ -24,6 +23,7 @@ import { compactLocked } from "../collab/persistence";
 import { AppError, invalidInput, isUniqueViolation, notFound } from "../errors";
 import { type Mail, sendMail } from "../mail";
 import { type Actor, authorize } from "../policy";
+import { statePositions } from "../queries/workflow";
 import { notifyRoundParticipants } from "./notifications";
 
 /** The HLD session papers are submitted to; part of every submission reference. */
@@ -324,23 +324,7 @@ export async function submitToHld(db: Db, actor: Actor | null, input: { paperId:
       // Locking the dialogue serializes reference numbering across its papers.
       const [dialogue] = await tx.select().from(dialogues).where(eq(dialogues.id, paper.dialogueId)).for("update");
       if (!dialogue) throw notFound("dialogue");
-      const record = await tx
-        .select({
-          partnerId: partners.id,
-          partner: partners.name,
-          iso3: partners.iso3,
-          value: positions.value,
-          reason: positions.reason,
-          recordedBy: positions.recordedBy,
-          recordedByName: users.name,
-          recordedAt: positions.recordedAt,
-        })
-        .from(dialoguePartners)
-        .innerJoin(partners, eq(partners.id, dialoguePartners.partnerId))
-        .leftJoin(positions, and(eq(positions.partnerId, partners.id), eq(positions.roundId, round.id)))
-        .leftJoin(users, eq(users.id, positions.recordedBy))
-        .where(and(eq(dialoguePartners.dialogueId, dialogue.id), eq(partners.kind, "state")))
-        .orderBy(asc(partners.name));
+      const record = await statePositions(tx, dialogue.id, round.id);
       const positionsRecord = record.map((r) => ({
         partnerId: r.partnerId,
         partner: r.partner,
@@ -348,9 +332,9 @@ export async function submitToHld(db: Db, actor: Actor | null, input: { paperId:
         // Under silence procedure a state that did not answer counted as approving.
         value: r.value ?? (round.procedure === "silence" ? "approve_by_silence" : "none"),
         reason: r.reason,
-        recordedBy: r.recordedBy,
+        recordedBy: r.recordedById,
         // The name as it was when the state spoke: the record must not change if the account does.
-        recordedByName: r.recordedByName,
+        recordedByName: r.recordedBy,
         recordedAt: r.recordedAt?.toISOString() ?? null,
       }));
       const [{ count } = { count: 0 }] = await tx

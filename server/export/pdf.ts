@@ -5,32 +5,8 @@
 // every request other than data: is aborted, so the stored text cannot reach anything.
 // Chromium stamps CreationDate/ModDate with the time of printing: they are rewritten, in place
 // and at the same length, from the stored date, which makes the output byte-stable.
-import { existsSync } from "node:fs";
 import type { Browser, BrowserContext } from "playwright-core";
-
-const launchArgs = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
-];
-
-export function chromiumExecutable(): string {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(
-    (p): p is string => Boolean(p),
-  );
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) {
-    throw new Error(
-      `PDF export needs Chromium: none at ${candidates.join(", ")} (apt-get install -y chromium, or set CHROMIUM_PATH)`,
-    );
-  }
-  return found;
-}
+import { chromiumArgs, chromiumPath } from "../chromium";
 
 type Renderer = { browser: Browser; context: BrowserContext };
 type RendererHolder = { promise: Promise<Renderer> | null };
@@ -40,7 +16,7 @@ const holder: RendererHolder = globalSlot.__accordPdfRenderer;
 
 async function launchRenderer(): Promise<Renderer> {
   const { chromium } = await import("playwright-core");
-  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: launchArgs });
+  const browser = await chromium.launch({ executablePath: chromiumPath("PDF export"), args: chromiumArgs });
   try {
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
     await context.route("**/*", (route) =>

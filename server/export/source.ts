@@ -9,7 +9,7 @@ import { contentHash } from "../canonical";
 import { notFound } from "../errors";
 import { type Actor, authorize } from "../policy";
 import { findPaperForActor } from "../queries/papers";
-import { latestRound } from "../queries/workflow";
+import { findSubmission, latestRound } from "../queries/workflow";
 
 export type PositionLine = {
   partner: string;
@@ -59,18 +59,7 @@ async function userNames(db: Db, ids: string[]): Promise<Map<string, string>> {
 
 /** The submission of a paper with its record of positions, recorders named. */
 async function submissionFacts(db: Db, paperId: string) {
-  const [row] = await db
-    .select({
-      reference: submissions.reference,
-      submittedAt: submissions.submittedAt,
-      positionsRecord: submissions.positionsRecord,
-      submittedBy: users.name,
-      revisionNumber: revisions.number,
-    })
-    .from(submissions)
-    .innerJoin(users, eq(users.id, submissions.submittedBy))
-    .innerJoin(revisions, eq(revisions.id, submissions.revisionId))
-    .where(eq(submissions.paperId, paperId));
+  const row = await findSubmission(db, paperId);
   if (!row) return null;
   const record = (row.positionsRecord as StoredRecordLine[]) ?? [];
   const names = await userNames(db, [...new Set(record.map((r) => r.recordedBy).filter((x): x is string => !!x))]);

@@ -1,8 +1,8 @@
 // Reads for the workflow pages: revisions, approval rounds with every state partner's
 // position, and a paper's history. Callers have already found the paper through
 // findPaperForActor (the policy's scope).
-import { aliasedTable, and, asc, desc, eq, inArray } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db/client";
 import {
   approvalRounds,
   auditEvents,
@@ -53,9 +53,32 @@ export type PartnerPosition = {
   iso3: string | null;
   value: "approve" | "object" | "abstain" | null;
   reason: string | null;
+  recordedById: string | null;
+  /** The recorder's name. */
   recordedBy: string | null;
   recordedAt: Date | null;
 };
+
+/** Every state partner of the dialogue with its position in the round (null: not answered). */
+export async function statePositions(db: DbOrTx, dialogueId: string, roundId: string): Promise<PartnerPosition[]> {
+  return db
+    .select({
+      partnerId: partners.id,
+      partner: partners.name,
+      iso3: partners.iso3,
+      value: positions.value,
+      reason: positions.reason,
+      recordedById: positions.recordedBy,
+      recordedBy: users.name,
+      recordedAt: positions.recordedAt,
+    })
+    .from(dialoguePartners)
+    .innerJoin(partners, eq(partners.id, dialoguePartners.partnerId))
+    .leftJoin(positions, and(eq(positions.partnerId, partners.id), eq(positions.roundId, roundId)))
+    .leftJoin(users, eq(users.id, positions.recordedBy))
+    .where(and(eq(dialoguePartners.dialogueId, dialogueId), eq(partners.kind, "state")))
+    .orderBy(asc(partners.name));
+}
 
 /** The open round, or else the latest one, with a line per state partner of the dialogue. */
 export async function latestRound(db: Db, paper: { id: string; dialogueId: string }) {
@@ -78,24 +101,8 @@ export async function latestRound(db: Db, paper: { id: string; dialogueId: strin
     .orderBy(desc(approvalRounds.openedAt))
     .limit(1);
   if (!round) return null;
-  const recorder = aliasedTable(users, "recorder");
   const [lines, history] = await Promise.all([
-    db
-      .select({
-        partnerId: partners.id,
-        partner: partners.name,
-        iso3: partners.iso3,
-        value: positions.value,
-        reason: positions.reason,
-        recordedBy: recorder.name,
-        recordedAt: positions.recordedAt,
-      })
-      .from(dialoguePartners)
-      .innerJoin(partners, eq(partners.id, dialoguePartners.partnerId))
-      .leftJoin(positions, and(eq(positions.partnerId, partners.id), eq(positions.roundId, round.id)))
-      .leftJoin(recorder, eq(recorder.id, positions.recordedBy))
-      .where(and(eq(dialoguePartners.dialogueId, paper.dialogueId), eq(partners.kind, "state")))
-      .orderBy(asc(partners.name)),
+    statePositions(db, paper.dialogueId, round.id),
     db
       .select({
         id: positionHistory.id,
@@ -112,7 +119,7 @@ export async function latestRound(db: Db, paper: { id: string; dialogueId: strin
       .where(eq(positionHistory.roundId, round.id))
       .orderBy(desc(positionHistory.id)),
   ]);
-  return { ...round, positions: lines as PartnerPosition[], history };
+  return { ...round, positions: lines satisfies PartnerPosition[], history };
 }
 
 export async function findSubmission(db: Db, paperId: string) {

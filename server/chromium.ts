@@ -1,20 +1,21 @@
-// Which Chromium the end-to-end tests drive: Debian's, or CHROMIUM_PATH. Browser downloads
-// are impossible here, so say clearly what is missing.
+// Which Chromium this machine runs (PDF exports, end-to-end tests): Debian's, or CHROMIUM_PATH.
+// Browser downloads are impossible here, so say clearly what is missing.
 import { existsSync } from "node:fs";
 
-export function chromiumPath(): string {
+export function chromiumPath(purpose: string): string {
   const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(
     (p): p is string => Boolean(p),
   );
   const found = candidates.find((p) => existsSync(p));
   if (!found) {
     throw new Error(
-      `No Chromium found (looked at ${candidates.join(", ")}). Install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary.`,
+      `${purpose} needs Chromium: none at ${candidates.join(", ")}. Install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary.`,
     );
   }
   return found;
 }
 
+/** Headless flags for this closed machine: no sandbox as root, no background traffic. */
 export const chromiumArgs = [
   "--no-sandbox",
   "--disable-gpu",
