@@ -1,5 +1,5 @@
 // Loads who is acting: the user, their global role and every dialogue membership, in one query.
-import { eq } from "drizzle-orm";
+import { eq, inArray, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { memberships, users } from "@/db/schema";
 import type { Actor, MembershipGrant } from "./policy";
@@ -10,9 +10,8 @@ export type ActorProfile = Actor & {
   locale: "en" | "fr" | null;
 };
 
-/** Null when the user does not exist or is deactivated. */
-export async function loadActor(db: DbOrTx, userId: string): Promise<ActorProfile | null> {
-  const rows = await db
+async function actorRows(db: DbOrTx, where: SQL) {
+  return db
     .select({
       id: users.id,
       email: users.email,
@@ -26,21 +25,38 @@ export async function loadActor(db: DbOrTx, userId: string): Promise<ActorProfil
     })
     .from(users)
     .leftJoin(memberships, eq(memberships.userId, users.id))
-    .where(eq(users.id, userId));
-  const first = rows[0];
-  if (!first || first.deactivatedAt) return null;
-  const grants = new Map<string, MembershipGrant>();
-  for (const row of rows) {
+    .where(where);
+}
+
+/** Active users by id, each with every membership; deactivated or unknown ids are absent. */
+export async function loadActors(db: DbOrTx, userIds: string[]): Promise<Map<string, ActorProfile>> {
+  const actors = new Map<string, ActorProfile>();
+  if (userIds.length === 0) return actors;
+  for (const row of await actorRows(db, inArray(users.id, userIds))) {
+    if (row.deactivatedAt) continue;
+    let actor = actors.get(row.id);
+    if (!actor) {
+      actor = {
+        id: row.id,
+        email: row.email,
+        name: row.name,
+        locale: row.locale,
+        globalRole: row.globalRole,
+        memberships: new Map<string, MembershipGrant>(),
+      };
+      actors.set(row.id, actor);
+    }
     if (row.dialogueId && row.role && row.partnerId) {
-      grants.set(row.dialogueId, { role: row.role, partnerId: row.partnerId });
+      (actor.memberships as Map<string, MembershipGrant>).set(row.dialogueId, {
+        role: row.role,
+        partnerId: row.partnerId,
+      });
     }
   }
-  return {
-    id: first.id,
-    email: first.email,
-    name: first.name,
-    locale: first.locale,
-    globalRole: first.globalRole,
-    memberships: grants,
-  };
+  return actors;
+}
+
+/** Null when the user does not exist or is deactivated. */
+export async function loadActor(db: DbOrTx, userId: string): Promise<ActorProfile | null> {
+  return (await loadActors(db, [userId])).get(userId) ?? null;
 }

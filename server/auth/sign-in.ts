@@ -4,6 +4,7 @@ import { and, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { authSessions, users } from "@/db/schema";
 import { recordAudit } from "../audit";
+import { notifyUserAccessChanged } from "../collab/notify";
 import { decoyPasswordHash, verifyPassword } from "./password";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
@@ -104,5 +105,7 @@ export async function endSession(db: Db, sessionId: string): Promise<void> {
       targetType: "user",
       targetId: ended.userId,
     });
+    // Live sockets opened with this session close now, not at the next sweep.
+    await notifyUserAccessChanged(ended.userId);
   }
 }

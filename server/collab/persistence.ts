@@ -213,31 +213,44 @@ export class UpdateLog {
       }
       const batch = queue.splice(0, queue.length);
       try {
-        const status = await this.write(paperId, batch);
-        for (const entry of batch) {
-          entry.resolve(status === entry.expectedStatus ? { stored: true } : { stored: false, status });
-        }
+        const results = await this.write(paperId, batch);
+        for (const entry of batch) entry.resolve(results.get(entry) ?? { stored: false, status: null });
       } catch (error) {
         for (const entry of batch) entry.reject(error);
       }
     }
   }
 
-  private async write(paperId: string, batch: PendingAppend[]): Promise<PaperStatus | null> {
+  /**
+   * One statement per update: the insert reads the paper row under FOR KEY SHARE and stores the
+   * update only while the paper has the status the edit right was granted under. A freeze holds
+   * the row FOR UPDATE, so an append waits for it and then finds the new status: nothing slips
+   * into a frozen revision. One round trip instead of a four-statement transaction, on the path
+   * every keystroke waits on before it is acknowledged.
+   */
+  private async write(paperId: string, batch: PendingAppend[]): Promise<Map<PendingAppend, AppendResult>> {
     const db = await this.getDb();
-    return db.transaction(async (tx) => {
-      const [row] = await tx
-        .select({ status: papers.status })
-        .from(papers)
-        .where(eq(papers.id, paperId))
-        .for("key share");
-      if (!row) return null;
-      const accepted = batch.filter((entry) => entry.expectedStatus === row.status);
-      // A multi-row VALUES insert takes sequence values in list order, keeping causal order.
-      if (accepted.length > 0) {
-        await tx.insert(paperUpdates).values(accepted.map((entry) => ({ paperId, update: entry.update })));
+    const results = new Map<PendingAppend, AppendResult>();
+    let currentStatus: PaperStatus | null | undefined;
+    for (const entry of batch) {
+      const result = await db.execute(sql`
+        insert into ${paperUpdates} (paper_id, update)
+        select ${papers.id}, ${entry.update}::bytea from ${papers}
+        where ${papers.id} = ${paperId} and ${papers.status} = ${entry.expectedStatus}
+        for key share
+        returning seq`);
+      // postgres.js returns the rows; PGlite returns { rows }.
+      const stored = Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? []);
+      if (stored.length > 0) {
+        results.set(entry, { stored: true });
+        continue;
       }
-      return row.status;
-    });
+      if (currentStatus === undefined) {
+        const [row] = await db.select({ status: papers.status }).from(papers).where(eq(papers.id, paperId));
+        currentStatus = row?.status ?? null;
+      }
+      results.set(entry, { stored: false, status: currentStatus });
+    }
+    return results;
   }
 }

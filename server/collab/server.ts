@@ -18,7 +18,7 @@ import { and, eq, gt, inArray } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Db } from "@/db/client";
 import { authSessions, type PaperStatus, papers, partners, users } from "@/db/schema";
-import { type ActorProfile, loadActor } from "../actor";
+import { type ActorProfile, loadActor, loadActors } from "../actor";
 import { type Actor, can } from "../policy";
 import { sessionFromHeaders, UUID } from "./auth";
 import { dropShadow, judgeUpdate, type WriteRights } from "./guard";
@@ -370,11 +370,12 @@ export function createCollaborationServer(options: CollaborationServerOptions): 
         .select({ id: authSessions.id })
         .from(authSessions)
         .where(and(inArray(authSessions.id, sessionIds), gt(authSessions.expiresAt, new Date()))),
-      Promise.all(userIds.map(async (id) => [id, await loadActor(db, id)] as const)),
+      // One query for every user: the sweep re-checks all connections at once.
+      loadActors(db, userIds),
     ]);
     const paperById = new Map(paperRows.map((p) => [p.id, p]));
     const live = new Set(liveSessions.map((s) => s.id));
-    const actorById = new Map(actors);
+    const actorById = actors;
     for (const connection of targets) {
       const ctx = connection.context;
       const paper = paperById.get(ctx.paperId);
