@@ -147,12 +147,9 @@ test("two delegates edit the same paper at the same time", async ({ browser }) =
   await hu.context.close();
 });
 
-// Known defect of @tiptap/y-tiptap 3.0.9 (newest): when both users press Enter at about the same
-// moment, y-tiptap's caret recovery after the remote update can move one caret (to another empty
-// paragraph, or to the start of the text), and the rest of that user's typing lands there.
-// lib/editor/caret-guard.ts corrects the cases understood so far and this passes on a quiet
-// machine, but it still fails now and then under CI load: kept visible as a known defect.
-test.fixme("two users starting new paragraphs at the same moment keep their own carets", async ({ browser }) => {
+// y-tiptap 3.0.9 used to move one of the carets here (to the other user's empty paragraph or
+// to the start of the text); lib/editor/caret-guard.ts makes Yjs's own position win.
+test("two users starting new paragraphs at the same moment keep their own carets", async ({ browser }) => {
   const chair = await openEditor(browser, demo.budapestChair, "Budapest Process");
   const hu = await openEditor(browser, demo.budapestHu, "Budapest Process");
   await Promise.all([

@@ -1,9 +1,10 @@
 // Keeps the caret where the user is typing when someone else's edit arrives. y-tiptap 3.0.9
-// re-resolves the selection after every remote update and gets two cases wrong: a caret at the
-// start of an empty block is second-guessed by a content heuristic that can pick another empty
-// block, and a caret it cannot resolve is thrown to the start of the text. Either way the user's
-// next keystrokes land in the wrong paragraph. Yjs's relative position (first case) or the
-// block-by-block position (second case) wins there; every other case is untouched.
+// re-resolves the selection after every remote update and second-guesses Yjs with content and
+// block-index heuristics (added for block moves) that misfire when another user inserts blocks
+// at the same time: the caret jumps to another empty paragraph, another block, or the start of
+// the text, and the user's next keystrokes land there. Yjs's relative position is exact for any
+// caret whose text still exists, so it wins; the heuristic result stands only when Yjs cannot
+// resolve (the caret's text was deleted), and a caret thrown to the very start is put back.
 import { Extension } from "@tiptap/core";
 import { Plugin, PluginKey, TextSelection } from "@tiptap/pm/state";
 import {
@@ -32,36 +33,31 @@ export const CaretGuard = Extension.create({
             return meta?.isChangeOrigin && !meta.isUndoRedoOperation;
           });
           if (!remote || !oldState.selection.empty) return null;
-          // When y-tiptap could not resolve the caret at all, the whole-document replace it
-          // dispatches throws the caret to the start of the text, and the user's next keystrokes
-          // land in the first block. Put it back where it was, block by block.
-          const oldHead = oldState.selection.head;
-          if (oldHead > 1 && newState.selection.head <= 1) {
-            const recovered = findAbsolutePositionAfterStructuralChange(oldState.doc, newState.doc, oldHead);
-            if (recovered !== null && recovered > 1 && recovered <= newState.doc.content.size) {
-              const $recovered = newState.doc.resolve(recovered);
-              if ($recovered.parent.isTextblock) {
-                return newState.tr
-                  .setSelection(TextSelection.create(newState.doc, recovered))
-                  .setMeta("addToHistory", false);
-              }
-            }
-          }
-          const $old = oldState.selection.$head;
-          if (!$old.parent.isTextblock || $old.parent.content.size !== 0) return null;
+          const size = newState.doc.content.size;
+          const inTextblock = (pos: number | null): pos is number =>
+            pos !== null && pos >= 0 && pos <= size && newState.doc.resolve(pos).parent.isTextblock;
+          // Where Yjs says the caret is: exact for any caret in text the other user did not delete.
           const binding = (ySyncPluginKey.getState(newState) as { binding?: Binding } | undefined)?.binding;
           const relative = binding?.beforeTransactionSelection;
-          if (!binding || !relative || relative.type !== "text") return null;
-          const exact = relativePositionToAbsolutePosition(
-            binding.doc as never,
-            binding.type as never,
-            relative.head,
-            binding.mapping as never,
-          );
-          if (exact === null || exact === newState.selection.head || exact > newState.doc.content.size) return null;
-          const $exact = newState.doc.resolve(exact);
-          if (!$exact.parent.isTextblock || $exact.parent.content.size !== 0) return null;
-          return newState.tr.setSelection(TextSelection.create(newState.doc, exact)).setMeta("addToHistory", false);
+          let target: number | null = null;
+          if (binding && relative && relative.type === "text") {
+            const exact = relativePositionToAbsolutePosition(
+              binding.doc as never,
+              binding.type as never,
+              relative.head,
+              binding.mapping as never,
+            );
+            if (inTextblock(exact)) target = exact;
+          }
+          // Yjs could not say (the caret's text was deleted): if y-tiptap threw the caret to the
+          // start of the text, put it back block by block instead.
+          const oldHead = oldState.selection.head;
+          if (target === null && oldHead > 1 && newState.selection.head <= 1) {
+            const recovered = findAbsolutePositionAfterStructuralChange(oldState.doc, newState.doc, oldHead);
+            if (inTextblock(recovered) && recovered > 1) target = recovered;
+          }
+          if (target === null || target === newState.selection.head) return null;
+          return newState.tr.setSelection(TextSelection.create(newState.doc, target)).setMeta("addToHistory", false);
         },
       }),
     ];
