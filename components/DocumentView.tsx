@@ -43,10 +43,10 @@ function withMarks(text: ReactNode, marks: DocMark[] = [], key: string): ReactNo
 }
 
 /** Footnotes met so far, in document order: their number is their position here. */
-type Notes = string[];
+type RenderState = { notes: string[]; adRefLabel: string };
 
-function renderChildren(node: DocNode, key: string, notes: Notes): ReactNode[] {
-  return (node.content ?? []).map((child, i) => renderNode(child, `${key}-${i}`, notes));
+function renderChildren(node: DocNode, key: string, view: RenderState): ReactNode[] {
+  return (node.content ?? []).map((child, i) => renderNode(child, `${key}-${i}`, view));
 }
 
 /** Class and data attribute of a block's negotiation mark, as in the editor. */
@@ -57,7 +57,7 @@ function agreementProps(node: DocNode) {
 }
 
 /** "[ … ]" around bracketed text, "(ad ref.)" after text agreed ad referendum. */
-function withAgreement(node: DocNode, children: ReactNode): ReactNode {
+function withAgreement(node: DocNode, children: ReactNode, adRefLabel: string): ReactNode {
   const mark = agreementOf(node);
   if (mark === "bracketed") {
     return (
@@ -72,14 +72,14 @@ function withAgreement(node: DocNode, children: ReactNode): ReactNode {
     return (
       <>
         {children}
-        <span className="agreement-adref-label"> (ad ref.)</span>
+        <span className="agreement-adref-label"> {adRefLabel}</span>
       </>
     );
   }
   return children;
 }
 
-function renderNode(node: DocNode, key: string, notes: Notes): ReactNode {
+function renderNode(node: DocNode, key: string, view: RenderState): ReactNode {
   switch (node.type) {
     case "text":
       return withMarks(node.text ?? "", node.marks, key);
@@ -87,8 +87,8 @@ function renderNode(node: DocNode, key: string, notes: Notes): ReactNode {
       return <br key={key} />;
     case "footnote": {
       const text = typeof node.attrs?.content === "string" ? node.attrs.content : "";
-      notes.push(text);
-      const n = notes.length;
+      view.notes.push(text);
+      const n = view.notes.length;
       return (
         <sup key={key} className="footnote-ref" title={text}>
           <a href={`#note-${n}`}>{n}</a>
@@ -98,7 +98,7 @@ function renderNode(node: DocNode, key: string, notes: Notes): ReactNode {
     case "paragraph":
       return (
         <p key={key} {...agreementProps(node)}>
-          {withAgreement(node, renderChildren(node, key, notes))}
+          {withAgreement(node, renderChildren(node, key, view), view.adRefLabel)}
         </p>
       );
     case "heading": {
@@ -106,47 +106,58 @@ function renderNode(node: DocNode, key: string, notes: Notes): ReactNode {
       const Tag = `h${level}` as "h2" | "h3" | "h4";
       return (
         <Tag key={key} {...agreementProps(node)}>
-          {withAgreement(node, renderChildren(node, key, notes))}
+          {withAgreement(node, renderChildren(node, key, view), view.adRefLabel)}
         </Tag>
       );
     }
     case "bulletList":
-      return <ul key={key}>{renderChildren(node, key, notes)}</ul>;
+      return <ul key={key}>{renderChildren(node, key, view)}</ul>;
     case "orderedList":
       return (
         <ol key={key} start={Number(node.attrs?.start ?? 1)}>
-          {renderChildren(node, key, notes)}
+          {renderChildren(node, key, view)}
         </ol>
       );
     case "listItem":
-      return <li key={key}>{renderChildren(node, key, notes)}</li>;
+      return <li key={key}>{renderChildren(node, key, view)}</li>;
     case "blockquote":
-      return <blockquote key={key}>{renderChildren(node, key, notes)}</blockquote>;
+      return <blockquote key={key}>{renderChildren(node, key, view)}</blockquote>;
     case "table":
       return (
         <table key={key}>
-          <tbody>{renderChildren(node, key, notes)}</tbody>
+          <tbody>{renderChildren(node, key, view)}</tbody>
         </table>
       );
     case "tableRow":
-      return <tr key={key}>{renderChildren(node, key, notes)}</tr>;
+      return <tr key={key}>{renderChildren(node, key, view)}</tr>;
     case "tableHeader":
-      return <th key={key}>{renderChildren(node, key, notes)}</th>;
+      return <th key={key}>{renderChildren(node, key, view)}</th>;
     case "tableCell":
-      return <td key={key}>{renderChildren(node, key, notes)}</td>;
+      return <td key={key}>{renderChildren(node, key, view)}</td>;
     default:
-      return <span key={key}>{renderChildren(node, key, notes)}</span>;
+      return <span key={key}>{renderChildren(node, key, view)}</span>;
   }
 }
 
-export function DocumentView({ doc, label, notesLabel }: { doc: DocNode; label: string; notesLabel?: string }) {
+export function DocumentView({
+  doc,
+  label,
+  notesLabel,
+  adRefLabel,
+}: {
+  doc: DocNode;
+  label: string;
+  notesLabel?: string;
+  /** The "ad ref." marker in the reader's language. */
+  adRefLabel: string;
+}) {
   const numbers = paragraphNumbers(doc);
-  const notes: Notes = [];
+  const view: RenderState = { notes: [], adRefLabel };
   return (
     <article className="paper-text" aria-label={label}>
       {(doc.content ?? []).map((block, i) => {
         const number = numbers[i];
-        const rendered = renderNode(block, `b${i}`, notes);
+        const rendered = renderNode(block, `b${i}`, view);
         return number === undefined ? (
           rendered
         ) : (
@@ -158,10 +169,10 @@ export function DocumentView({ doc, label, notesLabel }: { doc: DocNode; label: 
           </div>
         );
       })}
-      {notes.length > 0 && (
+      {view.notes.length > 0 && (
         <section className="footnotes" aria-label={notesLabel}>
           <ol className="footnote-list">
-            {notes.map((note, i) => (
+            {view.notes.map((note, i) => (
               <li key={i} id={`note-${i + 1}`}>
                 {note}
               </li>

@@ -14,17 +14,20 @@ export type CompareRow =
   | { kind: "removed"; left: Block };
 
 /** A change of mark ([bracketed], ad ref) is a change of the text as negotiators read it. */
-function withAgreementText(node: DocNode, text: string): string {
+function withAgreementText(node: DocNode, text: string, adRefMarker: string): string {
   const mark = agreementOf(node);
-  return mark === "bracketed" ? `[${text}]` : mark === "adRef" ? `${text} (ad ref.)` : text;
+  return mark === "bracketed" ? `[${text}]` : mark === "adRef" ? `${text} ${adRefMarker}` : text;
 }
 
-export function documentBlocks(doc: DocNode): Block[] {
+/** The marker shown after text agreed ad referendum, in the reader's language. */
+const DEFAULT_AD_REF_MARKER = "(ad ref.)";
+
+export function documentBlocks(doc: DocNode, adRefMarker = DEFAULT_AD_REF_MARKER): Block[] {
   const numbers = paragraphNumbers(doc);
   return (doc.content ?? []).map((node, i) => ({
     type: node.type,
     number: numbers[i],
-    text: withAgreementText(node, docToPlainText({ type: "doc", content: [node] })),
+    text: withAgreementText(node, docToPlainText({ type: "doc", content: [node] }), adRefMarker),
   }));
 }
 
@@ -40,9 +43,9 @@ function similarity(a: string, b: string): number {
   return common / Math.max(a.length, b.length);
 }
 
-export function compareDocuments(before: DocNode, after: DocNode): CompareRow[] {
-  const left = documentBlocks(before);
-  const right = documentBlocks(after);
+export function compareDocuments(before: DocNode, after: DocNode, adRefMarker = DEFAULT_AD_REF_MARKER): CompareRow[] {
+  const left = documentBlocks(before, adRefMarker);
+  const right = documentBlocks(after, adRefMarker);
   const parts = diffArrays(left, right, { comparator: (a, b) => a.type === b.type && a.text === b.text });
   const rows: CompareRow[] = [];
   // Indexes into each side, so that every row carries that side's own block (and number).

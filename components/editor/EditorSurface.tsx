@@ -97,7 +97,7 @@ export function EditorSurface({
         Collaboration.configure({ document: session.doc, field: "default" }),
         CollaborationCaret.configure({ provider: session.provider, user, render: renderCaret }),
         ParagraphNumbers,
-        AgreementMarks,
+        AgreementMarks.configure({ adRefLabel: labels.adRefMarker }),
         AnnotationView.configure({ countLabel }),
         SuggestMode.configure({
           userId: user.id,

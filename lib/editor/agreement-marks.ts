@@ -19,7 +19,7 @@ function widget(text: string, className: string): () => HTMLElement {
   };
 }
 
-function agreementDecorations(doc: PmNode): DecorationSet {
+function agreementDecorations(doc: PmNode, adRefLabel: string): DecorationSet {
   const decorations: Decoration[] = [];
   doc.descendants((node, pos) => {
     if (!node.isTextblock) return true;
@@ -33,7 +33,7 @@ function agreementDecorations(doc: PmNode): DecorationSet {
     } else if (mark === "adRef") {
       decorations.push(
         Decoration.node(pos, pos + node.nodeSize, { class: "agreement-adref" }),
-        Decoration.widget(pos + node.nodeSize - 1, widget(" (ad ref.)", "agreement-adref-label"), {
+        Decoration.widget(pos + node.nodeSize - 1, widget(` ${adRefLabel}`, "agreement-adref-label"), {
           side: 1,
           key: "adref",
         }),
@@ -44,15 +44,19 @@ function agreementDecorations(doc: PmNode): DecorationSet {
   return DecorationSet.create(doc, decorations);
 }
 
-export const AgreementMarks = Extension.create({
+export const AgreementMarks = Extension.create<{ adRefLabel: string }>({
   name: "agreementMarks",
+  addOptions() {
+    return { adRefLabel: "(ad ref.)" };
+  },
   addProseMirrorPlugins() {
+    const { adRefLabel } = this.options;
     return [
       new Plugin<DecorationSet>({
         key,
         state: {
-          init: (_, state) => agreementDecorations(state.doc),
-          apply: (tr, previous) => (tr.docChanged ? agreementDecorations(tr.doc) : previous),
+          init: (_, state) => agreementDecorations(state.doc, adRefLabel),
+          apply: (tr, previous) => (tr.docChanged ? agreementDecorations(tr.doc, adRefLabel) : previous),
         },
         props: { decorations: (state) => key.getState(state) },
       }),

@@ -141,6 +141,7 @@ export default async function PaperPage({ params }: Props) {
             doc={content}
             label={t("papers.textOf", { title: paper.title })}
             notesLabel={t("editor.footnotes")}
+            adRefLabel={t("editor.adRefMarker")}
           />
         </PaperEditor>
       </section>

@@ -76,6 +76,8 @@ export const en = {
     readOnlyNote: "Read-only view of the stored text.",
   },
   editor: {
+    /** The marker after text agreed ad referendum, in every view of the text. */
+    adRefMarker: "(ad ref.)",
     live: "Live text",
     loading: "Connecting to the live text… The stored text is shown meanwhile.",
     textArea: "Text of {title}",

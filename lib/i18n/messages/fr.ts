@@ -79,6 +79,8 @@ export const fr: Messages = {
     readOnlyNote: "Texte enregistré, en lecture seule.",
   },
   editor: {
+    /** The marker after text agreed ad referendum, in every view of the text. */
+    adRefMarker: "(ad réf.)",
     live: "Texte en direct",
     loading: "Connexion au texte en direct… Le texte enregistré est affiché en attendant.",
     textArea: "Texte de {title}",

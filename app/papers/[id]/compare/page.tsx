@@ -31,7 +31,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
   };
   const [from, to] = await Promise.all([load(parsed.data.from), load(parsed.data.to)]);
   if (!from || !to) notFound();
-  const rows = compareDocuments(from.doc, to.doc);
+  const rows = compareDocuments(from.doc, to.doc, t("editor.adRefMarker"));
   const changes = rows.filter((r) => r.kind !== "same").length;
   return (
     <PaperSubpage paper={paper} heading={t("revisions.compareHeading", { from: from.label, to: to.label })} t={t}>

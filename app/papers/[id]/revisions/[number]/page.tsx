@@ -37,7 +37,12 @@ export default async function RevisionPage({ params }: Props) {
       </dl>
       {can(actor, "paper.export", paper) && <ExportMenu paperId={paper.id} revision={n} t={t} />}
       <section className="card">
-        <DocumentView doc={revision.content} label={t("papers.textOf", { title: `${paper.title}, Rev.${n}` })} />
+        <DocumentView
+          doc={revision.content}
+          label={t("papers.textOf", { title: `${paper.title}, Rev.${n}` })}
+          notesLabel={t("editor.footnotes")}
+          adRefLabel={t("editor.adRefMarker")}
+        />
       </section>
     </PaperSubpage>
   );
