@@ -16,6 +16,9 @@ import { type EditorLabels, fill } from "./labels";
 
 /** Must match server/collab/server.ts (UPDATE_REFUSED); not imported, the server module is Node-only. */
 const UPDATE_REFUSED = "update-refused";
+/** The server's refusal while it reloads a paper from storage (server/collab/server.ts): retry. */
+const UNAVAILABLE = "unavailable";
+const UNAVAILABLE_RETRY_MS = 2_000;
 
 export type CommentsSetup = {
   threads: ThreadView[];
@@ -171,10 +174,19 @@ export function PaperEditor({
         setGeneration((g) => g + 1);
       }
     });
-    provider.on("authenticationFailed", () => {
-      setRefused(true);
+    provider.on("authenticationFailed", ({ reason }: { reason: string }) => {
+      const socket = provider.configuration.websocketProvider;
+      socket.disconnect();
+      if (reason === UNAVAILABLE) {
+        // The server is reloading the paper from storage: come back with this copy, whose
+        // unacknowledged edits the server then asks for.
+        setTimeout(() => {
+          if (!destroyed) socket.connect();
+        }, UNAVAILABLE_RETRY_MS);
+        return;
+      }
       // Retrying would be refused again; the user reloads once the cause is fixed.
-      provider.configuration.websocketProvider.disconnect();
+      setRefused(true);
     });
     provider.on("awarenessChange", ({ states }: { states: { clientId: number; [key: string]: unknown }[] }) =>
       setPeers(collectPeers(states, userId)),

@@ -2,8 +2,8 @@
 //
 // - papers.ydoc_state: the compacted Yjs state (every paper has one from creation on; legacy rows
 //   are converted once, under a row lock).
-// - paper_updates: every update a client sent, appended BEFORE the server applies and
-//   acknowledges it (see `UpdateLog`), so an acknowledged edit survives `kill -9`.
+// - paper_updates: every update a client sent, committed BEFORE the server acknowledges it (see
+//   `UpdateLog` and server.ts `beforeSync`), so an acknowledged edit survives `kill -9`.
 // - Compaction folds pending updates into ydoc_state from the database (never from memory), and
 //   refreshes the readable snapshot (content_json, content_text) when the text changed.
 import { getSchema } from "@tiptap/core";
@@ -175,9 +175,17 @@ type PendingAppend = {
   reject: (error: unknown) => void;
 };
 
+/** Waits before writing a failed batch again; after the last, the paper's pending appends fail. */
+const RETRY_DELAYS_MS = [100, 500, 2_000];
+
 /**
  * The durable log of incoming updates, with group commit: appends for one paper that arrive
- * while a write is in flight go out together in the next transaction (one fsync for many typists).
+ * while a write is in flight go out together in the next statement (one fsync for many typists).
+ *
+ * Batches of one paper are written strictly one after the other, and a failed batch is written
+ * again before anything that came after it; if it cannot be, everything pending for the paper
+ * fails with it. So the stored log never holds an update without the updates it was built on
+ * (the collaboration server broadcasts an update before it is stored: the next one may depend on it).
  *
  * Each append names the paper status under which the connection was allowed to edit. The write
  * reads the paper row FOR KEY SHARE, which waits for any workflow transaction holding the row
@@ -188,7 +196,10 @@ type PendingAppend = {
 export class UpdateLog {
   private readonly queues = new Map<string, PendingAppend[]>();
 
-  constructor(private readonly getDb: () => Promise<Db>) {}
+  constructor(
+    private readonly getDb: () => Promise<Db>,
+    private readonly retryDelaysMs: readonly number[] = RETRY_DELAYS_MS,
+  ) {}
 
   append(paperId: string, update: Uint8Array, expectedStatus: PaperStatus): Promise<AppendResult> {
     return new Promise((resolve, reject) => {
@@ -212,44 +223,64 @@ export class UpdateLog {
         return;
       }
       const batch = queue.splice(0, queue.length);
-      try {
-        const results = await this.write(paperId, batch);
-        for (const entry of batch) entry.resolve(results.get(entry) ?? { stored: false, status: null });
-      } catch (error) {
-        for (const entry of batch) entry.reject(error);
+      let results: Map<PendingAppend, AppendResult> | undefined;
+      let failure: unknown;
+      for (const delay of [0, ...this.retryDelaysMs]) {
+        if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+        try {
+          results = await this.write(paperId, batch);
+          break;
+        } catch (error) {
+          failure = error;
+        }
       }
+      if (results) {
+        for (const entry of batch) entry.resolve(results.get(entry) ?? { stored: false, status: null });
+        continue;
+      }
+      // Whatever came after the failed batch may build on it: it fails too, unwritten.
+      for (const entry of [...batch, ...queue.splice(0, queue.length)]) entry.reject(failure);
     }
   }
 
   /**
-   * One statement per update: the insert reads the paper row under FOR KEY SHARE and stores the
-   * update only while the paper has the status the edit right was granted under. A freeze holds
-   * the row FOR UPDATE, so an append waits for it and then finds the new status: nothing slips
-   * into a frozen revision. One round trip instead of a four-statement transaction, on the path
-   * every keystroke waits on before it is acknowledged.
+   * One statement per expected status (in practice one per batch): the insert reads the paper
+   * row under FOR KEY SHARE and stores the updates, in arrival order, only while the paper has
+   * the status the edit right was granted under. A freeze holds the row FOR UPDATE, so an append
+   * waits for it and then finds the new status: nothing slips into a frozen revision. One round
+   * trip, on the path every keystroke's acknowledgement waits on.
    */
   private async write(paperId: string, batch: PendingAppend[]): Promise<Map<PendingAppend, AppendResult>> {
     const db = await this.getDb();
     const results = new Map<PendingAppend, AppendResult>();
+    const byStatus = new Map<PaperStatus, PendingAppend[]>();
+    for (const entry of batch)
+      byStatus.set(entry.expectedStatus, [...(byStatus.get(entry.expectedStatus) ?? []), entry]);
     let currentStatus: PaperStatus | null | undefined;
-    for (const entry of batch) {
+    for (const [expectedStatus, entries] of byStatus) {
+      const updates = sql.join(
+        entries.map((entry) => sql`${entry.update}::bytea`),
+        sql`, `,
+      );
       const result = await db.execute(sql`
         insert into ${paperUpdates} (paper_id, update)
-        select ${papers.id}, ${entry.update}::bytea from ${papers}
-        where ${papers.id} = ${paperId} and ${papers.status} = ${entry.expectedStatus}
-        for key share
+        select ${papers.id}, pending.update
+        from ${papers}, unnest(array[${updates}]) with ordinality as pending(update, position)
+        where ${papers.id} = ${paperId} and ${papers.status} = ${expectedStatus}
+        order by pending.position
+        for key share of ${papers}
         returning seq`);
       // postgres.js returns the rows; PGlite returns { rows }.
       const stored = Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? []);
-      if (stored.length > 0) {
-        results.set(entry, { stored: true });
+      if (stored.length === entries.length) {
+        for (const entry of entries) results.set(entry, { stored: true });
         continue;
       }
       if (currentStatus === undefined) {
         const [row] = await db.select({ status: papers.status }).from(papers).where(eq(papers.id, paperId));
         currentStatus = row?.status ?? null;
       }
-      results.set(entry, { stored: false, status: currentStatus });
+      for (const entry of entries) results.set(entry, { stored: false, status: currentStatus });
     }
     return results;
   }

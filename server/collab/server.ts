@@ -12,7 +12,14 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { Redis } from "@hocuspocus/extension-redis";
-import { type Connection, type Extension, Hocuspocus, OutgoingMessage } from "@hocuspocus/server";
+import {
+  type Connection,
+  type ConnectionTransactionOrigin,
+  type Document,
+  type Extension,
+  Hocuspocus,
+  OutgoingMessage,
+} from "@hocuspocus/server";
 import nodeAdapter from "crossws/adapters/node";
 import { and, eq, gt, inArray } from "drizzle-orm";
 import * as Y from "yjs";
@@ -23,7 +30,14 @@ import { type Actor, can } from "../policy";
 import { sessionFromHeaders, UUID } from "./auth";
 import { dropShadow, judgeUpdate, type WriteRights } from "./guard";
 import { registerCollaborationServer, unregisterCollaborationServer } from "./notify";
-import { compactPaper, documentSchema, loadPaperUpdates, papersWithStaleUpdates, UpdateLog } from "./persistence";
+import {
+  type AppendResult,
+  compactPaper,
+  documentSchema,
+  loadPaperUpdates,
+  papersWithStaleUpdates,
+  UpdateLog,
+} from "./persistence";
 
 export const COLLAB_PATH = "/collab";
 
@@ -36,6 +50,8 @@ export type CollaborationServerOptions = {
   /** Debounce of compaction + readable snapshot after changes (ms). */
   storeDebounceMs?: number;
   storeMaxDebounceMs?: number;
+  /** Waits before writing a failed batch of updates again (ms); then the document is reloaded. */
+  storeRetryDelaysMs?: readonly number[];
 };
 
 export type CollaborationServer = {
@@ -70,7 +86,7 @@ export type CollabContext = {
 };
 
 /** A refusal the provider receives as `authenticationFailed` with this reason. Plain object: Hocuspocus logs only errors with a message. */
-type Refusal = { reason: "unauthenticated" | "forbidden" };
+type Refusal = { reason: "unauthenticated" | "forbidden" | "unavailable" };
 const refuse = (reason: Refusal["reason"]): Refusal => ({ reason });
 
 /** Close code for a connection that lost access while open (application range 4000–4999). */
@@ -130,7 +146,7 @@ async function presenceFor(db: Db, actor: ActorProfile, dialogueId: string) {
 
 export function createCollaborationServer(options: CollaborationServerOptions): CollaborationServer {
   const { getDb } = options;
-  const updateLog = new UpdateLog(getDb);
+  const updateLog = new UpdateLog(getDb, options.storeRetryDelaysMs);
   const extensions: Extension[] = [];
   if (options.redisUrl) {
     const url = new URL(options.redisUrl);
@@ -178,6 +194,50 @@ export function createCollaborationServer(options: CollaborationServerOptions): 
     connection.webSocket.close(LOST_ACCESS_CODE, "forbidden");
   }
 
+  /** Apply-before-store is safe only where no other instance can receive an unstored update. */
+  const applyFirst = !options.redisUrl;
+
+  /** The paper's status moved while an update was being stored: decide the connection's access again. */
+  function reconsider(connection: Connection<CollabContext>, status: PaperStatus): "write" | "read" | "none" {
+    const ctx = connection.context;
+    ctx.status = status;
+    const paper = { dialogueId: ctx.dialogueId, status };
+    if (!can(ctx.actor, "paper.view", paper)) return "none";
+    const rights = writeRightsFor(ctx.actor, paper);
+    setRights(connection, rights);
+    return rights ? "write" : "read";
+  }
+
+  /**
+   * Papers whose document in memory holds an applied update that will not be stored (or not
+   * yet). Until that document is unloaded nobody may join it: a client would be told it has
+   * everything. The next load comes from the database; with `rebuild`, clients start from it
+   * afresh (what they saw is not the paper's text), otherwise they keep their copies and send
+   * back what it lacks, the unstored update included (its author never had it acknowledged).
+   */
+  const diverged = new Set<string>();
+
+  function diverge(document: Document, { rebuild }: { rebuild: boolean }) {
+    if (!diverged.has(document.name)) {
+      console.error(`collab: paper ${document.name} is ahead of the database; reloading it from storage`);
+    }
+    diverged.add(document.name);
+    dropShadow(document);
+    const close = rebuild ? { code: 4409, reason: UPDATE_REFUSED } : { code: 1011, reason: "storage unavailable" };
+    for (const connection of document.getConnections() as Connection<CollabContext>[]) {
+      connection.readOnly = true;
+      connection.close(close);
+      connection.webSocket.close(close.code, close.reason);
+    }
+    void hocuspocus.unloadDocument(document);
+  }
+
+  extensions.push({
+    async afterUnloadDocument({ documentName }) {
+      diverged.delete(documentName);
+    },
+  });
+
   const hocuspocus = new Hocuspocus<CollabContext>({
     name: "accord",
     quiet: true,
@@ -191,6 +251,7 @@ export function createCollaborationServer(options: CollaborationServerOptions): 
       if (!session) throw refuse("unauthenticated");
       // Not a paper id: the same answer as a paper one may not see, so existence does not leak.
       if (!UUID.test(documentName)) throw refuse("forbidden");
+      if (diverged.has(documentName)) throw refuse("unavailable");
       const actor = await loadActor(db, session.userId);
       if (!actor) throw refuse("unauthenticated");
       const [paper] = await db
@@ -227,15 +288,21 @@ export function createCollaborationServer(options: CollaborationServerOptions): 
     // Durability of acknowledged edits. In Hocuspocus 4.7, Connection.processMessages awaits
     // `beforeHandleMessage`, then MessageReceiver.readSyncMessage awaits `beforeSync` and only then
     // applies a SyncStep2 / Update (readSyncStep2 / readUpdate) and sends the SyncStatus ack;
-    // messages of one connection are processed strictly in order. So an update appended here
-    // (awaited, committed) is on disk before it is applied, broadcast (Document's update handler)
-    // or acknowledged. A read-only connection is checked by Hocuspocus right after this hook
-    // (readOnly → no apply, SyncStatus false), so returning early for it stores nothing; setting
-    // readOnly here makes Hocuspocus refuse the message we declined to store.
+    // messages of one connection are processed strictly in order. So the acknowledgement always
+    // waits for the append awaited here: an acknowledged update is on disk.
     //
-    // Before storing, the guard judges the update against the connection's rights (guard.ts); a
-    // refused update is neither stored nor applied, and the document connection is closed with
-    // UPDATE_REFUSED so that the client rebuilds its copy from the server's.
+    // On a single instance the update is applied (and so broadcast) first, right after the guard
+    // allowed it, so that other clients do not wait for the database; Hocuspocus's own apply is
+    // then a no-op. If it then cannot be stored (the paper left the status it was allowed under,
+    // or the database failed), the document in memory is ahead of the database: it is taken out
+    // of service and reloaded (`diverge`). With Redis, peers instances would receive the update at
+    // once and could not be made to forget it: the update is stored before it is applied.
+    //
+    // A read-only connection is checked by Hocuspocus right after this hook (readOnly → no apply,
+    // SyncStatus false), so returning early for it stores nothing; setting readOnly here makes
+    // Hocuspocus refuse the message we declined to store. The guard (guard.ts) judges every
+    // update against the connection's rights; a refused update is neither stored nor applied, and
+    // the document connection is closed with UPDATE_REFUSED: the client rebuilds from the server's.
     async beforeSync({ connection, document, type, payload }) {
       if (type !== 1 && type !== 2) return; // 0 = SyncStep1 carries only a state vector
       if (connection.readOnly || isEmptyUpdate(payload)) return;
@@ -250,38 +317,39 @@ export function createCollaborationServer(options: CollaborationServerOptions): 
         throw { code: 4409, reason: UPDATE_REFUSED };
       };
       judge();
+      if (applyFirst) {
+        Y.applyUpdate(document, payload, { source: "connection", connection } satisfies ConnectionTransactionOrigin);
+      }
       for (let attempt = 0; attempt < 3; attempt++) {
-        let result: Awaited<ReturnType<UpdateLog["append"]>>;
+        let result: AppendResult;
         try {
           result = await updateLog.append(ctx.paperId, payload, ctx.status);
         } catch (error) {
-          // Not stored, so not applied nor acknowledged: drop the socket; the provider reconnects
-          // and sends the update again in its sync step 2.
           console.error("collab: storing an update failed", error);
-          dropShadow(document);
-          connection.webSocket.close(1011, "storage unavailable");
+          if (applyFirst) {
+            // Clients keep their copies and send back what the reloaded document lacks.
+            diverge(document, { rebuild: false });
+          } else {
+            // Not stored, so not applied nor acknowledged: drop the socket; the provider
+            // reconnects and sends the update again in its sync step 2.
+            dropShadow(document);
+            connection.webSocket.close(1011, "storage unavailable");
+          }
           throw error;
         }
         if (result.stored) return;
-        // Not stored, so not applied: the shadow the guard kept in step is ahead of the document.
-        dropShadow(document);
-        if (!result.status) {
-          expel(connection);
+        if (!applyFirst) dropShadow(document); // not applied: the guard's shadow is ahead of the document
+        const access = result.status ? reconsider(connection, result.status) : "none";
+        if (access !== "write") {
+          // Everyone saw an update that will never be stored: every copy starts again from storage.
+          if (applyFirst) diverge(document, { rebuild: true });
+          else if (access === "none") expel(connection);
           return;
         }
-        // The status moved since access was granted: decide again on the current one.
-        ctx.status = result.status;
-        const paper = { dialogueId: ctx.dialogueId, status: result.status };
-        if (!can(ctx.actor, "paper.view", paper)) {
-          expel(connection);
-          return;
-        }
-        const rights = writeRightsFor(ctx.actor, paper);
-        setRights(connection, rights);
-        if (!rights) return;
-        judge();
+        if (!applyFirst) judge();
       }
-      connection.webSocket.close(1011, "retry");
+      if (applyFirst) diverge(document, { rebuild: true });
+      else connection.webSocket.close(1011, "retry");
       throw new Error("collab: paper status kept changing while storing an update");
     },
 
@@ -399,6 +467,11 @@ export function createCollaborationServer(options: CollaborationServerOptions): 
     sweepCount += 1;
     const compactEvery = Math.max(1, Math.round(30_000 / sweepMs));
     (async () => {
+      for (const paperId of diverged) {
+        const document = hocuspocus.documents.get(paperId);
+        if (!document) diverged.delete(paperId);
+        else if (document.getConnectionsCount() === 0) await hocuspocus.unloadDocument(document);
+      }
       await revalidate(connectionsWhere(() => true));
       // Updates nobody compacted (a crash, a store skipped because another instance held the lock).
       if (sweepCount % compactEvery === 0) {

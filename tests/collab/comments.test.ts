@@ -317,7 +317,8 @@ describe("threads, mentions and escaping", () => {
       .db()
       .select({ action: auditEvents.action })
       .from(auditEvents)
-      .where(and(eq(auditEvents.targetType, "thread"), eq(auditEvents.targetId, threadId)));
+      .where(and(eq(auditEvents.targetType, "thread"), eq(auditEvents.targetId, threadId)))
+      .orderBy(auditEvents.id);
     expect(audit.map((a) => a.action)).toEqual(["thread.created", "thread.resolved", "thread.reopened"]);
     const threads = await threadsForPaper(testDb.db(), world.actors.observer, paper.id, "en");
     expect(threads?.[0]?.comments.map((c) => c.body)).toEqual([

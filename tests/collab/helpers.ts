@@ -26,7 +26,7 @@ export type RunningCollab = {
 /** An HTTP server on a random port whose upgrades go to a fresh collaboration server. */
 export async function startCollab(
   getDb: () => Promise<Db>,
-  options: { redisUrl?: string; sweepIntervalMs?: number; storeDebounceMs?: number } = {},
+  options: Omit<Parameters<typeof createCollaborationServer>[0], "getDb"> = {},
 ): Promise<RunningCollab> {
   const collab = createCollaborationServer({ getDb, ...options });
   const http = createServer((_req, res) => {
@@ -66,6 +66,9 @@ export function cookieWebSocket(cookie: string | null) {
   return class CookieWebSocket extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
       super(address, protocols, cookie ? { headers: { Cookie: cookie } } : {});
+      // A test that ends while the provider is reconnecting closes a socket still connecting:
+      // ws reports that as an error event, which is expected here.
+      this.on("error", () => {});
     }
   };
 }
@@ -92,6 +95,7 @@ export function connectClient(url: string, paperId: string, cookie: string | nul
     maxDelay: 500,
   });
   let settle: (value: { ok: true; scope: string } | { ok: false; reason: string }) => void = () => {};
+  let destroyed = false;
   const outcome = new Promise<{ ok: true; scope: string } | { ok: false; reason: string }>((resolve) => {
     settle = resolve;
   });
@@ -101,7 +105,18 @@ export function connectClient(url: string, paperId: string, cookie: string | nul
     token: "cookie",
     document: doc,
     onAuthenticated: ({ scope }) => settle({ ok: true, scope }),
-    onAuthenticationFailed: ({ reason }) => settle({ ok: false, reason }),
+    onAuthenticationFailed: ({ reason }) => {
+      if (reason === "unavailable") {
+        // As the editor does (components/editor/PaperEditor.tsx): the server is reloading the
+        // paper; come back with this copy a moment later.
+        socket.disconnect();
+        setTimeout(() => {
+          if (!destroyed) void socket.connect();
+        }, 100);
+        return;
+      }
+      settle({ ok: false, reason });
+    },
   });
   provider.attach();
   return {
@@ -114,6 +129,7 @@ export function connectClient(url: string, paperId: string, cookie: string | nul
       provider.isSynced ? Promise.resolve() : new Promise<void>((resolve) => provider.on("synced", () => resolve())),
     acked: (timeoutMs = 10_000) => waitFor(() => provider.unsyncedChanges === 0, timeoutMs, "acknowledgement"),
     destroy() {
+      destroyed = true;
       provider.destroy();
       socket.destroy();
     },

@@ -1,0 +1,160 @@
+// On one instance the collaboration server applies and broadcasts an update before it is
+// committed (other clients do not wait for the disk), and acknowledges it only once committed.
+// These tests force the two ways such an update can fail to be stored, with real faults in the
+// real database, and check that the server's copy never stays ahead of the database.
+import { eq, sql } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { papers, paperUpdates } from "@/db/schema";
+import { loadPaperUpdates, UpdateLog } from "@/server/collab/persistence";
+import { UPDATE_REFUSED } from "@/server/collab/server";
+import { useTestDatabase } from "../helpers/database";
+import { type DialogueWithRoles, makeDialogueWithRoles, makePaperInStatus } from "../helpers/factories";
+import {
+  appendParagraph,
+  connectClient,
+  fragmentText,
+  type RunningCollab,
+  sessionCookie,
+  startCollab,
+  type TestClient,
+  waitFor,
+} from "./helpers";
+
+const testDb = useTestDatabase();
+let world: DialogueWithRoles;
+let server: RunningCollab;
+const clients: TestClient[] = [];
+
+function client(paperId: string, cookie: string) {
+  const c = connectClient(server.url, paperId, cookie);
+  clients.push(c);
+  return c;
+}
+
+/** The paper as stored: compacted state plus every pending update. */
+async function storedText(paperId: string): Promise<string> {
+  const doc = new Y.Doc();
+  for (const update of await loadPaperUpdates(testDb.db(), paperId)) Y.applyUpdate(doc, update);
+  return fragmentText(doc);
+}
+
+/** A real fault in the real database: every insert of an update carrying `marker` fails. */
+async function failAppendsCarrying(marker: string) {
+  await testDb.db().execute(sql`
+    create or replace function accord_test_fail_append() returns trigger language plpgsql as $$
+    begin
+      if position(convert_to(${sql.raw(`'${marker}'`)}, 'UTF8') in new.update) > 0 then
+        raise exception 'injected storage failure';
+      end if;
+      return new;
+    end $$`);
+  await testDb.db().execute(sql`
+    create trigger accord_test_fail_append before insert on paper_updates
+    for each row execute function accord_test_fail_append()`);
+}
+
+function updateWithParagraph(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  appendParagraph(doc, text);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+beforeAll(async () => {
+  world = await makeDialogueWithRoles(testDb.db());
+  server = await startCollab(async () => testDb.db(), {
+    sweepIntervalMs: 60_000,
+    storeDebounceMs: 200,
+    storeRetryDelaysMs: [50],
+  });
+});
+
+afterEach(async () => {
+  await testDb.db().execute(sql`drop trigger if exists accord_test_fail_append on paper_updates`);
+});
+
+afterAll(async () => {
+  for (const c of clients) c.destroy();
+  await server?.stop();
+  await testDb.db().execute(sql`drop function if exists accord_test_fail_append()`);
+});
+
+describe("the update log", () => {
+  it("never stores an update queued behind one that could not be stored (it may build on it)", async () => {
+    const { paper } = await makePaperInStatus(testDb.db(), "draft", world);
+    await failAppendsCarrying("UNSTORABLE");
+    const log = new UpdateLog(async () => testDb.db(), [10]);
+    const first = log.append(paper.id, updateWithParagraph("UNSTORABLE first"), "draft");
+    const second = log.append(paper.id, updateWithParagraph("second, built on the first"), "draft");
+    await expect(first).rejects.toThrow();
+    await expect(second).rejects.toThrow();
+    expect(await testDb.db().select().from(paperUpdates).where(eq(paperUpdates.paperId, paper.id))).toHaveLength(0);
+
+    // Once the database takes writes again, the log does too, in one statement for a batch.
+    await testDb.db().execute(sql`drop trigger accord_test_fail_append on paper_updates`);
+    const results = await Promise.all([
+      log.append(paper.id, updateWithParagraph("third"), "draft"),
+      log.append(paper.id, updateWithParagraph("fourth"), "draft"),
+      log.append(paper.id, updateWithParagraph("fifth"), "approval"),
+    ]);
+    expect(results).toEqual([{ stored: true }, { stored: true }, { stored: false, status: "draft" }]);
+    expect(await storedText(paper.id)).toMatch(/third\n?.*fourth|fourth\n?.*third/s);
+  });
+});
+
+describe("an update broadcast before it is stored", () => {
+  it("is stored after a database failure: the copy in memory is reloaded and the author sends it again", async () => {
+    const { paper } = await makePaperInStatus(testDb.db(), "draft", world);
+    const author = client(paper.id, (await sessionCookie(testDb.db(), world.emails.chair)).cookie);
+    const reader = client(paper.id, (await sessionCookie(testDb.db(), world.emails.penholder)).cookie);
+    await Promise.all([author.synced(), reader.synced()]);
+
+    await failAppendsCarrying("UNSTORABLE");
+    appendParagraph(author.doc, "UNSTORABLE edit");
+    // Broadcast at once, before any write: the reader has it while the database refuses it.
+    await waitFor(() => reader.text().includes("UNSTORABLE edit"), 5_000, "the broadcast");
+    // Never acknowledged, and the server's copy that got ahead of the database is let go of.
+    await waitFor(() => !server.collab.hocuspocus.documents.has(paper.id), 10_000, "the document to be unloaded");
+    expect(author.provider.unsyncedChanges).toBeGreaterThan(0);
+    expect(await storedText(paper.id)).not.toContain("UNSTORABLE");
+
+    // The database recovers: the author's copy comes back and the server asks it for what it lacks.
+    await testDb.db().execute(sql`drop trigger accord_test_fail_append on paper_updates`);
+    await author.acked(15_000);
+    const stored = await storedText(paper.id);
+    expect(stored.match(/UNSTORABLE edit/g)).toHaveLength(1);
+    await waitFor(() => reader.text() === stored, 10_000, "the reader to converge");
+    expect(author.text()).toBe(stored);
+  });
+
+  it("is taken back from everyone when the paper left its editable status before it was stored", async () => {
+    const { paper } = await makePaperInStatus(testDb.db(), "draft", world);
+    const author = client(paper.id, (await sessionCookie(testDb.db(), world.emails.chair)).cookie);
+    const reader = client(paper.id, (await sessionCookie(testDb.db(), world.emails.observer)).cookie);
+    await Promise.all([author.synced(), reader.synced()]);
+    const before = author.text();
+    const readerCloseReasons: string[] = [];
+    reader.provider.on("close", ({ event }: { event: { reason?: string } }) =>
+      readerCloseReasons.push(event.reason ?? ""),
+    );
+
+    // The status moves under the open connections, with no notice to the collaboration server
+    // (as when another instance froze the paper a moment ago): its next append finds it.
+    await testDb.db().update(papers).set({ status: "approval" }).where(eq(papers.id, paper.id));
+    appendParagraph(author.doc, "Typed as the paper was frozen");
+
+    await waitFor(() => !server.collab.hocuspocus.documents.has(paper.id), 10_000, "the document to be unloaded");
+    expect(await storedText(paper.id)).toBe(before);
+    // The reader saw the edit: its connection is closed with the reason that makes the editor
+    // start again from the server's copy (components/editor/PaperEditor.tsx).
+    await waitFor(() => readerCloseReasons.includes(UPDATE_REFUSED), 5_000, "the reader to be told");
+
+    // Everyone who opens the paper now gets the stored text, without the edit.
+    const late = client(paper.id, (await sessionCookie(testDb.db(), world.emails.penholder)).cookie);
+    await late.synced();
+    expect(late.text()).toBe(before);
+    expect(server.collab.hocuspocus.documents.get(paper.id)?.getXmlFragment("default").toString()).not.toContain(
+      "frozen",
+    );
+  });
+});
