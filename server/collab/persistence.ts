@@ -198,7 +198,15 @@ export class UpdateLog {
 
   constructor(
     private readonly getDb: () => Promise<Db>,
-    private readonly retryDelaysMs: readonly number[] = RETRY_DELAYS_MS,
+    private readonly options: {
+      retryDelaysMs?: readonly number[];
+      /**
+       * How long the first append of a batch waits for others (ms). Worth it when nothing but
+       * the acknowledgement waits for the write: fewer, larger statements cost the database (and
+       * PGlite, the event loop) far less than one per keystroke.
+       */
+      batchWindowMs?: number;
+    } = {},
   ) {}
 
   append(paperId: string, update: Uint8Array, expectedStatus: PaperStatus): Promise<AppendResult> {
@@ -210,7 +218,9 @@ export class UpdateLog {
         return;
       }
       this.queues.set(paperId, [entry]);
-      void this.drain(paperId);
+      const windowMs = this.options.batchWindowMs ?? 0;
+      if (windowMs > 0) setTimeout(() => void this.drain(paperId), windowMs);
+      else void this.drain(paperId);
     });
   }
 
@@ -225,7 +235,7 @@ export class UpdateLog {
       const batch = queue.splice(0, queue.length);
       let results: Map<PendingAppend, AppendResult> | undefined;
       let failure: unknown;
-      for (const delay of [0, ...this.retryDelaysMs]) {
+      for (const delay of [0, ...(this.options.retryDelaysMs ?? RETRY_DELAYS_MS)]) {
         if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
         try {
           results = await this.write(paperId, batch);

@@ -18,10 +18,12 @@ import {
   type Document,
   type Extension,
   Hocuspocus,
+  MessageType,
   OutgoingMessage,
 } from "@hocuspocus/server";
 import nodeAdapter from "crossws/adapters/node";
 import { and, eq, gt, inArray } from "drizzle-orm";
+import * as decoding from "lib0/decoding";
 import * as Y from "yjs";
 import type { Db } from "@/db/client";
 import { authSessions, type PaperStatus, papers, partners, users } from "@/db/schema";
@@ -89,6 +91,9 @@ export type CollabContext = {
 type Refusal = { reason: "unauthenticated" | "forbidden" | "unavailable" };
 const refuse = (reason: Refusal["reason"]): Refusal => ({ reason });
 
+/** How long an update's write waits for others to share its statement (single instance only). */
+const STORE_BATCH_WINDOW_MS = 25;
+
 /** Close code for a connection that lost access while open (application range 4000–4999). */
 const LOST_ACCESS_CODE = 4403;
 
@@ -126,6 +131,26 @@ function colorFor(userId: string): string {
   return PALETTE[hash % PALETTE.length] ?? "#1d4ed8";
 }
 
+function sameRights(a: WriteRights, b: WriteRights): boolean {
+  return (
+    a.suggestOnly === b.suggestOnly &&
+    a.commentOnly === b.commentOnly &&
+    a.markAgreement === b.markAgreement &&
+    a.decideSuggestions === b.decideSuggestions
+  );
+}
+
+/** A SyncStatus message (the acknowledgement of one update): document name, then the type. */
+function isSyncStatus(message: Uint8Array): boolean {
+  try {
+    const decoder = decoding.createDecoder(message);
+    decoding.readVarString(decoder);
+    return decoding.readVarUint(decoder) === MessageType.SyncStatus;
+  } catch {
+    return false;
+  }
+}
+
 /** An update that carries nothing (`encodeStateAsUpdate` of an empty diff): not worth a write. */
 function isEmptyUpdate(update: Uint8Array): boolean {
   return update.length <= 2 && update.every((b) => b === 0);
@@ -146,7 +171,13 @@ async function presenceFor(db: Db, actor: ActorProfile, dialogueId: string) {
 
 export function createCollaborationServer(options: CollaborationServerOptions): CollaborationServer {
   const { getDb } = options;
-  const updateLog = new UpdateLog(getDb, options.storeRetryDelaysMs);
+  /** Apply-before-store is safe only where no other instance can receive an unstored update. */
+  const applyFirst = !options.redisUrl;
+  const updateLog = new UpdateLog(getDb, {
+    retryDelaysMs: options.storeRetryDelaysMs,
+    // Applied first, an update waits for its write only to be acknowledged: batch the writes.
+    batchWindowMs: applyFirst ? STORE_BATCH_WINDOW_MS : 0,
+  });
   const extensions: Extension[] = [];
   if (options.redisUrl) {
     const url = new URL(options.redisUrl);
@@ -194,18 +225,76 @@ export function createCollaborationServer(options: CollaborationServerOptions): 
     connection.webSocket.close(LOST_ACCESS_CODE, "forbidden");
   }
 
-  /** Apply-before-store is safe only where no other instance can receive an unstored update. */
-  const applyFirst = !options.redisUrl;
-
-  /** The paper's status moved while an update was being stored: decide the connection's access again. */
-  function reconsider(connection: Connection<CollabContext>, status: PaperStatus): "write" | "read" | "none" {
+  /**
+   * The paper's status moved while an update was being stored: decide the connection's access
+   * again. Null: it may no longer see the paper. `same`: it may write exactly as before.
+   */
+  function reconsider(
+    connection: Connection<CollabContext>,
+    status: PaperStatus,
+  ): { rights: WriteRights | null; same: boolean } | null {
     const ctx = connection.context;
+    const before = ctx.rights;
     ctx.status = status;
     const paper = { dialogueId: ctx.dialogueId, status };
-    if (!can(ctx.actor, "paper.view", paper)) return "none";
+    if (!can(ctx.actor, "paper.view", paper)) return null;
     const rights = writeRightsFor(ctx.actor, paper);
     setRights(connection, rights);
-    return rights ? "write" : "read";
+    return { rights, same: rights !== null && before !== null && sameRights(rights, before) };
+  }
+
+  /**
+   * Stores an update already applied and broadcast (single instance). True once committed; false
+   * if it never will be, the document then being reloaded from the database (`diverge`).
+   */
+  async function storeApplied(
+    connection: Connection<CollabContext>,
+    document: Document,
+    update: Uint8Array,
+  ): Promise<boolean> {
+    const ctx = connection.context;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      let result: AppendResult;
+      try {
+        result = await updateLog.append(ctx.paperId, update, ctx.status);
+      } catch (error) {
+        console.error("collab: storing an update failed", error);
+        // Clients keep their copies and send back what the reloaded document lacks.
+        diverge(document, { rebuild: false });
+        return false;
+      }
+      if (result.stored) return true;
+      const access = result.status ? reconsider(connection, result.status) : null;
+      // Allowed exactly as before under the new status: store it under that one.
+      if (access?.same) continue;
+      if (!access) expel(connection);
+      break;
+    }
+    // Everyone saw an update that will never be stored: every copy starts again from storage.
+    diverge(document, { rebuild: true });
+    return false;
+  }
+
+  /** Holds back a connection's acknowledgements until the updates they answer are committed, in order. */
+  const ackGates = new WeakMap<Connection<CollabContext>, { push(stored: Promise<boolean>): void }>();
+  function ackGate(connection: Connection<CollabContext>) {
+    const existing = ackGates.get(connection);
+    if (existing) return existing;
+    // One entry per SyncStep2 / Update that passed `beforeSync`: Hocuspocus answers each with
+    // exactly one SyncStatus, in the order the messages were processed.
+    const pending: Promise<boolean>[] = [];
+    let chain = Promise.resolve();
+    const send = connection.send.bind(connection);
+    connection.send = (message: Uint8Array) => {
+      if (!isSyncStatus(message)) return send(message);
+      const stored = pending.shift() ?? Promise.resolve(true);
+      chain = chain.then(async () => {
+        if (await stored) send(message);
+      });
+    };
+    const gate = { push: (stored: Promise<boolean>) => void pending.push(stored) };
+    ackGates.set(connection, gate);
+    return gate;
   }
 
   /**
@@ -287,16 +376,18 @@ export function createCollaborationServer(options: CollaborationServerOptions): 
 
     // Durability of acknowledged edits. In Hocuspocus 4.7, Connection.processMessages awaits
     // `beforeHandleMessage`, then MessageReceiver.readSyncMessage awaits `beforeSync` and only then
-    // applies a SyncStep2 / Update (readSyncStep2 / readUpdate) and sends the SyncStatus ack;
-    // messages of one connection are processed strictly in order. So the acknowledgement always
-    // waits for the append awaited here: an acknowledged update is on disk.
+    // applies a SyncStep2 / Update (readSyncStep2 / readUpdate) and sends one SyncStatus ack for
+    // it; messages of one connection are processed strictly in order.
     //
-    // On a single instance the update is applied (and so broadcast) first, right after the guard
-    // allowed it, so that other clients do not wait for the database; Hocuspocus's own apply is
-    // then a no-op. If it then cannot be stored (the paper left the status it was allowed under,
-    // or the database failed), the document in memory is ahead of the database: it is taken out
-    // of service and reloaded (`diverge`). With Redis, peers instances would receive the update at
-    // once and could not be made to forget it: the update is stored before it is applied.
+    // On a single instance the update is applied (and so broadcast) here, as soon as the guard
+    // allows it, and its append to the database starts; Hocuspocus's own apply is then a no-op,
+    // and the connection's next message is not held up by the write. Only the acknowledgement
+    // waits: the connection's SyncStatus messages are held back, in order, until the update each
+    // one answers is committed (`ackGate`). If an applied update cannot be stored (the database
+    // fails, or the paper left the status it was allowed under), the document in memory is ahead
+    // of the database and is reloaded from it (`diverge`). With Redis, peer instances would
+    // receive the update at once and could not be made to forget it: the update is stored
+    // before it is applied, the hook awaiting the append.
     //
     // A read-only connection is checked by Hocuspocus right after this hook (readOnly → no apply,
     // SyncStatus false), so returning early for it stores nothing; setting readOnly here makes
@@ -305,7 +396,11 @@ export function createCollaborationServer(options: CollaborationServerOptions): 
     // the document connection is closed with UPDATE_REFUSED: the client rebuilds from the server's.
     async beforeSync({ connection, document, type, payload }) {
       if (type !== 1 && type !== 2) return; // 0 = SyncStep1 carries only a state vector
-      if (connection.readOnly || isEmptyUpdate(payload)) return;
+      const gate = applyFirst ? ackGate(connection) : null;
+      if (connection.readOnly || isEmptyUpdate(payload)) {
+        gate?.push(Promise.resolve(true));
+        return;
+      }
       const ctx = connection.context;
       const judge = () => {
         const verdict = ctx.rights
@@ -317,39 +412,31 @@ export function createCollaborationServer(options: CollaborationServerOptions): 
         throw { code: 4409, reason: UPDATE_REFUSED };
       };
       judge();
-      if (applyFirst) {
+      if (gate) {
         Y.applyUpdate(document, payload, { source: "connection", connection } satisfies ConnectionTransactionOrigin);
+        gate.push(storeApplied(connection, document, payload));
+        return;
       }
       for (let attempt = 0; attempt < 3; attempt++) {
         let result: AppendResult;
         try {
           result = await updateLog.append(ctx.paperId, payload, ctx.status);
         } catch (error) {
+          // Not stored, so not applied nor acknowledged: drop the socket; the provider
+          // reconnects and sends the update again in its sync step 2.
           console.error("collab: storing an update failed", error);
-          if (applyFirst) {
-            // Clients keep their copies and send back what the reloaded document lacks.
-            diverge(document, { rebuild: false });
-          } else {
-            // Not stored, so not applied nor acknowledged: drop the socket; the provider
-            // reconnects and sends the update again in its sync step 2.
-            dropShadow(document);
-            connection.webSocket.close(1011, "storage unavailable");
-          }
+          dropShadow(document);
+          connection.webSocket.close(1011, "storage unavailable");
           throw error;
         }
         if (result.stored) return;
-        if (!applyFirst) dropShadow(document); // not applied: the guard's shadow is ahead of the document
-        const access = result.status ? reconsider(connection, result.status) : "none";
-        if (access !== "write") {
-          // Everyone saw an update that will never be stored: every copy starts again from storage.
-          if (applyFirst) diverge(document, { rebuild: true });
-          else if (access === "none") expel(connection);
-          return;
-        }
-        if (!applyFirst) judge();
+        dropShadow(document); // not applied: the guard's shadow is ahead of the document
+        const access = result.status ? reconsider(connection, result.status) : null;
+        if (!access) expel(connection);
+        if (!access?.rights) return;
+        judge();
       }
-      if (applyFirst) diverge(document, { rebuild: true });
-      else connection.webSocket.close(1011, "retry");
+      connection.webSocket.close(1011, "retry");
       throw new Error("collab: paper status kept changing while storing an update");
     },
 

@@ -83,7 +83,7 @@ describe("the update log", () => {
   it("never stores an update queued behind one that could not be stored (it may build on it)", async () => {
     const { paper } = await makePaperInStatus(testDb.db(), "draft", world);
     await failAppendsCarrying("UNSTORABLE");
-    const log = new UpdateLog(async () => testDb.db(), [10]);
+    const log = new UpdateLog(async () => testDb.db(), { retryDelaysMs: [10] });
     const first = log.append(paper.id, updateWithParagraph("UNSTORABLE first"), "draft");
     const second = log.append(paper.id, updateWithParagraph("second, built on the first"), "draft");
     await expect(first).rejects.toThrow();
