@@ -35,6 +35,7 @@ export const roundProcedure = pgEnum("round_procedure", ["consensus", "silence"]
 export const roundOutcome = pgEnum("round_outcome", ["agreed", "not_agreed"]);
 export const positionValue = pgEnum("position_value", ["approve", "object", "abstain"]);
 export const locale = pgEnum("locale", ["en", "fr"]);
+export const exportFormat = pgEnum("export_format", ["docx", "pdf", "html", "md", "akn"]);
 
 export const partners = pgTable(
   "partners",
@@ -366,6 +367,31 @@ export const submissions = pgTable(
   ],
 );
 
+/**
+ * The SHA-256 of every file Accord produced for a submitted revision (downloads, the ZIP, the
+ * files rendered at submission and by the verify check): a genuine copy verifies by these bytes
+ * even after a new Chromium, new fonts or a new DOCX library would render it differently.
+ */
+export const exportFingerprints = pgTable(
+  "export_fingerprints",
+  {
+    submissionId: uuid("submission_id")
+      .notNull()
+      .references(() => submissions.id),
+    revisionNumber: integer("revision_number").notNull(),
+    format: exportFormat("format").notNull(),
+    lang: locale("lang").notNull(),
+    sha256: char("sha256", { length: 64 }).notNull(),
+    byteLength: integer("byte_length").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // One row per distinct file: a renderer upgrade adds a row, it never replaces one.
+    primaryKey({ columns: [t.submissionId, t.format, t.lang, t.sha256] }),
+    check("export_fingerprints_sha256_hex", sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+  ],
+);
+
 /** Append-only record of every change: who did what to which target, when. */
 export const auditEvents = pgTable(
   "audit_events",
@@ -412,6 +438,7 @@ export type PaperUpdate = typeof paperUpdates.$inferSelect;
 export type ApprovalRound = typeof approvalRounds.$inferSelect;
 export type Position = typeof positions.$inferSelect;
 export type Submission = typeof submissions.$inferSelect;
+export type ExportFingerprint = typeof exportFingerprints.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 
 export type GlobalRole = (typeof globalRole.enumValues)[number];

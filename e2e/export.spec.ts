@@ -1,8 +1,9 @@
 // Exports from the UI, end to end: a member downloads every format of a submitted revision, the
 // HLD reviewer exports submitted papers only, anyone checks a copy on the public verify page,
-// the chair downloads the dialogue's ZIP, and a penholder starts a paper from a DOCX.
+// the chair downloads the dialogue's ZIP, a penholder starts a paper from a DOCX, and a delegate
+// downloads the live draft with her suggestion and her comment as tracked change and Word comment.
 // Seeded state used: the MME paper (submitted, HLD/2013/MME/001). Nothing seeded is changed;
-// only a new paper is imported into the Rabat Process.
+// only new papers are created in the Rabat Process.
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -79,6 +80,8 @@ test("a member downloads every export format of a submitted revision from its pa
   await expect(section).toBeVisible();
   await expect(section.getByRole("link")).toHaveCount(formats.length);
   await expect(section.getByTestId("export-docx")).toHaveText("Download Word (DOCX) of Rev.1");
+  // A frozen revision is exported as it is: no option to add suggestions and comments.
+  await expect(section.getByRole("checkbox")).toHaveCount(0);
   const shown = await appParagraphs(page);
   expect(shown.length).toBeGreaterThan(2);
 
@@ -337,5 +340,90 @@ test("a penholder starts a paper from a DOCX; a file that is not a DOCX is refus
 
   await page.goto("/dialogues/rabat");
   await expect(page.getByRole("link", { name: importedTitle })).toHaveCount(1);
+  await context.close();
+});
+
+test("a delegate downloads the live draft with her suggestion and comment as tracked change and Word comment", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const title = `Rabat annotated export ${Date.now().toString(36)}`;
+  const text = "Partners commit to mobility partnerships";
+  const suggested = " and to legal pathways";
+  const explanation = "Legal pathways are what the ministerial asked for.";
+  const editorOf = (page: Page) => page.getByRole("textbox", { name: /^Text of / });
+  const panelOf = (page: Page) => page.getByRole("complementary", { name: "Comments and suggestions" });
+  const saved = (page: Page) => page.getByRole("status").filter({ hasText: /All changes saved|Up to date/ });
+
+  // The penholder writes a paper and opens consultation.
+  const pen = await signedIn(browser, demo.rabatPen);
+  await pen.page.goto("/dialogues/rabat");
+  const form = pen.page.getByRole("region", { name: "New paper" });
+  await form.getByLabel("Title").fill(title);
+  await form.getByRole("button", { name: "Create paper" }).click();
+  await expect(pen.page).toHaveURL(/\/papers\/[0-9a-f-]{36}$/);
+  const paperPath = new URL(pen.page.url()).pathname;
+  await pen.page.getByRole("button", { name: "Open consultation" }).click();
+  await expect(pen.page.getByText("Consultation", { exact: true })).toBeVisible();
+  await editorOf(pen.page).click();
+  await pen.page.keyboard.press("ControlOrMeta+a");
+  await pen.page.keyboard.type(text);
+  await expect(pen.page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
+  await pen.context.close();
+
+  // The delegate suggests words and explains them in a thread.
+  const { context, page } = await signedIn(browser, demo.rabatFr);
+  await page.goto(paperPath);
+  await expect(editorOf(page)).toBeVisible();
+  await expect(saved(page)).toBeVisible();
+  await editorOf(page).locator("p").first().click();
+  await page.keyboard.press("End");
+  await page.keyboard.type(suggested);
+  await expect(editorOf(page).locator("ins.suggestion-insert")).toHaveText(suggested);
+  await panelOf(page)
+    .getByRole("list", { name: "Suggestions" })
+    .getByRole("button", { name: /^Explain the suggestion of Claire Dubois/ })
+    .click();
+  await panelOf(page).getByLabel("Your comment").fill(explanation);
+  await panelOf(page).getByRole("button", { name: "Post comment" }).click();
+  await expect(panelOf(page).getByRole("article", { name: "Thread by Claire Dubois" })).toBeVisible();
+  await expect(saved(page)).toBeVisible();
+
+  // The option switches every link of the live draft to the annotated file.
+  const section = page.getByRole("region", { name: "Export" });
+  const option = section.getByRole("checkbox", { name: "Include suggestions and comments" });
+  await expect(option).not.toBeChecked();
+  await expect(section.getByTestId("export-docx")).toHaveAttribute("href", /revision=live$/);
+  await option.check();
+  await expect(section.getByTestId("export-docx")).toHaveAttribute("href", /revision=live&annotations=1$/);
+  await expect(section.getByTestId("export-docx")).toHaveText(
+    "Download Word (DOCX) of Live draft with suggestions and comments",
+  );
+  await expectAccessible(page);
+
+  const link = section.getByTestId("export-docx");
+  const [received] = await Promise.all([page.waitForEvent("download", { timeout: 45_000 }), link.click()]);
+  expect(received.suggestedFilename()).toMatch(/-live-draft-annotated\.docx$/);
+  const file = path.join(work, received.suggestedFilename());
+  await received.saveAs(file);
+  const entries = unzipSync(new Uint8Array(readFileSync(file)));
+  const document = strFromU8(entries["word/document.xml"] as Uint8Array);
+  // The suggestion as tracked insertions by its author (the comment's range splits it in two runs).
+  const insertions = [...document.matchAll(/<w:ins w:id="\d+" w:author="([^"]+)"[^>]*>(.*?)<\/w:ins>/g)];
+  expect(insertions.map((m) => m[1])).toEqual(insertions.map(() => "Claire Dubois (France)"));
+  expect(insertions.map((m) => (m[2] ?? "").replace(/<[^>]+>/g, "")).join("")).toBe(suggested);
+  expect(document).toContain("<w:commentReference");
+  const comments = strFromU8(entries["word/comments.xml"] as Uint8Array);
+  expect(comments).toContain('w:author="Claire Dubois (France)"');
+  expect(comments).toContain(explanation);
+
+  // Without the option, the same draft is the agreed text only; a revision refuses the option.
+  await option.uncheck();
+  await expect(section.getByTestId("export-md")).toHaveAttribute("href", /revision=live$/);
+  const md = await context.request.get(`/api${paperPath}/export?format=md&revision=live`);
+  expect(await md.text()).not.toContain("legal pathways");
+  const refused = await context.request.get(`/api${paperPath}/export?format=md&revision=1&annotations=1`);
+  expect(refused.status()).toBe(400);
+  expect(await refused.json()).toMatchObject({ error: "invalid_input" });
   await context.close();
 });

@@ -8,6 +8,8 @@ import { assertSeedingAllowed, prepareDatabase } from "@/db/prepare";
 import { COLLAB_PATH, createCollaborationServer } from "./collab/server";
 import { sendDueReminders } from "./domain/notifications";
 import { settleDueRounds } from "./domain/workflow";
+import { startFingerprintWorker } from "./export/fingerprints";
+import { stampClientAddress } from "./rate-limit";
 import { ensureAuthSecret, MissingSecretError } from "./secret";
 
 const dev = process.env.NODE_ENV !== "production";
@@ -27,11 +29,15 @@ async function main() {
   const seedDemo = dev || process.env.ACCORD_SEED_FORCE === "1";
   if (seedDemo) assertSeedingAllowed(process.env);
   await prepareDatabase(handle, { seed: seedDemo ? "if-empty" : "never", log: console.log });
+  // After seeding: the demo's submitted papers get their file fingerprints at first use instead.
+  startFingerprintWorker();
 
   const app = next({ dev, hostname, port });
   await app.prepare();
   const handleRequest = app.getRequestHandler();
   const server = createServer((req, res) => {
+    // Route handlers cannot see the socket: the peer's address (or the trusted proxy's word) goes in a header.
+    stampClientAddress(req);
     handleRequest(req, res).catch((error: unknown) => {
       console.error(error);
       res.statusCode = 500;

@@ -31,6 +31,7 @@ type ResourceOf = {
   "paper.edit": PaperRef;
   "paper.suggest": PaperRef;
   "paper.comment": PaperRef;
+  "paper.viewComments": PaperRef;
   "paper.decideSuggestions": PaperRef;
   "paper.markAgreement": PaperRef;
   "paper.changeStage": PaperRef;
@@ -50,6 +51,7 @@ export const paperActions = [
   "paper.edit",
   "paper.suggest",
   "paper.comment",
+  "paper.viewComments",
   "paper.decideSuggestions",
   "paper.markAgreement",
   "paper.changeStage",
@@ -92,6 +94,9 @@ const rules: { [A in Action]: (actor: Actor, resource: ResourceOf[A]) => boolean
   // Comments stay open until the text is final; a submitted paper is an archive.
   "paper.comment": (a, r) =>
     r.status !== "submitted" && (isAdmin(a) || hasRole(a, r.dialogueId, "chair", "penholder", "delegate", "observer")),
+  // Threads and pending suggestions are the negotiation's working material: its members' and the
+  // secretariat's, not the HLD's, which receives the agreed text.
+  "paper.viewComments": (a, r) => isAdmin(a) || roleIn(a, r.dialogueId) !== undefined,
   "paper.decideSuggestions": (a, r) => textIsOpen(r.status) && hasRole(a, r.dialogueId, "chair", "penholder"),
   // [Brackets] and ad ref marks steer the negotiation: the chair's and penholder's call.
   "paper.markAgreement": (a, r) => textIsOpen(r.status) && hasRole(a, r.dialogueId, "chair", "penholder"),

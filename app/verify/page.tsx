@@ -1,6 +1,6 @@
 // Public (no sign-in): does a file or a hash match a text submitted to the HLD?
 import type { Metadata } from "next";
-import { VerifyForm, type VerifyResponse } from "@/components/export/VerifyForm";
+import { VerifyForm, type VerifyLabels, type VerifyResponse } from "@/components/export/VerifyForm";
 import { getDb } from "@/db/client";
 import { VERIFY_MAX_BYTES, verifyHash } from "@/server/export/verify";
 import { getTranslator } from "@/server/locale";
@@ -25,6 +25,19 @@ export default async function VerifyPage({ searchParams }: Props) {
       : { outcome: "hashInvalid", via: "hash" };
   }
   const maxMb = VERIFY_MAX_BYTES / (1024 * 1024);
+  // The endpoint's limits answer 429 { outcome: "rateLimited" } or 503 { outcome: "busy" }; the
+  // form shows the label of whatever outcome comes back.
+  const outcomes: VerifyLabels["outcomes"] & Record<"rateLimited" | "busy", string> = {
+    noMatch: t("exports.verify.noMatch"),
+    altered: t("exports.verify.altered"),
+    noMarker: t("exports.verify.noMarker"),
+    tooLarge: t("exports.verify.tooLarge", { max: maxMb }),
+    nothing: t("exports.verify.nothing"),
+    hashInvalid: t("exports.verify.hashInvalid"),
+    failed: t("exports.verify.failed"),
+    rateLimited: t("verify.rateLimited"),
+    busy: t("verify.busy"),
+  };
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-4">
       <h1>{t("exports.verify.title")}</h1>
@@ -49,15 +62,7 @@ export default async function VerifyPage({ searchParams }: Props) {
           submittedAt: t("exports.verify.submittedAt"),
           hash: t("exports.verify.hash"),
           revNumber: t("exports.cover.revNumber"),
-          outcomes: {
-            noMatch: t("exports.verify.noMatch"),
-            altered: t("exports.verify.altered"),
-            noMarker: t("exports.verify.noMarker"),
-            tooLarge: t("exports.verify.tooLarge", { max: maxMb }),
-            nothing: t("exports.verify.nothing"),
-            hashInvalid: t("exports.verify.hashInvalid"),
-            failed: t("exports.verify.failed"),
-          },
+          outcomes,
         }}
       />
     </div>

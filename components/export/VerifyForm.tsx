@@ -13,7 +13,18 @@ export type VerifyMatch = {
 };
 export type VerifyResponse =
   | { outcome: "match"; format: string | null; matches: VerifyMatch[] }
-  | { outcome: "noMatch" | "altered" | "noMarker" | "tooLarge" | "nothing" | "hashInvalid" | "failed" };
+  | {
+      outcome:
+        | "noMatch"
+        | "altered"
+        | "noMarker"
+        | "tooLarge"
+        | "nothing"
+        | "hashInvalid"
+        | "failed"
+        | "rateLimited"
+        | "busy";
+    };
 
 export type VerifyLabels = {
   fileLabel: string;
@@ -31,7 +42,10 @@ export type VerifyLabels = {
   submittedAt: string;
   hash: string;
   revNumber: string;
-  outcomes: Record<"noMatch" | "altered" | "noMarker" | "tooLarge" | "nothing" | "hashInvalid" | "failed", string>;
+  outcomes: Record<
+    "noMatch" | "altered" | "noMarker" | "tooLarge" | "nothing" | "hashInvalid" | "failed" | "rateLimited" | "busy",
+    string
+  >;
 };
 
 const fmt = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;

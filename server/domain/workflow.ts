@@ -21,6 +21,7 @@ import { contentHash } from "../canonical";
 import { notifyPaperAccessChanged } from "../collab/notify";
 import { compactLocked } from "../collab/persistence";
 import { AppError, invalidInput, isUniqueViolation, notFound } from "../errors";
+import { queueSubmissionFingerprints } from "../export/fingerprints";
 import { type Mail, sendMail } from "../mail";
 import { type Actor, authorize } from "../policy";
 import { statePositions } from "../queries/workflow";
@@ -371,6 +372,9 @@ export async function submitToHld(db: Db, actor: Actor | null, input: { paperId:
       return submission;
     });
     await notifyPaperAccessChanged(input.paperId);
+    // After the commit: every export file's SHA-256, rendered in the background by the server
+    // (a PDF takes about a second); elsewhere recorded at the first download or verify.
+    queueSubmissionFingerprints(db, input.paperId);
     return submission;
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("conflict", "already submitted", "errors.alreadySubmitted");

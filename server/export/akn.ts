@@ -2,9 +2,11 @@
 // A paper is a <doc name="recommendations|positionPaper">: the cover in <preface>, numbered
 // paragraphs as <paragraph> with the app's numbers, notes as <authorialNote>, the approval
 // positions and the HLD submission as <workflow> steps, and the fingerprint in <proprietary>.
+// With annotations: pending suggestions as <ins>/<del> (title and refersTo name the author),
+// open comment threads as editorial <note>s in <notes>, referred to by <noteRef> in the text.
 import { create } from "xmlbuilder2";
 import type { XMLBuilder } from "xmlbuilder2/lib/interfaces";
-import { type Cover, isoDate } from "./cover";
+import { type Cover, formatDate, isoDate } from "./cover";
 import type { Block, ExportModel, Inline } from "./model";
 import type { ExportSource } from "./source";
 
@@ -27,7 +29,10 @@ function xmlDateTime(date: Date): string {
   return `${date.toISOString().slice(0, 19)}Z`;
 }
 
-function addInlines(parent: XMLBuilder, inlines: Inline[]) {
+/** What inline content needs beyond the text: the author references of suggestions, and the labels. */
+type InlineContext = { cover: Cover; person: (name: string) => string };
+
+function addInlines(parent: XMLBuilder, inlines: Inline[], ctx: InlineContext) {
   for (const inline of inlines) {
     if (inline.kind === "break") {
       parent.ele("eol");
@@ -45,6 +50,16 @@ function addInlines(parent: XMLBuilder, inlines: Inline[]) {
       continue;
     }
     let target = parent;
+    const s = inline.suggestion;
+    if (s) {
+      target = target.ele(s.kind === "insert" ? "ins" : "del", {
+        class: "suggestion",
+        refersTo: `#${ctx.person(s.author)}`,
+        title: ctx.cover.t(s.kind === "insert" ? "exports.annotations.insertedBy" : "exports.annotations.deletedBy", {
+          author: s.author,
+        }),
+      });
+    }
     if (inline.href) target = target.ele("a", { href: inline.href });
     for (const mark of inline.marks) {
       if (mark === "strike") target = target.ele("inline", { name: "strikethrough" });
@@ -52,6 +67,13 @@ function addInlines(parent: XMLBuilder, inlines: Inline[]) {
       else target = target.ele(markElement[mark] as string);
     }
     target.txt(inline.text);
+    for (const n of inline.commentEnds ?? []) {
+      parent.ele("noteRef", {
+        href: `#comment_${n}`,
+        marker: ctx.cover.t("exports.annotations.marker", { n }),
+        class: "comment",
+      });
+    }
   }
 }
 
@@ -59,14 +81,15 @@ function addAgreementText(
   parent: XMLBuilder,
   block: { inlines: Inline[]; agreement: "bracketed" | "adRef" | null },
   cover: Cover,
+  ids: Ids,
 ) {
   if (block.agreement === "bracketed") parent.txt("[");
-  addInlines(parent, block.inlines);
+  addInlines(parent, block.inlines, { cover, person: ids.person });
   if (block.agreement === "bracketed") parent.txt("]");
   if (block.agreement === "adRef") parent.txt(" ").ele("inline", { name: "adReferendum" }).txt(cover.adRef);
 }
 
-type Ids = { next: (prefix: string) => string };
+type Ids = { next: (prefix: string) => string; person: (name: string) => string };
 
 function addBlocks(parent: XMLBuilder, blocks: Block[], cover: Cover, ids: Ids, top: boolean) {
   for (const block of blocks) addBlock(parent, block, cover, ids, top);
@@ -85,9 +108,9 @@ function addBlock(parent: XMLBuilder, block: Block, cover: Cover, ids: Ids, top:
           eId: ids.next("hcontainer"),
           ...(block.agreement ? { class: agreementAttrs(block.agreement).class } : {}),
         });
-        addAgreementText(container.ele("heading"), block, cover);
+        addAgreementText(container.ele("heading"), block, cover, ids);
       } else {
-        addAgreementText(parent.ele("p", { class: `heading${block.level}` }), block, cover);
+        addAgreementText(parent.ele("p", { class: `heading${block.level}` }), block, cover, ids);
       }
       return;
     }
@@ -98,12 +121,13 @@ function addBlock(parent: XMLBuilder, block: Block, cover: Cover, ids: Ids, top:
           ...(block.agreement ? { class: agreementAttrs(block.agreement).class } : {}),
         });
         para.ele("num").txt(`${block.number}.`);
-        addAgreementText(para.ele("content").ele("p"), block, cover);
+        addAgreementText(para.ele("content").ele("p"), block, cover, ids);
       } else {
         addAgreementText(
           parent.ele("p", block.agreement ? { class: agreementAttrs(block.agreement).class } : {}),
           block,
           cover,
+          ids,
         );
       }
       return;
@@ -199,6 +223,17 @@ export function renderAkn(source: ExportSource, model: ExportModel, cover: Cover
   }
   const submitter = source.submission?.submittedBy;
   if (submitter && !people.has(submitter)) people.set(submitter, `person_${people.size + 1}`);
+  // Authors of suggestions and comments ("Name (Partner)"), referred to from <ins>, <del> and notes.
+  const person = (name: string) => {
+    let id = people.get(name);
+    if (!id) {
+      id = `person_${people.size + 1}`;
+      people.set(name, id);
+    }
+    return id;
+  };
+  for (const author of model.annotations?.authors ?? []) person(author);
+  for (const note of model.annotations?.comments ?? []) for (const entry of note.entries) person(entry.author);
 
   if (source.submission || cover.positions) {
     const lifecycle = meta.ele("lifecycle", { source: "#accord" });
@@ -285,6 +320,31 @@ export function renderAkn(source: ExportSource, model: ExportModel, cover: Cover
     });
   }
 
+  if (model.annotations?.comments.length) {
+    const notes = meta.ele("notes", { source: "#accord" });
+    for (const comment of model.annotations.comments) {
+      const note = notes.ele("note", {
+        eId: `comment_${comment.number}`,
+        marker: cover.t("exports.annotations.marker", { n: comment.number }),
+        class: "comment",
+      });
+      note.ele("p", { class: "quote" }).txt(cover.t("exports.annotations.on", { quote: comment.quote }));
+      if (!comment.anchored) note.ele("p", { class: "notAnchored" }).txt(cover.t("exports.annotations.notAnchored"));
+      for (const entry of comment.entries) {
+        const p = note.ele("p", { class: "comment", refersTo: `#${person(entry.author)}` });
+        p.txt(`${entry.author}, ${formatDate(entry.date)}: `);
+        if (entry.withdrawn) {
+          p.ele("i").txt(cover.t("exports.annotations.withdrawn"));
+          continue;
+        }
+        entry.body.split("\n").forEach((line, i) => {
+          if (i > 0) p.ele("eol");
+          p.txt(line);
+        });
+      }
+    }
+  }
+
   const proprietary = meta.ele("proprietary", { source: "#accord" });
   proprietary.ele(ACCORD, "accord:fingerprint").txt(cover.marker);
   proprietary.ele(ACCORD, "accord:sha256").txt(source.hash);
@@ -294,6 +354,12 @@ export function renderAkn(source: ExportSource, model: ExportModel, cover: Cover
   // Preface: the cover block, as people read it.
   const preface = doc.ele("preface");
   if (cover.draftNotice) preface.ele("p", { class: "draftNotice" }).txt(cover.draftNotice);
+  if (cover.annotationsNotice) preface.ele("p", { class: "annotationsNotice" }).txt(cover.annotationsNotice);
+  if (model.annotations?.resolvedLeftOut) {
+    preface
+      .ele("p", { class: "annotationsResolved" })
+      .txt(cover.t("exports.annotations.resolvedLeftOut", { n: model.annotations.resolvedLeftOut }));
+  }
   preface.ele("p", { class: "record" }).txt(cover.heading);
   preface.ele("p", { class: "title" }).ele("docTitle").txt(source.title);
   for (const row of cover.rows) {
@@ -323,6 +389,7 @@ export function renderAkn(source: ExportSource, model: ExportModel, cover: Cover
       counters.set(prefix, n);
       return `${prefix}_${n}`;
     },
+    person,
   };
   const body = doc.ele("mainBody");
   if (model.blocks.length === 0) body.ele("p");

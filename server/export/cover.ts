@@ -20,6 +20,8 @@ export type Cover = {
   heading: string;
   /** Set for the live draft: shown prominently on every format. */
   draftNotice: string | null;
+  /** Set when pending suggestions and comments are included: shown prominently on every format. */
+  annotationsNotice: string | null;
   rows: CoverRow[];
   positionsHeading: string;
   positionsColumns: [string, string, string, string, string];
@@ -48,7 +50,7 @@ export function exportMarker(source: Pick<ExportSource, "hash">, lang: Locale): 
 
 export const markerPattern = /accord:sha256=([0-9a-f]{64});lang=(en|fr)/;
 
-export function buildCover(source: ExportSource, lang: Locale): Cover {
+export function buildCover(source: ExportSource, lang: Locale, options: { annotated?: boolean } = {}): Cover {
   const t = translator(lang);
   const revisionLabel =
     source.revision === null ? t("exports.cover.liveDraft") : t("exports.cover.revNumber", { n: source.revision });
@@ -82,6 +84,7 @@ export function buildCover(source: ExportSource, lang: Locale): Cover {
     t,
     heading: t("exports.cover.heading"),
     draftNotice: source.revision === null ? t("exports.cover.draftNotice") : null,
+    annotationsNotice: options.annotated ? t("exports.annotations.notice") : null,
     rows,
     positionsHeading: t("exports.cover.positions"),
     positionsColumns: [

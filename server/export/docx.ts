@@ -2,15 +2,24 @@
 // numbers (the app's), Word list numbering, tables, real footnotes, links, page numbers.
 // `docx` writes creation dates, zip times and random relationship ids; `stabilize` rewrites
 // them from the source's stored date so the same revision always gives the same bytes.
+// With annotations, pending suggestions are real tracked changes (w:ins / w:del, author
+// "Name (Partner)", dated with the live text's last change: the marks carry no time) and open
+// comment threads real Word comments, replies threaded under the opening comment.
 import {
   AlignmentType,
   BorderStyle,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  DeletedTextRun,
   Document,
   ExternalHyperlink,
   Footer,
   FootnoteReferenceRun,
   HeadingLevel,
+  type ICommentOptions,
   type ILevelsOptions,
+  InsertedTextRun,
   LevelFormat,
   Packer,
   PageNumber,
@@ -24,7 +33,7 @@ import {
 } from "docx";
 import { strFromU8, strToU8, unzipSync, type Zippable, zipSync } from "fflate";
 import type { Cover } from "./cover";
-import type { Block, ExportModel, Inline } from "./model";
+import type { Block, CommentNote, ExportModel, Inline, TextInline } from "./model";
 import type { ExportSource } from "./source";
 
 const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
@@ -33,23 +42,46 @@ const RTL_RUN =
   /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF](?:[\s\u060C\u061B\u061F.,:;!?\-–]*[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF])*/g;
 
 type RunStyle = { bold?: boolean; italics?: boolean; underline?: object; strike?: boolean; font?: string };
+type RunOptions = RunStyle & { text: string; style?: string; rightToLeft?: boolean };
+type RunMaker = (options: RunOptions) => ParagraphChild;
+
+const plainRun: RunMaker = (options) => new TextRun(options);
 
 /** Splits text by script: Arabic/Hebrew segments become right-to-left runs, the rest stays LTR. */
-function textRuns(text: string, style: RunStyle, styleId?: string): TextRun[] {
-  if (!RTL.test(text)) return [new TextRun({ text, ...style, style: styleId })];
-  const runs: TextRun[] = [];
+function textRuns(text: string, style: RunStyle, styleId?: string, make: RunMaker = plainRun): ParagraphChild[] {
+  if (!RTL.test(text)) return [make({ text, ...style, style: styleId })];
+  const runs: ParagraphChild[] = [];
   let last = 0;
   for (const match of text.matchAll(RTL_RUN)) {
     const index = match.index ?? 0;
-    if (index > last) runs.push(new TextRun({ text: text.slice(last, index), ...style, style: styleId }));
-    runs.push(new TextRun({ text: match[0], ...style, style: styleId, rightToLeft: true }));
+    if (index > last) runs.push(make({ text: text.slice(last, index), ...style, style: styleId }));
+    runs.push(make({ text: match[0], ...style, style: styleId, rightToLeft: true }));
     last = index + match[0].length;
   }
-  if (last < text.length) runs.push(new TextRun({ text: text.slice(last), ...style, style: styleId }));
+  if (last < text.length) runs.push(make({ text: text.slice(last), ...style, style: styleId }));
   return runs;
 }
 
-function inlineRuns(inlines: Inline[]): ParagraphChild[] {
+/**
+ * Tracked changes and comments while walking the body. Comment ids are the comments' indexes
+ * (0…n-1, threads in marker order, replies after their thread); revision ids follow them, so no
+ * two annotations share an id.
+ */
+type Annotating = { date: string; nextRevision: number; commentIds: Map<number, number[]> };
+
+/** A tracked change per run (one suggestion may span runs, each needs its own id). */
+function runMaker(inline: TextInline, annotating: Annotating | null): RunMaker {
+  const s = inline.suggestion;
+  if (!s || !annotating) return plainRun;
+  return (options) => {
+    const change = { id: annotating.nextRevision++, author: s.author, date: annotating.date };
+    return s.kind === "insert"
+      ? new InsertedTextRun({ ...options, ...change })
+      : new DeletedTextRun({ ...options, ...change });
+  };
+}
+
+function inlineRuns(inlines: Inline[], annotating: Annotating | null): ParagraphChild[] {
   const out: ParagraphChild[] = [];
   for (const inline of inlines) {
     if (inline.kind === "break") {
@@ -64,14 +96,74 @@ function inlineRuns(inlines: Inline[]): ParagraphChild[] {
         strike: inline.marks.includes("strike") || undefined,
         font: inline.marks.includes("code") ? "Noto Sans Mono" : undefined,
       };
+      const ids = (numbers: number[] | undefined) =>
+        annotating ? (numbers ?? []).flatMap((n) => annotating.commentIds.get(n) ?? []) : [];
+      for (const id of ids(inline.commentStarts)) out.push(new CommentRangeStart(id));
+      const make = runMaker(inline, annotating);
       if (inline.href) {
-        out.push(new ExternalHyperlink({ link: inline.href, children: textRuns(inline.text, style, "Hyperlink") }));
+        out.push(
+          new ExternalHyperlink({ link: inline.href, children: textRuns(inline.text, style, "Hyperlink", make) }),
+        );
       } else {
-        out.push(...textRuns(inline.text, style));
+        out.push(...textRuns(inline.text, style, undefined, make));
+      }
+      for (const id of ids(inline.commentEnds)) {
+        out.push(new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] }));
       }
     }
   }
   return out;
+}
+
+function initials(name: string): string {
+  return name
+    .replace(/\(.*\)$/, "")
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => [...word][0]?.toUpperCase() ?? "")
+    .join("")
+    .slice(0, 4);
+}
+
+/** Word comments of the open threads: the opening comment (with the quote when its text is gone), then the replies. */
+function threadComments(
+  notes: CommentNote[],
+  cover: Cover,
+): { comments: ICommentOptions[]; ids: Map<number, number[]> } {
+  const comments: ICommentOptions[] = [];
+  const ids = new Map<number, number[]>();
+  for (const note of notes) {
+    const threadIds: number[] = [];
+    const parentId = comments.length;
+    note.entries.forEach((entry, i) => {
+      const id = comments.length;
+      threadIds.push(id);
+      const lines = entry.withdrawn ? [cover.t("exports.annotations.withdrawn")] : entry.body.split("\n");
+      const lead =
+        i === 0 && !note.anchored
+          ? [
+              new Paragraph({
+                children: [
+                  new TextRun({
+                    text: `${cover.t("exports.annotations.on", { quote: note.quote })} ${cover.t("exports.annotations.notAnchored")}`,
+                    italics: true,
+                  }),
+                ],
+              }),
+            ]
+          : [];
+      comments.push({
+        id,
+        author: entry.author,
+        initials: initials(entry.author),
+        date: entry.date,
+        ...(i > 0 ? { parentId } : {}),
+        children: [...lead, ...lines.map((line) => new Paragraph({ children: textRuns(line, {}) }))],
+      });
+    });
+    ids.set(note.number, threadIds);
+  }
+  return { comments, ids };
 }
 
 function withAgreement(runs: ParagraphChild[], agreement: "bracketed" | "adRef" | null, cover: Cover) {
@@ -82,7 +174,12 @@ function withAgreement(runs: ParagraphChild[], agreement: "bracketed" | "adRef" 
 }
 
 /** Shared while walking: list numbering definitions, and whether we are inside a quote. */
-type Lists = { counter: { next: number }; configs: Map<string, ILevelsOptions[]>; quote?: boolean };
+type Lists = {
+  counter: { next: number };
+  configs: Map<string, ILevelsOptions[]>;
+  quote?: boolean;
+  annotating: Annotating | null;
+};
 
 function listLevels(ordered: boolean, start: number): ILevelsOptions[] {
   const bullets = ["•", "◦", "▪"];
@@ -104,10 +201,15 @@ function blockDocx(block: Block, cover: Cover, lists: Lists, depth: number): (Pa
   switch (block.kind) {
     case "heading": {
       const heading = { 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3, 4: HeadingLevel.HEADING_4 }[block.level];
-      return [new Paragraph({ heading, children: withAgreement(inlineRuns(block.inlines), block.agreement, cover) })];
+      return [
+        new Paragraph({
+          heading,
+          children: withAgreement(inlineRuns(block.inlines, lists.annotating), block.agreement, cover),
+        }),
+      ];
     }
     case "paragraph": {
-      const runs = withAgreement(inlineRuns(block.inlines), block.agreement, cover);
+      const runs = withAgreement(inlineRuns(block.inlines, lists.annotating), block.agreement, cover);
       if (block.number === null)
         return [new Paragraph({ style: lists.quote ? "BlockQuote" : undefined, children: runs })];
       return [
@@ -129,7 +231,7 @@ function blockDocx(block: Block, cover: Cover, lists: Lists, depth: number): (Pa
             ? [
                 new Paragraph({
                   numbering: { reference, level, instance },
-                  children: withAgreement(inlineRuns(first.inlines), first.agreement, cover),
+                  children: withAgreement(inlineRuns(first.inlines, lists.annotating), first.agreement, cover),
                 }),
               ]
             : [
@@ -182,10 +284,25 @@ function blockDocx(block: Block, cover: Cover, lists: Lists, depth: number): (Pa
   }
 }
 
-function coverDocx(source: ExportSource, cover: Cover): (Paragraph | Table)[] {
+function coverDocx(source: ExportSource, cover: Cover, orphanCommentIds: number[]): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   if (cover.draftNotice) {
     out.push(new Paragraph({ children: [new TextRun({ text: cover.draftNotice, bold: true, color: "AA0000" })] }));
+  }
+  if (cover.annotationsNotice) {
+    // Threads whose commented text is gone are anchored here, on the notice.
+    out.push(
+      new Paragraph({
+        children: [
+          ...orphanCommentIds.map((id) => new CommentRangeStart(id)),
+          new TextRun({ text: cover.annotationsNotice, bold: true, color: "1D3A8A" }),
+          ...orphanCommentIds.flatMap((id) => [
+            new CommentRangeEnd(id),
+            new TextRun({ children: [new CommentReference(id)] }),
+          ]),
+        ],
+      }),
+    );
   }
   out.push(new Paragraph({ children: [new TextRun({ text: cover.heading, bold: true })] }));
   out.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: textRuns(source.title, {}) }));
@@ -219,8 +336,30 @@ function coverDocx(source: ExportSource, cover: Cover): (Paragraph | Table)[] {
   return out;
 }
 
+/** "Resolved threads left out", after the text, when there were any. */
+function annotationsTail(model: ExportModel, cover: Cover): Paragraph[] {
+  const resolved = model.annotations?.resolvedLeftOut ?? 0;
+  if (!resolved) return [];
+  return [
+    new Paragraph({
+      children: [new TextRun({ text: cover.t("exports.annotations.resolvedLeftOut", { n: resolved }), italics: true })],
+    }),
+  ];
+}
+
 export async function renderDocx(source: ExportSource, model: ExportModel, cover: Cover): Promise<Uint8Array> {
-  const lists: Lists = { counter: { next: 1 }, configs: new Map() };
+  const threads = model.annotations ? threadComments(model.annotations.comments, cover) : null;
+  const annotating: Annotating | null = threads
+    ? {
+        date: `${source.date.toISOString().slice(0, 19)}Z`,
+        nextRevision: threads.comments.length,
+        commentIds: threads.ids,
+      }
+    : null;
+  const orphanIds = (model.annotations?.comments ?? [])
+    .filter((note) => !note.anchored)
+    .flatMap((note) => threads?.ids.get(note.number) ?? []);
+  const lists: Lists = { counter: { next: 1 }, configs: new Map(), annotating };
   const body = blocksDocx(model.blocks, cover, lists);
   const footnotes = Object.fromEntries(
     model.notes.map((n) => [String(n.number), { children: [new Paragraph({ children: textRuns(n.text, {}) })] }]),
@@ -254,6 +393,7 @@ export async function renderDocx(source: ExportSource, model: ExportModel, cover
     },
     numbering: { config: [...lists.configs].map(([reference, levels]) => ({ reference, levels })) },
     footnotes,
+    ...(threads && threads.comments.length > 0 ? { comments: { children: threads.comments } } : {}),
     sections: [
       {
         properties: { page: { margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
@@ -270,7 +410,7 @@ export async function renderDocx(source: ExportSource, model: ExportModel, cover
             ],
           }),
         },
-        children: [...coverDocx(source, cover), ...body],
+        children: [...coverDocx(source, cover, orphanIds), ...body, ...annotationsTail(model, cover)],
       },
     ],
   });

@@ -1,8 +1,8 @@
 // HTML export: one self-contained, sanitized file (no script, no event handlers, no external
 // resource, only http/https/mailto links), built from the export model by string escaping, never
 // by passing stored markup through. The PDF is this same HTML printed by Chromium.
-import { type Cover, isoDate } from "./cover";
-import type { Block, ExportModel, Inline } from "./model";
+import { type Cover, formatDate, isoDate } from "./cover";
+import type { Block, CommentNote, ExportModel, Inline, TextInline } from "./model";
 import type { ExportSource } from "./source";
 
 export function escapeHtml(text: string): string {
@@ -11,7 +11,31 @@ export function escapeHtml(text: string): string {
 
 const markTags: Record<string, string> = { bold: "strong", italic: "em", underline: "u", strike: "s", code: "code" };
 
-function inlineHtml(inlines: Inline[]): string {
+/** A pending suggestion as <ins>/<del> naming its author, and the author once more, visibly, after its last run. */
+function withSuggestion(html: string, inline: TextInline, cover: Cover): string {
+  const s = inline.suggestion;
+  if (!s) return html;
+  const tag = s.kind === "insert" ? "ins" : "del";
+  const title = cover.t(s.kind === "insert" ? "exports.annotations.insertedBy" : "exports.annotations.deletedBy", {
+    author: s.author,
+  });
+  const label = cover.t(s.kind === "insert" ? "exports.annotations.insertLabel" : "exports.annotations.deleteLabel", {
+    author: s.author,
+  });
+  const wrapped = `<${tag} class="suggestion" data-suggestion="${s.number}" data-author="${escapeHtml(s.author)}" title="${escapeHtml(title)}">${html}</${tag}>`;
+  return s.last ? `${wrapped}<span class="suggestion-label">${escapeHtml(label)}</span>` : wrapped;
+}
+
+function commentRefs(inline: TextInline, cover: Cover): string {
+  return (inline.commentEnds ?? [])
+    .map(
+      (n) =>
+        `<sup class="comment-ref"><a href="#comment-${n}" id="comment-ref-${n}">${escapeHtml(cover.t("exports.annotations.marker", { n }))}</a></sup>`,
+    )
+    .join("");
+}
+
+function inlineHtml(inlines: Inline[], cover: Cover): string {
   return inlines
     .map((inline) => {
       if (inline.kind === "break") return "<br>";
@@ -21,7 +45,9 @@ function inlineHtml(inlines: Inline[]): string {
       let html = escapeHtml(inline.text);
       for (const mark of [...inline.marks].reverse()) html = `<${markTags[mark]}>${html}</${markTags[mark]}>`;
       if (inline.href) html = `<a href="${escapeHtml(inline.href)}" rel="noopener noreferrer nofollow">${html}</a>`;
-      return html;
+      if (inline.comments?.length)
+        html = `<span class="commented" data-comments="${inline.comments.join(" ")}">${html}</span>`;
+      return withSuggestion(html, inline, cover) + commentRefs(inline, cover);
     })
     .join("");
 }
@@ -40,9 +66,9 @@ function agreementClass(agreement: "bracketed" | "adRef" | null): string {
 function blockHtml(block: Block, cover: Cover): string {
   switch (block.kind) {
     case "heading":
-      return `<h${block.level} dir="auto" class="heading${agreementClass(block.agreement)}">${withAgreement(inlineHtml(block.inlines), block.agreement, cover)}</h${block.level}>`;
+      return `<h${block.level} dir="auto" class="heading${agreementClass(block.agreement)}">${withAgreement(inlineHtml(block.inlines, cover), block.agreement, cover)}</h${block.level}>`;
     case "paragraph": {
-      const body = withAgreement(inlineHtml(block.inlines), block.agreement, cover);
+      const body = withAgreement(inlineHtml(block.inlines, cover), block.agreement, cover);
       const cls = agreementClass(block.agreement);
       if (block.number === null) return `<p dir="auto" class="plain${cls}">${body}</p>`;
       return `<p dir="auto" class="para${cls}" id="para-${block.number}" data-number="${block.number}"><span class="num">${block.number}.</span> ${body}</p>`;
@@ -108,6 +134,18 @@ th p, td p, li p { margin: 0.1rem 0; }
 .notes { border-top: 1px solid #444; margin-top: 1.5rem; font-size: 0.9rem; }
 .notes h2 { font-size: 1rem; }
 blockquote { margin: 0.6rem 1.5rem; padding-left: 0.8rem; border-left: 3px solid #999; }
+.annotations-notice { border: 2px solid #1d4ed8; color: #1d3a8a; font-weight: bold; padding: 0.4rem 0.6rem; }
+ins.suggestion { color: #1d4ed8; text-decoration: underline; }
+del.suggestion { color: #b91c1c; text-decoration: line-through; }
+.suggestion-label { font-size: 0.75em; color: #444; margin-inline-start: 0.2em; }
+.commented { background: #fef3c7; }
+.comment-ref a { text-decoration: none; font-size: 0.8em; }
+.comments { border-top: 1px solid #444; margin-top: 1.5rem; font-size: 0.9rem; }
+.comments h2 { font-size: 1rem; }
+.comments > ol { list-style: none; padding: 0; }
+.comment-thread { margin: 0 0 0.8rem; }
+.comment-thread .quote { font-style: italic; margin: 0.1rem 0; }
+.comment-entry { margin: 0.1rem 0 0.1rem 1.2rem; }
 a { color: #0645ad; }
 `;
 
@@ -125,8 +163,47 @@ export function coverHtml(source: ExportSource, cover: Cover): string {
         )
         .join("")}</tbody></table>`
     : "";
-  const notice = cover.draftNotice ? `<p class="draft-notice" role="note">${escapeHtml(cover.draftNotice)}</p>` : "";
+  const notice =
+    (cover.draftNotice ? `<p class="draft-notice" role="note">${escapeHtml(cover.draftNotice)}</p>` : "") +
+    (cover.annotationsNotice
+      ? `<p class="annotations-notice" role="note">${escapeHtml(cover.annotationsNotice)}</p>`
+      : "");
   return `<header class="cover" aria-label="${escapeHtml(cover.heading)}">${notice}<p class="record">${escapeHtml(cover.heading)}</p><h1 dir="auto">${escapeHtml(source.title)}</h1><dl>${rows}</dl>${positions}</header>`;
+}
+
+const multiline = (text: string) => text.split("\n").map(escapeHtml).join("<br>");
+
+function threadHtml(note: CommentNote, cover: Cover): string {
+  const marker = escapeHtml(cover.t("exports.annotations.marker", { n: note.number }));
+  const back = note.anchored ? ` <a href="#comment-ref-${note.number}" aria-label="↩ ${marker}">↩</a>` : "";
+  const where = note.anchored
+    ? ""
+    : `<p class="not-anchored">${escapeHtml(cover.t("exports.annotations.notAnchored"))}</p>`;
+  const entries = note.entries
+    .map(
+      (e) =>
+        `<p class="comment-entry" dir="auto"><strong>${escapeHtml(e.author)}</strong>, ${escapeHtml(formatDate(e.date))}: ${
+          e.withdrawn ? `<em>${escapeHtml(cover.t("exports.annotations.withdrawn"))}</em>` : multiline(e.body)
+        }</p>`,
+    )
+    .join("");
+  return `<li class="comment-thread" id="comment-${note.number}"><p class="quote" dir="auto"><strong>${marker}</strong> ${escapeHtml(
+    cover.t("exports.annotations.on", { quote: note.quote }),
+  )}${back}</p>${where}${entries}</li>`;
+}
+
+/** The open comment threads, numbered as their markers in the text; says what was left out. */
+function commentsHtml(model: ExportModel, cover: Cover): string {
+  const annotations = model.annotations;
+  if (!annotations) return "";
+  const heading = escapeHtml(cover.t("exports.annotations.commentsHeading"));
+  const list = annotations.comments.length
+    ? `<ol>${annotations.comments.map((note) => threadHtml(note, cover)).join("")}</ol>`
+    : `<p>${escapeHtml(cover.t("exports.annotations.noComments"))}</p>`;
+  const resolved = annotations.resolvedLeftOut
+    ? `<p class="resolved">${escapeHtml(cover.t("exports.annotations.resolvedLeftOut", { n: annotations.resolvedLeftOut }))}</p>`
+    : "";
+  return `<section class="comments" aria-label="${heading}"><h2>${heading}</h2>${list}${resolved}</section>`;
 }
 
 /** The complete HTML document. `title` differs for the PDF only (it carries the marker there). */
@@ -156,7 +233,7 @@ ${coverHtml(source, cover)}
 <main aria-label="${escapeHtml(cover.t("exports.cover.text"))}">
 ${blocksHtml(model.blocks, cover)}
 </main>
-${notes}
+${notes}${commentsHtml(model, cover)}
 </body>
 </html>
 `;

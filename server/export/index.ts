@@ -1,5 +1,6 @@
 // The one entry to every export format. Downloads, the submissions ZIP and the verify page all
 // call `renderExport`, so a file is always produced the same way from the same stored text.
+import { agreedContent } from "@/lib/editor/annotations";
 import type { Locale } from "@/lib/i18n/locales";
 import { renderAkn } from "./akn";
 import { buildCover } from "./cover";
@@ -7,7 +8,7 @@ import { renderDocx } from "./docx";
 import type { ExportFormat } from "./formats";
 import { escapeHtml, renderHtml } from "./html";
 import { renderMarkdown } from "./markdown";
-import { buildModel, type ModelOptions } from "./model";
+import { buildModel } from "./model";
 import { renderPdf } from "./pdf";
 import type { ExportSource } from "./source";
 
@@ -31,10 +32,18 @@ export const extensions: Record<ExportFormat, string> = {
 
 export type ExportFile = { bytes: Uint8Array; contentType: string; filename: string };
 
-export type ExportOptions = ModelOptions & { lang: Locale };
+export type ExportOptions = {
+  lang: Locale;
+  /**
+   * Pending suggestions and open comments: rendered only when asked for here AND carried by the
+   * source (`exportSourceForActor` loads them for the live draft, when allowed). Submitted texts,
+   * the ZIP and verification never ask, and their sources never carry them.
+   */
+  includeAnnotations?: boolean;
+};
 
 /** A file name safe everywhere: ASCII letters, digits and dashes, then the revision. */
-export function exportFilename(source: ExportSource, format: ExportFormat): string {
+export function exportFilename(source: ExportSource, format: ExportFormat, annotated = false): string {
   const base =
     source.title
       .normalize("NFKD")
@@ -43,7 +52,7 @@ export function exportFilename(source: ExportSource, format: ExportFormat): stri
       .replace(/^-+|-+$/g, "")
       .slice(0, 60)
       .toLowerCase() || "paper";
-  const rev = source.revision === null ? "live-draft" : `rev${source.revision}`;
+  const rev = source.revision === null ? (annotated ? "live-draft-annotated" : "live-draft") : `rev${source.revision}`;
   return `${base}-${rev}.${extensions[format]}`;
 }
 
@@ -52,8 +61,11 @@ export async function renderExport(
   format: ExportFormat,
   options: ExportOptions,
 ): Promise<ExportFile> {
-  const model = buildModel(source.doc, options);
-  const cover = buildCover(source, options.lang);
+  const annotated = options.includeAnnotations === true && source.revision === null && !!source.annotations;
+  // A source with annotations holds the live document with their marks: without them, its agreed text.
+  const doc = source.annotations && !annotated ? agreedContent(source.doc) : source.doc;
+  const model = buildModel(doc, { annotations: annotated ? source.annotations : null });
+  const cover = buildCover(source, options.lang, { annotated });
   const encoder = new TextEncoder();
   let bytes: Uint8Array;
   switch (format) {
@@ -76,5 +88,5 @@ export async function renderExport(
       bytes = encoder.encode(renderAkn(source, model, cover));
       break;
   }
-  return { bytes, contentType: contentTypes[format], filename: exportFilename(source, format) };
+  return { bytes, contentType: contentTypes[format], filename: exportFilename(source, format, annotated) };
 }

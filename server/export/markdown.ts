@@ -1,8 +1,11 @@
 // Markdown export (CommonMark + GFM tables and strikethrough + footnotes, as pandoc and GitHub
 // read them), written from the export model: every character of text escaped, links only to
 // safe targets (the model drops the rest), paragraph numbers kept as literal "1." text.
-import type { Cover } from "./cover";
-import type { Block, ExportModel, Inline, InlineMark } from "./model";
+// With annotations, pending suggestions are written in CriticMarkup ({++inserted++}{>>author<<},
+// {--deleted--}{>>author<<}), which other readers show as literal text, and comment threads as
+// [C1] markers with a Comments section at the end.
+import { type Cover, formatDate } from "./cover";
+import type { Block, ExportModel, Inline, InlineMark, SuggestionRun } from "./model";
 import type { ExportSource } from "./source";
 
 /** Escapes text so that no character of it is read as Markdown (CommonMark and pandoc's extensions). */
@@ -30,18 +33,41 @@ function codeSpan(text: string): string {
   return `${fence}${pad}${text}${pad}${fence}`;
 }
 
-/** Inline runs with marks opened and closed as a stack, so nesting across text nodes stays valid. */
-function runMarkdown(inlines: Inline[]): string {
+const sameSuggestion = (a: SuggestionRun | null, b: SuggestionRun | null) =>
+  a === b || (!!a && !!b && a.number === b.number && a.kind === b.kind);
+
+/**
+ * Inline runs with marks opened and closed as a stack, so nesting across text nodes stays valid.
+ * A suggestion closes every mark at its edges, so emphasis never straddles its delimiters.
+ */
+function runMarkdown(inlines: Inline[], cover: Cover): string {
   let out = "";
   const active: InlineMark[] = [];
   let pendingSpace = "";
+  let suggestion: SuggestionRun | null = null;
   const closeFrom = (keep: number) => {
     while (active.length > keep) {
       const mark = active.pop() as InlineMark;
       out += delimiters[mark]?.[1] ?? "";
     }
   };
+  const switchSuggestion = (next: SuggestionRun | null) => {
+    if (sameSuggestion(suggestion, next)) return;
+    closeFrom(0);
+    out += pendingSpace;
+    pendingSpace = "";
+    if (suggestion) out += `${suggestion.kind === "insert" ? "++}" : "--}"}{>>${escapeMarkdown(suggestion.author)}<<}`;
+    if (next) out += next.kind === "insert" ? "{++" : "{--";
+    suggestion = next;
+  };
+  const commentMarkers = (inline: Inline) =>
+    inline.kind === "text"
+      ? (inline.commentEnds ?? [])
+          .map((n) => `\\[${escapeMarkdown(cover.t("exports.annotations.marker", { n }))}\\]`)
+          .join("")
+      : "";
   for (const inline of inlines) {
+    switchSuggestion(inline.kind === "text" ? (inline.suggestion ?? null) : null);
     if (inline.kind === "break") {
       closeFrom(0);
       out += `${pendingSpace}\\\n`;
@@ -60,6 +86,11 @@ function runMarkdown(inlines: Inline[]): string {
     const [lead, core, trail] = [match?.[1] ?? "", match?.[2] ?? "", match?.[3] ?? ""];
     if (!core) {
       pendingSpace += inline.text;
+      const markers = commentMarkers(inline);
+      if (markers) {
+        out += pendingSpace + markers;
+        pendingSpace = "";
+      }
       continue;
     }
     closeFrom(keep);
@@ -72,12 +103,14 @@ function runMarkdown(inlines: Inline[]): string {
       }
     }
     out += inline.marks.includes("code") ? codeSpan(core) : escapeMarkdown(core);
+    out += commentMarkers(inline);
   }
+  switchSuggestion(null);
   closeFrom(0);
   return out + pendingSpace;
 }
 
-function inlineMarkdown(inlines: Inline[]): string {
+function inlineMarkdown(inlines: Inline[], cover: Cover): string {
   // Consecutive text with the same safe href becomes one link.
   let out = "";
   let i = 0;
@@ -92,7 +125,9 @@ function inlineMarkdown(inlines: Inline[]): string {
       j++;
     }
     const segment = inlines.slice(i, j);
-    out += href ? `[${runMarkdown(segment)}](<${href.replace(/[<>\s]/g, encodeURIComponent)}>)` : runMarkdown(segment);
+    out += href
+      ? `[${runMarkdown(segment, cover)}](<${href.replace(/[<>\s]/g, encodeURIComponent)}>)`
+      : runMarkdown(segment, cover);
     i = j;
   }
   return out;
@@ -123,9 +158,9 @@ function cellMarkdown(blocks: Block[], cover: Cover): string {
 function blockMarkdown(block: Block, cover: Cover): string {
   switch (block.kind) {
     case "heading":
-      return `${"#".repeat(block.level)} ${withAgreement(inlineMarkdown(block.inlines), block.agreement, cover)}`;
+      return `${"#".repeat(block.level)} ${withAgreement(inlineMarkdown(block.inlines, cover), block.agreement, cover)}`;
     case "paragraph": {
-      const body = withAgreement(inlineMarkdown(block.inlines), block.agreement, cover);
+      const body = withAgreement(inlineMarkdown(block.inlines, cover), block.agreement, cover);
       const lines = body.split("\n").map(escapeLineStart).join("\n");
       return block.number === null ? lines : `${block.number}\\. ${lines}`;
     }
@@ -160,10 +195,41 @@ function blockMarkdown(block: Block, cover: Cover): string {
   }
 }
 
+/** The open comment threads after the text, each under its marker; replies as list items. */
+function commentsMarkdown(annotations: NonNullable<ExportModel["annotations"]>, cover: Cover): string[] {
+  const t = cover.t;
+  const parts = ["---", `**${escapeMarkdown(t("exports.annotations.commentsHeading"))}**`];
+  if (annotations.comments.length === 0) parts.push(escapeMarkdown(t("exports.annotations.noComments")));
+  for (const note of annotations.comments) {
+    const head = `**${escapeMarkdown(t("exports.annotations.marker", { n: note.number }))}** ${escapeMarkdown(
+      t("exports.annotations.on", { quote: note.quote }),
+    )}`;
+    parts.push(note.anchored ? head : `${head}\\\n*${escapeMarkdown(t("exports.annotations.notAnchored"))}*`);
+    parts.push(
+      note.entries
+        .map((e) => {
+          const body = e.withdrawn
+            ? `*${escapeMarkdown(t("exports.annotations.withdrawn"))}*`
+            : e.body
+                .split("\n")
+                .map((line) => escapeLineStart(escapeMarkdown(line)))
+                .join("\\\n  ");
+          return `- **${escapeMarkdown(e.author)}**, ${escapeMarkdown(formatDate(e.date))}: ${body}`;
+        })
+        .join("\n"),
+    );
+  }
+  if (annotations.resolvedLeftOut) {
+    parts.push(escapeMarkdown(t("exports.annotations.resolvedLeftOut", { n: annotations.resolvedLeftOut })));
+  }
+  return parts;
+}
+
 export function renderMarkdown(source: ExportSource, model: ExportModel, cover: Cover): string {
   const parts: string[] = [];
   parts.push(`<!-- ${cover.marker} -->`);
   if (cover.draftNotice) parts.push(`**${escapeMarkdown(cover.draftNotice)}**`);
+  if (cover.annotationsNotice) parts.push(`**${escapeMarkdown(cover.annotationsNotice)}**`);
   parts.push(`**${escapeMarkdown(cover.heading)}**`);
   parts.push(`# ${escapeMarkdown(source.title)}`);
   parts.push(
@@ -189,6 +255,7 @@ export function renderMarkdown(source: ExportSource, model: ExportModel, cover: 
     const md = blockMarkdown(block, cover);
     if (md.trim()) parts.push(md);
   }
+  if (model.annotations) parts.push(...commentsMarkdown(model.annotations, cover));
   if (model.notes.length) {
     parts.push(model.notes.map((n) => `[^${n.number}]: ${escapeMarkdown(n.text) || " "}`).join("\n"));
   }

@@ -2,15 +2,45 @@
 // numbers from lib/numbering.ts, footnotes numbered in document order, marks reduced to the
 // supported set and links to safe targets. Every serializer (HTML, PDF, Markdown, DOCX, AKN)
 // walks this model, so no format can number, mark or sanitize differently from another.
+// With annotations (the live draft only, on request), pending suggestions and open comment
+// threads are carried too; paragraph numbers stay those of the agreed text.
 import { type AgreementMark, agreementOf, type DocMark, type DocNode } from "@/lib/document";
+import {
+  agreedContent,
+  COMMENT_ANCHOR,
+  SUGGESTION_DELETE,
+  SUGGESTION_INSERT,
+  type SuggestionKind,
+} from "@/lib/editor/annotations";
 import { paragraphNumbers } from "@/lib/numbering";
 
 export type InlineMark = "bold" | "italic" | "underline" | "strike" | "code";
 
-export type Inline =
-  | { kind: "text"; text: string; marks: InlineMark[]; href: string | null }
-  | { kind: "break" }
-  | { kind: "note"; number: number; text: string };
+/** A run of a pending suggestion. */
+export type SuggestionRun = {
+  kind: SuggestionKind;
+  /** 1, 2, … per suggestion, in document order (one suggestion may span several runs). */
+  number: number;
+  /** "Name (Partner)". */
+  author: string;
+  /** The last run of this suggestion in its block: where its author is named. */
+  last: boolean;
+};
+
+export type TextInline = {
+  kind: "text";
+  text: string;
+  marks: InlineMark[];
+  href: string | null;
+  suggestion?: SuggestionRun;
+  /** Numbers of the open comment threads anchored on this run. */
+  comments?: number[];
+  /** Threads whose anchored text starts / ends with this run (in the whole document). */
+  commentStarts?: number[];
+  commentEnds?: number[];
+};
+
+export type Inline = TextInline | { kind: "break" } | { kind: "note"; number: number; text: string };
 
 export type Block =
   | { kind: "heading"; level: 2 | 3 | 4; inlines: Inline[]; agreement: AgreementMark | null }
@@ -29,6 +59,37 @@ export type ExportModel = {
   notes: { number: number; text: string }[];
   /** Every paragraph number, in order (for checks and the AKN eIds). */
   numbers: number[];
+  /** Null unless annotations were asked for (and allowed). */
+  annotations: ModelAnnotations | null;
+};
+
+/** One comment of a thread: the opening one first, then the replies. */
+export type CommentEntry = { author: string; date: Date; body: string; withdrawn: boolean };
+
+/** What the export source knows about the annotations of the live draft (server/export/annotations-source.ts). */
+export type ExportAnnotations = {
+  /** Suggestion id (from the mark) → "Name (Partner)". */
+  suggestionAuthors: ReadonlyMap<string, string>;
+  /** Open threads, oldest first; resolved ones are left out. */
+  threads: { anchorId: string; quote: string; entries: CommentEntry[] }[];
+  resolvedLeftOut: number;
+};
+
+export type CommentNote = {
+  /** C1, C2, … in order of the anchored text; threads whose text is gone come last. */
+  number: number;
+  quote: string;
+  /** False when the commented text is no longer in the draft. */
+  anchored: boolean;
+  entries: CommentEntry[];
+};
+
+export type ModelAnnotations = {
+  suggestions: number;
+  /** Every suggestion author, in order of first appearance. */
+  authors: string[];
+  comments: CommentNote[];
+  resolvedLeftOut: number;
 };
 
 /** Links survive only to these targets, in every format. */
@@ -78,15 +139,116 @@ function marksOf(marks: DocMark[] | undefined): { marks: InlineMark[]; href: str
 
 export type ModelOptions = {
   /**
-   * Suggestions and comments: left out by default. Accepted for the future (tracked changes and
-   * comments in DOCX); today the document carries neither, so true and false give the same output.
+   * Pending suggestions and open comment threads of the live draft, whose document then carries
+   * their marks. Absent (the default): the marks are not read, only the agreed text is shown.
    */
-  includeAnnotations?: boolean;
+  annotations?: ExportAnnotations | null;
 };
 
-export function buildModel(doc: DocNode, _options: ModelOptions = {}): ExportModel {
+/** Reads the suggestion and comment-anchor marks of the live draft into the model. */
+class AnnotationReader {
+  private readonly suggestionNumbers = new Map<string, number>();
+  private readonly authors: string[] = [];
+  private readonly threads: Map<string, ExportAnnotations["threads"][number]>;
+  private readonly threadNumbers = new Map<string, number>();
+  private readonly first = new Map<number, TextInline>();
+  private readonly last = new Map<number, TextInline>();
+
+  constructor(private readonly source: ExportAnnotations) {
+    this.threads = new Map(source.threads.map((t) => [t.anchorId, t]));
+  }
+
+  annotate(inline: TextInline, marks: DocMark[] | undefined) {
+    const suggestion = marks?.find((m) => m.type === SUGGESTION_INSERT || m.type === SUGGESTION_DELETE);
+    const id = suggestion?.attrs?.id;
+    if (suggestion && typeof id === "string") {
+      let number = this.suggestionNumbers.get(id);
+      if (number === undefined) {
+        number = this.suggestionNumbers.size + 1;
+        this.suggestionNumbers.set(id, number);
+      }
+      const author = this.source.suggestionAuthors.get(id) ?? "";
+      if (!this.authors.includes(author)) this.authors.push(author);
+      inline.suggestion = {
+        kind: suggestion.type === SUGGESTION_INSERT ? "insert" : "delete",
+        number,
+        author,
+        last: false,
+      };
+    }
+    const comments: number[] = [];
+    for (const mark of marks ?? []) {
+      const anchorId = mark.type === COMMENT_ANCHOR ? mark.attrs?.id : undefined;
+      if (typeof anchorId !== "string" || !this.threads.has(anchorId)) continue;
+      let number = this.threadNumbers.get(anchorId);
+      if (number === undefined) {
+        number = this.threadNumbers.size + 1;
+        this.threadNumbers.set(anchorId, number);
+      }
+      if (!comments.includes(number)) comments.push(number);
+    }
+    if (comments.length > 0) inline.comments = comments.sort((a, b) => a - b);
+  }
+
+  /** Records where each thread's anchored text starts and ends (after `annotate`, once per placed run). */
+  place(inline: TextInline) {
+    for (const number of inline.comments ?? []) {
+      if (!this.first.has(number)) this.first.set(number, inline);
+      this.last.set(number, inline);
+    }
+  }
+
+  /** Marks the last run of each suggestion within one block's inline content. */
+  closeRuns(inlines: Inline[]) {
+    inlines.forEach((inline, i) => {
+      if (inline.kind !== "text" || !inline.suggestion) return;
+      const next = inlines[i + 1];
+      inline.suggestion.last = !(
+        next?.kind === "text" &&
+        next.suggestion?.number === inline.suggestion.number &&
+        next.suggestion.kind === inline.suggestion.kind
+      );
+    });
+  }
+
+  finish(): ModelAnnotations {
+    for (const [number, inline] of this.first) inline.commentStarts = [...(inline.commentStarts ?? []), number];
+    for (const [number, inline] of this.last) inline.commentEnds = [...(inline.commentEnds ?? []), number];
+    const comments: CommentNote[] = [];
+    for (const [anchorId, number] of this.threadNumbers) {
+      const thread = this.threads.get(anchorId);
+      if (thread) comments.push({ number, quote: thread.quote, anchored: true, entries: thread.entries });
+    }
+    // Open threads whose commented text is gone (deleted, or a suggestion rejected): still listed.
+    for (const thread of this.source.threads) {
+      if (this.threadNumbers.has(thread.anchorId)) continue;
+      comments.push({ number: comments.length + 1, quote: thread.quote, anchored: false, entries: thread.entries });
+    }
+    return {
+      suggestions: this.suggestionNumbers.size,
+      authors: this.authors,
+      comments,
+      resolvedLeftOut: this.source.resolvedLeftOut,
+    };
+  }
+}
+
+/** Two runs that read the same in every format: same marks, link, suggestion and threads. */
+function sameRun(a: TextInline, b: TextInline): boolean {
+  return (
+    a.href === b.href &&
+    a.marks.join() === b.marks.join() &&
+    a.suggestion?.kind === b.suggestion?.kind &&
+    a.suggestion?.number === b.suggestion?.number &&
+    (a.comments ?? []).join() === (b.comments ?? []).join()
+  );
+}
+
+export function buildModel(doc: DocNode, options: ModelOptions = {}): ExportModel {
   const notes: ExportModel["notes"] = [];
-  const numbersByIndex = paragraphNumbers(doc);
+  const reader = options.annotations ? new AnnotationReader(options.annotations) : null;
+  // Numbers are those of the agreed text: a paragraph that is only a suggested insertion has none.
+  const numbersByIndex = paragraphNumbers(reader ? agreedContent(doc) : doc);
 
   const inlinesOf = (node: DocNode): Inline[] => {
     const out: Inline[] = [];
@@ -94,7 +256,21 @@ export function buildModel(doc: DocNode, _options: ModelOptions = {}): ExportMod
       if (child.type === "text") {
         const text = cleanText(child.text ?? "");
         if (!text) continue;
-        out.push({ kind: "text", text, ...marksOf(child.marks) });
+        const inline: TextInline = { kind: "text", text, ...marksOf(child.marks) };
+        if (!reader) {
+          out.push(inline);
+          continue;
+        }
+        reader.annotate(inline, child.marks);
+        // Marks that are not exported (a resolved thread's anchor) split the text: joined again.
+        const previous = out[out.length - 1];
+        if (previous?.kind === "text" && sameRun(previous, inline)) {
+          previous.text += inline.text;
+          reader.place(previous);
+        } else {
+          out.push(inline);
+          reader.place(inline);
+        }
       } else if (child.type === "hardBreak") {
         out.push({ kind: "break" });
       } else if (child.type === "footnote") {
@@ -107,6 +283,7 @@ export function buildModel(doc: DocNode, _options: ModelOptions = {}): ExportMod
         out.push(...inlinesOf(child));
       }
     }
+    reader?.closeRuns(out);
     return out;
   };
 
@@ -158,7 +335,12 @@ export function buildModel(doc: DocNode, _options: ModelOptions = {}): ExportMod
   const blocks = (doc.content ?? [])
     .map((node, i) => blockOf(node, numbersByIndex[i] ?? null))
     .filter((b): b is Block => b !== null);
-  return { blocks, notes, numbers: numbersByIndex.filter((n): n is number => n !== undefined) };
+  return {
+    blocks,
+    notes,
+    numbers: numbersByIndex.filter((n): n is number => n !== undefined),
+    annotations: reader?.finish() ?? null,
+  };
 }
 
 /** The plain text of inline content (notes as their number), e.g. for table cells in Markdown. */

@@ -8,7 +8,8 @@ import type { Locale } from "@/lib/i18n/locales";
 import { sha256Hex } from "../canonical";
 import { notFound } from "../errors";
 import { type Actor, authorize, can } from "../policy";
-import { type ExportFile, type ExportFormat, exportFormats, renderExport } from "./index";
+import { issueExport } from "./fingerprints";
+import { type ExportFile, type ExportFormat, exportFormats } from "./index";
 import { exportSourceForActor, type RevisionSelector, submittedSource, submittedTexts } from "./source";
 
 export type ExportRequest = {
@@ -19,10 +20,17 @@ export type ExportRequest = {
   includeAnnotations?: boolean;
 };
 
-/** One file of one revision (or the live draft) for an actor allowed `paper.export`. */
+/**
+ * One file of one revision (or the live draft) for an actor allowed `paper.export`; with
+ * `includeAnnotations`, the live draft with its pending suggestions and open comments.
+ */
 export async function exportPaper(db: Db, actor: Actor, input: ExportRequest): Promise<ExportFile> {
-  const source = await exportSourceForActor(db, actor, input.paperId, input.revision);
-  return renderExport(source, input.format, { lang: input.lang, includeAnnotations: input.includeAnnotations });
+  const source = await exportSourceForActor(db, actor, input.paperId, input.revision, {
+    includeAnnotations: input.includeAnnotations,
+    lang: input.lang,
+  });
+  // Files of a submitted revision are recorded as issued (server/export/fingerprints.ts).
+  return issueExport(db, source, input.format, { lang: input.lang, includeAnnotations: input.includeAnnotations });
 }
 
 export type ManifestEntry = {
@@ -65,7 +73,7 @@ export async function exportDialogueSubmissions(
       files: [],
     };
     for (const format of formats) {
-      const file = await renderExport(source, format, { lang: input.lang });
+      const file = await issueExport(db, source, format, { lang: input.lang });
       const path = `${folder}/${file.filename}`;
       files[path] = file.bytes;
       entry.files.push({ path, format, sha256: sha256Hex(file.bytes), bytes: file.bytes.length });

@@ -5,11 +5,15 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { dialogues, type PaperKind, type PaperStatus, papers, revisions, submissions, users } from "@/db/schema";
 import type { DocNode } from "@/lib/document";
+import { agreedContent } from "@/lib/editor/annotations";
+import type { Locale } from "@/lib/i18n/locales";
 import { contentHash } from "../canonical";
-import { notFound } from "../errors";
+import { AppError, invalidInput, notFound } from "../errors";
 import { type Actor, authorize } from "../policy";
 import { findPaperForActor } from "../queries/papers";
 import { findSubmission, latestRound } from "../queries/workflow";
+import { exportAnnotations, liveDocumentWithMarks, mayExportAnnotations } from "./annotations-source";
+import type { ExportAnnotations } from "./model";
 
 export type PositionLine = {
   partner: string;
@@ -31,8 +35,12 @@ export type ExportSource = {
   revision: number | null;
   /** Frozen time of the revision, or the last change of the live text. */
   date: Date;
+  /** Always the hash of the agreed text (without suggestions and comments). */
   hash: string;
+  /** The stored text; with annotations, the live document with its suggestion and anchor marks. */
   doc: DocNode;
+  /** Pending suggestions and open comments: only for the live draft, when asked for and allowed. */
+  annotations?: ExportAnnotations | null;
   /** For agreed and submitted papers, when this revision is the agreed one. */
   positions: PositionLine[] | null;
   submission: { reference: string; submittedAt: Date; submittedBy: string } | null;
@@ -147,20 +155,41 @@ async function sourceOf(db: Db, paper: PaperFacts, selector: RevisionSelector): 
   };
 }
 
+export type SourceOptions = {
+  /** Pending suggestions and open comments, for the live draft only (frozen texts never carry them). */
+  includeAnnotations?: boolean;
+  /** Language of the partner names in the annotations. */
+  lang?: Locale;
+};
+
 /**
  * The export source for an actor: not found when the paper is not visible (existence does not
- * leak), forbidden when visible but not exportable (the policy's `paper.export`).
+ * leak), forbidden when visible but not exportable (the policy's `paper.export`). With
+ * annotations: refused (invalid input) for anything but the live draft, forbidden for an actor
+ * who may not see the dialogue's comments; the hash stays that of the agreed text.
  */
 export async function exportSourceForActor(
   db: Db,
   actor: Actor,
   paperId: string,
   selector: RevisionSelector,
+  options: SourceOptions = {},
 ): Promise<ExportSource> {
   const found = await findPaperForActor(db, actor, paperId);
   if (!found) throw notFound("paper");
   authorize(actor, "paper.export", found.paper);
-  return sourceOf(db, { ...found.paper, dialogue: found.dialogue }, selector);
+  if (!options.includeAnnotations) return sourceOf(db, { ...found.paper, dialogue: found.dialogue }, selector);
+  if (selector !== "live") {
+    throw invalidInput("suggestions and comments: live draft only", "exports.annotations.liveOnly");
+  }
+  if (!mayExportAnnotations(actor, found.paper)) {
+    throw new AppError("forbidden", "annotations denied", "exports.annotations.forbidden");
+  }
+  const base = await sourceOf(db, { ...found.paper, dialogue: found.dialogue }, "live");
+  const doc = await liveDocumentWithMarks(db, found.paper.id);
+  const annotations = await exportAnnotations(db, actor, found.paper, doc, options.lang ?? "en");
+  if (!annotations) throw notFound("paper");
+  return { ...base, doc, hash: contentHash(agreedContent(doc)).hash, annotations };
 }
 
 export type SubmittedText = {

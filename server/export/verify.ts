@@ -1,13 +1,20 @@
 // The public verify check. Only submitted texts are ever looked at, so nothing about other
 // papers can be learnt from it. A file is recognised by the fingerprint every export carries
-// (hash and language), and then accepted only if producing that submitted revision again in
-// the same format gives exactly the same bytes: a one-character change is refused.
+// (hash and language), then accepted if its SHA-256 is one of the files issued for that
+// submitted revision (export_fingerprints), which stays true after the renderer changes. Only
+// when the upload is not among them is the revision rendered again in the same format, through
+// the caller's concurrency gate, and compared; a match is recorded. A one-character change
+// matches neither and is refused.
 import { strFromU8, unzipSync } from "fflate";
 import type { Db } from "@/db/client";
+import type { Locale } from "@/lib/i18n/locales";
+import { sha256Hex } from "../canonical";
+import { createConcurrencyGate, createRateLimiter } from "../rate-limit";
 import { markerPattern } from "./cover";
+import { issuedFingerprints, recordIssuedFile } from "./fingerprints";
 import { type ExportFormat, renderExport } from "./index";
 import { pdfTitle } from "./pdf";
-import { type SubmittedText, submittedSource, submittedTexts } from "./source";
+import { type ExportSource, type SubmittedText, submittedSource, submittedTexts } from "./source";
 
 export const VERIFY_MAX_BYTES = 20 * 1024 * 1024;
 
@@ -68,25 +75,87 @@ export function extractFingerprint(
   return match ? { hash: match[1] as string, lang: match[2] as "en" | "fr" } : null;
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && Buffer.compare(Buffer.from(a), Buffer.from(b)) === 0;
-}
-
 export async function verifyHash(db: Db, hash: string): Promise<VerifyOutcome> {
   const texts = await submittedTexts(db, { hash });
   return texts.length ? { outcome: "match", format: null, matches: texts.map(publicMatch) } : { outcome: "noMatch" };
 }
 
-export async function verifyFile(db: Db, bytes: Uint8Array): Promise<VerifyOutcome> {
+/**
+ * What this process's renderer gave, by format, language and the export source it rendered: the
+ * same input gives the same bytes while the process runs, so a repeated altered upload costs
+ * no rendering.
+ */
+const MAX_REMEMBERED = 1000;
+const rendered = new Map<string, string>();
+
+function remember(key: string, sha256: string): void {
+  rendered.delete(key);
+  rendered.set(key, sha256);
+  if (rendered.size > MAX_REMEMBERED) rendered.delete(rendered.keys().next().value as string);
+}
+
+export type VerifyOptions = {
+  /** Produces a submitted revision again (`renderExport`; tests stand in a changed renderer). */
+  render?: typeof renderExport;
+  /** Runs each rendering: the public endpoint passes its concurrency gate. */
+  schedule?: <T>(task: () => Promise<T>) => Promise<T>;
+};
+
+/** SHA-256 of the submitted revision as rendered today. */
+async function currentRendering(
+  source: ExportSource,
+  format: ExportFormat,
+  lang: Locale,
+  options: VerifyOptions,
+): Promise<string> {
+  const key = `${format}:${lang}:${sha256Hex(JSON.stringify(source))}`;
+  const known = options.render ? undefined : rendered.get(key);
+  if (known) return known;
+  const render = options.render ?? renderExport;
+  const schedule = options.schedule ?? ((task) => task());
+  const file = await schedule(() => render(source, format, { lang }));
+  const sha256 = sha256Hex(file.bytes);
+  if (!options.render) remember(key, sha256);
+  return sha256;
+}
+
+export async function verifyFile(db: Db, bytes: Uint8Array, options: VerifyOptions = {}): Promise<VerifyOutcome> {
   const format = detectFormat(bytes);
   const fingerprint = format ? extractFingerprint(bytes, format) : null;
   if (!format || !fingerprint) return { outcome: "noMarker" };
   const texts = await submittedTexts(db, { hash: fingerprint.hash });
   if (texts.length === 0) return { outcome: "noMatch" };
+  const digest = sha256Hex(bytes);
+  const issued = await issuedFingerprints(
+    db,
+    texts.map((t) => t.paperId),
+    format,
+    fingerprint.lang,
+  );
+  const genuine = texts.find((t) => issued.get(t.paperId)?.has(digest));
+  if (genuine) return { outcome: "match", format, matches: [publicMatch(genuine)] };
   for (const text of texts) {
     const source = await submittedSource(db, text.paperId);
-    const again = await renderExport(source, format, { lang: fingerprint.lang });
-    if (sameBytes(again.bytes, bytes)) return { outcome: "match", format, matches: [publicMatch(text)] };
+    if ((await currentRendering(source, format, fingerprint.lang, options)) === digest) {
+      // The upload is exactly today's rendering: recorded, so it matches whatever renders later.
+      await recordIssuedFile(db, source, format, { lang: fingerprint.lang }, bytes);
+      return { outcome: "match", format, matches: [publicMatch(text)] };
+    }
   }
   return { outcome: "altered" };
 }
+
+// Limits of the public endpoint (app/api/verify): checks per client, and renderings at once
+// (a PDF takes Chromium about a second). Held on globalThis so that every bundle of the app
+// shares one set.
+export const VERIFY_CHECKS_PER_MINUTE = 20;
+type VerifyLimits = {
+  perClient: ReturnType<typeof createRateLimiter>;
+  renderings: ReturnType<typeof createConcurrencyGate>;
+};
+const limitsSlot = globalThis as { __accordVerifyLimits?: VerifyLimits };
+limitsSlot.__accordVerifyLimits ??= {
+  perClient: createRateLimiter({ limit: VERIFY_CHECKS_PER_MINUTE, windowMs: 60_000 }),
+  renderings: createConcurrencyGate({ max: 2, maxQueue: 8 }),
+};
+export const verifyLimits: VerifyLimits = limitsSlot.__accordVerifyLimits;

@@ -72,7 +72,7 @@ export async function threadsForPaper(
     .select({ dialogueId: papers.dialogueId, status: papers.status })
     .from(papers)
     .where(eq(papers.id, paperId));
-  if (!paper || !can(actor, "paper.view", paper)) return null;
+  if (!paper || !can(actor, "paper.viewComments", paper)) return null;
   const threads = await db
     .select({
       thread: commentThreads,

@@ -139,11 +139,18 @@ describe("every format, read back by another tool", () => {
     expect(html).toContain('<span class="ad-ref">(ad ref.)</span>');
   });
 
-  it("includeAnnotations is accepted and is a no-op today", async () => {
+  it("a frozen text never carries annotations: its source has none, the option alone adds nothing", async () => {
+    // Suggestions and comments come with the live draft's source only (tests/export/annotations.test.ts).
     const source = await exportSourceForActor(test.db(), world.actors.chair, submitted.id, 1);
-    const a = await renderExport(source, "md", { lang: "en" });
-    const b = await renderExport(source, "md", { lang: "en", includeAnnotations: true });
-    expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
+    expect(source.annotations ?? null).toBeNull();
+    for (const format of ["md", "docx", "akn"] as const) {
+      const a = await renderExport(source, format, { lang: "en" });
+      const b = await renderExport(source, format, { lang: "en", includeAnnotations: true });
+      expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes)), format).toBe(true);
+    }
+    await expect(
+      exportSourceForActor(test.db(), world.actors.chair, submitted.id, 1, { includeAnnotations: true }),
+    ).rejects.toMatchObject({ code: "invalid_input" });
   });
 });
 

@@ -62,6 +62,15 @@ const expectedPaper: Record<PaperAction, Record<PaperStatus, readonly Role[]>> =
     agreed: ["admin", "chair", "penholder", "delegate", "observer"],
     submitted: none,
   },
+  // See comment threads (and export them with pending suggestions): admin and every member, in
+  // every status; never the HLD reviewer, who receives the agreed text only.
+  "paper.viewComments": {
+    draft: ["admin", "chair", "penholder", "delegate", "observer"],
+    consultation: ["admin", "chair", "penholder", "delegate", "observer"],
+    approval: ["admin", "chair", "penholder", "delegate", "observer"],
+    agreed: ["admin", "chair", "penholder", "delegate", "observer"],
+    submitted: ["admin", "chair", "penholder", "delegate", "observer"],
+  },
   // Accept or reject suggestions: chair, penholder, while the text is open.
   "paper.decideSuggestions": {
     draft: ["chair", "penholder"],
@@ -361,13 +370,29 @@ describe("paper.takePosition", () => {
 describe("a paper of another dialogue", () => {
   // Only the admin (all dialogues) and the outsider (a delegate there) have rights on it; it is a draft.
   const expectedOther: Record<Role, readonly PaperAction[]> = {
-    admin: ["paper.view", "paper.edit", "paper.suggest", "paper.comment", "paper.export", "paper.viewHistory"],
+    admin: [
+      "paper.view",
+      "paper.edit",
+      "paper.suggest",
+      "paper.comment",
+      "paper.viewComments",
+      "paper.export",
+      "paper.viewHistory",
+    ],
     hld_reviewer: [],
     chair: [],
     penholder: [],
     delegate: [],
     observer: [],
-    outsider: ["paper.view", "paper.edit", "paper.suggest", "paper.comment", "paper.export", "paper.viewHistory"],
+    outsider: [
+      "paper.view",
+      "paper.edit",
+      "paper.suggest",
+      "paper.comment",
+      "paper.viewComments",
+      "paper.export",
+      "paper.viewHistory",
+    ],
   };
   for (const role of roles) {
     it(`${role}: ${expectedOther[role].length ? expectedOther[role].join(", ") : "nothing"}`, () => {

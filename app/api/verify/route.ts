@@ -1,8 +1,11 @@
 // POST /api/verify (multipart, field "file") or GET /api/verify?hash=…: public, no sign-in.
-// Answers only about submitted texts. Uploads over VERIFY_MAX_BYTES are refused unread.
+// Answers only about submitted texts. Uploads over VERIFY_MAX_BYTES are refused unread. Each
+// client address gets VERIFY_CHECKS_PER_MINUTE checks (429 beyond), and at most two renderings
+// run at once, a few more wait (503 beyond).
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { VERIFY_MAX_BYTES, verifyFile, verifyHash } from "@/server/export/verify";
+import { VERIFY_MAX_BYTES, verifyFile, verifyHash, verifyLimits } from "@/server/export/verify";
+import { isGateFullError, rateLimitKey, requestClientAddress } from "@/server/rate-limit";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -14,6 +17,16 @@ const hashSchema = z
   .regex(/^[0-9a-f]{64}$/);
 // Multipart framing around the file.
 const ENVELOPE = 64 * 1024;
+
+/** Counts one check for the client; a 429 answer when it has used up its allowance. */
+function overLimit(request: Request): Response | null {
+  const decision = verifyLimits.perClient.take(rateLimitKey(requestClientAddress(request.headers)));
+  if (decision.allowed) return null;
+  return Response.json(
+    { outcome: "rateLimited" },
+    { status: 429, headers: { "retry-after": String(Math.ceil(decision.retryAfterMs / 1000)) } },
+  );
+}
 
 const tooLarge = () => Response.json({ outcome: "tooLarge", maxBytes: VERIFY_MAX_BYTES }, { status: 413 });
 
@@ -39,12 +52,16 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array 
 }
 
 export async function GET(request: Request) {
+  const limited = overLimit(request);
+  if (limited) return limited;
   const hash = hashSchema.safeParse(new URL(request.url).searchParams.get("hash") ?? "");
   if (!hash.success) return Response.json({ outcome: "hashInvalid" }, { status: 400 });
   return Response.json(await verifyHash(await getDb(), hash.data));
 }
 
 export async function POST(request: Request) {
+  const limited = overLimit(request);
+  if (limited) return limited;
   const body = await readLimited(request, VERIFY_MAX_BYTES + ENVELOPE);
   if (!body) return tooLarge();
   let file: File | null = null;
@@ -60,8 +77,12 @@ export async function POST(request: Request) {
   if (!file) return Response.json({ outcome: "nothing" }, { status: 400 });
   if (file.size > VERIFY_MAX_BYTES) return tooLarge();
   try {
-    return Response.json(await verifyFile(await getDb(), new Uint8Array(await file.arrayBuffer())));
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    return Response.json(await verifyFile(await getDb(), bytes, { schedule: verifyLimits.renderings.run }));
   } catch (error) {
+    if (isGateFullError(error)) {
+      return Response.json({ outcome: "busy" }, { status: 503, headers: { "retry-after": "10" } });
+    }
     console.error(error);
     return Response.json({ outcome: "failed" }, { status: 500 });
   }

@@ -16,6 +16,7 @@ import { catalogs } from "@/lib/i18n/translate";
 import type { ActorProfile } from "@/server/actor";
 import { currentActor } from "@/server/auth/current";
 import { actorOrSignIn } from "@/server/auth/guard";
+import { mayExportAnnotations } from "@/server/export/annotations-source";
 import { getTranslator } from "@/server/locale";
 import { can, type PaperRef, paperAbilities } from "@/server/policy";
 import { dialogueMembers, threadsForPaper } from "@/server/queries/comments";
@@ -60,7 +61,8 @@ export default async function PaperPage({ params }: Props) {
   const [partner, threads, members] = await Promise.all([
     actingPartner(db, actor, dialogue.id),
     threadsForPaper(db, actor, paper.id, locale),
-    dialogueMembers(db, dialogue.id, locale),
+    // The people one may @mention: only for whoever takes part in the discussion.
+    can(actor, "paper.viewComments", paper) ? dialogueMembers(db, dialogue.id, locale) : [],
   ]);
   const presenceUser = {
     id: actor.id,
@@ -111,7 +113,9 @@ export default async function PaperPage({ params }: Props) {
         bracketed={hasBracketedText(content)}
         t={t}
       />
-      {can(actor, "paper.export", paper) && <ExportMenu paperId={paper.id} revision="live" t={t} />}
+      {can(actor, "paper.export", paper) && (
+        <ExportMenu paperId={paper.id} revision="live" annotations={mayExportAnnotations(actor, paper)} t={t} />
+      )}
       <section className="card" aria-labelledby="text-heading">
         <h2 id="text-heading" className="mb-1">
           {t("papers.text")}

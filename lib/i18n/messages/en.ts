@@ -1,6 +1,7 @@
 // English catalog: the source of every user-facing string. fr.ts must match its shape.
 import { commentsEn } from "./comments";
 import { exportsEn } from "./exports";
+import { verifyEn } from "./verify";
 import { workflowEn } from "./workflow";
 
 export const en = {
@@ -221,6 +222,7 @@ export const en = {
   ...workflowEn,
   ...exportsEn,
   ...commentsEn,
+  ...verifyEn,
   pagination: { label: "Pages", previous: "Previous", next: "Next", pageOf: "Page {page} of {count}" },
   errors: {
     not_found: "Not found.",

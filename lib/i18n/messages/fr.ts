@@ -3,6 +3,7 @@
 import { commentsFr } from "./comments";
 import type { Messages } from "./en";
 import { exportsFr } from "./exports";
+import { verifyFr } from "./verify";
 import { workflowFr } from "./workflow";
 
 export const fr: Messages = {
@@ -225,6 +226,7 @@ export const fr: Messages = {
   ...workflowFr,
   ...exportsFr,
   ...commentsFr,
+  ...verifyFr,
   pagination: { label: "Pages", previous: "Précédente", next: "Suivante", pageOf: "Page {page} sur {count}" },
   errors: {
     not_found: "Introuvable.",

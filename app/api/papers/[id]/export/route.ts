@@ -1,7 +1,10 @@
-// GET /api/papers/:id/export?format=docx|pdf|html|md|akn&revision=N|live[&lang=en|fr]
+// GET /api/papers/:id/export?format=docx|pdf|html|md|akn&revision=N|live[&lang=en|fr][&annotations=1]
+// annotations=1: the live draft with its pending suggestions and open comments (refused with 400
+// for a frozen revision, 403 for someone who may not see the dialogue's comments).
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { locales } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translate";
 import { currentActor } from "@/server/auth/current";
 import { errorResponse, fileResponse } from "@/server/export/http";
 import { exportFormats } from "@/server/export/index";
@@ -15,6 +18,7 @@ const querySchema = z.object({
   format: z.enum(exportFormats),
   revision: z.union([z.literal("live"), z.coerce.number().int().positive().max(1_000_000)]),
   lang: z.enum(locales).optional(),
+  annotations: z.enum(["0", "1"]).optional(),
 });
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -24,12 +28,22 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (!z.uuid().safeParse(id).success) return Response.json({ error: "not_found" }, { status: 404 });
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return Response.json({ error: "invalid_input" }, { status: 400 });
+  const lang = query.data.lang ?? (await requestLocale());
+  const includeAnnotations = query.data.annotations === "1";
+  if (includeAnnotations && query.data.revision !== "live") {
+    // Frozen and submitted texts are exported exactly as they are: they never carry annotations.
+    return Response.json(
+      { error: "invalid_input", message: translator(lang)("exports.annotations.liveOnly") },
+      { status: 400 },
+    );
+  }
   try {
     const file = await exportPaper(await getDb(), actor, {
       paperId: id,
       revision: query.data.revision,
       format: query.data.format,
-      lang: query.data.lang ?? (await requestLocale()),
+      lang,
+      includeAnnotations,
     });
     return fileResponse(file);
   } catch (error) {

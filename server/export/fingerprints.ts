@@ -1,0 +1,142 @@
+// The SHA-256 of every file issued for a submitted revision (table export_fingerprints). Verify
+// accepts a copy whose bytes were issued once, so a genuine file keeps verifying after an
+// upgrade of Chromium, the fonts or the DOCX library changes what rendering gives today.
+// Recording is best-effort: a failure is logged and never fails the download that caused it.
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { exportFingerprints, type exportFormat, revisions, submissions } from "@/db/schema";
+import { type Locale, locales } from "@/lib/i18n/locales";
+import { sha256Hex } from "../canonical";
+import { type ExportFile, type ExportFormat, type ExportOptions, exportFormats, renderExport } from "./index";
+import { type ExportSource, submittedSource } from "./source";
+
+// The database enum and the export formats are the same list.
+type StoredFormat = (typeof exportFormat.enumValues)[number];
+const sameFormats: [ExportFormat, StoredFormat] extends [StoredFormat, ExportFormat] ? true : never = true;
+void sameFormats;
+
+/** Only the plain file of the submitted revision is evidence; drafts, earlier revisions and annotated copies are not. */
+function isIssuedSubmission(source: ExportSource, options: ExportOptions): boolean {
+  return source.submission !== null && source.revision !== null && !options.includeAnnotations;
+}
+
+/** Records a file produced from `source`; does nothing unless it is the submitted revision. */
+export async function recordIssuedFile(
+  db: Db,
+  source: ExportSource,
+  format: ExportFormat,
+  options: ExportOptions,
+  bytes: Uint8Array,
+): Promise<void> {
+  if (!isIssuedSubmission(source, options)) return;
+  try {
+    const [submission] = await db
+      .select({ id: submissions.id, revisionNumber: revisions.number })
+      .from(submissions)
+      .innerJoin(revisions, eq(revisions.id, submissions.revisionId))
+      .where(and(eq(submissions.paperId, source.paperId), eq(revisions.number, source.revision as number)));
+    if (!submission) return;
+    await db
+      .insert(exportFingerprints)
+      .values({
+        submissionId: submission.id,
+        revisionNumber: submission.revisionNumber,
+        format,
+        lang: options.lang,
+        sha256: sha256Hex(bytes),
+        byteLength: bytes.length,
+      })
+      .onConflictDoNothing();
+  } catch (error) {
+    console.error(`fingerprints: could not record the ${format} file of paper ${source.paperId}`, error);
+  }
+}
+
+/**
+ * `renderExport`, and the file's fingerprint recorded when it is the submitted revision. Every
+ * path that hands a file out (downloads, the ZIP) renders through this.
+ */
+export async function issueExport(
+  db: Db,
+  source: ExportSource,
+  format: ExportFormat,
+  options: ExportOptions,
+): Promise<ExportFile> {
+  const file = await renderExport(source, format, options);
+  await recordIssuedFile(db, source, format, options, file.bytes);
+  return file;
+}
+
+/** Fingerprints issued for these submitted papers in one format and language: paper id → SHA-256s. */
+export async function issuedFingerprints(
+  db: Db,
+  paperIds: string[],
+  format: ExportFormat,
+  lang: Locale,
+): Promise<Map<string, Set<string>>> {
+  const byPaper = new Map<string, Set<string>>();
+  if (paperIds.length === 0) return byPaper;
+  const rows = await db
+    .select({ paperId: submissions.paperId, sha256: exportFingerprints.sha256 })
+    .from(exportFingerprints)
+    .innerJoin(submissions, eq(submissions.id, exportFingerprints.submissionId))
+    .where(
+      and(
+        inArray(submissions.paperId, paperIds),
+        eq(exportFingerprints.format, format),
+        eq(exportFingerprints.lang, lang),
+      ),
+    );
+  for (const row of rows) {
+    const set = byPaper.get(row.paperId) ?? new Set<string>();
+    set.add(row.sha256);
+    byPaper.set(row.paperId, set);
+  }
+  return byPaper;
+}
+
+/** Renders and records every format in both languages of a submitted paper; failures are logged. */
+export async function recordSubmissionFingerprints(db: Db, paperId: string): Promise<void> {
+  let source: ExportSource;
+  try {
+    source = await submittedSource(db, paperId);
+  } catch (error) {
+    console.error(`fingerprints: paper ${paperId} has no submitted text to render`, error);
+    return;
+  }
+  for (const format of exportFormats) {
+    for (const lang of locales) {
+      try {
+        await issueExport(db, source, format, { lang });
+      } catch (error) {
+        console.error(`fingerprints: rendering the ${format} (${lang}) file of paper ${paperId} failed`, error);
+      }
+    }
+  }
+}
+
+// Background rendering after a submission (about a second per PDF) runs only in a process that
+// asked for it: the long-running server (server/main.ts). Elsewhere (tests, seeding scripts) the
+// fingerprints are recorded later, when the files are downloaded or verified. One submission at
+// a time, so a burst of submissions does not start a burst of Chromium pages. On globalThis:
+// the custom server and Next's bundled code share the process but not module instances.
+type Worker = { enabled: boolean; queue: Promise<void> };
+const slot = globalThis as { __accordFingerprintWorker?: Worker };
+slot.__accordFingerprintWorker ??= { enabled: false, queue: Promise.resolve() };
+const worker: Worker = slot.__accordFingerprintWorker;
+
+/** Lets submissions render their files in the background (called once by the server at start). */
+export function startFingerprintWorker(): void {
+  worker.enabled = true;
+}
+
+/** After a submission has committed: queues its files for rendering, without waiting for them. */
+export function queueSubmissionFingerprints(db: Db, paperId: string): void {
+  if (!worker.enabled) return;
+  worker.queue = worker.queue.then(() => recordSubmissionFingerprints(db, paperId));
+}
+
+/** Resolves when the queued renderings are done (shutdown, tests). */
+export function fingerprintQueueIdle(): Promise<void> {
+  return worker.queue;
+}
