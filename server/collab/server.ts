@@ -275,6 +275,13 @@ export function createCollaborationServer(options: CollaborationServerOptions): 
     return false;
   }
 
+  /**
+   * The append of the last update applied to each document. The update log commits a paper's
+   * appends in order and fails every one queued behind a failure, so this settling true means
+   * everything applied so far is committed.
+   */
+  const lastStore = new WeakMap<Document, Promise<boolean>>();
+
   /** Holds back a connection's acknowledgements until the updates they answer are committed, in order. */
   const ackGates = new WeakMap<Connection<CollabContext>, { push(stored: Promise<boolean>): void }>();
   function ackGate(connection: Connection<CollabContext>) {
@@ -398,7 +405,9 @@ export function createCollaborationServer(options: CollaborationServerOptions): 
       if (type !== 1 && type !== 2) return; // 0 = SyncStep1 carries only a state vector
       const gate = applyFirst ? ackGate(connection) : null;
       if (connection.readOnly || isEmptyUpdate(payload)) {
-        gate?.push(Promise.resolve(true));
+        // Nothing to store, but what the client is told it has in common with the server may
+        // still be on its way to the disk (another connection's update): wait for it too.
+        gate?.push(lastStore.get(document) ?? Promise.resolve(true));
         return;
       }
       const ctx = connection.context;
@@ -414,7 +423,9 @@ export function createCollaborationServer(options: CollaborationServerOptions): 
       judge();
       if (gate) {
         Y.applyUpdate(document, payload, { source: "connection", connection } satisfies ConnectionTransactionOrigin);
-        gate.push(storeApplied(connection, document, payload));
+        const stored = storeApplied(connection, document, payload);
+        lastStore.set(document, stored);
+        gate.push(stored);
         return;
       }
       for (let attempt = 0; attempt < 3; attempt++) {

@@ -16,6 +16,7 @@ import {
   fragmentText,
   type RunningCollab,
   sessionCookie,
+  sleep,
   startCollab,
   type TestClient,
   waitFor,
@@ -125,6 +126,49 @@ describe("an update broadcast before it is stored", () => {
     expect(stored.match(/UNSTORABLE edit/g)).toHaveLength(1);
     await waitFor(() => reader.text() === stored, 10_000, "the reader to converge");
     expect(author.text()).toBe(stored);
+  });
+
+  it("is acknowledged to its author coming back only once committed, though the author brings nothing new", async () => {
+    // A server that retries a failed append after 2 s: the window in which the update is
+    // applied in memory and not yet stored.
+    const patient = await startCollab(async () => testDb.db(), {
+      sweepIntervalMs: 60_000,
+      storeRetryDelaysMs: [2_000],
+    });
+    try {
+      const { paper } = await makePaperInStatus(testDb.db(), "draft", world);
+      const connect = async (email: string) => {
+        const c = connectClient(patient.url, paper.id, (await sessionCookie(testDb.db(), email)).cookie);
+        clients.push(c);
+        await c.synced();
+        return c;
+      };
+      const author = await connect(world.emails.chair);
+      await connect(world.emails.penholder); // keeps the document loaded while the author is away
+
+      await failAppendsCarrying("COMMITTED LATER");
+      appendParagraph(author.doc, "COMMITTED LATER edit");
+      const inMemory = () =>
+        patient.collab.hocuspocus.documents.get(paper.id)?.getXmlFragment("default").toString() ?? "";
+      await waitFor(() => inMemory().includes("COMMITTED LATER"), 5_000, "the edit to be applied");
+
+      // The author's connection drops and comes back: the server already has the edit in
+      // memory, so the author's sync step 2 brings nothing new. That must not pass for saved.
+      author.socket.disconnect();
+      await waitFor(() => author.socket.status === "disconnected", 5_000, "the author to be away");
+      const back = new Promise<void>((resolve) => author.provider.on("synced", () => resolve()));
+      await author.socket.connect();
+      await back;
+      await sleep(300);
+      expect(author.provider.unsyncedChanges).toBeGreaterThan(0);
+      expect(await storedText(paper.id)).not.toContain("COMMITTED LATER");
+
+      await testDb.db().execute(sql`drop trigger accord_test_fail_append on paper_updates`);
+      await author.acked(10_000);
+      expect(await storedText(paper.id)).toContain("COMMITTED LATER edit");
+    } finally {
+      await patient.stop();
+    }
   });
 
   it("is taken back from everyone when the paper left its editable status before it was stored", async () => {
