@@ -34,7 +34,8 @@ export type WriteRights = {
   decideSuggestions: boolean;
 };
 
-export type Verdict = { ok: true } | { ok: false; reason: string };
+/** `quick`: judged by the typing fast path (Judge.quickCheckText) rather than the full lists. */
+export type Verdict = { ok: true; quick?: boolean } | { ok: false; reason: string };
 
 const FIELD = "default";
 const HASHED_MARK = /(.*)(--[a-zA-Z0-9+/=]{8})$/;
@@ -343,6 +344,57 @@ class Judge {
     }
   }
 
+  /**
+   * The common case judged without listing every character: a text whose formatting items this
+   * update neither added nor removed, so every character already there keeps its formatting and
+   * only the characters it added or removed need judging. True: judged, allowed. False: the full
+   * judgement is needed (new formatting, or new text carrying another user's anchor or suggestion,
+   * which may only move with text that held it). Throws Refused like checkText.
+   */
+  quickCheckText(after: Y.XmlText, changes: UpdateChanges): boolean {
+    const before = beforeType(this.before, after);
+    if (!before) return false;
+    this.checkFormats(after);
+    const { suggestOnly, commentOnly, decideSuggestions, userId } = this.rights;
+    let attrs: Attrs = {};
+    for (let item = after._start; item; item = item.right) {
+      const content = item.content;
+      if (content instanceof Y.ContentFormat) {
+        if (changes.added(item) || (item.deleted && changes.deleted(item, 0, 1))) return false;
+        if (item.deleted) continue;
+        attrs = { ...attrs };
+        if (content.value === null) delete attrs[content.key];
+        else attrs[content.key] = content.value;
+        continue;
+      }
+      if (!(content instanceof Y.ContentString)) {
+        if (!item.deleted) refuse("embedded content in text");
+        continue;
+      }
+      // Characters from `firstNew` on were added by this update (Yjs merges an author's
+      // consecutive characters into one item, old and new).
+      const firstNew = Math.max(0, Math.min(item.length, changes.stateBefore(item.id.client) - item.id.clock));
+      if (item.deleted) {
+        if (firstNew > 0 && changes.deleted(item, 0, firstNew)) {
+          if (commentOnly) refuse("comment-only connection deleted text");
+          if (suggestOnly && !this.ownSuggestion(charInfo(attrs, this.cache).insertId)) {
+            refuse("suggest-only connection deleted text instead of suggesting its deletion");
+          }
+        }
+        continue;
+      }
+      if (firstNew === item.length) continue;
+      const info = charInfo(attrs, this.cache);
+      if (commentOnly) refuse("comment-only connection inserted text");
+      if (suggestOnly && (!this.ownSuggestion(info.insertId) || info.deleteId !== null)) {
+        refuse("suggest-only connection inserted text that is not its own suggestion");
+      }
+      for (const anchor of info.anchors) if (anchorOwner(anchor) !== userId) return false;
+      if (!decideSuggestions && !(this.ownOrNull(info.insertId) && this.ownOrNull(info.deleteId))) return false;
+    }
+    return true;
+  }
+
   private ownOrNull(id: string | null) {
     return id === null || this.ownSuggestion(id);
   }
@@ -381,14 +433,22 @@ export function dropShadow(doc: Y.Doc): void {
  * refusal the shadow is dropped. Synchronous: nothing else runs between the judgement and
  * whatever the caller does next in the same tick.
  */
-export function judgeUpdate(doc: Y.Doc, update: Uint8Array, rights: WriteRights, schema: Schema): Verdict {
+export function judgeUpdate(
+  doc: Y.Doc,
+  update: Uint8Array,
+  rights: WriteRights,
+  schema: Schema,
+  { thorough = false }: { thorough?: boolean } = {},
+): Verdict {
   const shadow = shadowOf(doc);
   const fragment = shadow.getXmlFragment(FIELD);
   const rootsBefore = new Set(shadow.share.keys());
   // Every transaction the update causes (Yjs runs a second one to clean up formatting).
   const touched = new Set<AnyType>();
+  const deleteSets: Y.Transaction["deleteSet"][] = [];
   const capture = (transaction: Y.Transaction) => {
     for (const type of transaction.changed.keys()) touched.add(type);
+    deleteSets.push(transaction.deleteSet);
   };
   shadow.on("afterTransaction", capture);
   try {
@@ -405,12 +465,16 @@ export function judgeUpdate(doc: Y.Doc, update: Uint8Array, rights: WriteRights,
       if (!rootsBefore.has(key) && key !== FIELD) refuse(`write to shared type ${key}`);
     }
     const changed = [...touched];
+    for (const type of changed) if (rootOf(type) !== fragment) refuse("write outside the paper's text");
+    // Typing: only texts changed, and their formatting did not. Judged without the full lists.
+    if (!thorough && changed.every((type) => type instanceof Y.XmlText)) {
+      const judge = new Judge(doc, schema, rights);
+      const changes = updateChanges(doc, deleteSets);
+      if (changed.every((text) => judge.quickCheckText(text as Y.XmlText, changes))) return { ok: true, quick: true };
+    }
     const judge = new Judge(doc, schema, rights);
     const texts: Y.XmlText[] = [];
-    for (const type of changed) {
-      if (rootOf(type) !== fragment) refuse("write outside the paper's text");
-      judge.collectBefore(type);
-    }
+    for (const type of changed) judge.collectBefore(type);
     for (const type of changed) {
       if (type instanceof Y.XmlText) texts.push(type);
       else if (type instanceof Y.XmlElement || type instanceof Y.XmlFragment) judge.checkContainer(type);
@@ -427,4 +491,38 @@ export function judgeUpdate(doc: Y.Doc, update: Uint8Array, rights: WriteRights,
     if (error instanceof Refused) return { ok: false, reason: error.message };
     return { ok: false, reason: "update could not be judged" };
   }
+}
+
+/** What an update added and deleted, told apart from what the live document already had. */
+type UpdateChanges = {
+  stateBefore(client: number): number;
+  added(item: Y.Item): boolean;
+  /** Whether the update deleted any of the item's characters `from` (inclusive) to `to`. */
+  deleted(item: Y.Item, from: number, to: number): boolean;
+};
+
+function updateChanges(doc: Y.Doc, deleteSets: Y.Transaction["deleteSet"][]): UpdateChanges {
+  const states = new Map<number, number>();
+  const stateBefore = (client: number) => {
+    let state = states.get(client);
+    if (state === undefined) {
+      state = Y.getState(doc.store, client);
+      states.set(client, state);
+    }
+    return state;
+  };
+  return {
+    stateBefore,
+    added: (item) => item.id.clock + item.length > stateBefore(item.id.client),
+    deleted(item, from, to) {
+      const start = item.id.clock + from;
+      const end = item.id.clock + to;
+      for (const set of deleteSets) {
+        for (const range of set.clients.get(item.id.client) ?? []) {
+          if (range.clock < end && range.clock + range.len > start) return true;
+        }
+      }
+      return false;
+    },
+  };
 }
