@@ -19,6 +19,9 @@ export type DatabaseHandle = {
   close(): Promise<void>;
 };
 
+/** PGlite in this thread, or on a worker thread behind the same interface (db/pglite-thread.ts). */
+type PGliteClient = import("@electric-sql/pglite").PGlite | import("./pglite-thread").PGliteThread;
+
 export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: true };
 
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
@@ -41,24 +44,31 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       close: () => client.end({ timeout: 5 }),
     };
   }
-  const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   let dataDir: string | undefined;
+  let client: PGliteClient;
   if ("dataDir" in target) {
     dataDir = path.resolve(target.dataDir);
     // PGlite creates only the last folder of its path.
     mkdirSync(path.dirname(dataDir), { recursive: true });
+    // The database of a running app: on its own thread, off the event loop.
+    const { PGliteThread } = await import("./pglite-thread");
+    client = new PGliteThread(dataDir);
+  } else {
+    // In memory (tests): in process, one copy cloned per test file is cheap.
+    const { PGlite } = await import("@electric-sql/pglite");
+    client = new PGlite();
   }
-  const client = new PGlite(dataDir);
   await client.waitReady;
-  const db = drizzle(client, { schema }) as unknown as Db;
+  // drizzle's PGlite driver calls only query, exec and transaction, which both clients offer.
+  const db = drizzle(client as never, { schema }) as unknown as Db;
   return {
     db,
     driver: "pglite",
     describe: dataDir ? `embedded PGlite at ${dataDir}` : "embedded PGlite in memory",
     async migrate() {
       const { migrate } = await import("drizzle-orm/pglite/migrator");
-      await migrate(drizzle(client, { schema }), { migrationsFolder });
+      await migrate(drizzle(client as never, { schema }), { migrationsFolder });
     },
     close: () => client.close(),
   };

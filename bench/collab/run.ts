@@ -660,7 +660,7 @@ function printResults(results: Result[]) {
       "beforeSync ms p50 / p95 / p99 / max",
       "loop delay p99 ms",
       "DB engine on thread ms/s",
-      "appends: tx, updates/tx, avg ms",
+      "appends: statements, updates each, avg ms",
       "compactions: n, avg ms",
       "loadActor (sweep): n, wall ms",
       "other statements",
@@ -669,17 +669,20 @@ function printResults(results: Result[]) {
     accord.map((r) => {
       const s = r.server;
       const seconds = s.elapsedMs / 1000;
-      const append = pick(s.transactions, "for key share");
+      // One statement per batch of appends (server/collab/persistence.ts), outside any transaction.
+      const append = pick({ ...s.transactions, ...s.queries }, "for key share");
       const compaction = pick(s.transactions, "for update");
       const actors = s.queries["select users"] ?? { count: 0, totalMs: 0, maxMs: 0 };
       const others = Object.entries(s.queries)
-        .filter(([k]) => k !== "select users")
+        .filter(([k]) => k !== "select users" && !k.includes("for key share"))
         .reduce((sum, [, v]) => sum + v.count, 0);
       return [
         r.mode === "accord" ? String(r.n) : `${r.n} (${modeLabel(r.mode)})`,
         `${f(s.beforeSync.p50, 2)} / ${f(s.beforeSync.p95, 2)} / ${f(s.beforeSync.p99, 2)} / ${f(s.beforeSync.max, 0)}`,
         f(s.loopDelay.p99),
-        s.engine.syncCalls ? `${f(s.engine.syncMs / seconds, 0)} (+ fs ${f(s.engine.fsMs / seconds, 0)})` : "n/a",
+        s.engine.syncCalls
+          ? `${f(s.engine.syncMs / seconds, 0)} (+ fs ${f(s.engine.fsMs / seconds, 0)})`
+          : "0 (own thread)",
         append.count
           ? `${append.count}, ${f(s.beforeSync.count / append.count, 2)}, ${f(append.totalMs / append.count)}`
           : "–",

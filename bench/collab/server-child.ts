@@ -126,8 +126,9 @@ function reset() {
 
 type QueryFn = (sql: string, ...rest: unknown[]) => Promise<unknown>;
 type PgliteLike = {
-  execProtocolRawSync: (message: Uint8Array) => unknown;
-  syncToFs: () => Promise<void>;
+  /** Absent when PGlite runs on its own thread (db/pglite-thread.ts): nothing then blocks this one. */
+  execProtocolRawSync?: (message: Uint8Array) => unknown;
+  syncToFs?: () => Promise<void>;
   query: QueryFn;
   exec: (sql: string, ...rest: unknown[]) => Promise<unknown>;
   transaction: (fn: (tx: { query: QueryFn }) => Promise<unknown>) => Promise<unknown>;
@@ -140,25 +141,27 @@ type PgliteLike = {
  * spends flushing its files (syncToFs).
  */
 function instrumentPglite(client: PgliteLike) {
-  const raw = client.execProtocolRawSync.bind(client);
-  client.execProtocolRawSync = (message) => {
-    const t = performance.now();
-    try {
-      return raw(message);
-    } finally {
-      engine.syncMs += performance.now() - t;
-      engine.syncCalls += 1;
-    }
-  };
-  const syncToFs = client.syncToFs.bind(client);
-  client.syncToFs = async () => {
-    const t = performance.now();
-    try {
-      await syncToFs();
-    } finally {
-      engine.fsMs += performance.now() - t;
-    }
-  };
+  if (client.execProtocolRawSync && client.syncToFs) {
+    const raw = client.execProtocolRawSync.bind(client);
+    client.execProtocolRawSync = (message) => {
+      const t = performance.now();
+      try {
+        return raw(message);
+      } finally {
+        engine.syncMs += performance.now() - t;
+        engine.syncCalls += 1;
+      }
+    };
+    const syncToFs = client.syncToFs.bind(client);
+    client.syncToFs = async () => {
+      const t = performance.now();
+      try {
+        await syncToFs();
+      } finally {
+        engine.fsMs += performance.now() - t;
+      }
+    };
+  }
   const query = client.query.bind(client);
   client.query = async (sql, ...rest) => {
     const t = performance.now();
