@@ -1,27 +1,11 @@
 // The "Export" section of a revision (or of the live draft): one download link per format, and
 // for the live draft, to whoever may see its suggestions and comments, the option to include them.
 // Server component; only the links and the option run in the browser.
-import { eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { papers } from "@/db/schema";
 import type { Translate } from "@/lib/i18n/translate";
-import { currentActor } from "@/server/auth/current";
-import { mayExportAnnotations } from "@/server/export/annotations-source";
 import { exportFormats } from "@/server/export/formats";
 import { ExportLinks } from "./ExportLinks";
 
-/** The policy's answer for the signed-in actor, when the page did not pass it. */
-async function annotationsAllowed(paperId: string): Promise<boolean> {
-  const actor = await currentActor();
-  if (!actor) return false;
-  const [paper] = await (await getDb())
-    .select({ dialogueId: papers.dialogueId, status: papers.status })
-    .from(papers)
-    .where(eq(papers.id, paperId));
-  return paper ? mayExportAnnotations(actor, paper) : false;
-}
-
-export async function ExportMenu({
+export function ExportMenu({
   paperId,
   revision,
   t,
@@ -31,11 +15,11 @@ export async function ExportMenu({
   /** A revision number, or "live" for the live draft. */
   revision: number | "live";
   t: Translate;
-  /** May the actor include suggestions and comments (`mayExportAnnotations`); asked here when not given. */
+  /** The page's answer from `mayExportAnnotations` (live draft only): offer suggestions and comments. */
   annotations?: boolean;
 }) {
   const what = revision === "live" ? t("exports.cover.liveDraft") : t("exports.cover.revNumber", { n: revision });
-  const offerAnnotations = revision === "live" && (annotations ?? (await annotationsAllowed(paperId)));
+  const offerAnnotations = revision === "live" && annotations === true;
   return (
     <section className="card flex flex-col gap-2" aria-labelledby={`export-heading-${revision}`}>
       <h2 id={`export-heading-${revision}`}>{t("exports.menu.title")}</h2>
