@@ -1,6 +1,6 @@
 // Collaboration benchmark: N Node clients on one paper, a fifth of them typing, against
 // (a) a bare Hocuspocus server and (b) Accord's collaboration server, each in its own process.
-// Run: npx tsx bench/collab/run.ts [--n=10,50,100,200] [--duration=10] [--settle=20]
+// Run: npx tsx bench/collab/run.ts [--n=10,50,100,200] [--duration=10] [--settle=20] [--goal-runs=3]
 //      [--rate=5] [--procs=1] [--servers=bare,accord]
 // See bench/collab/README.md for how to read the output.
 import { type ChildProcess, execFileSync, fork } from "node:child_process";
@@ -50,6 +50,7 @@ const { values: args } = parseArgs({
     pin: { type: "boolean", default: false },
     "cpu-prof": { type: "string" },
     retries: { type: "string", default: "2" },
+    "goal-runs": { type: "string", default: "3" },
   },
 });
 const SIZES = (args.n ?? "")
@@ -64,6 +65,10 @@ const MODES = (args.servers ?? "").split(",").filter((m): m is ServerMode => SER
 /** Pin the server child to CPU 0 and the clients (and this process) to the other CPUs. */
 const PIN = args.pin === true && os.cpus().length >= 2;
 const RETRIES = Math.min(5, Math.max(0, Math.floor(Number(args.retries))));
+/** The goal's N, and how many interleaved bare/Accord pairs are pooled for its line. */
+const GOAL_N = 100;
+const GOAL_RUNS = Math.min(10, Math.max(1, Math.floor(Number(args["goal-runs"]))));
+const goalRunsApply = () => SIZES.includes(GOAL_N) && MODES.includes("bare") && MODES.includes("accord");
 /** Other processes above this share of one core during typing make a run noisy. */
 const NOISY_PCT = 20;
 const CPU_PROF_DIR = args["cpu-prof"] ? path.resolve(args["cpu-prof"]) : undefined;
@@ -106,6 +111,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 /** Rows finished so far (printed at the end, or by the watchdog). */
 const results: Result[] = [];
+/** The goal's extra interleaved runs (bare, Accord, bare, Accord…), beyond the table's pair. */
+const extraGoalRuns: Result[] = [];
 const watchdog = setTimeout(() => {
   console.error(`benchmark watchdog: still running after ${WATCHDOG_MS / 60_000} min, stopping`);
   if (results.length) {
@@ -294,7 +301,9 @@ async function prepareWorld(maxClients: number): Promise<World> {
     for (const mode of MODES.filter((m) => m.startsWith("accord"))) {
       for (const n of SIZES) {
         // A fresh paper for every attempt, so that a retried run starts from the same text.
-        for (let attempt = 0; attempt <= RETRIES; attempt++) {
+        // …and for each extra run of the goal's N (attempt numbers after the retries').
+        const attempts = RETRIES + 1 + (n === GOAL_N && goalRunsApply() ? GOAL_RUNS - 1 : 0);
+        for (let attempt = 0; attempt < attempts; attempt++) {
           const { paper } = await makePaperInStatus(db, "draft", world, {
             title: `Bench ${mode} ${n} #${attempt}`,
             content: benchDoc(),
@@ -344,6 +353,8 @@ type Result = {
   sent: number;
   rate: number;
   latency: Summary;
+  /** Every delivery's latency (ms), to pool runs for the goal line. */
+  latencySamples: number[];
   fanout: Summary;
   /** Deliveries (edit × other client) not observed by the end of the settle period. */
   undelivered: number;
@@ -502,6 +513,7 @@ async function runOne(world: World, n: number, mode: ServerMode, attempt: number
       sent: edits.length,
       rate: edits.length / (DURATION_MS / 1000),
       latency: summarize(latencies),
+      latencySamples: latencies,
       fanout: summarize(fanout),
       undelivered,
       ack: summarize(ackAll),
@@ -728,17 +740,31 @@ function printResults(results: Result[]) {
       ]),
   );
 
-  const goal = results.filter((r) => r.n === 100 && !r.error);
+  const goal = results.filter((r) => r.n === GOAL_N && !r.error);
   const ga = goal.find((r) => r.mode === "bare");
   const gb = goal.find((r) => r.mode === "accord");
   if (gb) {
     log("");
-    const p95ok = gb.latency.p95 <= 150;
-    const ratioOk = ga ? gb.latency.p95 / ga.latency.p95 <= 1.5 : false;
+    // The two p95s are a few ms each on shared cores: one run moves their ratio by ±0.3. The goal
+    // line pools every delivery of interleaved bare/Accord runs (the table's pair included).
+    const bares = [ga, ...extraGoalRuns.filter((r) => r.mode === "bare")].filter((r): r is Result => !!r && !r.error);
+    const accords = [gb, ...extraGoalRuns.filter((r) => r.mode === "accord")].filter((r): r is Result => !r.error);
+    const pooledA = bares.length ? summarize(bares.flatMap((r) => r.latencySamples)).p95 : Number.NaN;
+    const pooledB = summarize(accords.flatMap((r) => r.latencySamples)).p95;
+    const lost = accords.reduce((sum, r) => sum + r.lost, 0);
+    const converged = accords.every((r) => r.converged);
+    const p95ok = pooledB <= 150;
+    const ratioOk = pooledB / pooledA <= 1.5;
+    if (accords.length > 1) {
+      log(
+        `Goal runs at N=${GOAL_N}: ${accords.length} Accord and ${bares.length} bare runs, interleaved; ` +
+          `p95 per run: Accord ${accords.map((r) => f(r.latency.p95)).join(", ")}; bare ${bares.map((r) => f(r.latency.p95)).join(", ")}.`,
+      );
+    }
     log(
-      `Goal at N=100 (Accord): p95 ${f(gb.latency.p95)} ms ≤ 150 → ${p95ok ? "met" : "NOT met"}; ` +
-        `lost ${gb.lost} → ${gb.lost === 0 ? "met" : "NOT met"}; converged → ${gb.converged ? "met" : "NOT met"}; ` +
-        `b/a p95 ${ga ? ratio(gb.latency.p95, ga.latency.p95) : "–"} ≤ 1.5 → ${ratioOk ? "met" : "NOT met"}`,
+      `Goal at N=${GOAL_N} (Accord${accords.length > 1 ? `, ${accords.length} runs pooled` : ""}): p95 ${f(pooledB)} ms ≤ 150 → ${p95ok ? "met" : "NOT met"}; ` +
+        `lost ${lost} → ${lost === 0 ? "met" : "NOT met"}; converged → ${converged ? "met" : "NOT met"}; ` +
+        `b/a p95 ${bares.length ? ratio(pooledB, pooledA) : "–"} ≤ 1.5 → ${ratioOk ? "met" : "NOT met"}`,
     );
   }
   for (const r of results.filter((x) => x.lost > 0)) log(`lost at N=${r.n} ${r.mode}: e.g. ${r.lostSample.join(" ")}`);
@@ -838,6 +864,22 @@ async function main() {
         if ((result.othersPct ?? 0) <= NOISY_PCT) break;
       }
       if (best) results.push(best);
+    }
+  }
+  if (goalRunsApply()) {
+    for (let run = 1; run < GOAL_RUNS; run++) {
+      for (const mode of ["bare", "accord"] as const) {
+        await waitForQuiet();
+        process.stderr.write(`running N=${GOAL_N} ${mode} (goal run ${run + 1} of ${GOAL_RUNS})…\n`);
+        try {
+          extraGoalRuns.push(await runOne(world, GOAL_N, mode, RETRIES + run));
+        } catch (error) {
+          console.error(
+            `  goal run N=${GOAL_N} ${mode} failed: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }
+        await sleep(1_000);
+      }
     }
   }
   printResults(results);
