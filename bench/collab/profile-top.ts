@@ -16,13 +16,18 @@ if (!target) {
   console.error("usage: npx tsx bench/collab/profile-top.ts FOLDER|FILE.cpuprofile [top]");
   process.exit(1);
 }
-/** In a run's folder, the main thread's profile is the largest (the tsx loader thread's is tiny). */
-const file = statSync(target).isDirectory()
-  ? (readdirSync(target)
-      .filter((f) => f.endsWith(".cpuprofile"))
-      .map((f) => path.join(target, f))
-      .sort((a, b) => statSync(b).size - statSync(a).size)[0] ?? target)
-  : target;
+/**
+ * In a run's folder, the main thread's profile: V8 names it CPU.<date>.<time>.<pid>.<thread>.<n>,
+ * thread 0 being the main one (others: the tsx loader, the embedded database's worker).
+ */
+function mainThreadProfile(folder: string): string {
+  const files = readdirSync(folder)
+    .filter((f) => f.endsWith(".cpuprofile"))
+    .map((f) => path.join(folder, f));
+  const main = files.find((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f));
+  return main ?? files.sort((a, b) => statSync(b).size - statSync(a).size)[0] ?? folder;
+}
+const file = statSync(target).isDirectory() ? mainThreadProfile(target) : target;
 const top = Number(topArg ?? 25);
 const profile = JSON.parse(readFileSync(file, "utf8")) as Profile;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
