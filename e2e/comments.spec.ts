@@ -4,7 +4,7 @@
 // the penholder accepts one suggestion and rejects another; an observer comments but has no
 // suggest or accept control.
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { demo, expectAccessible, signInAs } from "./fixtures";
+import { demo, expectAccessible, signInAs, waitForText } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 
@@ -25,6 +25,7 @@ async function openPaper(browser: Browser, email: string): Promise<Page> {
   const page = await pageAs(browser, email);
   await page.goto(paperPath);
   await expect(editorOf(page)).toBeVisible();
+  await waitForText(page);
   await expect(page.getByRole("status").filter({ hasText: /All changes saved|Up to date/ })).toBeVisible();
   return page;
 }
@@ -53,6 +54,7 @@ test("the penholder prepares a paper in consultation", async ({ browser }) => {
   await pen.getByRole("button", { name: "Open consultation" }).click();
   await expect(pen.getByText("Consultation", { exact: true })).toBeVisible();
   const editor = editorOf(pen);
+  await waitForText(pen);
   await expect(editor).toBeVisible();
   await editor.click();
   await pen.keyboard.press("ControlOrMeta+a");

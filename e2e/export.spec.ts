@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { strFromU8, unzipSync } from "fflate";
-import { demo, expectAccessible, signInAs } from "./fixtures";
+import { demo, expectAccessible, signInAs, waitForText } from "./fixtures";
 
 const mmeChair = "chair@mme.accord.test";
 const reference = "HLD/2013/MME/001";
@@ -365,6 +365,7 @@ test("a delegate downloads the live draft with her suggestion and comment as tra
   const paperPath = new URL(pen.page.url()).pathname;
   await pen.page.getByRole("button", { name: "Open consultation" }).click();
   await expect(pen.page.getByText("Consultation", { exact: true })).toBeVisible();
+  await waitForText(pen.page);
   await editorOf(pen.page).click();
   await pen.page.keyboard.press("ControlOrMeta+a");
   await pen.page.keyboard.type(text);
@@ -375,6 +376,7 @@ test("a delegate downloads the live draft with her suggestion and comment as tra
   const { context, page } = await signedIn(browser, demo.rabatFr);
   await page.goto(paperPath);
   await expect(editorOf(page)).toBeVisible();
+  await waitForText(page);
   await expect(saved(page)).toBeVisible();
   await editorOf(page).locator("p").first().click();
   await page.keyboard.press("End");

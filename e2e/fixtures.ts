@@ -45,3 +45,11 @@ export async function firstPaperHref(page: Page, dialogueName: string): Promise<
   expect(href).toMatch(/^\/papers\/[0-9a-f-]{36}$/);
   return href as string;
 }
+
+/**
+ * Waits until the paper's text has arrived from the collaboration server: until then the editor
+ * is read-only (typing into an empty copy would put the words at the top of the text).
+ */
+export async function waitForText(page: Page): Promise<void> {
+  await expect(page.locator(".connection-status")).not.toHaveAttribute("data-state", "connecting");
+}

@@ -1,7 +1,7 @@
 // Drafting on a poor connection: edits made offline stay in the page, the indicator says so,
 // leaving asks first, and everything merges when the connection returns.
 import { expect, type Page, test, type WebSocketRoute } from "@playwright/test";
-import { demo, signInAs } from "./fixtures";
+import { demo, signInAs, waitForText } from "./fixtures";
 
 const editorOf = (page: Page) => page.getByRole("textbox", { name: /^Text of / });
 const status = (page: Page) => page.locator("[role=status]").filter({ hasText: /Offline|Saving|All changes saved/ });
@@ -16,6 +16,7 @@ test("edits made offline are kept, announced, and merged when the connection ret
   await newPaper.getByRole("button", { name: "Create paper" }).click();
   await expect(pen).toHaveURL(/\/papers\/[0-9a-f-]{36}$/);
   const paperPath = new URL(pen.url()).pathname;
+  await waitForText(pen);
   await editorOf(pen).click();
   await pen.keyboard.type("Remittances reduce poverty.");
   await expect(status(pen)).toHaveText("All changes saved");

@@ -1,6 +1,6 @@
 // Pasting from Word keeps the text and its emphasis, not Word's styles or typed list numbers.
 import { expect, type Page, test } from "@playwright/test";
-import { demo, signInAs } from "./fixtures";
+import { demo, signInAs, waitForText } from "./fixtures";
 
 const WORD_HTML = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal{margin:0}</style></head>
 <body><!--StartFragment-->
@@ -28,6 +28,7 @@ test("pasting from Word keeps text and emphasis, drops Word's styles", async ({ 
   await newPaper.getByRole("button", { name: "Create paper" }).click();
   await expect(page).toHaveURL(/\/papers\/[0-9a-f-]{36}$/);
   const editor = page.getByRole("textbox", { name: /^Text of / });
+  await waitForText(page);
   await editor.click();
   await paste(page, WORD_HTML);
 

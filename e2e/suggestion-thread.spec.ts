@@ -4,7 +4,7 @@
 // penholder, in another browser, sees the suggestion and its thread on the same words, accepts
 // the suggestion, and the thread stays anchored and readable for both.
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { demo, expectAccessible, signInAs } from "./fixtures";
+import { demo, expectAccessible, signInAs, waitForText } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 
@@ -31,6 +31,7 @@ async function openPaper(browser: Browser, email: string): Promise<Page> {
   const page = await pageAs(browser, email);
   await page.goto(paperPath);
   await expect(editorOf(page)).toBeVisible();
+  await waitForText(page);
   await expect(saved(page)).toBeVisible();
   return page;
 }
@@ -76,6 +77,7 @@ test("the penholder prepares a paper in consultation", async ({ browser }) => {
   await pen.getByRole("button", { name: "Open consultation" }).click();
   await expect(pen.getByText("Consultation", { exact: true })).toBeVisible();
   const editor = editorOf(pen);
+  await waitForText(pen);
   await expect(editor).toBeVisible();
   await editor.click();
   await pen.keyboard.press("ControlOrMeta+a");

@@ -9,7 +9,7 @@ import { useEffect, useRef } from "react";
 import { CommentsPanel, type CommentsPanelProps } from "@/components/comments/CommentsPanel";
 import { AgreementMarks } from "@/lib/editor/agreement-marks";
 import { AnnotationView, annotationViewKey } from "@/lib/editor/annotation-view";
-import { CaretGuard } from "@/lib/editor/caret-guard";
+import { CaretGuard, readPendingSelection } from "@/lib/editor/caret-guard";
 import { documentExtensions } from "@/lib/editor/extensions";
 import { ParagraphNumbers } from "@/lib/editor/paragraph-numbers";
 import { cleanPastedHtml } from "@/lib/editor/paste";
@@ -144,6 +144,19 @@ export function EditorSurface({
     if (!editor || editor.isDestroyed) return;
     editor.view.dispatch(editor.state.tr.setMeta(annotationViewKey, { openThreads, active: activeAnchor }));
   }, [editor, openThreads, activeAnchor]);
+
+  // Before each message from the server is applied, the caret the user sees is the one mapped.
+  useEffect(() => {
+    if (!editor) return;
+    const provider = session.provider;
+    const beforeRemote = () => {
+      if (!editor.isDestroyed) readPendingSelection(editor.view);
+    };
+    provider.on("message", beforeRemote);
+    return () => {
+      provider.off("message", beforeRemote);
+    };
+  }, [editor, session]);
 
   const notes = useEditorState({
     editor,

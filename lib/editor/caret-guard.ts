@@ -7,6 +7,7 @@
 // resolve (the caret's text was deleted), and a caret thrown to the very start is put back.
 import { Extension } from "@tiptap/core";
 import { Plugin, PluginKey, TextSelection } from "@tiptap/pm/state";
+import type { EditorView } from "@tiptap/pm/view";
 import {
   findAbsolutePositionAfterStructuralChange,
   relativePositionToAbsolutePosition,
@@ -63,3 +64,17 @@ export const CaretGuard = Extension.create({
     ];
   },
 });
+
+/**
+ * Reads a caret move the browser made but ProseMirror has not read yet. Keys such as End or
+ * Ctrl+End move the DOM selection natively; ProseMirror reads it on the next `selectionchange`
+ * event. A remote edit rendered before that writes the caret ProseMirror still holds back into
+ * the page, and the move is lost: the next Enter or keystroke lands where the caret was before.
+ * Called before each message from the server is applied (components/editor/EditorSurface.tsx).
+ * `domObserver` is ProseMirror's own reader of DOM changes: flushing it is what the
+ * selectionchange event would do a moment later. Not during IME composition, which it manages.
+ */
+export function readPendingSelection(view: EditorView): void {
+  if (view.composing) return;
+  (view as unknown as { domObserver?: { flush(): void } }).domObserver?.flush();
+}
