@@ -4,7 +4,7 @@
 // the penholder accepts one suggestion and rejects another; an observer comments but has no
 // suggest or accept control.
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { demo, expectAccessible, signInAs, waitForText } from "./fixtures";
+import { demo, expectAccessible, paperInConsultation, signInAs, waitForText } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 
@@ -44,23 +44,7 @@ async function selectFirstParagraph(page: Page) {
 }
 
 test("the penholder prepares a paper in consultation", async ({ browser }) => {
-  const pen = await pageAs(browser, demo.rabatPen);
-  await pen.goto("/dialogues/rabat");
-  const form = pen.getByRole("region", { name: "New paper" });
-  await form.getByLabel("Title").fill(TITLE);
-  await form.getByRole("button", { name: "Create paper" }).click();
-  await expect(pen).toHaveURL(/\/papers\/[0-9a-f-]{36}$/);
-  paperPath = new URL(pen.url()).pathname;
-  await pen.getByRole("button", { name: "Open consultation" }).click();
-  await expect(pen.getByText("Consultation", { exact: true })).toBeVisible();
-  const editor = editorOf(pen);
-  await waitForText(pen);
-  await expect(editor).toBeVisible();
-  await editor.click();
-  await pen.keyboard.press("ControlOrMeta+a");
-  await pen.keyboard.type(TEXT);
-  await expect(pen.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
-  await pen.context().close();
+  paperPath = await paperInConsultation(browser, TITLE, TEXT);
 });
 
 test("a delegate comments on a passage; the penholder sees it live and replies; the mention notifies", async ({

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { strFromU8, unzipSync } from "fflate";
-import { demo, expectAccessible, signInAs, waitForText } from "./fixtures";
+import { demo, expectAccessible, paperInConsultation, signInAs, waitForText } from "./fixtures";
 
 const mmeChair = "chair@mme.accord.test";
 const reference = "HLD/2013/MME/001";
@@ -356,21 +356,7 @@ test("a delegate downloads the live draft with her suggestion and comment as tra
   const saved = (page: Page) => page.getByRole("status").filter({ hasText: /All changes saved|Up to date/ });
 
   // The penholder writes a paper and opens consultation.
-  const pen = await signedIn(browser, demo.rabatPen);
-  await pen.page.goto("/dialogues/rabat");
-  const form = pen.page.getByRole("region", { name: "New paper" });
-  await form.getByLabel("Title").fill(title);
-  await form.getByRole("button", { name: "Create paper" }).click();
-  await expect(pen.page).toHaveURL(/\/papers\/[0-9a-f-]{36}$/);
-  const paperPath = new URL(pen.page.url()).pathname;
-  await pen.page.getByRole("button", { name: "Open consultation" }).click();
-  await expect(pen.page.getByText("Consultation", { exact: true })).toBeVisible();
-  await waitForText(pen.page);
-  await editorOf(pen.page).click();
-  await pen.page.keyboard.press("ControlOrMeta+a");
-  await pen.page.keyboard.type(text);
-  await expect(pen.page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
-  await pen.context.close();
+  const paperPath = await paperInConsultation(browser, title, text);
 
   // The delegate suggests words and explains them in a thread.
   const { context, page } = await signedIn(browser, demo.rabatFr);

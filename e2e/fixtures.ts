@@ -1,6 +1,6 @@
 // Shared steps: signing in through Auth.js's API (the form itself is tested once, in auth.spec).
 import AxeBuilder from "@axe-core/playwright";
-import { type BrowserContext, expect, type Page } from "@playwright/test";
+import { type Browser, type BrowserContext, expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "accord-demo-2013";
 
@@ -52,4 +52,29 @@ export async function firstPaperHref(page: Page, dialogueName: string): Promise<
  */
 export async function waitForText(page: Page): Promise<void> {
   await expect(page.locator(".connection-status")).not.toHaveAttribute("data-state", "connecting");
+}
+
+/**
+ * As the Rabat penholder, in a context of its own: creates a paper titled `title` whose text is
+ * `text`, opens consultation, and waits until the text is saved. Returns the paper's path.
+ */
+export async function paperInConsultation(browser: Browser, title: string, text: string): Promise<string> {
+  const context = await browser.newContext();
+  await signInAs(context, demo.rabatPen);
+  const pen = await context.newPage();
+  await pen.goto("/dialogues/rabat");
+  const form = pen.getByRole("region", { name: "New paper" });
+  await form.getByLabel("Title").fill(title);
+  await form.getByRole("button", { name: "Create paper" }).click();
+  await expect(pen).toHaveURL(/\/papers\/[0-9a-f-]{36}$/);
+  const paperPath = new URL(pen.url()).pathname;
+  await pen.getByRole("button", { name: "Open consultation" }).click();
+  await expect(pen.getByText("Consultation", { exact: true })).toBeVisible();
+  await waitForText(pen);
+  await pen.getByRole("textbox", { name: /^Text of / }).click();
+  await pen.keyboard.press("ControlOrMeta+a");
+  await pen.keyboard.type(text);
+  await expect(pen.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
+  await context.close();
+  return paperPath;
 }
