@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { DEMO_PASSWORD, demo, expectAccessible } from "./fixtures";
 
 test("a delegate signs in with the form, sees their dialogue, and signs out", async ({ page, context }) => {
@@ -43,4 +43,40 @@ test("a wrong password is refused with a clear message, keeping the email", asyn
   await expect(page.getByLabel("Email")).toHaveValue(demo.rabatPen);
   await page.goto("/dialogues");
   await expect(page).toHaveURL(/\/signin/);
+});
+
+test("failed sign-ins from one address are slowed down, whatever the accounts tried", async ({ browser }) => {
+  // The e2e server trusts one proxy (TRUSTED_PROXY=1 in e2e/start-server.ts): X-Forwarded-For
+  // names the client, so the test can stand for two different offices.
+  const office = async (address: string) => {
+    const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": address } });
+    return { context, page: await context.newPage() };
+  };
+  const attempt = async (page: Page, email: string, password: string) => {
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+  };
+  const guesser = await office("203.0.113.7");
+  await guesser.page.goto("/signin");
+  for (let i = 0; i < 20; i++) {
+    await attempt(guesser.page, `guess-${i}@example.org`, "password123");
+    await expect(guesser.page.getByRole("main").getByRole("alert")).toHaveText("Wrong email or password.");
+    // The next attempt starts from a form that has answered.
+    await expect(guesser.page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+  }
+  // From that address even the right password of a real account now waits.
+  await attempt(guesser.page, demo.rabatFr, DEMO_PASSWORD);
+  await expect(guesser.page.getByRole("main").getByRole("alert")).toHaveText(
+    /^Too many failed attempts\. Try again in 1 min\.$/,
+  );
+  await expect(guesser.page).toHaveURL(/\/signin/);
+
+  // Another office is not affected, nor is the account itself.
+  const colleague = await office("198.51.100.9");
+  await colleague.page.goto("/signin");
+  await attempt(colleague.page, demo.rabatFr, DEMO_PASSWORD);
+  await expect(colleague.page).toHaveURL(/\/dialogues$/);
+  await guesser.context.close();
+  await colleague.context.close();
 });

@@ -37,5 +37,7 @@ Object.assign(process.env, {
   AUTH_SECRET: "e2e-secret-not-for-production-0123456789abcdef",
   PORT: process.env.E2E_PORT ?? "3100",
   NEXT_TELEMETRY_DISABLED: "1",
+  // As behind one reverse proxy: tests name the client with X-Forwarded-For (per-address limits).
+  TRUSTED_PROXY: "1",
 });
 await import("../server/main");

@@ -9,6 +9,8 @@ export type RateLimitDecision = { allowed: true; remaining: number } | { allowed
 export type RateLimiter = {
   /** Spends `cost` (default 1) of `key`'s allowance, if it has that much left. */
   take(key: string, cost?: number): RateLimitDecision;
+  /** Milliseconds until `key` may spend one more (0: now), spending nothing. */
+  waitMs(key: string): number;
   /** Forgets one key, or every key. */
   reset(key?: string): void;
   readonly size: number;
@@ -58,6 +60,11 @@ export function createRateLimiter({
       arrivals.set(key, next);
       if (arrivals.size > maxKeys) evict(t);
       return { allowed: true, remaining: Math.floor((windowMs - (next - t)) / interval) };
+    },
+    waitMs(key) {
+      const t = now();
+      const allowedFrom = Math.max(arrivals.get(key) ?? t, t) + interval - windowMs;
+      return Math.max(0, Math.ceil(allowedFrom - t));
     },
     reset(key) {
       if (key === undefined) arrivals.clear();

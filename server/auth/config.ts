@@ -4,7 +4,14 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { endSession, SESSION_MAX_AGE_SECONDS, signInWithPassword } from "./sign-in";
+import { rateLimitKey, requestClientAddress } from "../rate-limit";
+import {
+  addressRetryAfterSeconds,
+  endSession,
+  recordAddressFailure,
+  SESSION_MAX_AGE_SECONDS,
+  signInWithPassword,
+} from "./sign-in";
 
 declare module "next-auth" {
   interface User {
@@ -41,12 +48,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      async authorize(raw, request) {
+        const address = rateLimitKey(requestClientAddress(request.headers));
+        const wait = addressRetryAfterSeconds(address);
+        if (wait > 0) throw new SignInRefused("throttled", wait);
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new SignInRefused("invalid");
         const result = await signInWithPassword(await getDb(), parsed.data);
-        if (!result.ok)
+        if (!result.ok) {
+          if (result.reason === "invalid") recordAddressFailure(address);
           throw new SignInRefused(result.reason, result.reason === "throttled" ? result.retryAfterSeconds : 0);
+        }
         return { id: result.userId, sessionId: result.sessionId };
       },
     }),

@@ -5,6 +5,7 @@ import type { Db } from "@/db/client";
 import { authSessions, users } from "@/db/schema";
 import { recordAudit } from "../audit";
 import { notifyUserAccessChanged } from "../collab/notify";
+import { createRateLimiter, type RateLimiter } from "../rate-limit";
 import { decoyPasswordHash, verifyPassword } from "./password";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
@@ -12,6 +13,27 @@ export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 export const FREE_FAILED_SIGN_INS = 5;
 const FIRST_LOCK_MS = 30_000;
 const MAX_LOCK_MS = 15 * 60_000;
+
+/**
+ * Failed sign-ins per client address (an IPv6 /64), whatever the account: guessing across many
+ * accounts never reaches any one account's lock. 20 at once, then one more every 30 s; generous
+ * for a delegation's office behind one address, where the accounts' own locks still apply.
+ */
+export const FAILED_SIGN_INS_PER_ADDRESS = { limit: 20, windowMs: 10 * 60_000 };
+// One count per process: Next.js may load this module in more than one of its bundles.
+const limiterSlot = globalThis as { __accordSignInFailures?: RateLimiter };
+limiterSlot.__accordSignInFailures ??= createRateLimiter(FAILED_SIGN_INS_PER_ADDRESS);
+const failuresByAddress = limiterSlot.__accordSignInFailures;
+
+/** Seconds before this address may try again (0: now). */
+export function addressRetryAfterSeconds(addressKey: string): number {
+  return Math.ceil(failuresByAddress.waitMs(addressKey) / 1000);
+}
+
+/** Counts a refused sign-in against the address it came from. */
+export function recordAddressFailure(addressKey: string): void {
+  failuresByAddress.take(addressKey);
+}
 
 export type SignInResult =
   | { ok: true; userId: string; sessionId: string }

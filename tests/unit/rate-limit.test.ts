@@ -52,6 +52,21 @@ describe("rate limiter", () => {
     expect(limiter.take("a").allowed).toBe(false);
   });
 
+  it("tells how long until one more is allowed, spending nothing", () => {
+    let t = 0;
+    const limiter = createRateLimiter({ limit: 2, windowMs: 1_000, now: () => t });
+    expect(limiter.waitMs("a")).toBe(0);
+    limiter.take("a");
+    limiter.take("a");
+    expect(limiter.waitMs("a")).toBe(500);
+    expect(limiter.waitMs("a")).toBe(500);
+    expect(limiter.waitMs("b")).toBe(0);
+    t = 500;
+    expect(limiter.waitMs("a")).toBe(0);
+    expect(limiter.take("a").allowed).toBe(true);
+    expect(limiter.take("a").allowed).toBe(false);
+  });
+
   it("keeps at most maxKeys keys, dropping the least recently used", () => {
     const c = clock();
     const limiter = createRateLimiter({ limit: 1, windowMs: 60_000, now: c.now, maxKeys: 3 });
