@@ -47,8 +47,8 @@ export async function firstPaperHref(page: Page, dialogueName: string): Promise<
 }
 
 /**
- * Waits until the paper's text has arrived from the collaboration server: until then the editor
- * is read-only (typing into an empty copy would put the words at the top of the text).
+ * Waits until the paper's text has arrived from the collaboration server: until then the page
+ * shows "Connecting…" and no editor to type into.
  */
 export async function waitForText(page: Page): Promise<void> {
   await expect(page.locator(".connection-status")).not.toHaveAttribute("data-state", "connecting");

@@ -79,8 +79,17 @@ describe("the embedded database on its own thread", () => {
       await tx.insert(partners).values({ kind: "organisation", name: "Seen only once committed" });
       await held;
     });
-    const outside = threaded.db.select({ name: partners.name }).from(partners);
+    let outsideAnswered = false;
+    const outside = threaded.db
+      .select({ name: partners.name })
+      .from(partners)
+      .then((rows) => {
+        outsideAnswered = true;
+        return rows;
+      });
     await new Promise((resolve) => setTimeout(resolve, 100));
+    // Still waiting: run at once, it would have run inside the open transaction's session.
+    expect(outsideAnswered).toBe(false);
     release();
     await transaction;
     expect((await outside).map((r) => r.name)).toContain("Seen only once committed");
