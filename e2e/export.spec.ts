@@ -1,7 +1,9 @@
 // Exports from the UI, end to end: a member downloads every format of a submitted revision, the
 // HLD reviewer exports submitted papers only, anyone checks a copy on the public verify page,
-// the chair downloads the dialogue's ZIP, a penholder starts a paper from a DOCX, and a delegate
-// downloads the live draft with her suggestion and her comment as tracked change and Word comment.
+// the chair downloads the dialogue's ZIP, a penholder starts a paper from a DOCX (with and
+// without JavaScript, and on a slow line, where import and download show their progress), and a
+// delegate downloads the live draft with her suggestion and her comment as tracked change and
+// Word comment.
 // Seeded state used: the MME paper (submitted, HLD/2013/MME/001). Nothing seeded is changed;
 // only new papers are created in the Rabat Process.
 import { createHash } from "node:crypto";
@@ -9,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8, unzipSync, zipSync } from "fflate";
 import { demo, expectAccessible, paperInConsultation, signInAs, waitForText } from "./fixtures";
 
 const mmeChair = "chair@mme.accord.test";
@@ -340,6 +342,76 @@ test("a penholder starts a paper from a DOCX; a file that is not a DOCX is refus
 
   await page.goto("/dialogues/rabat");
   await expect(page.getByRole("link", { name: importedTitle })).toHaveCount(1);
+  await context.close();
+});
+
+test("without JavaScript, a penholder still starts a paper from a DOCX", async ({ browser }) => {
+  expect(saved.docx, "DOCX of the first test").toBeTruthy();
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  await signInAs(context, demo.rabatPen);
+  const page = await context.newPage();
+  await page.goto("/dialogues/rabat");
+  const form = page.getByRole("form", { name: "Import as a new paper" });
+  const title = `Imported without JavaScript ${Date.now().toString(36)}`;
+  await form.getByLabel(/^Word document/).setInputFiles(saved.docx as string);
+  await form.getByRole("textbox").fill(title);
+  await form.getByRole("button", { name: "Import as a new paper" }).click();
+  await expect(page).toHaveURL(/\/papers\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await context.close();
+});
+
+/** The DOCX with an unused part of `extra` random bytes: a larger file that imports the same. */
+function paddedDocx(file: string, extra: number): string {
+  const entries = unzipSync(new Uint8Array(readFileSync(file)));
+  const padding = new Uint8Array(extra);
+  for (let i = 0; i < extra; i += 65_536) crypto.getRandomValues(padding.subarray(i, Math.min(extra, i + 65_536)));
+  entries["customXml/padding.bin"] = padding;
+  const padded = path.join(work, "padded.docx");
+  writeFileSync(padded, zipSync(entries, { level: 0 }));
+  return padded;
+}
+
+test("on a slow line, an import and a download show how far they have got", async ({ browser }) => {
+  test.setTimeout(120_000);
+  expect(saved.docx, "DOCX of the first test").toBeTruthy();
+  const { context, page } = await signedIn(browser, demo.rabatPen);
+  // A delegate's line: Chromium's own throttling, 48 KB/s each way.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 150,
+    downloadThroughput: 48 * 1024,
+    uploadThroughput: 48 * 1024,
+  });
+
+  await page.goto("/dialogues/rabat");
+  const form = page.getByRole("form", { name: "Import as a new paper" });
+  const title = `Imported on a slow line ${Date.now().toString(36)}`;
+  await form.getByLabel(/^Word document/).setInputFiles(paddedDocx(saved.docx as string, 192 * 1024));
+  await form.getByRole("textbox").fill(title);
+  await form.getByRole("button", { name: "Import as a new paper" }).click();
+  // The share sent grows while the file goes up; the button cannot send it twice meanwhile.
+  const sending = form.getByRole("progressbar", { name: "Sending the document" });
+  await expect(sending).toBeVisible();
+  await expect(form.getByRole("button", { name: "Importing…" })).toBeDisabled();
+  await expect.poll(async () => Number(await sending.getAttribute("value"))).toBeGreaterThan(0);
+  expect(Number(await sending.getAttribute("value"))).toBeLessThan(100);
+  await expect(page).toHaveURL(/\/papers\/[0-9a-f-]{36}$/, { timeout: 60_000 });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+
+  // The PDF: "Preparing" while the server makes it, then the share received.
+  const section = page.getByRole("region", { name: "Export" });
+  const link = section.getByTestId("export-pdf");
+  const received = page.waitForEvent("download", { timeout: 60_000 });
+  await link.click();
+  const downloading = section.getByRole("progressbar", { name: "Downloading PDF" });
+  await expect(downloading).toBeVisible({ timeout: 30_000 });
+  expect(Number(await downloading.getAttribute("value"))).toBeLessThan(100);
+  await received;
+  await expect(downloading).toHaveCount(0);
+  await expect(link.locator("xpath=..").getByRole("status")).toHaveText("PDF downloaded.");
   await context.close();
 });
 

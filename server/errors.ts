@@ -7,7 +7,20 @@ export type ErrorCode =
   | "invalid_transition"
   | "unauthenticated";
 
+// The app's bundles and the custom server each load their own copy of this module (and the
+// export thread's errors are revived by the server's copy): `instanceof` goes by this brand, not
+// by the class object, so every copy recognises every other's errors.
+const appErrorBrand = Symbol.for("accord.AppError");
+
 export class AppError extends Error {
+  readonly [appErrorBrand] = true;
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return (
+      typeof value === "object" && value !== null && (value as { [appErrorBrand]?: unknown })[appErrorBrand] === true
+    );
+  }
+
   constructor(
     readonly code: ErrorCode,
     message: string,

@@ -9,6 +9,8 @@ import { COLLAB_PATH, createCollaborationServer } from "./collab/server";
 import { sendDueReminders } from "./domain/notifications";
 import { settleDueRounds } from "./domain/workflow";
 import { startFingerprintWorker } from "./export/fingerprints";
+import { closePdfBrowser } from "./export/pdf";
+import { startExportThread, stopExportThread } from "./export/thread";
 import { stampClientAddress } from "./rate-limit";
 import { ensureAuthSecret, MissingSecretError } from "./secret";
 
@@ -31,6 +33,8 @@ async function main() {
   await prepareDatabase(handle, { seed: seedDemo ? "if-empty" : "never", log: console.log });
   // After seeding: the demo's submitted papers get their file fingerprints at first use instead.
   startFingerprintWorker();
+  // Exports and imports are made off this thread, which serves every socket and request.
+  const exportThread = startExportThread();
 
   const app = next({ dev, hostname, port });
   await app.prepare();
@@ -83,7 +87,12 @@ async function main() {
     void collab
       .close()
       .catch((error: unknown) => console.error("collab shutdown failed", error))
-      .finally(() => void handle.close().finally(() => process.exit(0)));
+      .finally(
+        () =>
+          void Promise.allSettled([stopExportThread(exportThread), closePdfBrowser()])
+            .then(() => handle.close())
+            .finally(() => process.exit(0)),
+      );
   };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);

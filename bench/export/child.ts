@@ -7,6 +7,7 @@ import { performance } from "node:perf_hooks";
 import { type ExportFormat, exportFormats, renderExport } from "@/server/export/index";
 import { buildModel } from "@/server/export/model";
 import { closePdfBrowser } from "@/server/export/pdf";
+import { startExportThread, stopExportThread } from "@/server/export/thread";
 import { benchSource, PARAGRAPHS } from "./paper";
 
 export type ChildReport = {
@@ -18,6 +19,13 @@ export type ChildReport = {
   peakRssDeltaMb: number;
   /** PDF only: peak memory (PSS) of the Chromium processes together, from a separate sampled run. */
   chromiumPeakMb: number | null;
+  /**
+   * The longest time this process's event loop could not turn during one export: rendered in
+   * this thread, then on the export thread as the server does (there, the time of that export too).
+   */
+  stallHereMs: number;
+  stallThreadMs: number;
+  threadTotalMs: number;
 };
 
 const maxRssMb = () => process.resourceUsage().maxRSS / 1024;
@@ -76,6 +84,25 @@ async function chromiumPeakPssMb(exportOnce: () => Promise<unknown>): Promise<nu
   return Math.max(peak, sample() ?? 0);
 }
 
+/** Longest gap between turns of the event loop while `work` runs (a 1 ms timer, and the last gap). */
+async function longestStall(work: () => Promise<unknown>): Promise<{ stallMs: number; totalMs: number }> {
+  let longest = 0;
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 1);
+  const start = performance.now();
+  try {
+    await work();
+  } finally {
+    clearInterval(timer);
+  }
+  const end = performance.now();
+  return { stallMs: Math.max(longest, end - last), totalMs: end - start };
+}
+
 async function main() {
   const [formatArg, warmupArg, runsArg] = process.argv.slice(2);
   const format = exportFormats.find((f) => f === formatArg);
@@ -107,6 +134,11 @@ async function main() {
   // Measured apart from the timed runs, which the sampling would slow down.
   const chromiumPeakMb =
     format === "pdf" ? await chromiumPeakPssMb(() => renderExport(source, format, { lang: "en" })) : null;
+  const here = await longestStall(() => renderExport(source, format, { lang: "en" }));
+  const thread = startExportThread();
+  await renderExport(source, format, { lang: "en" }); // starts the thread and loads its modules
+  const there = await longestStall(() => renderExport(source, format, { lang: "en" }));
+  await stopExportThread(thread);
   await closePdfBrowser();
   const report: ChildReport = {
     format,
@@ -115,6 +147,9 @@ async function main() {
     peakRssMb: peak,
     peakRssDeltaMb: peak - baseline,
     chromiumPeakMb,
+    stallHereMs: here.stallMs,
+    stallThreadMs: there.stallMs,
+    threadTotalMs: there.totalMs,
   };
   // Exit once the report has left: an immediate exit could drop the message.
   await new Promise<void>((resolve, reject) => {

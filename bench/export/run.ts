@@ -122,6 +122,8 @@ type Row = {
   bytes: number | null;
   peakMb: number | null;
   deltaMb: number | null;
+  /** Longest event-loop stall of the serving thread: rendered there / on the export thread. */
+  stall: string;
   note: string;
   goal: string;
 };
@@ -132,7 +134,18 @@ const fmtBytes = (b: number | null) =>
   b === null ? "" : b >= 1024 * 1024 ? `${(b / 1048576).toFixed(1)} MB` : `${(b / 1024).toFixed(0)} KB`;
 
 function printTable(rows: Row[]) {
-  const header = ["format", "median", "min", "max", "output", "peak RSS", "RSS rise", "goal", "note"];
+  const header = [
+    "format",
+    "median",
+    "min",
+    "max",
+    "output",
+    "peak RSS",
+    "RSS rise",
+    "stall: here / thread",
+    "goal",
+    "note",
+  ];
   const lines = rows.map((r) => [
     r.name,
     fmtMs(r.medianMs),
@@ -141,13 +154,14 @@ function printTable(rows: Row[]) {
     fmtBytes(r.bytes),
     fmtMb(r.peakMb),
     r.deltaMb === null ? "" : `+${fmtMb(r.deltaMb)}`,
+    r.stall,
     r.goal,
     r.note,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] as string).length)));
   const line = (cells: string[]) =>
     cells
-      .map((c, i) => (i === 0 || i >= 7 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number)))
+      .map((c, i) => (i === 0 || i >= 8 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number)))
       .join("  ")
       .trimEnd();
   console.log(line(header));
@@ -186,6 +200,7 @@ async function main() {
       bytes: report.bytes,
       peakMb: report.peakRssMb,
       deltaMb: report.peakRssDeltaMb,
+      stall: `${fmtMs(report.stallHereMs)} / ${fmtMs(report.stallThreadMs)}`,
       note: report.chromiumPeakMb !== null ? `+ Chromium processes: ${fmtMb(report.chromiumPeakMb)} peak PSS` : "",
       goal: medianMs < GOAL_MS ? "< 1 s: yes" : "< 1 s: NO",
     });
@@ -213,6 +228,7 @@ async function main() {
       bytes: readFileSync(out).length,
       peakMb: peaks.length ? Math.max(...peaks) : null,
       deltaMb: null,
+      stall: "",
       note: `whole process; start-up alone (pandoc --version): ${fmtMs(median(starts))}`,
       goal: "reference",
     });

@@ -33,6 +33,10 @@ export function DialogueExports({
               positionPaper: t("kind.position_paper"),
               submit: t("exports.import.submit"),
               pending: t("exports.import.pending"),
+              uploading: t("exports.import.uploading"),
+              reading: t("exports.import.reading"),
+              opening: t("exports.import.opening"),
+              failed: t("exports.import.failed"),
               tooLarge: t("exports.import.tooLarge"),
             }}
           />
@@ -49,6 +53,7 @@ export function DialogueExports({
               labels={{
                 label: t("exports.zip.download"),
                 preparing: t("exports.zip.preparing"),
+                downloading: t("exports.zip.downloading"),
                 ready: t("exports.menu.ready", { format: "ZIP" }),
                 failed: t("exports.menu.failed", { format: "ZIP" }),
               }}

@@ -1,9 +1,18 @@
 "use client";
-// A download link that shows progress: with JavaScript it fetches the file (the link says
-// "Preparing…" meanwhile, and a status line announces the outcome); without, it is a plain link.
+// A download link that shows progress: with JavaScript it fetches the file, showing a progress
+// bar (indeterminate while the server prepares the file, then the share received) and a status
+// line that announces the outcome; without, it is a plain link.
 import { type MouseEvent, useState } from "react";
+import { downloadWithProgress, formatPercent, type Progress, percentOf } from "./transfer";
 
-export type DownloadLabels = { label: string; preparing: string; ready: string; failed: string };
+export type DownloadLabels = {
+  label: string;
+  preparing: string;
+  /** The progress bar's name once the file is arriving. */
+  downloading: string;
+  ready: string;
+  failed: string;
+};
 
 function filenameOf(response: Response, fallback: string): string {
   const header = response.headers.get("content-disposition") ?? "";
@@ -13,16 +22,18 @@ function filenameOf(response: Response, fallback: string): string {
   return plain?.[1] ?? fallback;
 }
 
+type State = "idle" | "pending" | "ready" | "failed";
+
 export function DownloadLink({ href, labels, testId }: { href: string; labels: DownloadLabels; testId?: string }) {
-  const [state, setState] = useState<"idle" | "pending" | "ready" | "failed">("idle");
+  const [state, setState] = useState<State>("idle");
+  const [progress, setProgress] = useState<Progress | null>(null);
   const onClick = async (event: MouseEvent<HTMLAnchorElement>) => {
     event.preventDefault();
     if (state === "pending") return;
     setState("pending");
+    setProgress(null);
     try {
-      const response = await fetch(href, { credentials: "same-origin" });
-      if (!response.ok) throw new Error(String(response.status));
-      const blob = await response.blob();
+      const { blob, response } = await downloadWithProgress(href, setProgress);
       const url = URL.createObjectURL(blob);
       const a = document.createElement("a");
       a.href = url;
@@ -36,8 +47,12 @@ export function DownloadLink({ href, labels, testId }: { href: string; labels: D
       setState("failed");
     }
   };
+  const percent = percentOf(progress);
+  // Until the first byte arrives the server is still preparing the file: no share to show.
+  const receiving = state === "pending" && progress !== null && percent !== null;
+  const progressLabel = receiving ? labels.downloading : labels.preparing;
   return (
-    <span className="inline-flex flex-col">
+    <span className="inline-flex flex-col gap-1">
       <a
         href={href}
         onClick={onClick}
@@ -49,6 +64,18 @@ export function DownloadLink({ href, labels, testId }: { href: string; labels: D
       >
         {state === "pending" ? labels.preparing : labels.label}
       </a>
+      {state === "pending" && (
+        <span className="inline-flex items-center gap-2 text-xs">
+          {receiving ? (
+            <progress className="transfer-progress" aria-label={progressLabel} max={100} value={percent} />
+          ) : (
+            <progress className="transfer-progress" aria-label={progressLabel} />
+          )}
+          <span className="muted" aria-hidden="true">
+            {receiving ? formatPercent(percent) : ""}
+          </span>
+        </span>
+      )}
       <span role="status" className={state === "failed" ? "msg-error text-xs" : "muted text-xs"}>
         {state === "ready" ? labels.ready : state === "failed" ? labels.failed : ""}
       </span>

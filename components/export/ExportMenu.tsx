@@ -42,6 +42,7 @@ export function ExportMenu({
             labels: {
               label: t("exports.menu.downloadOf", { format: name, what }),
               preparing: t("exports.menu.preparing", { format: name }),
+              downloading: t("exports.menu.downloading", { format: name }),
               ready: t("exports.menu.ready", { format: name }),
               failed: t("exports.menu.failed", { format: name }),
             },

@@ -7,6 +7,8 @@ export function fileResponse(file: { bytes: Uint8Array; contentType: string; fil
     headers: {
       "Content-Type": file.contentType,
       "Content-Length": String(file.bytes.length),
+      // Next sends the body chunked, without Content-Length: this lets the page show the share received.
+      "X-File-Size": String(file.bytes.length),
       "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
       "Cache-Control": "private, no-store",
       "X-Content-Type-Options": "nosniff",

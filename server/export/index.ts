@@ -1,18 +1,14 @@
 // The one entry to every export format. Downloads, the submissions ZIP and the verify page all
-// call `renderExport`, so a file is always produced the same way from the same stored text.
-import { agreedContent } from "@/lib/editor/annotations";
-import type { Locale } from "@/lib/i18n/locales";
-import { renderAkn } from "./akn";
-import { buildCover } from "./cover";
-import { renderDocx } from "./docx";
-import type { ExportFormat } from "./formats";
-import { escapeHtml, renderHtml } from "./html";
-import { renderMarkdown } from "./markdown";
-import { buildModel } from "./model";
+// call `renderExport`, so a file is always produced the same way from the same stored text. The
+// file is made on the export thread when the server runs one (server/export/work.ts); a PDF's
+// page is then printed by Chromium, from here.
+import type { ExportFormat, ExportOptions } from "./formats";
 import { renderPdf } from "./pdf";
+import { isAnnotatedExport } from "./render";
 import type { ExportSource } from "./source";
+import { exportWork } from "./work";
 
-export { type ExportFormat, exportFormats } from "./formats";
+export { type ExportFormat, type ExportOptions, exportFormats } from "./formats";
 
 export const contentTypes: Record<ExportFormat, string> = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -31,16 +27,6 @@ export const extensions: Record<ExportFormat, string> = {
 };
 
 export type ExportFile = { bytes: Uint8Array; contentType: string; filename: string };
-
-export type ExportOptions = {
-  lang: Locale;
-  /**
-   * Pending suggestions and open comments: rendered only when asked for here AND carried by the
-   * source (`exportSourceForActor` loads them for the live draft, when allowed). Submitted texts,
-   * the ZIP and verification never ask, and their sources never carry them.
-   */
-  includeAnnotations?: boolean;
-};
 
 /** A file name safe everywhere: ASCII letters, digits and dashes, then the revision. */
 export function exportFilename(source: ExportSource, format: ExportFormat, annotated = false): string {
@@ -61,32 +47,14 @@ export async function renderExport(
   format: ExportFormat,
   options: ExportOptions,
 ): Promise<ExportFile> {
-  const annotated = options.includeAnnotations === true && source.revision === null && !!source.annotations;
-  // A source with annotations holds the live document with their marks: without them, its agreed text.
-  const doc = source.annotations && !annotated ? agreedContent(source.doc) : source.doc;
-  const model = buildModel(doc, { annotations: annotated ? source.annotations : null });
-  const cover = buildCover(source, options.lang, { annotated });
-  const encoder = new TextEncoder();
-  let bytes: Uint8Array;
-  switch (format) {
-    case "html":
-      bytes = encoder.encode(renderHtml(source, model, cover));
-      break;
-    case "pdf": {
-      // The PDF's Title carries the fingerprint: Chromium writes <title> into the Info dictionary.
-      const html = renderHtml(source, model, cover, { title: `${cover.documentName} [${cover.marker}]` });
-      bytes = await renderPdf(html, source.date, escapeHtml(cover.documentName));
-      break;
-    }
-    case "md":
-      bytes = encoder.encode(renderMarkdown(source, model, cover));
-      break;
-    case "docx":
-      bytes = await renderDocx(source, model, cover);
-      break;
-    case "akn":
-      bytes = encoder.encode(renderAkn(source, model, cover));
-      break;
-  }
-  return { bytes, contentType: contentTypes[format], filename: exportFilename(source, format, annotated) };
+  const prepared = await exportWork().prepare(source, format, options);
+  const bytes =
+    "bytes" in prepared
+      ? prepared.bytes
+      : await renderPdf(prepared.print.html, prepared.print.date, prepared.print.footer);
+  return {
+    bytes,
+    contentType: contentTypes[format],
+    filename: exportFilename(source, format, isAnnotatedExport(source, options)),
+  };
 }

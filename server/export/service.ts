@@ -1,7 +1,7 @@
 // Export use cases behind the entry points: a download for a signed-in actor, and the ZIP of a
 // dialogue's submitted papers. Authorization goes through the policy (server/policy.ts).
 import { eq } from "drizzle-orm";
-import { strToU8, type Zippable, zipSync } from "fflate";
+import { strToU8 } from "fflate";
 import type { Db } from "@/db/client";
 import { dialogues } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
@@ -10,7 +10,9 @@ import { notFound } from "../errors";
 import { type Actor, authorize, can } from "../policy";
 import { issueExport } from "./fingerprints";
 import { type ExportFile, type ExportFormat, exportFormats } from "./index";
+import type { ZipEntry } from "./render";
 import { exportSourceForActor, type RevisionSelector, submittedSource, submittedTexts } from "./source";
+import { exportWork } from "./work";
 
 export type ExportRequest = {
   paperId: string;
@@ -57,7 +59,7 @@ export async function exportDialogueSubmissions(
   authorize(actor, "dialogue.exportSubmissions", { dialogueId: dialogue.id });
   const texts = await submittedTexts(db, { dialogueId: dialogue.id });
   const formats = input.formats ?? exportFormats;
-  const files: Zippable = {};
+  const files: ZipEntry[] = [];
   const manifest: ManifestEntry[] = [];
   let latest = new Date(Date.UTC(2000, 0, 1));
   for (const text of texts) {
@@ -75,27 +77,20 @@ export async function exportDialogueSubmissions(
     for (const format of formats) {
       const file = await issueExport(db, source, format, { lang: input.lang });
       const path = `${folder}/${file.filename}`;
-      files[path] = file.bytes;
+      files.push({ path, bytes: file.bytes });
       entry.files.push({ path, format, sha256: sha256Hex(file.bytes), bytes: file.bytes.length });
     }
     manifest.push(entry);
     if (text.submittedAt > latest) latest = text.submittedAt;
   }
-  files["manifest.json"] = strToU8(
-    `${JSON.stringify({ dialogue: dialogue.name, code: dialogue.code, language: input.lang, papers: manifest }, null, 2)}\n`,
-  );
-  // Zip entry times are local-time fields: built from UTC fields so every server writes the same.
-  const mtime = new Date(
-    latest.getUTCFullYear(),
-    latest.getUTCMonth(),
-    latest.getUTCDate(),
-    latest.getUTCHours(),
-    latest.getUTCMinutes(),
-  );
-  const ordered: Zippable = {};
-  for (const name of Object.keys(files).sort()) ordered[name] = [files[name] as Uint8Array, { mtime, level: 6 }];
+  files.push({
+    path: "manifest.json",
+    bytes: strToU8(
+      `${JSON.stringify({ dialogue: dialogue.name, code: dialogue.code, language: input.lang, papers: manifest }, null, 2)}\n`,
+    ),
+  });
   return {
-    bytes: zipSync(ordered),
+    bytes: await exportWork().zip(files, latest),
     filename: `${dialogue.code.toLowerCase()}-submitted-papers.zip`,
     manifest,
   };

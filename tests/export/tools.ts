@@ -1,5 +1,5 @@
 // Independent readers of the exported files. Missing tools fail loudly (CI installs them:
-// apt-get install -y pandoc poppler-utils fonts-noto-core).
+// apt-get install -y pandoc poppler-utils libxml2-utils fonts-noto-core).
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,0 +1,45 @@
+// POST /api/papers/import (multipart: dialogueId, kind, title?, file): a new paper from a DOCX.
+// The import form posts here with JavaScript so that it can show upload progress; 201 with the
+// paper's address, or an error status with the message to show. A body larger than the limit is
+// refused before it is read.
+import { revalidatePath } from "next/cache";
+import { ZodError } from "zod";
+import { getDb } from "@/db/client";
+import { failureMessage } from "@/server/action-result";
+import { currentActor } from "@/server/auth/current";
+import { IMPORT_MAX_BYTES, importDocx } from "@/server/domain/import-docx";
+import { AppError, httpStatusOf, invalidInput } from "@/server/errors";
+import { readImportForm } from "@/server/import-form";
+import { getTranslator } from "@/server/locale";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+/** Multipart framing and the other fields around the file. */
+const ENVELOPE = 64 * 1024;
+
+export async function POST(request: Request) {
+  const { t } = await getTranslator();
+  const actor = await currentActor();
+  if (!actor) return Response.json({ error: "unauthenticated", message: t("errors.unauthenticated") }, { status: 401 });
+  try {
+    if (Number(request.headers.get("content-length") ?? 0) > IMPORT_MAX_BYTES + ENVELOPE) {
+      throw invalidInput("docx too large", "exports.import.tooLarge");
+    }
+    let form: FormData;
+    try {
+      form = await request.formData();
+    } catch {
+      throw invalidInput("not a multipart form", "exports.import.missing");
+    }
+    const paper = await importDocx(await getDb(), actor, await readImportForm(form));
+    revalidatePath("/dialogues", "layout");
+    return Response.json({ paperId: paper.id, href: `/papers/${paper.id}` }, { status: 201 });
+  } catch (error) {
+    const message = failureMessage(error, t);
+    if (error instanceof AppError)
+      return Response.json({ error: error.code, message }, { status: httpStatusOf[error.code] });
+    if (error instanceof ZodError) return Response.json({ error: "invalid_input", message }, { status: 400 });
+    return Response.json({ error: "unexpected", message }, { status: 500 });
+  }
+}

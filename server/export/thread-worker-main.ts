@@ -1,0 +1,49 @@
+// The export thread's loop: each task is done with the same functions the calling thread would
+// use (`inThisThread`), and answered with its id; bytes are handed over, not copied.
+import { parentPort, threadId } from "node:worker_threads";
+import { AppError } from "../errors";
+import type { PreparedExport } from "./render";
+import type { ExportReply, ExportTask, SerializedError } from "./thread";
+import { inThisThread } from "./work";
+
+const port = parentPort;
+if (!port) throw new Error("thread-worker-main runs only as the export thread");
+
+function serialize(error: unknown): SerializedError {
+  if (error instanceof AppError) {
+    return { appError: { code: error.code, messageKey: error.messageKey }, message: error.message };
+  }
+  const e = error instanceof Error ? error : new Error(String(error));
+  return { message: e.message, stack: e.stack };
+}
+
+async function perform(task: ExportTask): Promise<{ result: unknown; transfer: ArrayBuffer[] }> {
+  switch (task.op) {
+    case "prepare": {
+      const prepared: PreparedExport = await inThisThread.prepare(task.source, task.format, task.options);
+      return { result: prepared, transfer: "bytes" in prepared ? transferable(prepared.bytes) : [] };
+    }
+    case "zip": {
+      const bytes = await inThisThread.zip(task.entries, task.mtime);
+      return { result: bytes, transfer: transferable(bytes) };
+    }
+    case "docxToDoc":
+      return { result: await inThisThread.docxToDoc(task.bytes), transfer: [] };
+  }
+}
+
+/** The buffer behind `bytes` when it holds nothing else (a Node Buffer may share a pool). */
+function transferable(bytes: Uint8Array): ArrayBuffer[] {
+  const buffer = bytes.buffer;
+  return buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength
+    ? [buffer]
+    : [];
+}
+
+port.on("message", (task: ExportTask & { id: number }) => {
+  perform(task).then(
+    ({ result, transfer }) =>
+      port.postMessage({ id: task.id, ok: true, result, threadId } satisfies ExportReply, transfer),
+    (error: unknown) => port.postMessage({ id: task.id, ok: false, error: serialize(error) } satisfies ExportReply),
+  );
+});

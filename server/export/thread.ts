@@ -1,0 +1,128 @@
+// The export thread: exports (every format's file, the PDF's page before Chromium prints it),
+// ZIPs and DOCX imports are CPU work of a few hundred milliseconds for a long paper, and
+// seconds for a dialogue's ZIP; on the server's own thread that would freeze every socket
+// (typing, carets, saves) and request meanwhile. The server starts one such thread
+// (`startExportThread`, server/main.ts); tasks queue there, one at a time, and a thread that
+// dies (out of memory on a hostile file, say) fails only its pending tasks and is replaced by
+// the next one. Its heap is capped so that no file can take the server down with it.
+import path from "node:path";
+import { type ResourceLimits, Worker } from "node:worker_threads";
+import type { DocNode } from "@/lib/document";
+import { AppError, type ErrorCode } from "../errors";
+import type { ExportFormat, ExportOptions } from "./formats";
+import type { PreparedExport, ZipEntry } from "./render";
+import type { ExportSource } from "./source";
+import { type ExportWork, installExportWork } from "./work";
+
+export type ExportTask =
+  | { op: "prepare"; source: ExportSource; format: ExportFormat; options: ExportOptions }
+  | { op: "zip"; entries: ZipEntry[]; mtime: Date }
+  | { op: "docxToDoc"; bytes: Uint8Array };
+
+export type SerializedError = { appError?: { code: ErrorCode; messageKey: string }; message: string; stack?: string };
+
+export type ExportReply =
+  | { id: number; ok: true; result: unknown; threadId: number }
+  | { id: number; ok: false; error: SerializedError };
+
+/** Errors keep their kind across the thread: a refused import stays a refusal with its message. */
+function reviveError(error: SerializedError): Error {
+  if (error.appError) return new AppError(error.appError.code, error.message, error.appError.messageKey);
+  const revived = new Error(error.message);
+  if (error.stack) revived.stack = error.stack;
+  return revived;
+}
+
+const DEFAULT_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 2048 };
+
+export class ExportThread implements ExportWork {
+  private worker: Worker | null = null;
+  private readonly pending = new Map<number, { resolve(value: unknown): void; reject(error: unknown): void }>();
+  private nextId = 1;
+  private closed = false;
+  /** The thread that answered last (tests check that work really left the caller's thread). */
+  lastThreadId: number | null = null;
+
+  constructor(private readonly limits: ResourceLimits = DEFAULT_LIMITS) {}
+
+  /** Starts the thread now rather than at the first task (its modules take a second to load). */
+  warm(): void {
+    if (!this.closed) this.spawn();
+  }
+
+  private spawn(): Worker {
+    if (this.worker) return this.worker;
+    // By path from the project root, not import.meta.url: the app's bundles hold copies of this module.
+    const worker = new Worker(path.join(process.cwd(), "server", "export", "thread-worker.mjs"), {
+      resourceLimits: this.limits,
+    });
+    worker.unref();
+    worker.on("message", (reply: ExportReply) => {
+      const waiting = this.pending.get(reply.id);
+      if (!waiting) return;
+      this.pending.delete(reply.id);
+      if (this.pending.size === 0) worker.unref();
+      if (reply.ok) {
+        this.lastThreadId = reply.threadId;
+        waiting.resolve(reply.result);
+      } else {
+        waiting.reject(reviveError(reply.error));
+      }
+    });
+    const fail = (error: Error) => {
+      if (this.worker !== worker) return;
+      this.worker = null;
+      for (const waiting of this.pending.values()) waiting.reject(error);
+      this.pending.clear();
+    };
+    worker.on("error", (error) => fail(new Error(`the export thread failed: ${error.message}`, { cause: error })));
+    worker.on("exit", (code) => fail(new Error(`the export thread stopped (exit code ${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  private run<T>(task: ExportTask, transfer: ArrayBuffer[] = []): Promise<T> {
+    if (this.closed) return Promise.reject(new Error("the export thread is closed"));
+    const worker = this.spawn();
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      // While work is pending the thread keeps the process alive; idle, it does not.
+      worker.ref();
+      worker.postMessage({ ...task, id }, transfer);
+    });
+  }
+
+  prepare(source: ExportSource, format: ExportFormat, options: ExportOptions): Promise<PreparedExport> {
+    return this.run({ op: "prepare", source, format, options });
+  }
+
+  zip(entries: ZipEntry[], mtime: Date): Promise<Uint8Array> {
+    return this.run({ op: "zip", entries, mtime });
+  }
+
+  docxToDoc(bytes: Uint8Array): Promise<DocNode> {
+    return this.run({ op: "docxToDoc", bytes });
+  }
+
+  /** Stops the thread; pending tasks fail, later ones are refused. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const worker = this.worker;
+    if (worker) await worker.terminate();
+  }
+}
+
+/** Starts the export thread and makes every export and import of this process use it. */
+export function startExportThread(): ExportThread {
+  const thread = new ExportThread();
+  thread.warm();
+  installExportWork(thread);
+  return thread;
+}
+
+/** Back to rendering in the calling thread, and the thread stopped. */
+export async function stopExportThread(thread: ExportThread): Promise<void> {
+  installExportWork(null);
+  await thread.close();
+}

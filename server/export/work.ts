@@ -1,0 +1,35 @@
+// Where the heavy, pure work of exports and imports runs: on the export thread when the server
+// started one (server/export/thread.ts), else in the calling thread (tests, scripts, the
+// benchmark, and the export thread itself). Callers ask `exportWork()` and never know which.
+import type { DocNode } from "@/lib/document";
+import { docxToDoc } from "./docx-import";
+import type { ExportFormat, ExportOptions } from "./formats";
+import { type PreparedExport, prepareExport, type ZipEntry, zipFiles } from "./render";
+import type { ExportSource } from "./source";
+
+export interface ExportWork {
+  prepare(source: ExportSource, format: ExportFormat, options: ExportOptions): Promise<PreparedExport>;
+  zip(entries: ZipEntry[], mtime: Date): Promise<Uint8Array>;
+  docxToDoc(bytes: Uint8Array): Promise<DocNode>;
+}
+
+export const inThisThread: ExportWork = {
+  prepare: prepareExport,
+  zip: async (entries, mtime) => zipFiles(entries, mtime),
+  docxToDoc,
+};
+
+// On globalThis: the custom server starts the thread, and the app's bundles (route handlers,
+// server actions) hold their own copies of this module.
+const slot = globalThis as { __accordExportWork?: ExportWork };
+
+/** The export thread if one was installed, else this thread. */
+export function exportWork(): ExportWork {
+  return slot.__accordExportWork ?? inThisThread;
+}
+
+/** Installs (or, with null, removes) the work that `exportWork()` hands out. */
+export function installExportWork(work: ExportWork | null): void {
+  if (work) slot.__accordExportWork = work;
+  else delete slot.__accordExportWork;
+}

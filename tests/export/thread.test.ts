@@ -1,0 +1,119 @@
+// The export thread (server/export/thread.ts): the server's exports, ZIPs and imports are made
+// there, off the thread that serves every socket. Checked here: it gives the very bytes the
+// calling thread would, really runs elsewhere, keeps a refusal a refusal, and survives the
+// death of its thread (a file that exhausts its heap) without losing the next task.
+import { threadId } from "node:worker_threads";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Paper } from "@/db/schema";
+import { importDocx } from "@/server/domain/import-docx";
+import { AppError } from "@/server/errors";
+import { exportFormats, renderExport } from "@/server/export/index";
+import { closePdfBrowser } from "@/server/export/pdf";
+import { exportDialogueSubmissions } from "@/server/export/service";
+import { type ExportSource, submittedSource } from "@/server/export/source";
+import { ExportThread, startExportThread, stopExportThread } from "@/server/export/thread";
+import { exportWork, inThisThread } from "@/server/export/work";
+import { useTestDatabase } from "../helpers/database";
+import { type DialogueWithRoles, makeDialogueWithRoles, makePaperInStatus } from "../helpers/factories";
+import { fixtureDoc } from "./fixture";
+
+const test = useTestDatabase();
+let world: DialogueWithRoles;
+let submitted: Paper;
+let source: ExportSource;
+let thread: ExportThread | null = null;
+
+beforeAll(async () => {
+  world = await makeDialogueWithRoles(test.db());
+  submitted = (
+    await makePaperInStatus(test.db(), "submitted", world, {
+      title: "Déclaration de Rabat sur la migration",
+      content: fixtureDoc({ bracketed: false }),
+      now: new Date("2013-09-12T10:00:00Z"),
+    })
+  ).paper;
+  source = await submittedSource(test.db(), submitted.id);
+}, 120_000);
+
+afterEach(async () => {
+  if (thread) await stopExportThread(thread);
+  thread = null;
+});
+
+afterAll(async () => {
+  await closePdfBrowser();
+});
+
+describe("the export thread", () => {
+  it("renders every format to the same bytes as the calling thread, on another thread", async () => {
+    const here = new Map<string, Buffer>();
+    for (const format of exportFormats) {
+      here.set(format, Buffer.from((await renderExport(source, format, { lang: "fr" })).bytes));
+    }
+    thread = startExportThread();
+    expect(exportWork()).toBe(thread);
+    for (const format of exportFormats) {
+      const file = await renderExport(source, format, { lang: "fr" });
+      expect(Buffer.from(file.bytes).equals(here.get(format) as Buffer), `${format} from the thread`).toBe(true);
+      expect(thread.lastThreadId, `${format} rendered off the caller's thread`).not.toBe(threadId);
+      expect(thread.lastThreadId).not.toBeNull();
+    }
+    await stopExportThread(thread);
+    thread = null;
+    expect(exportWork()).toBe(inThisThread);
+  }, 120_000);
+
+  it("makes the dialogue's ZIP with the same bytes, and imports a DOCX into the same text", async () => {
+    const zipHere = await exportDialogueSubmissions(test.db(), world.actors.chair, {
+      slug: world.dialogue.slug,
+      lang: "en",
+      formats: ["md", "docx", "akn"],
+    });
+    const docx = (await renderExport(source, "docx", { lang: "en" })).bytes;
+    const importFile = { dialogueId: world.dialogue.id, kind: "recommendations" as const, bytes: docx };
+    const importedHere = await importDocx(test.db(), world.actors.penholder, importFile);
+
+    thread = startExportThread();
+    const zipThere = await exportDialogueSubmissions(test.db(), world.actors.chair, {
+      slug: world.dialogue.slug,
+      lang: "en",
+      formats: ["md", "docx", "akn"],
+    });
+    expect(Buffer.from(zipThere.bytes).equals(Buffer.from(zipHere.bytes))).toBe(true);
+    expect(thread.lastThreadId).not.toBe(threadId);
+
+    const lastZip = thread.lastThreadId;
+    thread.lastThreadId = null;
+    const imported = await importDocx(test.db(), world.actors.penholder, importFile);
+    expect(thread.lastThreadId).toBe(lastZip);
+    expect(imported.contentJson).toEqual(importedHere.contentJson);
+    expect(imported.title).toBe("Recommendations of the Rabat Process");
+  }, 120_000);
+
+  it("keeps a refused file a refusal with its message, and writes nothing", async () => {
+    thread = startExportThread();
+    const papersBefore = await test.db().query.papers.findMany({ columns: { id: true } });
+    const refused = importDocx(test.db(), world.actors.penholder, {
+      dialogueId: world.dialogue.id,
+      kind: "recommendations",
+      bytes: new TextEncoder().encode("PK but not a zip at all"),
+    });
+    await expect(refused).rejects.toBeInstanceOf(AppError);
+    await expect(refused).rejects.toMatchObject({ code: "invalid_input", messageKey: "exports.import.notDocx" });
+    const papersAfter = await test.db().query.papers.findMany({ columns: { id: true } });
+    expect(papersAfter.length).toBe(papersBefore.length);
+  }, 60_000);
+
+  it("fails only the task whose thread died, and gives the next task a new thread", async () => {
+    // A heap too small for a huge paper, enough for a small one: the huge one kills its thread.
+    thread = new ExportThread({ maxOldGenerationSizeMb: 160 });
+    const paragraph = fixtureDoc().content?.[1];
+    const huge: ExportSource = {
+      ...source,
+      doc: { type: "doc", content: Array.from({ length: 60_000 }, () => paragraph as NonNullable<typeof paragraph>) },
+    };
+    await expect(thread.prepare(huge, "docx", { lang: "en" })).rejects.toThrow(/export thread/);
+    const small = await thread.prepare(source, "md", { lang: "en" });
+    expect("bytes" in small && new TextDecoder().decode(small.bytes)).toContain("Recommendations of the Rabat Process");
+  }, 120_000);
+});
