@@ -361,6 +361,47 @@ test("without JavaScript, a penholder still starts a paper from a DOCX", async (
   await context.close();
 });
 
+test("the import endpoint refuses strangers, delegates and oversized files, and creates nothing", async ({
+  browser,
+}) => {
+  expect(saved.docx, "DOCX of the first test").toBeTruthy();
+  const { context: pen, page } = await signedIn(browser, demo.rabatPen);
+  await page.goto("/dialogues/rabat");
+  const dialogueId = await page
+    .getByRole("form", { name: "Import as a new paper" })
+    .locator('input[name="dialogueId"]')
+    .getAttribute("value");
+  expect(dialogueId).toMatch(/^[0-9a-f-]{36}$/);
+  const title = `Refused import ${Date.now().toString(36)}`;
+  const form = (bytes: Buffer) => ({
+    dialogueId: dialogueId as string,
+    kind: "recommendations",
+    title,
+    file: { name: "paper.docx", mimeType: "application/octet-stream", buffer: bytes },
+  });
+  const docx = readFileSync(saved.docx as string);
+
+  const stranger = await browser.newContext();
+  const anonymous = await stranger.request.post("/api/papers/import", { multipart: form(docx) });
+  expect(anonymous.status()).toBe(401);
+  await stranger.close();
+
+  const { context: delegate } = await signedIn(browser, demo.rabatFr);
+  const refused = await delegate.request.post("/api/papers/import", { multipart: form(docx) });
+  expect(refused.status()).toBe(403);
+  await delegate.close();
+
+  const oversized = await pen.request.post("/api/papers/import", {
+    multipart: form(Buffer.concat([docx, Buffer.alloc(10 * 1024 * 1024)])),
+  });
+  expect(oversized.status()).toBe(400);
+  expect(await oversized.json()).toMatchObject({ message: "The file is larger than 10 MB. Nothing was created." });
+
+  await page.reload();
+  await expect(page.getByRole("link", { name: title })).toHaveCount(0);
+  await pen.close();
+});
+
 /** The DOCX with an unused part of `extra` random bytes: a larger file that imports the same. */
 function paddedDocx(file: string, extra: number): string {
   const entries = unzipSync(new Uint8Array(readFileSync(file)));
