@@ -413,7 +413,7 @@ function paddedDocx(file: string, extra: number): string {
   return padded;
 }
 
-test("on a slow line, an import and a download show how far they have got", async ({ browser }) => {
+test("on a slow line, an import, a download and a check show how far they have got", async ({ browser }) => {
   test.setTimeout(120_000);
   expect(saved.docx, "DOCX of the first test").toBeTruthy();
   const { context, page } = await signedIn(browser, demo.rabatPen);
@@ -450,9 +450,20 @@ test("on a slow line, an import and a download show how far they have got", asyn
   const downloading = section.getByRole("progressbar", { name: "Downloading PDF" });
   await expect(downloading).toBeVisible({ timeout: 30_000 });
   expect(Number(await downloading.getAttribute("value"))).toBeLessThan(100);
-  await received;
+  const pdf = path.join(work, "slow-line.pdf");
+  await (await received).saveAs(pdf);
   await expect(downloading).toHaveCount(0);
   await expect(link.locator("xpath=..").getByRole("status")).toHaveText("PDF downloaded.");
+
+  // Checking that copy on the verify page: the share sent, then the answer. The imported paper
+  // has the submitted MME text (same SHA-256) under a draft's cover: not the submitted file.
+  await page.goto("/verify");
+  const check = page.locator("form").filter({ has: page.getByLabel(/^Exported file/) });
+  await check.getByLabel(/^Exported file/).setInputFiles(pdf);
+  await check.getByRole("button", { name: "Verify" }).click();
+  await expect(check.getByRole("progressbar", { name: "Sending the file" })).toBeVisible();
+  await expect(page.getByTestId("verify-result")).toHaveAttribute("data-outcome", "altered", { timeout: 30_000 });
+  await expect(check.getByRole("progressbar")).toHaveCount(0);
   await context.close();
 });
 

@@ -52,6 +52,7 @@ export default async function VerifyPage({ searchParams }: Props) {
           submitFile: t("exports.verify.submit"),
           submitHash: t("exports.verify.submit"),
           pending: t("exports.verify.pending"),
+          uploading: t("exports.verify.uploading"),
           resultHeading: t("exports.verify.resultHeading"),
           match: t("exports.verify.match"),
           matchHash: t("exports.verify.matchHash"),

@@ -2,6 +2,7 @@
 // The public verify form: upload a file (checked by POST /api/verify) or paste a hash (a plain
 // GET form, so it also works without JavaScript). Shows which submitted text matches, if any.
 import { type FormEvent, useState } from "react";
+import { formatPercent, type Progress, percentOf, uploadWithProgress } from "./transfer";
 
 export type VerifyMatch = {
   title: string;
@@ -32,6 +33,8 @@ export type VerifyLabels = {
   submitFile: string;
   submitHash: string;
   pending: string;
+  /** The progress bar's name while the file goes up. */
+  uploading: string;
   resultHeading: string;
   match: string;
   matchHash: string;
@@ -63,6 +66,8 @@ export function VerifyForm({
 }) {
   const [result, setResult] = useState(initial);
   const [pending, setPending] = useState(false);
+  // Bytes sent, until the whole file is up (then the server checks it: no share to show).
+  const [upload, setUpload] = useState<Progress | null>(null);
 
   const onUpload = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -77,16 +82,27 @@ export function VerifyForm({
       return;
     }
     setPending(true);
+    setUpload(null);
     try {
-      const response = await fetch("/api/verify", { method: "POST", body: data });
-      const body = (await response.json()) as VerifyResponse;
-      setResult({ ...body, via: "file" });
+      // Every answer, refusals included, is JSON with an outcome.
+      const { body } = await uploadWithProgress("/api/verify", data, {
+        onProgress: setUpload,
+        onSent: () => setUpload(null),
+      });
+      const answer = body as VerifyResponse | null;
+      setResult(
+        answer && typeof answer === "object" && "outcome" in answer
+          ? { ...answer, via: "file" }
+          : { outcome: "failed", via: "file" },
+      );
     } catch {
       setResult({ outcome: "failed", via: "file" });
     } finally {
       setPending(false);
+      setUpload(null);
     }
   };
+  const percent = percentOf(upload);
 
   return (
     <div className="flex flex-col gap-4">
@@ -106,6 +122,18 @@ export function VerifyForm({
           <button type="submit" className="btn btn-primary" disabled={pending} aria-disabled={pending}>
             {pending ? labels.pending : labels.submitFile}
           </button>
+          {pending && (
+            <span className="inline-flex items-center gap-2 text-xs">
+              {percent !== null ? (
+                <progress className="transfer-progress" aria-label={labels.uploading} max={100} value={percent} />
+              ) : (
+                <progress className="transfer-progress" aria-label={labels.pending} />
+              )}
+              <span className="muted" aria-hidden="true">
+                {percent !== null ? formatPercent(percent) : ""}
+              </span>
+            </span>
+          )}
         </div>
       </form>
       <form action="/verify" method="get" className="card form-stack" aria-label={labels.submitHash}>
