@@ -467,6 +467,25 @@ test("on a slow line, an import, a download and a check show how far they have g
   await context.close();
 });
 
+test("the live draft's export has every saved edit, the moment it is saved", async ({ browser }) => {
+  const title = `Rabat live export ${Date.now().toString(36)}`;
+  const paperPath = await paperInConsultation(browser, title, "Partners agree on a first sentence.");
+  const { context, page } = await signedIn(browser, demo.rabatPen);
+  await page.goto(paperPath);
+  await waitForText(page);
+  const editor = page.getByRole("textbox", { name: /^Text of / });
+  await editor.locator("p").first().click();
+  await page.keyboard.press("End");
+  const fresh = ` Words typed ${Date.now().toString(36)} just before the download.`;
+  await page.keyboard.type(fresh);
+  await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
+  // Saved means stored: the export made right after must have the words (no waiting for a snapshot).
+  const md = await context.request.get(`/api${paperPath}/export?format=md&revision=live`);
+  expect(md.status()).toBe(200);
+  expect(await md.text()).toContain(fresh.trim());
+  await context.close();
+});
+
 test("a delegate downloads the live draft with her suggestion and comment as tracked change and Word comment", async ({
   browser,
 }) => {

@@ -37,6 +37,22 @@ export function ydocStateFromContent(content: DocNode): Uint8Array {
   }
 }
 
+/**
+ * The agreed text as the collaboration log will give it back: `content` read through the
+ * schema into Yjs and out again (default attributes filled in, unknown ones dropped). Stored as
+ * the first snapshot, so the snapshot, the live text and a revision frozen before any edit all
+ * have the same canonical form and hash.
+ */
+export function contentFromState(state: Uint8Array): DocNode {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, state);
+    return contentFromYDoc(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
 /** The live document as ProseMirror JSON, suggestions and comment anchors included. */
 export function liveContentFromYDoc(doc: Y.Doc): DocNode {
   const node = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(YDOC_FIELD), documentSchema());

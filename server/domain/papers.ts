@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { dialogues, type PaperKind, papers } from "@/db/schema";
 import { type DocNode, docToPlainText, emptyDoc } from "@/lib/document";
 import { recordAudit } from "../audit";
-import { ydocStateFromContent } from "../collab/persistence";
+import { contentFromState, ydocStateFromContent } from "../collab/persistence";
 import { invalidInput, notFound } from "../errors";
 import { type Actor, authorize } from "../policy";
 
@@ -16,10 +16,10 @@ export async function createPaper(db: Db, actor: Actor | null, input: NewPaper) 
   authorize(actor, "paper.create", { dialogueId: input.dialogueId });
   const title = input.title.trim();
   if (!title || title.length > MAX_TITLE_LENGTH) throw invalidInput("title length", "errors.titleLength");
-  const content = input.content ?? emptyDoc();
   // The shared document is born here, once: the collaboration server only ever loads this state
   // and never converts JSON itself, so opening a paper cannot duplicate its text.
-  const ydocState = ydocStateFromContent(content);
+  const ydocState = ydocStateFromContent(input.content ?? emptyDoc());
+  const content = contentFromState(ydocState);
   return db.transaction(async (tx) => {
     const [dialogue] = await tx.select({ id: dialogues.id }).from(dialogues).where(eq(dialogues.id, input.dialogueId));
     if (!dialogue) throw notFound("dialogue");

@@ -1,10 +1,9 @@
-// The annotations of a live draft, for the "include suggestions and comments" export: the shared
-// document as stored (ydoc_state + the pending updates, read as server/collab/persistence.ts
-// loads it) with its suggestion and comment-anchor marks, the people behind the suggestion ids,
-// and the open comment threads (through the scoped `threadsForPaper`). Read-only: nothing here
-// writes, and nothing here is used by submitted texts, the ZIP or verification.
+// The annotations of a live draft, for the "include suggestions and comments" export (the live
+// document with its suggestion and comment-anchor marks comes from server/export/source.ts):
+// the people behind the suggestion ids, and the open comment threads (through the scoped
+// `threadsForPaper`). Read-only: nothing here writes, and nothing here is used by submitted
+// texts, the ZIP or verification.
 import { and, eq, inArray } from "drizzle-orm";
-import * as Y from "yjs";
 import { partnerLabel } from "@/components/PartnerList";
 import type { Db } from "@/db/client";
 import { memberships, partners, users } from "@/db/schema";
@@ -12,7 +11,6 @@ import type { DocNode } from "@/lib/document";
 import { parseSuggestionId, SUGGESTION_DELETE, SUGGESTION_INSERT } from "@/lib/editor/annotations";
 import type { Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translate";
-import { liveContentFromYDoc, loadPaperUpdates } from "../collab/persistence";
 import { type Actor, can, type PaperRef } from "../policy";
 import { threadsForPaper } from "../queries/comments";
 import type { CommentEntry, ExportAnnotations } from "./model";
@@ -20,18 +18,6 @@ import type { CommentEntry, ExportAnnotations } from "./model";
 /** Who may have the annotations in an export: whoever may export the paper and see its threads. */
 export function mayExportAnnotations(actor: Actor | null, paper: PaperRef): boolean {
   return can(actor, "paper.export", paper) && can(actor, "paper.viewComments", paper);
-}
-
-/** The live document as ProseMirror JSON, suggestions and comment anchors included. */
-export async function liveDocumentWithMarks(db: Db, paperId: string): Promise<DocNode> {
-  const updates = await loadPaperUpdates(db, paperId);
-  const doc = new Y.Doc();
-  try {
-    for (const update of updates) Y.applyUpdate(doc, update);
-    return liveContentFromYDoc(doc);
-  } finally {
-    doc.destroy();
-  }
 }
 
 /** Every suggestion id carried by a mark of the document. */

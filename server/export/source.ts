@@ -1,19 +1,30 @@
-// What an export is made from: the stored document of one revision (or the live snapshot,
-// marked as a draft) and the facts of its cover block, all read from stored rows so that a
-// submitted revision always yields the same bytes (no "now" anywhere).
-import { and, eq, inArray } from "drizzle-orm";
+// What an export is made from: the stored document of one revision (or the live text, read from
+// the collaboration log and marked as a draft) and the facts of its cover block, all read from
+// stored rows so that a submitted revision always yields the same bytes (no "now" anywhere).
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { dialogues, type PaperKind, type PaperStatus, papers, revisions, submissions, users } from "@/db/schema";
+import {
+  dialogues,
+  type PaperKind,
+  type PaperStatus,
+  papers,
+  paperUpdates,
+  revisions,
+  submissions,
+  users,
+} from "@/db/schema";
 import type { DocNode } from "@/lib/document";
 import { agreedContent } from "@/lib/editor/annotations";
 import type { Locale } from "@/lib/i18n/locales";
 import { contentHash } from "../canonical";
+import { loadPaperUpdates } from "../collab/persistence";
 import { AppError, invalidInput, notFound } from "../errors";
 import { type Actor, authorize } from "../policy";
 import { findPaperForActor } from "../queries/papers";
 import { findSubmission, latestRound } from "../queries/workflow";
-import { exportAnnotations, liveDocumentWithMarks, mayExportAnnotations } from "./annotations-source";
+import { exportAnnotations, mayExportAnnotations } from "./annotations-source";
 import type { ExportAnnotations } from "./model";
+import { exportWork } from "./work";
 
 export type PositionLine = {
   partner: string;
@@ -97,8 +108,28 @@ type PaperFacts = {
   dialogue: { name: string; code: string };
 };
 
-/** Builds the export source of a paper the caller is already allowed to export. */
-async function sourceOf(db: Db, paper: PaperFacts, selector: RevisionSelector): Promise<ExportSource> {
+/** When the live text last changed: its last stored update, or the paper's last write. */
+async function lastChange(db: Db, paper: PaperFacts): Promise<Date> {
+  const [row] = await db
+    .select({ at: sql<string | Date | null>`max(${paperUpdates.createdAt})` })
+    .from(paperUpdates)
+    .where(eq(paperUpdates.paperId, paper.id));
+  const at = row?.at ? new Date(row.at) : null;
+  return at && at > paper.updatedAt ? at : paper.updatedAt;
+}
+
+/**
+ * Builds the export source of a paper the caller is already allowed to export. The live draft
+ * is read from the stored Yjs updates, so an export has every edit acknowledged as saved (the
+ * readable snapshot is refreshed only seconds later); `keepMarks` keeps its suggestion and
+ * comment-anchor marks (the annotated export), the hash is always that of the agreed text.
+ */
+async function sourceOf(
+  db: Db,
+  paper: PaperFacts,
+  selector: RevisionSelector,
+  options: { keepMarks?: boolean } = {},
+): Promise<ExportSource> {
   const base = {
     paperId: paper.id,
     dialogue: paper.dialogue,
@@ -107,12 +138,14 @@ async function sourceOf(db: Db, paper: PaperFacts, selector: RevisionSelector): 
     status: paper.status,
   };
   if (selector === "live") {
-    const doc = paper.contentJson as DocNode;
+    const keepMarks = options.keepMarks === true;
+    const [updates, date] = await Promise.all([loadPaperUpdates(db, paper.id), lastChange(db, paper)]);
+    const doc = await exportWork().liveDocument(updates, keepMarks);
     return {
       ...base,
       revision: null,
-      date: paper.updatedAt,
-      hash: contentHash(doc).hash,
+      date,
+      hash: contentHash(keepMarks ? agreedContent(doc) : doc).hash,
       doc,
       positions: null,
       submission: null,
@@ -185,11 +218,10 @@ export async function exportSourceForActor(
   if (!mayExportAnnotations(actor, found.paper)) {
     throw new AppError("forbidden", "annotations denied", "exports.annotations.forbidden");
   }
-  const base = await sourceOf(db, { ...found.paper, dialogue: found.dialogue }, "live");
-  const doc = await liveDocumentWithMarks(db, found.paper.id);
-  const annotations = await exportAnnotations(db, actor, found.paper, doc, options.lang ?? "en");
+  const live = await sourceOf(db, { ...found.paper, dialogue: found.dialogue }, "live", { keepMarks: true });
+  const annotations = await exportAnnotations(db, actor, found.paper, live.doc, options.lang ?? "en");
   if (!annotations) throw notFound("paper");
-  return { ...base, doc, hash: contentHash(agreedContent(doc)).hash, annotations };
+  return { ...live, annotations };
 }
 
 export type SubmittedText = {

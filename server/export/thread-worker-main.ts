@@ -29,6 +29,8 @@ async function perform(task: ExportTask): Promise<{ result: unknown; transfer: A
     }
     case "docxToDoc":
       return { result: await inThisThread.docxToDoc(task.bytes), transfer: [] };
+    case "liveDocument":
+      return { result: await inThisThread.liveDocument(task.updates, task.keepMarks), transfer: [] };
   }
 }
 

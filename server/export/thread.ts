@@ -1,5 +1,5 @@
-// The export thread: exports (every format's file, the PDF's page before Chromium prints it),
-// ZIPs and DOCX imports are CPU work of a few hundred milliseconds for a long paper, and
+// The export thread: exports (every format's file, the PDF's page before Chromium prints it, the
+// live text decoded from its Yjs updates), ZIPs and DOCX imports are CPU work of a few hundred milliseconds for a long paper, and
 // seconds for a dialogue's ZIP; on the server's own thread that would freeze every socket
 // (typing, carets, saves) and request meanwhile. The server starts one such thread
 // (`startExportThread`, server/main.ts); tasks queue there, one at a time, and a thread that
@@ -17,7 +17,8 @@ import { type ExportWork, installExportWork } from "./work";
 export type ExportTask =
   | { op: "prepare"; source: ExportSource; format: ExportFormat; options: ExportOptions }
   | { op: "zip"; entries: ZipEntry[]; mtime: Date }
-  | { op: "docxToDoc"; bytes: Uint8Array };
+  | { op: "docxToDoc"; bytes: Uint8Array }
+  | { op: "liveDocument"; updates: Uint8Array[]; keepMarks: boolean };
 
 export type SerializedError = { appError?: { code: ErrorCode; messageKey: string }; message: string; stack?: string };
 
@@ -103,6 +104,10 @@ export class ExportThread implements ExportWork {
 
   docxToDoc(bytes: Uint8Array): Promise<DocNode> {
     return this.run({ op: "docxToDoc", bytes });
+  }
+
+  liveDocument(updates: Uint8Array[], keepMarks: boolean): Promise<DocNode> {
+    return this.run({ op: "liveDocument", updates, keepMarks });
   }
 
   /** Stops the thread; pending tasks fail, later ones are refused. */

@@ -1,7 +1,10 @@
 // Where the heavy, pure work of exports and imports runs: on the export thread when the server
 // started one (server/export/thread.ts), else in the calling thread (tests, scripts, the
 // benchmark, and the export thread itself). Callers ask `exportWork()` and never know which.
+import * as Y from "yjs";
 import type { DocNode } from "@/lib/document";
+import { agreedContent } from "@/lib/editor/annotations";
+import { liveContentFromYDoc } from "../collab/persistence";
 import { docxToDoc } from "./docx-import";
 import type { ExportFormat, ExportOptions } from "./formats";
 import { type PreparedExport, prepareExport, type ZipEntry, zipFiles } from "./render";
@@ -11,12 +14,29 @@ export interface ExportWork {
   prepare(source: ExportSource, format: ExportFormat, options: ExportOptions): Promise<PreparedExport>;
   zip(entries: ZipEntry[], mtime: Date): Promise<Uint8Array>;
   docxToDoc(bytes: Uint8Array): Promise<DocNode>;
+  /**
+   * The live text from the paper's stored Yjs updates (every acknowledged edit, unlike the
+   * debounced snapshot): with its suggestion and comment-anchor marks, or the agreed text only.
+   */
+  liveDocument(updates: Uint8Array[], keepMarks: boolean): Promise<DocNode>;
+}
+
+function liveDocument(updates: Uint8Array[], keepMarks: boolean): DocNode {
+  const doc = new Y.Doc();
+  try {
+    for (const update of updates) Y.applyUpdate(doc, update);
+    const live = liveContentFromYDoc(doc);
+    return keepMarks ? live : agreedContent(live);
+  } finally {
+    doc.destroy();
+  }
 }
 
 export const inThisThread: ExportWork = {
   prepare: prepareExport,
   zip: async (entries, mtime) => zipFiles(entries, mtime),
   docxToDoc,
+  liveDocument: async (updates, keepMarks) => liveDocument(updates, keepMarks),
 };
 
 // On globalThis: the custom server starts the thread, and the app's bundles (route handlers,

@@ -1,11 +1,14 @@
 // Each export format produced from a paper that uses every supported element, read back by an
 // independent tool; byte-identical repeats of a submitted revision; the verify check; DOCX
 // import round trip; the ZIP with its manifest; access rules of the download.
+import { eq } from "drizzle-orm";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Paper } from "@/db/schema";
-import { docToPlainText } from "@/lib/document";
+import * as Y from "yjs";
+import { type Paper, papers, paperUpdates } from "@/db/schema";
+import { type DocNode, docToPlainText } from "@/lib/document";
 import { contentHash, sha256Hex } from "@/server/canonical";
+import { loadPaperUpdates } from "@/server/collab/persistence";
 import { importDocx } from "@/server/domain/import-docx";
 import { docxToDoc } from "@/server/export/docx-import";
 import { exportFormats, renderExport } from "@/server/export/index";
@@ -44,6 +47,12 @@ afterAll(async () => {
 const chairExport = (paperId: string, format: (typeof exportFormats)[number], revision: number | "live" = 1) =>
   exportPaper(test.db(), world.actors.chair, { paperId, revision, format, lang: "en" });
 
+/**
+ * The SHA-256 of a paper's text as stored: the fixture read through the schema (links gain their
+ * default attributes), which is what revisions and exports hash.
+ */
+const storedHash = (paper: Paper) => contentHash(paper.contentJson as DocNode).hash;
+
 /** Words of the fixture that must survive in every format, in order. */
 function expectParagraphsInOrder(text: string) {
   const flat = stripBidi(text).replace(/\s+/g, " ");
@@ -65,7 +74,7 @@ describe("every format, read back by another tool", () => {
     expectParagraphsInOrder(plain);
     expect(plain).toContain("Mobility partnerships should be strengthened. (ad ref.)");
     expect(plain).toContain("HLD/2013/");
-    expect(plain).toContain(contentHash(fixtureDoc({ bracketed: false })).hash);
+    expect(plain).toContain(storedHash(submitted));
     const native = pandoc(["-f", "docx", "-t", "native", path]);
     for (const node of ["Strong", "Emph", "Underline", "Strikeout", "Note", "BulletList", "OrderedList", "Table"]) {
       expect(native, node).toContain(node);
@@ -107,7 +116,7 @@ describe("every format, read back by another tool", () => {
     expect(stripBidi(text)).toContain("Türkiye (Ankara, İzmir)");
     expect(stripBidi(text)).toMatch(/مصر والمغرب|والمغرب مصر/);
     expect(text).toContain("(ad ref.)");
-    expect(text.replace(/\s/g, "")).toContain(contentHash(fixtureDoc({ bracketed: false })).hash);
+    expect(text.replace(/\s/g, "")).toContain(storedHash(submitted));
     const fonts = pdffonts(path).split("\n").slice(2).filter(Boolean);
     expect(fonts.length).toBeGreaterThan(0);
     for (const line of fonts) expect(line, line).toMatch(/\byes\s+yes\b/);
@@ -152,6 +161,42 @@ describe("every format, read back by another tool", () => {
     await expect(
       exportSourceForActor(test.db(), world.actors.chair, submitted.id, 1, { includeAnnotations: true }),
     ).rejects.toMatchObject({ code: "invalid_input" });
+  });
+});
+
+describe("the live draft", () => {
+  it("has the hash of the stored text from the start (links and all), as a revision frozen then would", async () => {
+    const { paper } = await makePaperInStatus(test.db(), "draft", world, { title: "Unedited", content: fixtureDoc() });
+    const source = await exportSourceForActor(test.db(), world.actors.chair, paper.id, "live");
+    expect(JSON.stringify(paper.contentJson)).toContain('"target":"_blank"');
+    expect(source.hash).toBe(storedHash(paper));
+  });
+
+  it("has every stored edit, before the readable snapshot catches up", async () => {
+    const { paper } = await makePaperInStatus(test.db(), "draft", world, {
+      title: "Fresh edits",
+      content: fixtureDoc(),
+    });
+    // An edit as the collaboration server stores it: appended to the log, snapshot refreshed later.
+    const doc = new Y.Doc();
+    for (const update of await loadPaperUpdates(test.db(), paper.id)) Y.applyUpdate(doc, update);
+    const before = Y.encodeStateVector(doc);
+    ((doc.getXmlFragment("default").get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "Freshly stored words. ");
+    await test
+      .db()
+      .insert(paperUpdates)
+      .values({ paperId: paper.id, update: Y.encodeStateAsUpdate(doc, before) });
+    doc.destroy();
+    const [row] = await test.db().select({ content: papers.contentJson }).from(papers).where(eq(papers.id, paper.id));
+    expect(JSON.stringify(row?.content)).not.toContain("Freshly stored words.");
+
+    for (const format of ["md", "html", "akn"] as const) {
+      const text = new TextDecoder().decode((await chairExport(paper.id, format, "live")).bytes);
+      expect(text, format).toContain("Freshly stored words.");
+    }
+    const source = await exportSourceForActor(test.db(), world.actors.chair, paper.id, "live");
+    expect(source.hash).toBe(contentHash(source.doc).hash);
+    expect(docToPlainText(source.doc)).toContain("Freshly stored words. Partners recognise");
   });
 });
 
@@ -226,11 +271,11 @@ describe("verify", () => {
   it("reveals nothing about texts that are not submitted", async () => {
     const live = await chairExport(draft.id, "md", "live");
     expect((await verifyFile(test.db(), live.bytes)).outcome).toBe("noMatch");
-    const draftHash = contentHash(fixtureDoc()).hash;
+    const draftHash = storedHash(draft);
     expect(await verifyHash(test.db(), draftHash)).toEqual({ outcome: "noMatch" });
     expect((await verifyHash(test.db(), "0".repeat(64))).outcome).toBe("noMatch");
     expect((await verifyFile(test.db(), new TextEncoder().encode("hello"))).outcome).toBe("noMarker");
-    const byHash = await verifyHash(test.db(), contentHash(fixtureDoc({ bracketed: false })).hash);
+    const byHash = await verifyHash(test.db(), storedHash(submitted));
     expect(byHash.outcome).toBe("match");
   });
 });
