@@ -437,6 +437,7 @@ test("on a slow line, an import, a download and a check show how far they have g
   const sending = form.getByRole("progressbar", { name: "Sending the document" });
   await expect(sending).toBeVisible();
   await expect(form.getByRole("button", { name: "Importing…" })).toBeDisabled();
+  await expectAccessible(page);
   await expect.poll(async () => Number(await sending.getAttribute("value"))).toBeGreaterThan(0);
   expect(Number(await sending.getAttribute("value"))).toBeLessThan(100);
   await expect(page).toHaveURL(/\/papers\/[0-9a-f-]{36}$/, { timeout: 60_000 });

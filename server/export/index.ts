@@ -1,9 +1,7 @@
 // The one entry to every export format. Downloads, the submissions ZIP and the verify page all
 // call `renderExport`, so a file is always produced the same way from the same stored text. The
-// file is made on the export thread when the server runs one (server/export/work.ts); a PDF's
-// page is then printed by Chromium, from here.
+// file is made on the export thread when the server runs one (server/export/work.ts).
 import type { ExportFormat, ExportOptions } from "./formats";
-import { renderPdf } from "./pdf";
 import { isAnnotatedExport } from "./render";
 import type { ExportSource } from "./source";
 import { exportWork } from "./work";
@@ -47,11 +45,7 @@ export async function renderExport(
   format: ExportFormat,
   options: ExportOptions,
 ): Promise<ExportFile> {
-  const prepared = await exportWork().prepare(source, format, options);
-  const bytes =
-    "bytes" in prepared
-      ? prepared.bytes
-      : await renderPdf(prepared.print.html, prepared.print.date, prepared.print.footer);
+  const bytes = await exportWork().render(source, format, options);
   return {
     bytes,
     contentType: contentTypes[format],

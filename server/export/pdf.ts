@@ -5,8 +5,15 @@
 // every request other than data: is aborted, so the stored text cannot reach anything.
 // Chromium stamps CreationDate/ModDate with the time of printing: they are rewritten, in place
 // and at the same length, from the stored date, which makes the output byte-stable.
+import { threadId } from "node:worker_threads";
 import type { Browser, BrowserContext } from "playwright-core";
 import { chromiumArgs, chromiumPath } from "../chromium";
+
+/**
+ * A switch Chromium ignores, naming the process and thread that launched it (`ps` shows whose
+ * browser it is). A thread that dies closes its end of the browser's pipe, and Chromium quits.
+ */
+export const pdfRendererSwitch = (thread: number) => `--accord-pdf-renderer=${process.pid}.${thread}`;
 
 type Renderer = { browser: Browser; context: BrowserContext };
 type RendererHolder = { promise: Promise<Renderer> | null };
@@ -16,7 +23,10 @@ const holder: RendererHolder = globalSlot.__accordPdfRenderer;
 
 async function launchRenderer(): Promise<Renderer> {
   const { chromium } = await import("playwright-core");
-  const browser = await chromium.launch({ executablePath: chromiumPath("PDF export"), args: chromiumArgs });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath("PDF export"),
+    args: [...chromiumArgs, pdfRendererSwitch(threadId)],
+  });
   try {
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
     await context.route("**/*", (route) =>

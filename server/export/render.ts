@@ -1,6 +1,6 @@
-// The pure part of every export: from an export source to the file's bytes (or, for the PDF,
-// the HTML that Chromium prints). It touches no database and no socket, so it can run on the
-// export thread (server/export/thread.ts) as well as in the calling thread.
+// Every export's file, from an export source to its bytes (the PDF printed by Chromium from the
+// HTML export). It touches no database and no socket, so it can run on the export thread
+// (server/export/thread.ts) as well as in the calling thread.
 import { type Zippable, zipSync } from "fflate";
 import { agreedContent } from "@/lib/editor/annotations";
 import { renderAkn } from "./akn";
@@ -10,21 +10,19 @@ import type { ExportFormat, ExportOptions } from "./formats";
 import { escapeHtml, renderHtml } from "./html";
 import { renderMarkdown } from "./markdown";
 import { buildModel } from "./model";
+import { renderPdf } from "./pdf";
 import type { ExportSource } from "./source";
-
-/** A finished file, or the page Chromium prints as the PDF (printing stays with the browser's owner). */
-export type PreparedExport = { bytes: Uint8Array } | { print: { html: string; date: Date; footer: string } };
 
 /** Annotations are rendered only when asked for AND carried by the source (the live draft, when allowed). */
 export function isAnnotatedExport(source: ExportSource, options: ExportOptions): boolean {
   return options.includeAnnotations === true && source.revision === null && !!source.annotations;
 }
 
-export async function prepareExport(
+export async function renderFile(
   source: ExportSource,
   format: ExportFormat,
   options: ExportOptions,
-): Promise<PreparedExport> {
+): Promise<Uint8Array> {
   const annotated = isAnnotatedExport(source, options);
   // A source with annotations holds the live document with their marks: without them, its agreed text.
   const doc = source.annotations && !annotated ? agreedContent(source.doc) : source.doc;
@@ -33,18 +31,18 @@ export async function prepareExport(
   const encoder = new TextEncoder();
   switch (format) {
     case "html":
-      return { bytes: encoder.encode(renderHtml(source, model, cover)) };
+      return encoder.encode(renderHtml(source, model, cover));
     case "pdf": {
       // The PDF's Title carries the fingerprint: Chromium writes <title> into the Info dictionary.
       const html = renderHtml(source, model, cover, { title: `${cover.documentName} [${cover.marker}]` });
-      return { print: { html, date: source.date, footer: escapeHtml(cover.documentName) } };
+      return renderPdf(html, source.date, escapeHtml(cover.documentName));
     }
     case "md":
-      return { bytes: encoder.encode(renderMarkdown(source, model, cover)) };
+      return encoder.encode(renderMarkdown(source, model, cover));
     case "docx":
-      return { bytes: await renderDocx(source, model, cover) };
+      return renderDocx(source, model, cover);
     case "akn":
-      return { bytes: encoder.encode(renderAkn(source, model, cover)) };
+      return encoder.encode(renderAkn(source, model, cover));
   }
 }
 

@@ -2,9 +2,8 @@
 // use (`inThisThread`), and answered with its id; bytes are handed over, not copied.
 import { parentPort, threadId } from "node:worker_threads";
 import { AppError } from "../errors";
-import type { PreparedExport } from "./render";
 import type { ExportReply, ExportTask, SerializedError } from "./thread";
-import { inThisThread } from "./work";
+import { inThisThread, releaseThisThread } from "./work";
 
 const port = parentPort;
 if (!port) throw new Error("thread-worker-main runs only as the export thread");
@@ -19,9 +18,9 @@ function serialize(error: unknown): SerializedError {
 
 async function perform(task: ExportTask): Promise<{ result: unknown; transfer: ArrayBuffer[] }> {
   switch (task.op) {
-    case "prepare": {
-      const prepared: PreparedExport = await inThisThread.prepare(task.source, task.format, task.options);
-      return { result: prepared, transfer: "bytes" in prepared ? transferable(prepared.bytes) : [] };
+    case "render": {
+      const bytes = await inThisThread.render(task.source, task.format, task.options);
+      return { result: bytes, transfer: transferable(bytes) };
     }
     case "zip": {
       const bytes = await inThisThread.zip(task.entries, task.mtime);
@@ -31,6 +30,9 @@ async function perform(task: ExportTask): Promise<{ result: unknown; transfer: A
       return { result: await inThisThread.docxToDoc(task.bytes), transfer: [] };
     case "liveDocument":
       return { result: await inThisThread.liveDocument(task.updates, task.keepMarks), transfer: [] };
+    case "release":
+      await releaseThisThread();
+      return { result: null, transfer: [] };
   }
 }
 

@@ -1,24 +1,26 @@
-// The export thread: exports (every format's file, the PDF's page before Chromium prints it, the
-// live text decoded from its Yjs updates), ZIPs and DOCX imports are CPU work of a few hundred milliseconds for a long paper, and
-// seconds for a dialogue's ZIP; on the server's own thread that would freeze every socket
-// (typing, carets, saves) and request meanwhile. The server starts one such thread
-// (`startExportThread`, server/main.ts); tasks queue there, one at a time, and a thread that
-// dies (out of memory on a hostile file, say) fails only its pending tasks and is replaced by
-// the next one. Its heap is capped so that no file can take the server down with it.
+// The export thread: exports (every format's file, the PDF printed by the thread's own Chromium,
+// the live text decoded from its Yjs updates), ZIPs and DOCX imports are CPU work of a few
+// hundred milliseconds for a long paper, and seconds for a dialogue's ZIP; on the server's own
+// thread that would freeze every socket (typing, carets, saves) and request meanwhile. The
+// server starts one such thread (`startExportThread`, server/main.ts); its tasks run there side
+// by side. A thread that dies (out of memory on a hostile file, say) fails only its pending
+// tasks, its Chromium quits with it, and the next task starts a new one. Its heap is capped so
+// that no file can take the server down with it.
 import path from "node:path";
 import { type ResourceLimits, Worker } from "node:worker_threads";
 import type { DocNode } from "@/lib/document";
 import { AppError, type ErrorCode } from "../errors";
 import type { ExportFormat, ExportOptions } from "./formats";
-import type { PreparedExport, ZipEntry } from "./render";
+import type { ZipEntry } from "./render";
 import type { ExportSource } from "./source";
 import { type ExportWork, installExportWork } from "./work";
 
 export type ExportTask =
-  | { op: "prepare"; source: ExportSource; format: ExportFormat; options: ExportOptions }
+  | { op: "render"; source: ExportSource; format: ExportFormat; options: ExportOptions }
   | { op: "zip"; entries: ZipEntry[]; mtime: Date }
   | { op: "docxToDoc"; bytes: Uint8Array }
-  | { op: "liveDocument"; updates: Uint8Array[]; keepMarks: boolean };
+  | { op: "liveDocument"; updates: Uint8Array[]; keepMarks: boolean }
+  | { op: "release" };
 
 export type SerializedError = { appError?: { code: ErrorCode; messageKey: string }; message: string; stack?: string };
 
@@ -94,8 +96,8 @@ export class ExportThread implements ExportWork {
     });
   }
 
-  prepare(source: ExportSource, format: ExportFormat, options: ExportOptions): Promise<PreparedExport> {
-    return this.run({ op: "prepare", source, format, options });
+  render(source: ExportSource, format: ExportFormat, options: ExportOptions): Promise<Uint8Array> {
+    return this.run({ op: "render", source, format, options });
   }
 
   zip(entries: ZipEntry[], mtime: Date): Promise<Uint8Array> {
@@ -110,10 +112,15 @@ export class ExportThread implements ExportWork {
     return this.run({ op: "liveDocument", updates, keepMarks });
   }
 
-  /** Stops the thread; pending tasks fail, later ones are refused. */
+  /** Stops the thread (its Chromium closed first, within 5 s); pending tasks fail, later ones are refused. */
   async close(): Promise<void> {
-    this.closed = true;
+    if (this.closed) return;
     const worker = this.worker;
+    if (worker) {
+      const released = this.run({ op: "release" }).catch(() => {});
+      await Promise.race([released, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
+    }
+    this.closed = true;
     if (worker) await worker.terminate();
   }
 }

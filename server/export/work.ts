@@ -7,11 +7,13 @@ import { agreedContent } from "@/lib/editor/annotations";
 import { liveContentFromYDoc } from "../collab/persistence";
 import { docxToDoc } from "./docx-import";
 import type { ExportFormat, ExportOptions } from "./formats";
-import { type PreparedExport, prepareExport, type ZipEntry, zipFiles } from "./render";
+import { closePdfBrowser } from "./pdf";
+import { renderFile, type ZipEntry, zipFiles } from "./render";
 import type { ExportSource } from "./source";
 
 export interface ExportWork {
-  prepare(source: ExportSource, format: ExportFormat, options: ExportOptions): Promise<PreparedExport>;
+  /** The file's bytes; a PDF is printed by this thread's Chromium. */
+  render(source: ExportSource, format: ExportFormat, options: ExportOptions): Promise<Uint8Array>;
   zip(entries: ZipEntry[], mtime: Date): Promise<Uint8Array>;
   docxToDoc(bytes: Uint8Array): Promise<DocNode>;
   /**
@@ -33,11 +35,14 @@ function liveDocument(updates: Uint8Array[], keepMarks: boolean): DocNode {
 }
 
 export const inThisThread: ExportWork = {
-  prepare: prepareExport,
+  render: renderFile,
   zip: async (entries, mtime) => zipFiles(entries, mtime),
   docxToDoc,
   liveDocument: async (updates, keepMarks) => liveDocument(updates, keepMarks),
 };
+
+/** Releases what this thread's work holds (its PDF browser): the export thread's last task. */
+export const releaseThisThread = closePdfBrowser;
 
 // On globalThis: the custom server starts the thread, and the app's bundles (route handlers,
 // server actions) hold their own copies of this module.

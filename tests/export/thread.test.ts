@@ -2,13 +2,14 @@
 // there, off the thread that serves every socket. Checked here: it gives the very bytes the
 // calling thread would, really runs elsewhere, keeps a refusal a refusal, and survives the
 // death of its thread (a file that exhausts its heap) without losing the next task.
+import { readdirSync, readFileSync } from "node:fs";
 import { threadId } from "node:worker_threads";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Paper } from "@/db/schema";
 import { importDocx } from "@/server/domain/import-docx";
 import { AppError } from "@/server/errors";
 import { exportFormats, renderExport } from "@/server/export/index";
-import { closePdfBrowser } from "@/server/export/pdf";
+import { closePdfBrowser, pdfRendererSwitch } from "@/server/export/pdf";
 import { exportDialogueSubmissions } from "@/server/export/service";
 import { type ExportSource, submittedSource } from "@/server/export/source";
 import { ExportThread, startExportThread, stopExportThread } from "@/server/export/thread";
@@ -43,6 +44,21 @@ afterEach(async () => {
 afterAll(async () => {
   await closePdfBrowser();
 });
+
+/** Browsers launched by the given thread of this process that are still running (Linux). */
+function renderersOf(thread: number): number {
+  const marker = pdfRendererSwitch(thread);
+  return readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        // A killed process lingers as a zombie until reaped: its command line is empty then.
+        return readFileSync(`/proc/${pid}/cmdline`, "latin1").split("\0").includes(marker);
+      } catch {
+        return false;
+      }
+    }).length;
+}
 
 describe("the export thread", () => {
   it("renders every format to the same bytes as the calling thread, on another thread", async () => {
@@ -107,13 +123,22 @@ describe("the export thread", () => {
   it("fails only the task whose thread died, and gives the next task a new thread", async () => {
     // A heap too small for a huge paper, enough for a small one: the huge one kills its thread.
     thread = new ExportThread({ maxOldGenerationSizeMb: 160 });
+    // A PDF first: the thread launches its own Chromium, which must not outlive the thread.
+    expect(
+      Buffer.from(await thread.render(source, "pdf", { lang: "en" }))
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
+    const pdfThread = thread.lastThreadId as number;
+    expect(renderersOf(pdfThread)).toBe(1);
     const paragraph = fixtureDoc().content?.[1];
     const huge: ExportSource = {
       ...source,
       doc: { type: "doc", content: Array.from({ length: 60_000 }, () => paragraph as NonNullable<typeof paragraph>) },
     };
-    await expect(thread.prepare(huge, "docx", { lang: "en" })).rejects.toThrow(/export thread/);
-    const small = await thread.prepare(source, "md", { lang: "en" });
-    expect("bytes" in small && new TextDecoder().decode(small.bytes)).toContain("Recommendations of the Rabat Process");
+    await expect(thread.render(huge, "docx", { lang: "en" })).rejects.toThrow(/export thread/);
+    expect(renderersOf(pdfThread)).toBe(0);
+    const small = await thread.render(source, "md", { lang: "en" });
+    expect(new TextDecoder().decode(small)).toContain("Recommendations of the Rabat Process");
   }, 120_000);
 });
