@@ -19,7 +19,7 @@ import { verifyFile, verifyHash } from "@/server/export/verify";
 import { useTestDatabase } from "../helpers/database";
 import { type DialogueWithRoles, makeDialogueWithRoles, makePaperInStatus } from "../helpers/factories";
 import { validateAkn } from "./akn-validate";
-import { fixtureDoc, fixtureParagraphs } from "./fixture";
+import { fixtureDoc, fixtureParagraphs, submittedFixturePaper } from "./fixture";
 import { pandoc, pdffonts, pdftotext, stripBidi, toFile } from "./tools";
 
 const test = useTestDatabase();
@@ -30,13 +30,7 @@ let draft: Paper;
 
 beforeAll(async () => {
   world = await makeDialogueWithRoles(test.db());
-  submitted = (
-    await makePaperInStatus(test.db(), "submitted", world, {
-      title: "Déclaration de Rabat sur la migration",
-      content: fixtureDoc({ bracketed: false }),
-      now,
-    })
-  ).paper;
+  submitted = await submittedFixturePaper(test.db(), world, now);
   draft = (await makePaperInStatus(test.db(), "draft", world, { title: "Live draft", content: fixtureDoc() })).paper;
 }, 120_000);
 

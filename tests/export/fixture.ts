@@ -1,6 +1,9 @@
 // A document that uses every element the editor supports, with the negotiation marks, links
 // (safe and hostile), notes, French, Turkish and Arabic text: the fixture of the export tests.
+import type { Db } from "@/db/client";
+import type { Paper } from "@/db/schema";
 import type { DocNode } from "@/lib/document";
+import { type DialogueWithRoles, makePaperInStatus } from "../helpers/factories";
 
 const text = (t: string, marks?: DocNode["marks"]): DocNode => ({ type: "text", text: t, ...(marks ? { marks } : {}) });
 const p = (content: DocNode[], attrs?: Record<string, unknown>): DocNode => ({
@@ -94,3 +97,13 @@ export const fixtureParagraphs = [
   "Final paragraph with a second note",
   "# Not a heading",
 ];
+
+/** The fixture as a paper submitted to the HLD (Rev.1, frozen at `now`): the export tests' subject. */
+export async function submittedFixturePaper(db: Db, world: DialogueWithRoles, now: Date): Promise<Paper> {
+  const { paper } = await makePaperInStatus(db, "submitted", world, {
+    title: "Déclaration de Rabat sur la migration",
+    content: fixtureDoc({ bracketed: false }),
+    now,
+  });
+  return paper;
+}

@@ -15,8 +15,8 @@ import { type ExportSource, submittedSource } from "@/server/export/source";
 import { ExportThread, startExportThread, stopExportThread } from "@/server/export/thread";
 import { exportWork, inThisThread } from "@/server/export/work";
 import { useTestDatabase } from "../helpers/database";
-import { type DialogueWithRoles, makeDialogueWithRoles, makePaperInStatus } from "../helpers/factories";
-import { fixtureDoc } from "./fixture";
+import { type DialogueWithRoles, makeDialogueWithRoles } from "../helpers/factories";
+import { fixtureDoc, submittedFixturePaper } from "./fixture";
 
 const test = useTestDatabase();
 let world: DialogueWithRoles;
@@ -26,13 +26,7 @@ let thread: ExportThread | null = null;
 
 beforeAll(async () => {
   world = await makeDialogueWithRoles(test.db());
-  submitted = (
-    await makePaperInStatus(test.db(), "submitted", world, {
-      title: "Déclaration de Rabat sur la migration",
-      content: fixtureDoc({ bracketed: false }),
-      now: new Date("2013-09-12T10:00:00Z"),
-    })
-  ).paper;
+  submitted = await submittedFixturePaper(test.db(), world, new Date("2013-09-12T10:00:00Z"));
   source = await submittedSource(test.db(), submitted.id);
 }, 120_000);
 
