@@ -62,7 +62,7 @@ export function DownloadLink({ href, labels, testId }: { href: string; labels: D
         data-testid={testId}
         download
       >
-        {state === "pending" ? labels.preparing : labels.label}
+        {state === "pending" ? (receiving ? `${labels.downloading}…` : labels.preparing) : labels.label}
       </a>
       {state === "pending" && (
         <span className="inline-flex items-center gap-2 text-xs">
