@@ -1,9 +1,10 @@
 "use client";
 // A download link that shows progress: with JavaScript it fetches the file, showing a progress
-// bar (indeterminate while the server prepares the file, then the share received) and a status
-// line that announces the outcome; without, it is a plain link.
-import { type MouseEvent, useState } from "react";
-import { downloadWithProgress, formatPercent, type Progress, percentOf } from "./transfer";
+// bar (indeterminate while the server prepares the file, with the seconds waited from the 2nd,
+// then the share received) and a status line that announces the outcome; without, it is a
+// plain link.
+import { type MouseEvent, useEffect, useState } from "react";
+import { downloadWithProgress, formatPercent, formatSeconds, type Progress, percentOf } from "./transfer";
 
 export type DownloadLabels = {
   label: string;
@@ -27,6 +28,16 @@ type State = "idle" | "pending" | "ready" | "failed";
 export function DownloadLink({ href, labels, testId }: { href: string; labels: DownloadLabels; testId?: string }) {
   const [state, setState] = useState<State>("idle");
   const [progress, setProgress] = useState<Progress | null>(null);
+  // Seconds the server has been preparing the file (a dialogue's ZIP can take a while).
+  const [waited, setWaited] = useState(0);
+  const preparing = state === "pending" && progress === null;
+  useEffect(() => {
+    if (!preparing) return;
+    setWaited(0);
+    const started = Date.now();
+    const timer = setInterval(() => setWaited(Math.floor((Date.now() - started) / 1000)), 1000);
+    return () => clearInterval(timer);
+  }, [preparing]);
   const onClick = async (event: MouseEvent<HTMLAnchorElement>) => {
     event.preventDefault();
     if (state === "pending") return;
@@ -72,7 +83,7 @@ export function DownloadLink({ href, labels, testId }: { href: string; labels: D
             <progress className="transfer-progress" aria-label={progressLabel} />
           )}
           <span className="muted" aria-hidden="true">
-            {receiving ? formatPercent(percent) : ""}
+            {receiving ? formatPercent(percent) : waited >= 2 ? formatSeconds(waited) : ""}
           </span>
         </span>
       )}

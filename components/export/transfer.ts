@@ -62,8 +62,14 @@ export function percentOf(progress: Progress | null): number | null {
   return Math.min(100, Math.floor((progress.done / progress.total) * 100));
 }
 
+const pageLanguage = () => (typeof document === "undefined" ? undefined : document.documentElement.lang || undefined);
+
+/** "12 s" (in the page's language): how long the server has been preparing a file. */
+export function formatSeconds(seconds: number): string {
+  return new Intl.NumberFormat(pageLanguage(), { style: "unit", unit: "second", unitDisplay: "short" }).format(seconds);
+}
+
 /** "45 %" in French, "45%" in English: in the page's language. */
 export function formatPercent(percent: number): string {
-  const lang = typeof document === "undefined" ? undefined : document.documentElement.lang || undefined;
-  return new Intl.NumberFormat(lang, { style: "percent" }).format(percent / 100);
+  return new Intl.NumberFormat(pageLanguage(), { style: "percent" }).format(percent / 100);
 }
