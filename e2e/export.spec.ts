@@ -1,9 +1,9 @@
 // Exports from the UI, end to end: a member downloads every format of a submitted revision, the
-// HLD reviewer exports submitted papers only, anyone checks a copy on the public verify page,
-// the chair downloads the dialogue's ZIP, a penholder starts a paper from a DOCX (with and
-// without JavaScript, and on a slow line, where import and download show their progress), and a
-// delegate downloads the live draft with her suggestion and her comment as tracked change and
-// Word comment.
+// HLD reviewer exports submitted papers only, anyone checks a copy on the public verify page
+// (with and without JavaScript), the chair downloads the dialogue's ZIP, a penholder starts a
+// paper from a DOCX (with and without JavaScript, and on a slow line, where import and download
+// show their progress), and a delegate downloads the live draft with her suggestion and her
+// comment as tracked change and Word comment.
 // Seeded state used: the MME paper (submitted, HLD/2013/MME/001). Nothing seeded is changed;
 // only new papers are created in the Rabat Process.
 import { createHash } from "node:crypto";
@@ -249,6 +249,48 @@ test("anyone, without signing in, checks a copy on the verify page", async ({ br
   await expect(result).toContainText(mmeTitle);
   await expect(result).toContainText(mmeDialogue);
   await expectAccessible(page);
+  await context.close();
+});
+
+test("without JavaScript, the verify page checks an uploaded file and shows the outcome", async ({ browser }) => {
+  test.setTimeout(90_000);
+  expect(saved.md && coverHash, "files of the first test").toBeTruthy();
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/verify");
+  const fileInput = page.getByLabel(/^Exported file/);
+  const fileForm = page.locator("form").filter({ has: fileInput });
+  const result = page.getByTestId("verify-result");
+
+  // The form posts itself; the endpoint answers with the page, not JSON.
+  await fileInput.setInputFiles(saved.md as string);
+  await fileForm.getByRole("button", { name: "Verify" }).click();
+  await expect(page).toHaveURL(new RegExp(`/verify\\?hash=${coverHash}$`));
+  await expect(result).toHaveAttribute("data-outcome", "match");
+  await expect(result).toContainText(`This hash matches ${reference}.`);
+  await expect(result).toContainText(mmeTitle);
+  await expect(result).toContainText(coverHash);
+
+  // One character changed: refused, and nothing of the paper is shown.
+  const md = readFileSync(saved.md as string, "utf8");
+  const at = md.indexOf("Mobility and Employment");
+  const altered = `${md.slice(0, at)}mobility${md.slice(at + "Mobility".length)}`;
+  await fileInput.setInputFiles({
+    name: "altered.md",
+    mimeType: "text/markdown",
+    buffer: Buffer.from(altered, "utf8"),
+  });
+  await fileForm.getByRole("button", { name: "Verify" }).click();
+  await expect(page).toHaveURL(/\/verify\?file=altered$/);
+  await expect(result).toHaveAttribute("data-outcome", "altered");
+  await expect(result).toHaveText(/^No match: .*changed/);
+  await expect(result).not.toContainText(reference);
+
+  // No file chosen: asked for one.
+  await fileForm.getByRole("button", { name: "Verify" }).click();
+  await expect(page).toHaveURL(/\/verify\?file=nothing$/);
+  await expect(result).toHaveText("Choose a file or paste a hash.");
+  // (axe needs scripts: the same page is checked for accessibility with JavaScript above.)
   await context.close();
 });
 

@@ -12,14 +12,31 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("exports.verify.title") };
 }
 
-type Props = { searchParams: Promise<{ hash?: string }> };
+type Props = { searchParams: Promise<{ hash?: string; file?: string }> };
+
+type Refusal = Exclude<VerifyResponse["outcome"], "match">;
+const refusals: readonly Refusal[] = [
+  "noMatch",
+  "altered",
+  "noMarker",
+  "tooLarge",
+  "nothing",
+  "hashInvalid",
+  "failed",
+  "rateLimited",
+  "busy",
+];
+const isRefusal = (value: unknown): value is Refusal => refusals.includes(value as Refusal);
 
 export default async function VerifyPage({ searchParams }: Props) {
   const { t } = await getTranslator();
-  const raw = (await searchParams).hash;
-  const hash = typeof raw === "string" ? raw.trim().toLowerCase() : "";
-  let initial: (VerifyResponse & { via: "hash" }) | null = null;
-  if (hash) {
+  const params = await searchParams;
+  const hash = typeof params.hash === "string" ? params.hash.trim().toLowerCase() : "";
+  let initial: (VerifyResponse & { via: "file" | "hash" }) | null = null;
+  // A file checked without JavaScript: POST /api/verify redirects here with a match's hash, or
+  // with the name of any other outcome (which claims nothing about any paper).
+  if (isRefusal(params.file)) initial = { outcome: params.file, via: "file" };
+  else if (hash) {
     initial = /^[0-9a-f]{64}$/.test(hash)
       ? { ...(await verifyHash(await getDb(), hash)), via: "hash" }
       : { outcome: "hashInvalid", via: "hash" };

@@ -1,6 +1,7 @@
 "use client";
 // The public verify form: upload a file (checked by POST /api/verify) or paste a hash (a plain
-// GET form, so it also works without JavaScript). Shows which submitted text matches, if any.
+// GET form). Shows which submitted text matches, if any. Both work without JavaScript: the
+// upload then posts the form itself and the endpoint redirects back here with the outcome.
 import { type FormEvent, useState } from "react";
 import { formatPercent, type Progress, percentOf, uploadWithProgress } from "./transfer";
 

@@ -184,17 +184,35 @@ describe("verify against issued files", () => {
 });
 
 describe("limits of the public endpoint", () => {
-  const upload = (bytes: Uint8Array, address: string) => {
+  const upload = (bytes: Uint8Array, address: string, accept?: string) => {
     const form = new FormData();
     form.set("file", new File([Buffer.from(bytes)], "copy.md"));
     return POST(
       new Request("http://accord.test/api/verify", {
         method: "POST",
         body: form,
-        headers: { "x-forwarded-for": address },
+        headers: { "x-forwarded-for": address, ...(accept ? { accept } : {}) },
       }),
     );
   };
+  // What Chromium sends with a plain form post.
+  const pageAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
+
+  it("sends a form posted without JavaScript back to the verify page with the outcome", async () => {
+    const hash = (await submittedSource(test.db(), submitted.id)).hash;
+    const genuine = (await download(submitted.id, "md")).bytes;
+    const matched = await upload(genuine, "203.0.113.30", pageAccept);
+    expect(matched.status).toBe(303);
+    expect(matched.headers.get("location")).toBe(`/verify?hash=${hash}`);
+    const altered = encode(decode(genuine).replace("Mobility", "Mobilitx"));
+    const refused = await upload(altered, "203.0.113.30", pageAccept);
+    expect(refused.status).toBe(303);
+    expect(refused.headers.get("location")).toBe("/verify?file=altered");
+    // The form's script asks for JSON and gets it.
+    const scripted = await upload(genuine, "203.0.113.30", "application/json");
+    expect(scripted.status).toBe(200);
+    expect(await scripted.json()).toMatchObject({ outcome: "match", matches: [{ hash }] });
+  });
   const byHash = (hash: string, address: string) =>
     GET(new Request(`http://accord.test/api/verify?hash=${hash}`, { headers: { "x-forwarded-for": address } }));
 

@@ -1,8 +1,10 @@
 // POST /api/verify (multipart, field "file") or GET /api/verify?hash=…: public, no sign-in.
 // Answers only about submitted texts. Uploads over VERIFY_MAX_BYTES are refused unread. Each
 // client address gets VERIFY_CHECKS_PER_MINUTE checks (429 beyond), and at most two renderings
-// run at once, a few more wait (503 beyond).
+// run at once, a few more wait (503 beyond). A browser posting the form without JavaScript
+// gets a page, not JSON: redirected (303) to /verify showing the outcome.
 import { z } from "zod";
+import type { VerifyResponse } from "@/components/export/VerifyForm";
 import { getDb } from "@/db/client";
 import { VERIFY_MAX_BYTES, verifyFile, verifyHash, verifyLimits } from "@/server/export/verify";
 import { isGateFullError, rateLimitKey, requestClientAddress } from "@/server/rate-limit";
@@ -18,17 +20,39 @@ const hashSchema = z
 // Multipart framing around the file.
 const ENVELOPE = 64 * 1024;
 
+/** The form's script asks for JSON; a plain form post (no JavaScript) asks for a page. */
+const wantsPage = (request: Request) => {
+  const accept = request.headers.get("accept") ?? "";
+  return accept.includes("text/html") && !accept.includes("application/json");
+};
+
+/**
+ * The outcome as JSON, or for a plain form post a redirect to the verify page: a match by the
+ * text's hash (the page looks it up again, so the address claims nothing by itself), any other
+ * outcome by name.
+ */
+function answer(request: Request, outcome: VerifyResponse, init?: ResponseInit): Response {
+  if (!wantsPage(request)) return Response.json(outcome, init);
+  const query =
+    outcome.outcome === "match" && outcome.matches[0]
+      ? `hash=${outcome.matches[0].hash}`
+      : `file=${outcome.outcome === "match" ? "failed" : outcome.outcome}`;
+  // A relative Location: right behind any proxy, whatever host the request named.
+  return new Response(null, { status: 303, headers: { location: `/verify?${query}` } });
+}
+
 /** Counts one check for the client; a 429 answer when it has used up its allowance. */
 function overLimit(request: Request): Response | null {
   const decision = verifyLimits.perClient.take(rateLimitKey(requestClientAddress(request.headers)));
   if (decision.allowed) return null;
-  return Response.json(
+  return answer(
+    request,
     { outcome: "rateLimited" },
     { status: 429, headers: { "retry-after": String(Math.ceil(decision.retryAfterMs / 1000)) } },
   );
 }
 
-const tooLarge = () => Response.json({ outcome: "tooLarge", maxBytes: VERIFY_MAX_BYTES }, { status: 413 });
+const tooLarge = (request: Request) => answer(request, { outcome: "tooLarge" }, { status: 413 });
 
 /** Reads the body, giving up as soon as it passes `limit` bytes. */
 async function readLimited(request: Request, limit: number): Promise<Uint8Array | null> {
@@ -63,7 +87,7 @@ export async function POST(request: Request) {
   const limited = overLimit(request);
   if (limited) return limited;
   const body = await readLimited(request, VERIFY_MAX_BYTES + ENVELOPE);
-  if (!body) return tooLarge();
+  if (!body) return tooLarge(request);
   let file: File | null = null;
   try {
     const form = await new Response(Buffer.from(body), {
@@ -74,16 +98,16 @@ export async function POST(request: Request) {
   } catch {
     file = null;
   }
-  if (!file) return Response.json({ outcome: "nothing" }, { status: 400 });
-  if (file.size > VERIFY_MAX_BYTES) return tooLarge();
+  if (!file) return answer(request, { outcome: "nothing" }, { status: 400 });
+  if (file.size > VERIFY_MAX_BYTES) return tooLarge(request);
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    return Response.json(await verifyFile(await getDb(), bytes, { schedule: verifyLimits.renderings.run }));
+    return answer(request, await verifyFile(await getDb(), bytes, { schedule: verifyLimits.renderings.run }));
   } catch (error) {
     if (isGateFullError(error)) {
-      return Response.json({ outcome: "busy" }, { status: 503, headers: { "retry-after": "10" } });
+      return answer(request, { outcome: "busy" }, { status: 503, headers: { "retry-after": "10" } });
     }
     console.error(error);
-    return Response.json({ outcome: "failed" }, { status: 500 });
+    return answer(request, { outcome: "failed" }, { status: 500 });
   }
 }
