@@ -357,6 +357,13 @@ export const submissions = pgTable(
       .notNull()
       .references(() => users.id),
     submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
+    // Frozen at submission, like the positions record: what the HLD received, and every export
+    // and check of it, must not change when a paper, dialogue or account is renamed later.
+    paperTitle: text("paper_title").notNull(),
+    paperKind: paperKind("paper_kind").notNull(),
+    dialogueName: text("dialogue_name").notNull(),
+    dialogueCode: text("dialogue_code").notNull(),
+    submittedByName: text("submitted_by_name").notNull(),
   },
   (t) => [
     // One submission per paper.

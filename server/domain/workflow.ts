@@ -14,6 +14,7 @@ import {
   positions,
   revisions,
   submissions,
+  users,
 } from "@/db/schema";
 import { type DocNode, hasBracketedText } from "@/lib/document";
 import { recordAudit } from "../audit";
@@ -325,6 +326,8 @@ export async function submitToHld(db: Db, actor: Actor | null, input: { paperId:
       // Locking the dialogue serializes reference numbering across its papers.
       const [dialogue] = await tx.select().from(dialogues).where(eq(dialogues.id, paper.dialogueId)).for("update");
       if (!dialogue) throw notFound("dialogue");
+      const [submitter] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.id));
+      if (!submitter) throw notFound("user");
       const record = await statePositions(tx, dialogue.id, round.id);
       const positionsRecord = record.map((r) => ({
         partnerId: r.partnerId,
@@ -355,6 +358,11 @@ export async function submitToHld(db: Db, actor: Actor | null, input: { paperId:
           positionsRecord,
           submittedBy: actor.id,
           submittedAt: now,
+          paperTitle: paper.title,
+          paperKind: paper.kind,
+          dialogueName: dialogue.name,
+          dialogueCode: dialogue.code,
+          submittedByName: submitter.name,
         })
         .returning();
       if (!submission) throw new Error("submission insert returned nothing");

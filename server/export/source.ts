@@ -94,6 +94,12 @@ async function submissionFacts(db: Db, paperId: string) {
     revisionNumber: row.revisionNumber,
     submission: { reference: row.reference, submittedAt: row.submittedAt, submittedBy: row.submittedBy },
     positions,
+    // As submitted: a later rename changes neither the cover nor the bytes of its exports.
+    named: {
+      title: row.paperTitle,
+      kind: row.paperKind,
+      dialogue: { name: row.dialogueName, code: row.dialogueCode },
+    },
   };
 }
 
@@ -158,11 +164,13 @@ async function sourceOf(
   if (!revision) throw notFound("revision");
   let positions: PositionLine[] | null = null;
   let submission: ExportSource["submission"] = null;
+  let named: Pick<ExportSource, "title" | "kind" | "dialogue"> = base;
   if (paper.status === "submitted") {
     const facts = await submissionFacts(db, paper.id);
     if (facts && facts.revisionNumber === revision.number) {
       positions = facts.positions;
       submission = facts.submission;
+      named = facts.named;
     }
   } else if (paper.status === "agreed") {
     const round = await latestRound(db, { id: paper.id, dialogueId: paper.dialogueId });
@@ -179,6 +187,9 @@ async function sourceOf(
   }
   return {
     ...base,
+    title: named.title,
+    kind: named.kind,
+    dialogue: named.dialogue,
     revision: revision.number,
     date: revision.frozenAt,
     hash: revision.contentHash,
@@ -238,8 +249,9 @@ export type SubmittedText = {
 const submittedColumns = {
   paperId: papers.id,
   dialogueId: papers.dialogueId,
-  title: papers.title,
-  dialogue: dialogues.name,
+  // The names frozen at submission.
+  title: submissions.paperTitle,
+  dialogue: submissions.dialogueName,
   revision: revisions.number,
   reference: submissions.reference,
   submittedAt: submissions.submittedAt,

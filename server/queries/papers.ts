@@ -43,15 +43,16 @@ export async function listSubmittedPapers(
     conditions.push(inArray(papers.dialogueId, own));
   }
   if (filters.dialogueId) conditions.push(eq(papers.dialogueId, filters.dialogueId));
-  if (filters.kind) conditions.push(eq(papers.kind, filters.kind));
+  if (filters.kind) conditions.push(eq(submissions.paperKind, filters.kind));
   const rows = await db
     .select({
       paperId: papers.id,
-      title: papers.title,
-      kind: papers.kind,
+      // What the HLD received: the names frozen at submission.
+      title: submissions.paperTitle,
+      kind: submissions.paperKind,
       status: papers.status,
-      dialogueId: dialogues.id,
-      dialogueName: dialogues.name,
+      dialogueId: papers.dialogueId,
+      dialogueName: submissions.dialogueName,
       reference: submissions.reference,
       contentHash: submissions.contentHash,
       submittedAt: submissions.submittedAt,
@@ -59,7 +60,6 @@ export async function listSubmittedPapers(
     })
     .from(submissions)
     .innerJoin(papers, eq(papers.id, submissions.paperId))
-    .innerJoin(dialogues, eq(dialogues.id, papers.dialogueId))
     .innerJoin(revisions, eq(revisions.id, submissions.revisionId))
     .where(and(...conditions))
     .orderBy(desc(submissions.submittedAt), asc(submissions.reference))

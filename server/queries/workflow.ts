@@ -129,11 +129,15 @@ export async function findSubmission(db: Db, paperId: string) {
       contentHash: submissions.contentHash,
       submittedAt: submissions.submittedAt,
       positionsRecord: submissions.positionsRecord,
-      submittedBy: users.name,
+      // The names frozen at submission, not today's.
+      submittedBy: submissions.submittedByName,
+      paperTitle: submissions.paperTitle,
+      paperKind: submissions.paperKind,
+      dialogueName: submissions.dialogueName,
+      dialogueCode: submissions.dialogueCode,
       revisionNumber: revisions.number,
     })
     .from(submissions)
-    .innerJoin(users, eq(users.id, submissions.submittedBy))
     .innerJoin(revisions, eq(revisions.id, submissions.revisionId))
     .where(eq(submissions.paperId, paperId));
   return row ?? null;
