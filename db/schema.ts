@@ -399,6 +399,28 @@ export const exportFingerprints = pgTable(
   ],
 );
 
+/**
+ * The official copy of a submitted revision in each format and language: the first file issued,
+ * kept and handed out again byte for byte (downloads, the ZIP), so a repeat costs no rendering
+ * and stays the same file whatever a later renderer would make of the text.
+ */
+export const issuedFiles = pgTable(
+  "issued_files",
+  {
+    submissionId: uuid("submission_id")
+      .notNull()
+      .references(() => submissions.id),
+    format: exportFormat("format").notNull(),
+    lang: locale("lang").notNull(),
+    filename: text("filename").notNull(),
+    contentType: text("content_type").notNull(),
+    sha256: char("sha256", { length: 64 }).notNull(),
+    bytes: bytea("bytes").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.submissionId, t.format, t.lang] })],
+);
+
 /** Append-only record of every change: who did what to which target, when. */
 export const auditEvents = pgTable(
   "audit_events",

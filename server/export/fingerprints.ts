@@ -1,10 +1,12 @@
-// The SHA-256 of every file issued for a submitted revision (table export_fingerprints). Verify
-// accepts a copy whose bytes were issued once, so a genuine file keeps verifying after an
+// The files issued for a submitted revision. The first file of each format and language is kept
+// (table issued_files) and handed out again byte for byte, so downloads and the ZIP repeat
+// without rendering. The SHA-256 of every file ever issued is recorded (export_fingerprints):
+// verify accepts a copy whose bytes were issued once, so a genuine file keeps verifying after an
 // upgrade of Chromium, the fonts or the DOCX library changes what rendering gives today.
-// Recording is best-effort: a failure is logged and never fails the download that caused it.
+// Keeping and recording are best-effort: a failure is logged and never fails the download.
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { exportFingerprints, type exportFormat, revisions, submissions } from "@/db/schema";
+import { exportFingerprints, type exportFormat, issuedFiles, revisions, submissions } from "@/db/schema";
 import { type Locale, locales } from "@/lib/i18n/locales";
 import { sha256Hex } from "../canonical";
 import { type ExportFile, type ExportFormat, type ExportOptions, exportFormats, renderExport } from "./index";
@@ -20,6 +22,38 @@ function isIssuedSubmission(source: ExportSource, options: ExportOptions): boole
   return source.submission !== null && source.revision !== null && !options.includeAnnotations;
 }
 
+type SubmissionRef = { id: string; revisionNumber: number };
+
+/** The submission whose revision `source` is. */
+async function submissionOf(db: Db, source: ExportSource): Promise<SubmissionRef | null> {
+  const [submission] = await db
+    .select({ id: submissions.id, revisionNumber: revisions.number })
+    .from(submissions)
+    .innerJoin(revisions, eq(revisions.id, submissions.revisionId))
+    .where(and(eq(submissions.paperId, source.paperId), eq(revisions.number, source.revision as number)));
+  return submission ?? null;
+}
+
+async function insertFingerprint(
+  db: Db,
+  submission: SubmissionRef,
+  format: ExportFormat,
+  lang: Locale,
+  bytes: Uint8Array,
+): Promise<void> {
+  await db
+    .insert(exportFingerprints)
+    .values({
+      submissionId: submission.id,
+      revisionNumber: submission.revisionNumber,
+      format,
+      lang,
+      sha256: sha256Hex(bytes),
+      byteLength: bytes.length,
+    })
+    .onConflictDoNothing();
+}
+
 /** Records a file produced from `source`; does nothing unless it is the submitted revision. */
 export async function recordIssuedFile(
   db: Db,
@@ -30,31 +64,53 @@ export async function recordIssuedFile(
 ): Promise<void> {
   if (!isIssuedSubmission(source, options)) return;
   try {
-    const [submission] = await db
-      .select({ id: submissions.id, revisionNumber: revisions.number })
-      .from(submissions)
-      .innerJoin(revisions, eq(revisions.id, submissions.revisionId))
-      .where(and(eq(submissions.paperId, source.paperId), eq(revisions.number, source.revision as number)));
-    if (!submission) return;
-    await db
-      .insert(exportFingerprints)
-      .values({
-        submissionId: submission.id,
-        revisionNumber: submission.revisionNumber,
-        format,
-        lang: options.lang,
-        sha256: sha256Hex(bytes),
-        byteLength: bytes.length,
-      })
-      .onConflictDoNothing();
+    const submission = await submissionOf(db, source);
+    if (submission) await insertFingerprint(db, submission, format, options.lang, bytes);
   } catch (error) {
     console.error(`fingerprints: could not record the ${format} file of paper ${source.paperId}`, error);
   }
 }
 
+async function keptFile(db: Db, submissionId: string, format: ExportFormat, lang: Locale): Promise<ExportFile | null> {
+  const [kept] = await db
+    .select({ bytes: issuedFiles.bytes, contentType: issuedFiles.contentType, filename: issuedFiles.filename })
+    .from(issuedFiles)
+    .where(and(eq(issuedFiles.submissionId, submissionId), eq(issuedFiles.format, format), eq(issuedFiles.lang, lang)));
+  return kept ? { bytes: new Uint8Array(kept.bytes), contentType: kept.contentType, filename: kept.filename } : null;
+}
+
 /**
- * `renderExport`, and the file's fingerprint recorded when it is the submitted revision. Every
- * path that hands a file out (downloads, the ZIP) renders through this.
+ * Keeps `file` as the official copy unless one is kept already (two first downloads at once):
+ * then the kept one wins, so every caller hands out the same bytes.
+ */
+async function keepFile(
+  db: Db,
+  submission: SubmissionRef,
+  format: ExportFormat,
+  lang: Locale,
+  file: ExportFile,
+): Promise<ExportFile> {
+  const inserted = await db
+    .insert(issuedFiles)
+    .values({
+      submissionId: submission.id,
+      format,
+      lang,
+      filename: file.filename,
+      contentType: file.contentType,
+      sha256: sha256Hex(file.bytes),
+      bytes: file.bytes,
+    })
+    .onConflictDoNothing()
+    .returning({ format: issuedFiles.format });
+  if (inserted.length > 0) return file;
+  return (await keptFile(db, submission.id, format, lang)) ?? file;
+}
+
+/**
+ * A file to hand out. For the submitted revision (plain, without annotations): the kept official
+ * copy, or, the first time, the rendered file, kept and its fingerprint recorded. Anything else
+ * is rendered. Every path that hands a file out (downloads, the ZIP) goes through this.
  */
 export async function issueExport(
   db: Db,
@@ -62,9 +118,25 @@ export async function issueExport(
   format: ExportFormat,
   options: ExportOptions,
 ): Promise<ExportFile> {
+  if (!isIssuedSubmission(source, options)) return renderExport(source, format, options);
+  let submission: SubmissionRef | null = null;
+  try {
+    submission = await submissionOf(db, source);
+    const kept = submission ? await keptFile(db, submission.id, format, options.lang) : null;
+    if (kept) return kept;
+  } catch (error) {
+    console.error(`issued files: could not read the kept ${format} file of paper ${source.paperId}`, error);
+  }
   const file = await renderExport(source, format, options);
-  await recordIssuedFile(db, source, format, options, file.bytes);
-  return file;
+  if (!submission) return file;
+  let issued = file;
+  try {
+    issued = await keepFile(db, submission, format, options.lang, file);
+  } catch (error) {
+    console.error(`issued files: could not keep the ${format} file of paper ${source.paperId}`, error);
+  }
+  await recordIssuedFile(db, source, format, options, issued.bytes);
+  return issued;
 }
 
 /** Fingerprints issued for these submitted papers in one format and language: paper id → SHA-256s. */
@@ -95,7 +167,7 @@ export async function issuedFingerprints(
   return byPaper;
 }
 
-/** Renders and records every format in both languages of a submitted paper; failures are logged. */
+/** Renders, keeps and records every format in both languages of a submitted paper; failures are logged. */
 export async function recordSubmissionFingerprints(db: Db, paperId: string): Promise<void> {
   let source: ExportSource;
   try {

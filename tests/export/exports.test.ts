@@ -14,7 +14,7 @@ import { docxToDoc } from "@/server/export/docx-import";
 import { exportFormats, renderExport } from "@/server/export/index";
 import { closePdfBrowser } from "@/server/export/pdf";
 import { exportDialogueSubmissions, exportPaper } from "@/server/export/service";
-import { exportSourceForActor } from "@/server/export/source";
+import { exportSourceForActor, submittedSource } from "@/server/export/source";
 import { verifyFile, verifyHash } from "@/server/export/verify";
 import { useTestDatabase } from "../helpers/database";
 import { type DialogueWithRoles, makeDialogueWithRoles, makePaperInStatus } from "../helpers/factories";
@@ -211,6 +211,9 @@ describe("a submitted revision", () => {
           lang,
         });
         expect(sha256Hex(a.bytes), `${format}/${lang}`).toBe(sha256Hex(b.bytes));
+        // Downloads hand out the kept copy; rendering the text again gives the same bytes too.
+        const again = await renderExport(await submittedSource(test.db(), submitted.id), format, { lang });
+        expect(sha256Hex(again.bytes), `${format}/${lang} rendered again`).toBe(sha256Hex(a.bytes));
       }
     }
   }, 90_000);

@@ -1,11 +1,11 @@
 // The verify check against issued files: submitting records the SHA-256 of every export file,
 // a genuine copy then matches by those bytes without any rendering (so it keeps matching after
 // the renderer changes), a one-character change is refused, and the public endpoint limits
-// each client address.
-import { eq } from "drizzle-orm";
+// each client address. The files issued are kept and handed out again byte for byte.
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET, POST } from "@/app/api/verify/route";
-import { exportFingerprints, type Paper, submissions } from "@/db/schema";
+import { exportFingerprints, issuedFiles, type Paper, submissions } from "@/db/schema";
 import { translator } from "@/lib/i18n/translate";
 import { sha256Hex } from "@/server/canonical";
 import { submitToHld } from "@/server/domain/workflow";
@@ -17,7 +17,7 @@ import {
 } from "@/server/export/fingerprints";
 import { type ExportFormat, exportFormats, renderExport } from "@/server/export/index";
 import { closePdfBrowser } from "@/server/export/pdf";
-import { exportPaper } from "@/server/export/service";
+import { exportDialogueSubmissions, exportPaper } from "@/server/export/service";
 import { exportSourceForActor, submittedSource } from "@/server/export/source";
 import { VERIFY_CHECKS_PER_MINUTE, verifyFile, verifyLimits } from "@/server/export/verify";
 import { useTestDatabase } from "../helpers/database";
@@ -96,8 +96,10 @@ describe("fingerprints of issued files", () => {
     const draft = (await makePaperInStatus(test.db(), "consultation", world, { content: sampleDoc("Draft.") })).paper;
     const live = await exportSourceForActor(test.db(), world.actors.chair, draft.id, "live");
     const before = await test.db().select().from(exportFingerprints);
+    const keptBefore = await test.db().select({ sha256: issuedFiles.sha256 }).from(issuedFiles);
     await issueExport(test.db(), live, "md", { lang: "en" });
     expect(await test.db().select().from(exportFingerprints)).toEqual(before);
+    expect(await test.db().select({ sha256: issuedFiles.sha256 }).from(issuedFiles)).toEqual(keptBefore);
     const source = await submittedSource(test.db(), unrecorded.id);
     await recordIssuedFile(test.db(), source, "md", { lang: "en", includeAnnotations: true }, encode("annotated"));
     expect(await fingerprintsOf(unrecorded.id)).toEqual([]);
@@ -257,4 +259,65 @@ describe("limits of the public endpoint", () => {
     }
     expect(await (await upload(altered, "203.0.113.20")).json()).toEqual({ outcome: "altered" });
   });
+});
+
+describe("the official copies", () => {
+  it("are kept when first issued, then handed out again byte for byte by downloads and the ZIP", async () => {
+    const paper = (
+      await makePaperInStatus(test.db(), "submitted", world, { title: "Kept copies", content: sampleDoc("Kept."), now })
+    ).paper;
+    await fingerprintQueueIdle();
+    const keptOf = () =>
+      test
+        .db()
+        .select({
+          submissionId: issuedFiles.submissionId,
+          format: issuedFiles.format,
+          lang: issuedFiles.lang,
+          sha256: issuedFiles.sha256,
+          bytes: issuedFiles.bytes,
+        })
+        .from(issuedFiles)
+        .innerJoin(submissions, eq(submissions.id, issuedFiles.submissionId))
+        .where(eq(submissions.paperId, paper.id));
+    // Rendered in the background at submission: every format in both languages, each recorded.
+    const kept = await keptOf();
+    expect(kept.map((r) => `${r.format}:${r.lang}`).sort()).toEqual(
+      exportFormats.flatMap((f) => [`${f}:en`, `${f}:fr`]).sort(),
+    );
+    const recorded = new Set((await fingerprintsOf(paper.id)).map((r) => r.sha256));
+    for (const row of kept) {
+      expect(sha256Hex(new Uint8Array(row.bytes)), `${row.format}:${row.lang}`).toBe(row.sha256);
+      expect(recorded.has(row.sha256), `${row.format}:${row.lang} recorded`).toBe(true);
+    }
+
+    // The kept Markdown as an earlier renderer made it: downloads and the ZIP hand out exactly that.
+    const markdown = kept.find((r) => r.format === "md" && r.lang === "en");
+    const earlier = encode(`${decode(new Uint8Array(markdown?.bytes ?? []))}<!-- an earlier renderer -->\n`);
+    await test
+      .db()
+      .update(issuedFiles)
+      .set({ bytes: earlier, sha256: sha256Hex(earlier) })
+      .where(
+        and(
+          eq(issuedFiles.submissionId, markdown?.submissionId ?? ""),
+          eq(issuedFiles.format, "md"),
+          eq(issuedFiles.lang, "en"),
+        ),
+      );
+    const downloaded = await download(paper.id, "md");
+    expect(Buffer.from(downloaded.bytes).equals(Buffer.from(earlier))).toBe(true);
+    expect(downloaded.filename).toBe("kept-copies-rev1.md");
+    const zip = await exportDialogueSubmissions(test.db(), world.actors.chair, {
+      slug: world.dialogue.slug,
+      lang: "en",
+      formats: ["md"],
+    });
+    const entry = zip.manifest.find((e) => e.title === "Kept copies");
+    expect(entry?.files).toEqual([expect.objectContaining({ format: "md", sha256: sha256Hex(earlier) })]);
+    // The French copy was not touched: still today's rendering.
+    const french = await download(paper.id, "md", "fr");
+    const rendered = await renderExport(await submittedSource(test.db(), paper.id), "md", { lang: "fr" });
+    expect(sha256Hex(french.bytes)).toBe(sha256Hex(rendered.bytes));
+  }, 120_000);
 });
