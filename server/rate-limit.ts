@@ -1,6 +1,7 @@
-// In-process limits for public endpoints: an allowance per key (a client address), a cap on
-// simultaneous expensive tasks, and the client address itself. In memory, so per process: with
-// several app instances each one enforces its own limits.
+// Limits for public endpoints: an allowance per key (a client address), a cap on simultaneous
+// expensive tasks, and the client address itself. All in this process's memory; allowances that
+// several app instances share go through server/shared-limiter.ts, which counts here too when
+// there is no Redis.
 import type { IncomingMessage } from "node:http";
 import { isIPv6 } from "node:net";
 

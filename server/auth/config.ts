@@ -50,13 +50,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { email: {}, password: {} },
       async authorize(raw, request) {
         const address = rateLimitKey(requestClientAddress(request.headers));
-        const wait = addressRetryAfterSeconds(address);
+        const wait = await addressRetryAfterSeconds(address);
         if (wait > 0) throw new SignInRefused("throttled", wait);
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new SignInRefused("invalid");
         const result = await signInWithPassword(await getDb(), parsed.data);
         if (!result.ok) {
-          if (result.reason === "invalid") recordAddressFailure(address);
+          if (result.reason === "invalid") await recordAddressFailure(address);
           throw new SignInRefused(result.reason, result.reason === "throttled" ? result.retryAfterSeconds : 0);
         }
         return { id: result.userId, sessionId: result.sessionId };

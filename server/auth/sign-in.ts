@@ -5,7 +5,7 @@ import type { Db } from "@/db/client";
 import { authSessions, users } from "@/db/schema";
 import { recordAudit } from "../audit";
 import { notifyUserAccessChanged } from "../collab/notify";
-import { createRateLimiter, type RateLimiter } from "../rate-limit";
+import { createSharedLimiter, type SharedLimiter } from "../shared-limiter";
 import { decoyPasswordHash, verifyPassword } from "./password";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
@@ -20,19 +20,20 @@ const MAX_LOCK_MS = 15 * 60_000;
  * for a delegation's office behind one address, where the accounts' own locks still apply.
  */
 export const FAILED_SIGN_INS_PER_ADDRESS = { limit: 20, windowMs: 10 * 60_000 };
-// One count per process: Next.js may load this module in more than one of its bundles.
-const limiterSlot = globalThis as { __accordSignInFailures?: RateLimiter };
-limiterSlot.__accordSignInFailures ??= createRateLimiter(FAILED_SIGN_INS_PER_ADDRESS);
+// One count for every instance (through Redis with REDIS_URL), and one per process otherwise:
+// Next.js may load this module in more than one of its bundles.
+const limiterSlot = globalThis as { __accordSignInFailures?: SharedLimiter };
+limiterSlot.__accordSignInFailures ??= createSharedLimiter("sign-in-failures", FAILED_SIGN_INS_PER_ADDRESS);
 const failuresByAddress = limiterSlot.__accordSignInFailures;
 
 /** Seconds before this address may try again (0: now). */
-export function addressRetryAfterSeconds(addressKey: string): number {
-  return Math.ceil(failuresByAddress.waitMs(addressKey) / 1000);
+export async function addressRetryAfterSeconds(addressKey: string): Promise<number> {
+  return Math.ceil((await failuresByAddress.waitMs(addressKey)) / 1000);
 }
 
 /** Counts a refused sign-in against the address it came from. */
-export function recordAddressFailure(addressKey: string): void {
-  failuresByAddress.take(addressKey);
+export async function recordAddressFailure(addressKey: string): Promise<void> {
+  await failuresByAddress.take(addressKey);
 }
 
 export type SignInResult =

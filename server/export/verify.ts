@@ -9,7 +9,8 @@ import { strFromU8, unzipSync } from "fflate";
 import type { Db } from "@/db/client";
 import type { Locale } from "@/lib/i18n/locales";
 import { sha256Hex } from "../canonical";
-import { createConcurrencyGate, createRateLimiter } from "../rate-limit";
+import { createConcurrencyGate } from "../rate-limit";
+import { createSharedLimiter, type SharedLimiter } from "../shared-limiter";
 import { markerPattern } from "./cover";
 import { issuedFingerprints, recordIssuedFile } from "./fingerprints";
 import { type ExportFormat, renderExport } from "./index";
@@ -145,17 +146,17 @@ export async function verifyFile(db: Db, bytes: Uint8Array, options: VerifyOptio
   return { outcome: "altered" };
 }
 
-// Limits of the public endpoint (app/api/verify): checks per client, and renderings at once
-// (a PDF takes Chromium about a second). Held on globalThis so that every bundle of the app
-// shares one set.
+// Limits of the public endpoint (app/api/verify): checks per client, shared by every instance
+// (through Redis with REDIS_URL), and renderings at once in this process (a PDF takes Chromium
+// about a second of its cores). Held on globalThis so that every bundle of the app shares one set.
 export const VERIFY_CHECKS_PER_MINUTE = 20;
 type VerifyLimits = {
-  perClient: ReturnType<typeof createRateLimiter>;
+  perClient: SharedLimiter;
   renderings: ReturnType<typeof createConcurrencyGate>;
 };
 const limitsSlot = globalThis as { __accordVerifyLimits?: VerifyLimits };
 limitsSlot.__accordVerifyLimits ??= {
-  perClient: createRateLimiter({ limit: VERIFY_CHECKS_PER_MINUTE, windowMs: 60_000 }),
+  perClient: createSharedLimiter("verify-checks", { limit: VERIFY_CHECKS_PER_MINUTE, windowMs: 60_000 }),
   renderings: createConcurrencyGate({ max: 2, maxQueue: 8 }),
 };
 export const verifyLimits: VerifyLimits = limitsSlot.__accordVerifyLimits;

@@ -1,7 +1,7 @@
 // POST /api/verify (multipart, field "file") or GET /api/verify?hash=…: public, no sign-in.
 // Answers only about submitted texts. Uploads over VERIFY_MAX_BYTES are refused unread. Each
-// client address gets VERIFY_CHECKS_PER_MINUTE checks (429 beyond), and at most two renderings
-// run at once, a few more wait (503 beyond). A browser posting the form without JavaScript
+// client address gets VERIFY_CHECKS_PER_MINUTE checks across all instances (429 beyond), and at
+// most two renderings run at once in this process, a few more wait (503 beyond). A browser posting the form without JavaScript
 // gets a page, not JSON: redirected (303) to /verify showing the outcome.
 import { z } from "zod";
 import type { VerifyResponse } from "@/components/export/VerifyForm";
@@ -42,8 +42,8 @@ function answer(request: Request, outcome: VerifyResponse, init?: ResponseInit):
 }
 
 /** Counts one check for the client; a 429 answer when it has used up its allowance. */
-function overLimit(request: Request): Response | null {
-  const decision = verifyLimits.perClient.take(rateLimitKey(requestClientAddress(request.headers)));
+async function overLimit(request: Request): Promise<Response | null> {
+  const decision = await verifyLimits.perClient.take(rateLimitKey(requestClientAddress(request.headers)));
   if (decision.allowed) return null;
   return answer(
     request,
@@ -76,7 +76,7 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array 
 }
 
 export async function GET(request: Request) {
-  const limited = overLimit(request);
+  const limited = await overLimit(request);
   if (limited) return limited;
   const hash = hashSchema.safeParse(new URL(request.url).searchParams.get("hash") ?? "");
   if (!hash.success) return Response.json({ outcome: "hashInvalid" }, { status: 400 });
@@ -84,7 +84,7 @@ export async function GET(request: Request) {
 }
 
 export async function POST(request: Request) {
-  const limited = overLimit(request);
+  const limited = await overLimit(request);
   if (limited) return limited;
   const body = await readLimited(request, VERIFY_MAX_BYTES + ENVELOPE);
   if (!body) return tooLarge(request);
