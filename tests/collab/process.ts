@@ -1,5 +1,5 @@
 // Child processes for tests: the collaboration server fixture and a throwaway redis-server.
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -60,6 +60,16 @@ export async function spawnCollabServer(env: Record<string, string>): Promise<Ch
     },
   };
 }
+
+/** Whether redis-server is installed (tests that need one are skipped where it is not). */
+export const hasRedisServer = (() => {
+  try {
+    execFileSync("redis-server", ["--version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 
 /** A redis-server of the test's own, in the foreground, with no persistence. */
 export async function spawnRedis(): Promise<Child> {

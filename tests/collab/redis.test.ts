@@ -1,6 +1,5 @@
 // Two collaboration server instances sharing one Redis: users on different instances edit the
 // same paper together. Uses a redis-server of its own (skipped where none is installed).
-import { execFileSync } from "node:child_process";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { paperUpdates } from "@/db/schema";
@@ -15,16 +14,7 @@ import {
   type TestClient,
   waitFor,
 } from "./helpers";
-import { type Child, spawnRedis } from "./process";
-
-const hasRedis = (() => {
-  try {
-    execFileSync("redis-server", ["--version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+import { type Child, hasRedisServer, spawnRedis } from "./process";
 
 const testDb = useTestDatabase();
 let redis: Child | undefined;
@@ -32,7 +22,7 @@ const instances: RunningCollab[] = [];
 const clients: TestClient[] = [];
 
 beforeAll(async () => {
-  if (!hasRedis) return;
+  if (!hasRedisServer) return;
   redis = await spawnRedis();
   const redisUrl = `redis://127.0.0.1:${redis.port}`;
   for (let i = 0; i < 2; i++)
@@ -45,7 +35,7 @@ afterAll(async () => {
   await redis?.kill();
 });
 
-describe.skipIf(!hasRedis)("two instances sharing Redis", () => {
+describe.skipIf(!hasRedisServer)("two instances sharing Redis", () => {
   it("converge: edits and presence made on one instance reach users of the other", async () => {
     const world = await makeDialogueWithRoles(testDb.db());
     const { paper } = await makePaperInStatus(testDb.db(), "draft", world);

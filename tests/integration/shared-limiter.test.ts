@@ -1,21 +1,11 @@
 // Allowances shared by app instances through Redis (server/shared-limiter.ts): two instances
 // (two connections) spend one allowance, keys expire once whole again, and without Redis each
 // process still limits from its own memory. Uses a redis-server of its own.
-import { execFileSync } from "node:child_process";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeLimiterRedis, createSharedLimiter } from "@/server/shared-limiter";
-import { type Child, spawnRedis } from "../collab/process";
+import { type Child, hasRedisServer, spawnRedis } from "../collab/process";
 import { closedPort } from "../helpers/smtp";
-
-const hasRedis = (() => {
-  try {
-    execFileSync("redis-server", ["--version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 let redis: Child | undefined;
 let inspector: Redis | undefined;
@@ -24,7 +14,7 @@ let instanceA = "";
 let instanceB = "";
 
 beforeAll(async () => {
-  if (!hasRedis) return;
+  if (!hasRedisServer) return;
   redis = await spawnRedis();
   instanceA = `redis://127.0.0.1:${redis.port}`;
   instanceB = `redis://127.0.0.1:${redis.port}/0`;
@@ -39,7 +29,7 @@ afterAll(async () => {
 
 const window = { limit: 3, windowMs: 60_000 };
 
-describe.skipIf(!hasRedis)("an allowance shared through Redis", () => {
+describe.skipIf(!hasRedisServer)("an allowance shared through Redis", () => {
   it("is spent by every instance together, per key", async () => {
     const a = createSharedLimiter("test-shared", window, instanceA);
     const b = createSharedLimiter("test-shared", window, instanceB);
