@@ -1,5 +1,5 @@
 // Comments, mentions and suggestions end to end, on a paper of the Rabat Process created here
-// (the seeded one is frozen later by workflow.spec): a delegate comments and the penholder sees it
+// (the seeded ones are left as they are): a delegate comments and the penholder sees it
 // live and replies; a mention notifies; a delegate in consultation suggests instead of editing;
 // the penholder accepts one suggestion and rejects another; an observer comments but has no
 // suggest or accept control.
