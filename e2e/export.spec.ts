@@ -361,7 +361,7 @@ test("a penholder starts a paper from a DOCX; a file that is not a DOCX is refus
   await expect(page.getByRole("link", { name: refusedTitle })).toHaveCount(0);
 
   // The DOCX export of the MME paper comes back as its text: cover dropped, numbering recomputed.
-  const importedTitle = "Imported copy of the MME recommendations";
+  const importedTitle = `Imported copy of the MME recommendations ${Date.now().toString(36)}`;
   await form.getByLabel(/^Word document/).setInputFiles(saved.docx as string);
   await form.getByRole("textbox").fill(importedTitle);
   await form.getByRole("button", { name: "Import as a new paper" }).click();

@@ -7,17 +7,18 @@ test("a penholder creates a paper and opens it", async ({ browser }) => {
   const page = await context.newPage();
   await page.goto("/dialogues/rabat");
   const newPaper = page.getByRole("region", { name: "New paper" });
-  await newPaper.getByLabel("Title").fill("Rabat Process position on diaspora engagement");
+  const title = `Rabat Process position on diaspora engagement ${Date.now().toString(36)}`;
+  await newPaper.getByLabel("Title").fill(title);
   await newPaper.getByLabel("Kind").selectOption("position_paper");
   await newPaper.getByRole("button", { name: "Create paper" }).click();
   await expect(page).toHaveURL(/\/papers\/[0-9a-f-]{36}$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Rabat Process position on diaspora engagement");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(page.getByText("Position paper")).toBeVisible();
   await expect(page.getByText("Draft", { exact: true })).toBeVisible();
   await expectAccessible(page);
 
   await page.goto("/dialogues/rabat");
-  await expect(page.getByRole("link", { name: "Rabat Process position on diaspora engagement" })).toBeVisible();
+  await expect(page.getByRole("link", { name: title })).toBeVisible();
   await context.close();
 });
 
