@@ -37,38 +37,43 @@ return {1, math.floor((window - (nextTat - now)) / interval)}
 `;
 
 // One connection per Redis URL and process, on globalThis: Next's bundles and the custom server
-// share it.
-const slot = globalThis as { __accordLimiterRedis?: Map<string, RedisClient> };
+// share it. `firstAttempt` settles when the first connection succeeds or fails: only until then
+// does a check wait for it.
+type Held = { client: RedisClient; firstAttempt: Promise<boolean> };
+const slot = globalThis as { __accordLimiterRedis?: Map<string, Promise<Held>> };
 slot.__accordLimiterRedis ??= new Map();
 const clients = slot.__accordLimiterRedis;
 
-async function redisFor(url: string): Promise<RedisClient> {
-  const held = clients.get(url);
-  if (held) return held;
+async function connect(url: string): Promise<Held> {
   const { Redis } = await import("ioredis");
   // No offline queue: while Redis is away a check fails at once and is counted in memory;
   // ioredis keeps reconnecting in the background.
   const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 1_000 });
   client.on("error", () => {}); // a failed check is reported where it happens
   client.defineCommand("accordGcra", { numberOfKeys: 1, lua: GCRA_SCRIPT });
-  clients.set(url, client);
-  return client;
+  const firstAttempt = new Promise<boolean>((resolve) => {
+    client.once("ready", () => resolve(true));
+    client.once("error", () => resolve(false));
+    setTimeout(() => resolve(false), 1_000).unref();
+  });
+  return { client, firstAttempt };
 }
 
-/** Ready now, or (first connection only) within a second; false while Redis is away. */
-function whenReady(client: RedisClient): Promise<boolean> {
-  if (client.status === "ready") return Promise.resolve(true);
-  if (!["wait", "connecting", "connect"].includes(client.status)) return Promise.resolve(false);
-  return new Promise((resolve) => {
-    const done = (ok: boolean) => {
-      clearTimeout(timer);
-      client.off("ready", onReady);
-      resolve(ok);
-    };
-    const onReady = () => done(true);
-    const timer = setTimeout(() => done(false), 1_000);
-    client.once("ready", onReady);
-  });
+/** The process's connection to `url`, created once even when the first checks come together. */
+function redisFor(url: string): Promise<Held> {
+  let held = clients.get(url);
+  if (!held) {
+    held = connect(url);
+    clients.set(url, held);
+  }
+  return held;
+}
+
+/** Ready now, or after the first connection attempt; false while Redis is away. */
+async function whenReady({ client, firstAttempt }: Held): Promise<boolean> {
+  const isReady = () => client.status === "ready";
+  if (isReady()) return true;
+  return (await firstAttempt) && isReady();
 }
 
 type GcraClient = RedisClient & {
@@ -99,8 +104,9 @@ export function createSharedLimiter(
   const interval = options.windowMs / options.limit;
   const run = async (key: string, cost: number, spend: "0" | "1"): Promise<[number, number] | null> => {
     try {
-      const client = (await redisFor(url)) as GcraClient;
-      if (!(await whenReady(client))) throw new Error(`Redis ${client.status}`);
+      const held = await redisFor(url);
+      if (!(await whenReady(held))) throw new Error(`Redis ${held.client.status}`);
+      const client = held.client as GcraClient;
       const answer = await client.accordGcra(`accord:limit:${name}:${key}`, interval, options.windowMs, cost, spend);
       warned = false;
       return answer;
@@ -124,7 +130,8 @@ export function createSharedLimiter(
 }
 
 /** Closes this process's Redis connections for limits (shutdown, tests). */
-export function closeLimiterRedis(): void {
-  for (const client of clients.values()) client.disconnect();
+export async function closeLimiterRedis(): Promise<void> {
+  const held = [...clients.values()];
   clients.clear();
+  for (const { client } of await Promise.all(held)) client.disconnect();
 }

@@ -14,37 +14,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { searchParams: Promise<{ hash?: string; file?: string }> };
 
-type Refusal = Exclude<VerifyResponse["outcome"], "match">;
-const refusals: readonly Refusal[] = [
-  "noMatch",
-  "altered",
-  "noMarker",
-  "tooLarge",
-  "nothing",
-  "hashInvalid",
-  "failed",
-  "rateLimited",
-  "busy",
-];
-const isRefusal = (value: unknown): value is Refusal => refusals.includes(value as Refusal);
-
 export default async function VerifyPage({ searchParams }: Props) {
   const { t } = await getTranslator();
   const params = await searchParams;
   const hash = typeof params.hash === "string" ? params.hash.trim().toLowerCase() : "";
-  let initial: (VerifyResponse & { via: "file" | "hash" }) | null = null;
-  // A file checked without JavaScript: POST /api/verify redirects here with a match's hash, or
-  // with the name of any other outcome (which claims nothing about any paper).
-  if (isRefusal(params.file)) initial = { outcome: params.file, via: "file" };
-  else if (hash) {
-    initial = /^[0-9a-f]{64}$/.test(hash)
-      ? { ...(await verifyHash(await getDb(), hash)), via: "hash" }
-      : { outcome: "hashInvalid", via: "hash" };
-  }
   const maxMb = VERIFY_MAX_BYTES / (1024 * 1024);
   // The endpoint's limits answer 429 { outcome: "rateLimited" } or 503 { outcome: "busy" }; the
   // form shows the label of whatever outcome comes back.
-  const outcomes: VerifyLabels["outcomes"] & Record<"rateLimited" | "busy", string> = {
+  const outcomes: VerifyLabels["outcomes"] = {
     noMatch: t("exports.verify.noMatch"),
     altered: t("exports.verify.altered"),
     noMarker: t("exports.verify.noMarker"),
@@ -55,6 +32,17 @@ export default async function VerifyPage({ searchParams }: Props) {
     rateLimited: t("verify.rateLimited"),
     busy: t("verify.busy"),
   };
+  const isRefusal = (value: unknown): value is keyof VerifyLabels["outcomes"] =>
+    typeof value === "string" && Object.hasOwn(outcomes, value);
+  let initial: (VerifyResponse & { via: "file" | "hash" }) | null = null;
+  // A file checked without JavaScript: POST /api/verify redirects here with a match's hash, or
+  // with the name of any other outcome (which claims nothing about any paper).
+  if (isRefusal(params.file)) initial = { outcome: params.file, via: "file" };
+  else if (hash) {
+    initial = /^[0-9a-f]{64}$/.test(hash)
+      ? { ...(await verifyHash(await getDb(), hash)), via: "hash" }
+      : { outcome: "hashInvalid", via: "hash" };
+  }
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-4">
       <h1>{t("exports.verify.title")}</h1>

@@ -135,7 +135,11 @@ export async function issueExport(
   } catch (error) {
     console.error(`issued files: could not keep the ${format} file of paper ${source.paperId}`, error);
   }
-  await recordIssuedFile(db, source, format, options, issued.bytes);
+  try {
+    await insertFingerprint(db, submission, format, options.lang, issued.bytes);
+  } catch (error) {
+    console.error(`fingerprints: could not record the ${format} file of paper ${source.paperId}`, error);
+  }
   return issued;
 }
 

@@ -19,10 +19,11 @@ beforeAll(async () => {
   instanceA = `redis://127.0.0.1:${redis.port}`;
   instanceB = `redis://127.0.0.1:${redis.port}/0`;
   inspector = new Redis(instanceA);
+  inspector.on("error", () => {}); // the last test stops the server under it
 });
 
 afterAll(async () => {
-  closeLimiterRedis();
+  await closeLimiterRedis();
   inspector?.disconnect();
   await redis?.kill();
 });
@@ -73,6 +74,23 @@ describe.skipIf(!hasRedisServer)("an allowance shared through Redis", () => {
     expect(await limiter.waitMs("192.0.2.9")).toBeGreaterThan(0);
     // The first check waits for the first connection (a second at most), the others not at all.
     expect(Date.now() - started).toBeLessThan(3_000);
+  });
+});
+
+describe.skipIf(!hasRedisServer)("when Redis goes away after connecting", () => {
+  // Last: it stops this file's redis-server.
+  it("checks go on from the process's memory without waiting for reconnection", async () => {
+    const limiter = createSharedLimiter("test-outage", { limit: 1, windowMs: 60_000 }, instanceA);
+    expect(await limiter.take("192.0.2.50")).toEqual({ allowed: true, remaining: 0 });
+    expect(await inspector?.exists("accord:limit:test-outage:192.0.2.50")).toBe(1);
+    await redis?.kill();
+    redis = undefined;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const started = Date.now();
+    for (let i = 0; i < 5; i++) await limiter.waitMs("192.0.2.51");
+    expect((await limiter.take("192.0.2.51")).allowed).toBe(true);
+    expect((await limiter.take("192.0.2.51")).allowed).toBe(false);
+    expect(Date.now() - started).toBeLessThan(500);
   });
 });
 

@@ -1,8 +1,8 @@
 // POST /api/verify (multipart, field "file") or GET /api/verify?hash=…: public, no sign-in.
 // Answers only about submitted texts. Uploads over VERIFY_MAX_BYTES are refused unread. Each
 // client address gets VERIFY_CHECKS_PER_MINUTE checks across all instances (429 beyond), and at
-// most two renderings run at once in this process, a few more wait (503 beyond). A browser posting the form without JavaScript
-// gets a page, not JSON: redirected (303) to /verify showing the outcome.
+// most two renderings run at once in this process, a few more wait (503 beyond). A browser
+// posting the form without JavaScript gets a page, not JSON: a 303 to /verify with the outcome.
 import { z } from "zod";
 import type { VerifyResponse } from "@/components/export/VerifyForm";
 import { getDb } from "@/db/client";
