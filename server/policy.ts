@@ -152,3 +152,40 @@ export function paperAbilities(actor: Actor | null, paper: PaperRef): Record<Pap
     boolean
   >;
 }
+
+/** What a collaboration connection may write into a paper's shared text; the write guard judges every update against it. */
+export type WriteRights = {
+  userId: string;
+  /** The partner the user speaks for in the paper's dialogue (suggestion ids carry it). */
+  partnerId: string | null;
+  /** May only suggest (delegate in consultation). */
+  suggestOnly: boolean;
+  /** May only add or remove their own comment anchors (observers, and anyone who may comment but not write). */
+  commentOnly: boolean;
+  markAgreement: boolean;
+  decideSuggestions: boolean;
+};
+
+/**
+ * Whether a collaboration connection may open this paper's text and what it may write there.
+ * Null: the socket is refused (or closed, when access ends while it is open). `rights` null:
+ * read-only.
+ */
+export function collabAccess(actor: Actor | null, paper: PaperRef): { rights: WriteRights | null } | null {
+  if (!actor || !can(actor, "paper.view", paper)) return null;
+  const edit = can(actor, "paper.edit", paper);
+  const suggest = can(actor, "paper.suggest", paper);
+  // Commenting writes only the commenter's own anchor into the text, and only while it is open.
+  const comment = textIsOpen(paper.status) && can(actor, "paper.comment", paper);
+  if (!edit && !suggest && !comment) return { rights: null };
+  return {
+    rights: {
+      userId: actor.id,
+      partnerId: actor.memberships.get(paper.dialogueId)?.partnerId ?? null,
+      suggestOnly: !edit && suggest,
+      commentOnly: !edit && !suggest,
+      markAgreement: can(actor, "paper.markAgreement", paper),
+      decideSuggestions: can(actor, "paper.decideSuggestions", paper),
+    },
+  };
+}

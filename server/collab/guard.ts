@@ -21,18 +21,7 @@ import {
   SUGGESTION_DELETE,
   SUGGESTION_INSERT,
 } from "@/lib/editor/annotations";
-
-export type WriteRights = {
-  userId: string;
-  /** The partner the user speaks for in the paper's dialogue (suggestion ids carry it). */
-  partnerId: string | null;
-  /** May only suggest (delegate in consultation). */
-  suggestOnly: boolean;
-  /** May only add or remove their own comment anchors (observers, and anyone who may comment but not write). */
-  commentOnly: boolean;
-  markAgreement: boolean;
-  decideSuggestions: boolean;
-};
+import type { WriteRights } from "../policy";
 
 /** `quick`: judged by the typing fast path (Judge.quickCheckText) rather than the full lists. */
 export type Verdict = { ok: true; quick?: boolean } | { ok: false; reason: string };

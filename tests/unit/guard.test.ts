@@ -5,7 +5,8 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { newAnchorId, newSuggestionId } from "@/lib/editor/annotations";
-import { judgeUpdate, type WriteRights } from "@/server/collab/guard";
+import { judgeUpdate } from "@/server/collab/guard";
+import type { WriteRights } from "@/server/policy";
 import { documentSchema } from "@/server/collab/persistence";
 
 const ME = "11111111-1111-4111-8111-111111111111";

@@ -1,0 +1,76 @@
+// The contract between the editor (HocuspocusProvider in the browser) and the collaboration
+// server (server/collab/): close codes and reasons, refusal reasons, stateless messages and the
+// awareness field. Both sides import it; neither spells these values again.
+import type { PresenceUser } from "@/lib/editor/presence";
+
+/** The path the collaboration socket is served on, on the app's own origin. */
+export const COLLAB_PATH = "/collab";
+
+/**
+ * Why a connection was refused at authentication; the provider receives it as
+ * `authenticationFailed` with this reason. `unavailable` is temporary: the server is reloading
+ * the paper from storage, and the editor retries.
+ */
+export const REFUSAL = {
+  unauthenticated: "unauthenticated",
+  forbidden: "forbidden",
+  unavailable: "unavailable",
+} as const;
+export type RefusalReason = (typeof REFUSAL)[keyof typeof REFUSAL];
+
+/** How long the editor waits before coming back after an `unavailable` refusal (ms). */
+export const UNAVAILABLE_RETRY_MS = 2_000;
+
+/** Close codes and reasons the server ends a document connection with (application range 4000–4999). */
+export const CLOSE = {
+  /** The connection lost its access to the paper while open: its provider reconnects and is refused. */
+  lostAccess: { code: 4403, reason: REFUSAL.forbidden },
+  /**
+   * The guard refused one of the connection's updates, or an applied update will never be
+   * stored: the client's copy has diverged from the server's and must start again from a fresh Y.Doc.
+   */
+  updateRefused: { code: 4409, reason: "update-refused" },
+  /** The database could not store an update: the client keeps its copy and sends it again. */
+  storageUnavailable: { code: 1011, reason: "storage unavailable" },
+  /** The paper's status kept changing while an update was being stored: the client sends it again. */
+  retry: { code: 1011, reason: "retry" },
+  /** The server is shutting down. */
+  shuttingDown: { code: 1001, reason: "server shutting down" },
+} as const;
+
+/** Kept as a name of its own: tests and the editor compare close reasons with it. */
+export const UPDATE_REFUSED = CLOSE.updateRefused.reason;
+
+/** Stateless message telling one connection its write rights changed (suggest-only or not). */
+export type RightsMessage = { type: "rights"; suggestOnly: boolean; commentOnly: boolean };
+/** Stateless message to every connection to a paper: its comment threads changed. */
+export type CommentsChangedMessage = { type: "comments" };
+export type StatelessMessage = RightsMessage | CommentsChangedMessage;
+
+export function encodeStateless(message: StatelessMessage): string {
+  return JSON.stringify(message);
+}
+
+/** Reads a stateless payload from the server; null for anything that is not one of ours. */
+export function decodeStateless(payload: string): StatelessMessage | null {
+  let message: unknown;
+  try {
+    message = JSON.parse(payload);
+  } catch {
+    return null;
+  }
+  if (typeof message !== "object" || message === null) return null;
+  const m = message as Record<string, unknown>;
+  if (m.type === "comments") return { type: "comments" };
+  if (m.type === "rights") {
+    return { type: "rights", suggestOnly: Boolean(m.suggestOnly), commentOnly: Boolean(m.commentOnly) };
+  }
+  return null;
+}
+
+/**
+ * The awareness field that carries who a caret belongs to. The server rewrites it from the
+ * database (only the colour is the client's choice), so nobody can appear as someone else.
+ */
+export const PRESENCE_FIELD = "user";
+export type PresenceState = { [PRESENCE_FIELD]: PresenceUser };
