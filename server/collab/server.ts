@@ -28,9 +28,9 @@ import * as Y from "yjs";
 import type { Db } from "@/db/client";
 import { authSessions, type PaperStatus, papers, partners, users } from "@/db/schema";
 import { type ActorProfile, loadActor, loadActors } from "../actor";
-import { type Actor, can } from "../policy";
+import { type Actor, can, type WriteRights } from "../policy";
 import { sessionFromHeaders, UUID } from "./auth";
-import { dropShadow, judgeUpdate, type WriteRights } from "./guard";
+import { dropShadow, judgeUpdate } from "./guard";
 import { registerCollaborationServer, unregisterCollaborationServer } from "./notify";
 import {
   type AppendResult,
