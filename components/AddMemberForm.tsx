@@ -2,9 +2,9 @@
 import { addMemberAction } from "@/app/actions/admin";
 import { ActionForm } from "@/components/ActionForm";
 import type { DialogueRole } from "@/db/schema";
+import { partnerLabel } from "@/lib/countries";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
-import { partnerLabel } from "./PartnerList";
 
 type Props = {
   dialogueId: string;

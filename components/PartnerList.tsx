@@ -1,13 +1,8 @@
-import { countryName } from "@/lib/countries";
+import { partnerLabel } from "@/lib/countries";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
 
 type PartnerItem = { id: string; name: string; kind: "state" | "organisation"; iso3: string | null };
-
-/** State names follow the interface language; organisations keep their own names. */
-export function partnerLabel(partner: { name: string; iso3: string | null }, locale: Locale): string {
-  return partner.iso3 ? (countryName(partner.iso3, locale) ?? partner.name) : partner.name;
-}
 
 export function PartnerList({ partners, t, locale }: { partners: PartnerItem[]; t: Translate; locale: Locale }) {
   return (

@@ -28,3 +28,8 @@ export function listCountries(locale: Locale = "en"): Country[] {
     .map((iso3) => ({ iso3, name: countryName(iso3, locale) ?? iso3 }))
     .sort((a, b) => a.name.localeCompare(b.name, locale));
 }
+
+/** A partner's name as shown: state names follow the language; organisations keep their own names. */
+export function partnerLabel(partner: { name: string; iso3: string | null }, locale: Locale): string {
+  return partner.iso3 ? (countryName(partner.iso3, locale) ?? partner.name) : partner.name;
+}

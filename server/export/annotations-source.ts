@@ -4,9 +4,9 @@
 // `threadsForPaper`). Read-only: nothing here writes, and nothing here is used by submitted
 // texts, the ZIP or verification.
 import { and, eq, inArray } from "drizzle-orm";
-import { partnerLabel } from "@/components/PartnerList";
 import type { Db } from "@/db/client";
 import { memberships, partners, users } from "@/db/schema";
+import { partnerLabel } from "@/lib/countries";
 import type { DocNode } from "@/lib/document";
 import { parseSuggestionId, SUGGESTION_DELETE, SUGGESTION_INSERT } from "@/lib/editor/annotations";
 import type { Locale } from "@/lib/i18n/locales";

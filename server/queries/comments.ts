@@ -1,9 +1,9 @@
 // The comment threads of a paper and the people who can be named in them, shaped for the
 // interface (plain JSON). Scoped: nothing is returned unless the actor may see the paper.
 import { asc, eq, inArray } from "drizzle-orm";
-import { partnerLabel } from "@/components/PartnerList";
 import type { Db } from "@/db/client";
 import { comments, commentThreads, memberships, papers, partners, users } from "@/db/schema";
+import { partnerLabel } from "@/lib/countries";
 import type { Locale } from "@/lib/i18n/locales";
 import { type Actor, can } from "../policy";
 

@@ -6,8 +6,8 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { papers, paperUpdates } from "@/db/schema";
+import { UPDATE_REFUSED } from "@/lib/collab/wire";
 import { loadPaperUpdates, UpdateLog } from "@/server/collab/persistence";
-import { UPDATE_REFUSED } from "@/server/collab/server";
 import { useTestDatabase } from "../helpers/database";
 import { type DialogueWithRoles, makeDialogueWithRoles, makePaperInStatus } from "../helpers/factories";
 import {

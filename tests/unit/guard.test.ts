@@ -6,8 +6,8 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { newAnchorId, newSuggestionId } from "@/lib/editor/annotations";
 import { judgeUpdate } from "@/server/collab/guard";
-import type { WriteRights } from "@/server/policy";
 import { documentSchema } from "@/server/collab/persistence";
+import type { WriteRights } from "@/server/policy";
 
 const ME = "11111111-1111-4111-8111-111111111111";
 const OTHER = "22222222-2222-4222-8222-222222222222";
