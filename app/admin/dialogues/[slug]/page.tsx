@@ -5,10 +5,10 @@ import { addPartnerAction, changeMemberRoleAction, removeMemberAction } from "@/
 import { requireAdministrator } from "@/app/admin/guard";
 import { ActionForm } from "@/components/ActionForm";
 import { AddMemberForm } from "@/components/AddMemberForm";
-import { PartnerList, partnerLabel } from "@/components/PartnerList";
+import { PartnerList } from "@/components/PartnerList";
 import { getDb } from "@/db/client";
 import { dialogueRole } from "@/db/schema";
-import { listCountries } from "@/lib/countries";
+import { listCountries, partnerLabel } from "@/lib/countries";
 import { getTranslator } from "@/server/locale";
 import { dialogueDetails, findDialogueForActor } from "@/server/queries/dialogues";
 

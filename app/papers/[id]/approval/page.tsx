@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { recordPositionAction } from "@/app/actions/workflow";
 import { ActionForm } from "@/components/ActionForm";
-import { partnerLabel } from "@/components/PartnerList";
 import { PaperSubpage } from "@/components/workflow/PaperSubpage";
+import { partnerLabel } from "@/lib/countries";
 import { getTranslator } from "@/server/locale";
 import { can } from "@/server/policy";
 import { paperForPage } from "@/server/queries/paper-page";
