@@ -10,7 +10,7 @@ import { unzipSync } from "fflate";
 import mammoth from "mammoth";
 import type { DocMark, DocNode } from "@/lib/document";
 import { translator } from "@/lib/i18n/translate";
-import { documentSchema } from "../collab/persistence";
+import { documentSchema } from "../collab/paper-state";
 import { invalidInput } from "../errors";
 import { markerPattern } from "./cover";
 import { safeHref } from "./model";

@@ -17,7 +17,7 @@ import type { DocNode } from "@/lib/document";
 import { agreedContent } from "@/lib/editor/annotations";
 import type { Locale } from "@/lib/i18n/locales";
 import { contentHash } from "../canonical";
-import { loadPaperUpdates } from "../collab/persistence";
+import { loadPaperState } from "../collab/paper-state";
 import { AppError, invalidInput, notFound } from "../errors";
 import { type Actor, authorize } from "../policy";
 import { findPaperForActor } from "../queries/papers";
@@ -145,7 +145,7 @@ async function sourceOf(
   };
   if (selector === "live") {
     const keepMarks = options.keepMarks === true;
-    const [updates, date] = await Promise.all([loadPaperUpdates(db, paper.id), lastChange(db, paper)]);
+    const [updates, date] = await Promise.all([loadPaperState(db, paper.id), lastChange(db, paper)]);
     const doc = await exportWork().liveDocument(updates, keepMarks);
     return {
       ...base,

@@ -1,10 +1,9 @@
 // Where the heavy, pure work of exports and imports runs: on the export thread when the server
 // started one (server/export/thread.ts), else in the calling thread (tests, scripts, the
 // benchmark, and the export thread itself). Callers ask `exportWork()` and never know which.
-import * as Y from "yjs";
 import type { DocNode } from "@/lib/document";
 import { agreedContent } from "@/lib/editor/annotations";
-import { liveContentFromYDoc } from "../collab/persistence";
+import { liveContentFromYDoc, paperDoc } from "../collab/paper-state";
 import { docxToDoc } from "./docx-import";
 import type { ExportFormat, ExportOptions } from "./formats";
 import { closePdfBrowser } from "./pdf";
@@ -24,9 +23,8 @@ export interface ExportWork {
 }
 
 function liveDocument(updates: Uint8Array[], keepMarks: boolean): DocNode {
-  const doc = new Y.Doc();
+  const doc = paperDoc(updates);
   try {
-    for (const update of updates) Y.applyUpdate(doc, update);
     const live = liveContentFromYDoc(doc);
     return keepMarks ? live : agreedContent(live);
   } finally {

@@ -8,7 +8,7 @@ import * as Y from "yjs";
 import { type Paper, papers, paperUpdates } from "@/db/schema";
 import { type DocNode, docToPlainText } from "@/lib/document";
 import { contentHash, sha256Hex } from "@/server/canonical";
-import { loadPaperUpdates } from "@/server/collab/persistence";
+import { loadPaperState } from "@/server/collab/paper-state";
 import { importDocx } from "@/server/domain/import-docx";
 import { docxToDoc } from "@/server/export/docx-import";
 import { exportFormats, renderExport } from "@/server/export/index";
@@ -173,7 +173,7 @@ describe("the live draft", () => {
     });
     // An edit as the collaboration server stores it: appended to the log, snapshot refreshed later.
     const doc = new Y.Doc();
-    for (const update of await loadPaperUpdates(test.db(), paper.id)) Y.applyUpdate(doc, update);
+    for (const update of await loadPaperState(test.db(), paper.id)) Y.applyUpdate(doc, update);
     const before = Y.encodeStateVector(doc);
     ((doc.getXmlFragment("default").get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "Freshly stored words. ");
     await test
