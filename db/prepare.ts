@@ -1,5 +1,6 @@
 // Brings a database up to date: migrations always, demo data on an empty database when allowed.
 import type { DatabaseHandle } from "./client";
+import { giveLegacyPapersTheirState } from "./legacy-papers";
 import { isDatabaseEmpty, seedDemoData } from "./seed/demo";
 
 export type SeedPolicy = "if-empty" | "never";
@@ -20,6 +21,8 @@ export async function prepareDatabase(
   options: { seed: SeedPolicy; log?: (line: string) => void },
 ): Promise<{ seeded: boolean }> {
   const log = options.log ?? (() => {});
+  const converted = await giveLegacyPapersTheirState(handle.db);
+  if (converted > 0) log(`database: ${converted} paper(s) given their collaboration state`);
   await handle.migrate();
   log(`database: ${handle.describe}, migrations applied`);
   if (options.seed === "never") return { seeded: false };

@@ -162,7 +162,7 @@ export const papers = pgTable(
     contentJson: jsonb("content_json").notNull(),
     contentText: text("content_text").notNull().default(""),
     /** Yjs state of the live document (collaboration server). */
-    ydocState: bytea("ydoc_state"),
+    ydocState: bytea("ydoc_state").notNull(),
     createdBy: uuid("created_by")
       .notNull()
       .references(() => users.id),
@@ -178,7 +178,7 @@ export const papers = pgTable(
 
 /**
  * Collaboration updates acknowledged to a client but not yet folded into papers.ydoc_state.
- * Written before the acknowledgement (server/collab/persistence.ts), so an acknowledged edit
+ * Written before the acknowledgement (server/collab/update-log.ts), so an acknowledged edit
  * survives a crash; compaction merges them into ydoc_state and deletes them in one transaction.
  */
 export const paperUpdates = pgTable(

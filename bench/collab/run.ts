@@ -14,7 +14,7 @@ import { eq } from "drizzle-orm";
 import * as Y from "yjs";
 import { type DatabaseTarget, openDatabase } from "@/db/client";
 import { papers } from "@/db/schema";
-import { loadPaperUpdates } from "@/server/collab/persistence";
+import { loadPaperState } from "@/server/collab/paper-state";
 import { sessionCookie } from "@/tests/collab/helpers";
 import { createPostgresDatabase } from "@/tests/collab/process";
 import { makeDialogueWithRoles, makeMember, makePaperInStatus } from "@/tests/helpers/factories";
@@ -323,7 +323,7 @@ async function persistedState(world: World, paperId: string) {
   const handle = await openDatabase(world.target);
   try {
     const doc = new Y.Doc();
-    for (const update of await loadPaperUpdates(handle.db, paperId)) Y.applyUpdate(doc, update);
+    for (const update of await loadPaperState(handle.db, paperId)) Y.applyUpdate(doc, update);
     const d = digest(doc);
     doc.destroy();
     const [row] = await handle.db
@@ -681,7 +681,7 @@ function printResults(results: Result[]) {
     accord.map((r) => {
       const s = r.server;
       const seconds = s.elapsedMs / 1000;
-      // One statement per batch of appends (server/collab/persistence.ts), outside any transaction.
+      // One statement per batch of appends (server/collab/update-log.ts), outside any transaction.
       const append = pick({ ...s.transactions, ...s.queries }, "for key share");
       const compaction = pick(s.transactions, "for update");
       const actors = s.queries["select users"] ?? { count: 0, totalMs: 0, maxMs: 0 };

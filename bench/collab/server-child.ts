@@ -213,7 +213,7 @@ type Running = {
 };
 
 async function startBare(): Promise<Running> {
-  const { ydocStateFromContent } = await import("@/server/collab/persistence");
+  const { ydocStateFromContent } = await import("@/server/collab/paper-state");
   const { benchDoc } = await import("./shared");
   const seed = ydocStateFromContent(benchDoc());
   const timing = timingExtensions();

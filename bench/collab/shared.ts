@@ -5,7 +5,7 @@ import { performance } from "node:perf_hooks";
 import * as Y from "yjs";
 import type { DocNode } from "@/lib/document";
 
-/** The Tiptap Collaboration extension's default field (as server/collab/persistence.ts). */
+/** The Tiptap Collaboration extension's default field (as server/collab/paper-state.ts). */
 export const FIELD = "default";
 
 /** A wall-clock time in ms with sub-ms resolution, comparable across processes of one machine. */

@@ -30,16 +30,11 @@ import { authSessions, type PaperStatus, papers, partners, users } from "@/db/sc
 import { type ActorProfile, loadActor, loadActors } from "../actor";
 import { type Actor, can, type WriteRights } from "../policy";
 import { sessionFromHeaders, UUID } from "./auth";
+import { compactPaper, papersWithStaleUpdates } from "./compaction";
 import { dropShadow, judgeUpdate } from "./guard";
 import { registerCollaborationServer, unregisterCollaborationServer } from "./notify";
-import {
-  type AppendResult,
-  compactPaper,
-  documentSchema,
-  loadPaperUpdates,
-  papersWithStaleUpdates,
-  UpdateLog,
-} from "./persistence";
+import { documentSchema, loadPaperState } from "./paper-state";
+import { type AppendResult, UpdateLog } from "./update-log";
 
 export const COLLAB_PATH = "/collab";
 
@@ -372,7 +367,7 @@ export function createCollaborationServer(options: CollaborationServerOptions): 
     async onLoadDocument({ documentName, document }) {
       // A failed load throws: Hocuspocus then refuses the connection and discards the document
       // before its update handler (and so any store) is attached, so nothing empty is ever stored.
-      const updates = await loadPaperUpdates(await getDb(), documentName);
+      const updates = await loadPaperState(await getDb(), documentName);
       document.transact(
         () => {
           for (const update of updates) Y.applyUpdate(document, update);

@@ -3,7 +3,7 @@
 // function, which stores the resulting update before any client sees it.
 import * as Y from "yjs";
 import { parseSuggestionId, SUGGESTION_DELETE, SUGGESTION_INSERT, type SuggestionKind } from "@/lib/editor/annotations";
-import { YDOC_FIELD } from "./persistence";
+import { YDOC_FIELD } from "./paper-state";
 
 export type SuggestionSummary = {
   id: string;

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { dialogues, type PaperKind, papers } from "@/db/schema";
 import { type DocNode, docToPlainText, emptyDoc } from "@/lib/document";
 import { recordAudit } from "../audit";
-import { contentFromState, ydocStateFromContent } from "../collab/persistence";
+import { contentFromState, ydocStateFromContent } from "../collab/paper-state";
 import { invalidInput, notFound } from "../errors";
 import { type Actor, authorize } from "../policy";
 

@@ -3,14 +3,13 @@
 // the paper row lock, so no client update is stored meanwhile), written to paper_updates and
 // audited in the same transaction; only after commit is the update applied to the live document,
 // which sends it to every open editor.
-import { asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Db } from "@/db/client";
 import { papers, paperUpdates } from "@/db/schema";
-import { emptyDoc, isDocNode } from "@/lib/document";
 import { recordAudit } from "../audit";
 import { applyStoredUpdate } from "../collab/notify";
-import { ydocStateFromContent } from "../collab/persistence";
+import { paperDoc, readPaperState } from "../collab/paper-state";
 import { type Decision, decideInDoc, listSuggestions, type SuggestionSummary } from "../collab/suggestions";
 import { conflict, notFound } from "../errors";
 import { type Actor, authorize } from "../policy";
@@ -18,8 +17,6 @@ import { type Actor, authorize } from "../policy";
 export type SuggestionScope = { kind: "one"; id: string } | { kind: "partner"; partnerId: string } | { kind: "all" };
 
 export type DecideSuggestionsInput = { paperId: string; decision: Decision; scope: SuggestionScope };
-
-const toBytes = (value: Uint8Array) => (value instanceof Buffer ? new Uint8Array(value) : value);
 
 function selector(scope: SuggestionScope, suggestions: SuggestionSummary[]): (id: string) => boolean {
   if (scope.kind === "all") return () => true;
@@ -37,27 +34,14 @@ export async function decideSuggestions(db: Db, actor: Actor, input: DecideSugge
         dialogueId: papers.dialogueId,
         status: papers.status,
         ydocState: papers.ydocState,
-        contentJson: papers.contentJson,
       })
       .from(papers)
       .where(eq(papers.id, input.paperId))
       .for("update");
     if (!paper) throw notFound("paper");
     authorize(actor, "paper.decideSuggestions", paper);
-    const pending = await tx
-      .select({ update: paperUpdates.update })
-      .from(paperUpdates)
-      .where(eq(paperUpdates.paperId, paper.id))
-      .orderBy(asc(paperUpdates.seq));
-    const doc = new Y.Doc();
+    const doc = paperDoc((await readPaperState(tx, paper)).updates);
     try {
-      Y.applyUpdate(
-        doc,
-        paper.ydocState
-          ? toBytes(paper.ydocState)
-          : ydocStateFromContent(isDocNode(paper.contentJson) ? paper.contentJson : emptyDoc()),
-      );
-      for (const row of pending) Y.applyUpdate(doc, toBytes(row.update));
       const suggestions = listSuggestions(doc);
       const before = Y.encodeStateVector(doc);
       const decidedIds = decideInDoc(doc, selector(input.scope, suggestions), input.decision);

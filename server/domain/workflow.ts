@@ -20,7 +20,7 @@ import { type DocNode, hasBracketedText } from "@/lib/document";
 import { recordAudit } from "../audit";
 import { contentHash } from "../canonical";
 import { notifyPaperAccessChanged } from "../collab/notify";
-import { compactLocked } from "../collab/persistence";
+import { compactLocked } from "../collab/compaction";
 import { AppError, invalidInput, isUniqueViolation, notFound } from "../errors";
 import { queueSubmissionFingerprints } from "../export/fingerprints";
 import { type Mail, sendMail } from "../mail";
@@ -87,7 +87,7 @@ export async function freezeAndOpenRound(db: Db, actor: Actor | null, input: Ope
     const paper = await lockPaper(tx, input.paperId);
     authorize(actor, "paper.freezeRevision", paper);
     // The live text: fold every acknowledged collaboration update into the snapshot first. With
-    // the row locked, no further update can be stored for this status (server/collab/persistence).
+    // the row locked, no further update can be stored for this status (server/collab/update-log.ts).
     const doc: DocNode = await compactLocked(tx, paper);
     if (hasBracketedText(doc)) {
       throw new AppError("invalid_transition", "bracketed text cannot go to a round", "errors.bracketedText");

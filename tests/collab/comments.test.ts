@@ -9,7 +9,7 @@ import { CommentBody } from "@/components/comments/CommentBody";
 import { auditEvents, commentThreads, notifications, paperUpdates } from "@/db/schema";
 import { UPDATE_REFUSED } from "@/lib/collab/wire";
 import { newAnchorId, newSuggestionId } from "@/lib/editor/annotations";
-import { compactPaper } from "@/server/collab/persistence";
+import { compactPaper } from "@/server/collab/compaction";
 import { listSuggestions } from "@/server/collab/suggestions";
 import { createThread, replyToThread, setThreadResolved } from "@/server/domain/comments";
 import { decideSuggestions } from "@/server/domain/suggestions";

@@ -7,7 +7,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { papers, paperUpdates } from "@/db/schema";
 import { UPDATE_REFUSED } from "@/lib/collab/wire";
-import { loadPaperUpdates, UpdateLog } from "@/server/collab/persistence";
+import { loadPaperState } from "@/server/collab/paper-state";
+import { UpdateLog } from "@/server/collab/update-log";
 import { useTestDatabase } from "../helpers/database";
 import { type DialogueWithRoles, makeDialogueWithRoles, makePaperInStatus } from "../helpers/factories";
 import {
@@ -36,7 +37,7 @@ function client(paperId: string, cookie: string) {
 /** The paper as stored: compacted state plus every pending update. */
 async function storedText(paperId: string): Promise<string> {
   const doc = new Y.Doc();
-  for (const update of await loadPaperUpdates(testDb.db(), paperId)) Y.applyUpdate(doc, update);
+  for (const update of await loadPaperState(testDb.db(), paperId)) Y.applyUpdate(doc, update);
   return fragmentText(doc);
 }
 

@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, type DatabaseTarget, openDatabase } from "@/db/client";
 import { paperUpdates } from "@/db/schema";
-import { compactPaper } from "@/server/collab/persistence";
+import { compactPaper } from "@/server/collab/compaction";
 import { makeDialogueWithRoles, makePaperInStatus, reloadPaper } from "../helpers/factories";
 import { appendParagraph, connectClient, sessionCookie, TEST_AUTH_SECRET, type TestClient } from "./helpers";
 import { type Child, createPostgresDatabase, spawnCollabServer } from "./process";

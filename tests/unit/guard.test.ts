@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { newAnchorId, newSuggestionId } from "@/lib/editor/annotations";
 import { judgeUpdate } from "@/server/collab/guard";
-import { documentSchema } from "@/server/collab/persistence";
+import { documentSchema } from "@/server/collab/paper-state";
 import type { WriteRights } from "@/server/policy";
 
 const ME = "11111111-1111-4111-8111-111111111111";

@@ -1,0 +1,1 @@
+ALTER TABLE "papers" ALTER COLUMN "ydoc_state" SET NOT NULL;
