@@ -1,7 +1,9 @@
 // Telling the collaboration server that access may have changed, from domain code.
 // Next's bundled server code and the custom server share the process but not module instances,
-// so running servers are found through a registry on globalThis, not a module variable.
+// so running servers are found through a process-wide registry, not a module variable.
 // Call these after the transaction has committed: the server re-reads the database.
+import { encodeStateless } from "@/lib/collab/wire";
+import { processSingleton } from "@/lib/process-singleton";
 
 /** The part of a collaboration server notifications need (kept free of imports so domain code stays light). */
 export type AccessRevalidator = {
@@ -11,10 +13,7 @@ export type AccessRevalidator = {
   applyStoredUpdate(paperId: string, update: Uint8Array): Promise<void>;
 };
 
-type Registry = { servers: Set<AccessRevalidator> };
-const processGlobal = globalThis as { __accordCollab?: Registry };
-processGlobal.__accordCollab ??= { servers: new Set() };
-const registry: Registry = processGlobal.__accordCollab;
+const registry = processSingleton("collaboration servers", () => ({ servers: new Set<AccessRevalidator>() }));
 
 export function registerCollaborationServer(server: AccessRevalidator): void {
   registry.servers.add(server);
@@ -43,13 +42,9 @@ export function notifyUserAccessChanged(userId: string): Promise<void> {
   return each((server) => server.revalidateUser(userId));
 }
 
-/** Stateless message to every open connection to a paper: its comment threads changed. */
-export type CommentsChangedMessage = { type: "comments" };
-
 /** Tells every open editor of the paper to reload its comment threads (after the change committed). */
 export function notifyCommentsChanged(paperId: string): Promise<void> {
-  const message: CommentsChangedMessage = { type: "comments" };
-  return each((server) => server.broadcast(paperId, JSON.stringify(message)));
+  return each((server) => server.broadcast(paperId, encodeStateless({ type: "comments" })));
 }
 
 /**

@@ -1,0 +1,68 @@
+// Authentication → scope: the socket's session cookie (the same auth_sessions row as pages)
+// names the user; the policy (`collabAccess`) decides whether the paper's text is open to them
+// and what they may write. No access → refused; no write rights → `connectionConfig.readOnly`.
+import type { Extension, onAuthenticatePayload } from "@hocuspocus/server";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { papers, partners, users } from "@/db/schema";
+import { REFUSAL } from "@/lib/collab/wire";
+import { type ActorProfile, loadActor } from "../../actor";
+import { collabAccess } from "../../policy";
+import { sessionFromHeaders, UUID } from "../auth";
+import type { CollabContext, GetDb } from "../context";
+import { refuse } from "../context";
+import type { Divergence } from "../divergence";
+
+/** The name of the partner the user speaks for in this dialogue (global roles: their own body). */
+async function presenceFor(db: Db, actor: ActorProfile, dialogueId: string) {
+  const partnerId = actor.memberships.get(dialogueId)?.partnerId;
+  const [row] = partnerId
+    ? await db.select({ name: partners.name }).from(partners).where(eq(partners.id, partnerId))
+    : await db
+        .select({ name: partners.name })
+        .from(users)
+        .innerJoin(partners, eq(partners.id, users.partnerId))
+        .where(eq(users.id, actor.id));
+  return { id: actor.id, name: actor.name, partner: row?.name ?? "" };
+}
+
+export class Authentication implements Extension {
+  extensionName = "Authentication";
+
+  constructor(
+    private readonly getDb: GetDb,
+    private readonly divergence: Divergence,
+  ) {}
+
+  async onAuthenticate({
+    documentName,
+    requestHeaders,
+    connectionConfig,
+  }: onAuthenticatePayload<CollabContext>): Promise<CollabContext> {
+    const db = await this.getDb();
+    const session = await sessionFromHeaders(db, requestHeaders);
+    if (!session) throw refuse(REFUSAL.unauthenticated);
+    // Not a paper id: the same answer as a paper one may not see, so existence does not leak.
+    if (!UUID.test(documentName)) throw refuse(REFUSAL.forbidden);
+    if (this.divergence.has(documentName)) throw refuse(REFUSAL.unavailable);
+    const actor = await loadActor(db, session.userId);
+    if (!actor) throw refuse(REFUSAL.unauthenticated);
+    const [paper] = await db
+      .select({ dialogueId: papers.dialogueId, status: papers.status })
+      .from(papers)
+      .where(eq(papers.id, documentName));
+    const access = paper ? collabAccess(actor, paper) : null;
+    if (!paper || !access) throw refuse(REFUSAL.forbidden);
+    connectionConfig.readOnly = access.rights === null;
+    return {
+      rights: access.rights,
+      userId: actor.id,
+      sessionId: session.sessionId,
+      paperId: documentName,
+      dialogueId: paper.dialogueId,
+      status: paper.status,
+      actor,
+      presence: await presenceFor(db, actor, paper.dialogueId),
+    };
+  }
+}
