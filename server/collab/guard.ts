@@ -95,6 +95,18 @@ function children(type: Y.XmlElement | Y.XmlFragment): Y.Item[] {
   return found;
 }
 
+/**
+ * A block's attributes as Yjs stores them. `getAttributes()` builds a plain object, which
+ * silently drops a key such as `__proto__`: every stored key must be seen to be judged.
+ */
+function attributesOf(element: Y.XmlElement): Map<string, unknown> {
+  const attributes = new Map<string, unknown>();
+  element._map.forEach((item, key) => {
+    if (!item.deleted) attributes.set(key, item.content.getContent()[item.length - 1]);
+  });
+  return attributes;
+}
+
 const idKey = (id: Y.ID) => `${id.client}:${id.clock}`;
 
 /** The counterpart in the live document of a type of the shadow, or null if this update created it. */
@@ -141,12 +153,12 @@ class Judge {
   }
 
   private checkAttributes(element: Y.XmlElement) {
-    const spec = this.schema.nodes[element.nodeName];
+    const spec = Object.hasOwn(this.schema.nodes, element.nodeName) ? this.schema.nodes[element.nodeName] : undefined;
     if (!spec || spec.isText || element.nodeName === this.schema.topNodeType.name)
       refuse(`unknown node ${element.nodeName}`);
     const allowed = spec?.spec.attrs ?? {};
-    for (const [key, value] of Object.entries(element.getAttributes())) {
-      if (!(key in allowed)) refuse(`unknown attribute ${key} on ${element.nodeName}`);
+    for (const [key, value] of attributesOf(element)) {
+      if (!Object.hasOwn(allowed, key)) refuse(`unknown attribute ${key} on ${element.nodeName}`);
       if (key === "agreement" && value !== null && value !== "bracketed" && value !== "adRef") {
         refuse("invalid agreement value");
       }
@@ -157,16 +169,16 @@ class Judge {
     for (let item = text._start; item; item = item.right) {
       if (item.deleted || !(item.content instanceof Y.ContentFormat)) continue;
       const { key, value } = item.content;
-      const mark = this.schema.marks[markNameOf(key)];
+      const name = markNameOf(key);
+      const mark = Object.hasOwn(this.schema.marks, name) ? this.schema.marks[name] : undefined;
       if (!mark) refuse(`unknown mark ${key}`);
       if (value === null) continue;
       if (typeof value !== "object" || Array.isArray(value)) refuse(`invalid attributes of ${key}`);
       const allowed = mark?.spec.attrs ?? {};
       for (const attr of Object.keys(value as Attrs)) {
-        if (!(attr in allowed)) refuse(`unknown attribute ${attr} of ${key}`);
+        if (!Object.hasOwn(allowed, attr)) refuse(`unknown attribute ${attr} of ${key}`);
       }
       const id = (value as Attrs).id;
-      const name = markNameOf(key);
       if (name === COMMENT_ANCHOR && anchorOwner(id) === null) refuse("invalid anchor id");
       if ((name === SUGGESTION_INSERT || name === SUGGESTION_DELETE) && parseSuggestionId(id) === null) {
         refuse("invalid suggestion id");
@@ -239,10 +251,10 @@ class Judge {
     if (!before) return; // created by this update: checked with its parent
     if (after instanceof Y.XmlElement) {
       this.checkAttributes(after);
-      const was = (before as Y.XmlElement).getAttributes();
-      const now = after.getAttributes();
-      for (const key of new Set([...Object.keys(was), ...Object.keys(now)])) {
-        const same = JSON.stringify(was[key] ?? null) === JSON.stringify(now[key] ?? null);
+      const was = attributesOf(before as Y.XmlElement);
+      const now = attributesOf(after);
+      for (const key of new Set([...was.keys(), ...now.keys()])) {
+        const same = JSON.stringify(was.get(key) ?? null) === JSON.stringify(now.get(key) ?? null);
         if (same) continue;
         if (this.locked) refuse("connection may not change attributes");
         if (key === "agreement" && !this.rights.markAgreement) refuse("agreement mark changed without the right");
@@ -266,85 +278,95 @@ class Judge {
     }
   }
 
-  /** A text whose characters or formatting changed (before: null for a new text). */
+  /**
+   * The rule for a character this update inserted, with the formatting it carries; both paths
+   * judge by it. Another user's anchor or suggestion may only move with text that held it:
+   * without `moved` (the fast path, which does not list what the update removed) such a
+   * character returns false, and the full judgement decides.
+   */
+  private insertedChar(a: CharInfo, moved: { anchors: Set<string>; suggestions: Set<string> } | null): boolean {
+    const { suggestOnly, commentOnly, decideSuggestions, userId } = this.rights;
+    if (commentOnly) refuse("comment-only connection inserted text");
+    if (suggestOnly && (!this.ownSuggestion(a.insertId) || a.deleteId !== null)) {
+      refuse("suggest-only connection inserted text that is not its own suggestion");
+    }
+    for (const anchor of a.anchors) {
+      if (anchorOwner(anchor) === userId) continue;
+      if (!moved) return false;
+      if (!moved.anchors.has(anchor)) refuse("another user's comment anchor created");
+    }
+    if (!decideSuggestions) {
+      for (const id of [a.insertId, a.deleteId]) {
+        if (id === null || this.ownSuggestion(id)) continue;
+        if (!moved) return false;
+        if (!moved.suggestions.has(id)) refuse("another user's suggestion created");
+      }
+    }
+    return true;
+  }
+
+  /** The rule for a character this update deleted (`b`: its formatting before); both paths judge by it. */
+  private deletedChar(b: CharInfo) {
+    if (this.rights.commentOnly) refuse("comment-only connection deleted text");
+    if (this.rights.suggestOnly && !this.ownSuggestion(b.insertId)) {
+      refuse("suggest-only connection deleted text instead of suggesting its deletion");
+    }
+  }
+
+  /** The rule for a character whose formatting changed from `b` to `a` (only the full judgement sees these). */
+  private reformattedChar(a: CharInfo, b: CharInfo) {
+    const { suggestOnly, commentOnly, decideSuggestions, userId } = this.rights;
+    for (const anchor of new Set([...a.anchors, ...b.anchors])) {
+      if (anchorOwner(anchor) !== userId && a.anchors.has(anchor) !== b.anchors.has(anchor)) {
+        refuse("another user's comment anchor changed");
+      }
+    }
+    if (commentOnly && (a.insertId !== b.insertId || a.deleteId !== b.deleteId || a.other !== b.other)) {
+      refuse("comment-only connection changed the text");
+    }
+    if (a.insertId !== b.insertId) {
+      if (suggestOnly) refuse("suggest-only connection changed an insertion mark");
+      if (!decideSuggestions && !(this.ownOrNull(a.insertId) && this.ownOrNull(b.insertId))) {
+        refuse("another user's suggestion changed");
+      }
+    }
+    if (a.deleteId !== b.deleteId) {
+      const own = this.ownOrNull(a.deleteId) && this.ownOrNull(b.deleteId);
+      if (!own && !decideSuggestions) refuse("another user's suggestion changed");
+      if (suggestOnly && b.insertId !== null) refuse("suggest-only connection marked an insertion for deletion");
+    }
+    // Formatting of the author's own pending insertion is theirs to change (autolinks, …).
+    if (suggestOnly && a.other !== b.other && !(this.ownSuggestion(b.insertId) && a.insertId === b.insertId)) {
+      refuse("suggest-only connection changed formatting");
+    }
+  }
+
+  /** The full judgement of a text whose characters or formatting changed (before: null for a new text). */
   checkText(before: Y.XmlText | null, after: Y.XmlText) {
     this.checkFormats(after);
-    const { suggestOnly, commentOnly, decideSuggestions, userId } = this.rights;
     const was = before ? textChars(before) : new Map<string, Attrs>();
     const now = textChars(after);
-    const { presentAnchors, presentSuggestions } = this;
-    const foreignAnchor = (id: string) => anchorOwner(id) !== userId;
+    const moved = { anchors: this.presentAnchors, suggestions: this.presentSuggestions };
     for (const [key, attrs] of now) {
       const a = charInfo(attrs, this.cache);
       const previous = was.get(key);
-      if (previous === undefined) {
-        if (commentOnly) refuse("comment-only connection inserted text");
-        if (suggestOnly && (!this.ownSuggestion(a.insertId) || a.deleteId !== null)) {
-          refuse("suggest-only connection inserted text that is not its own suggestion");
-        }
-        for (const anchor of a.anchors) {
-          if (foreignAnchor(anchor) && !presentAnchors.has(anchor)) refuse("another user's comment anchor created");
-        }
-        if (!decideSuggestions) {
-          for (const id of [a.insertId, a.deleteId]) {
-            if (id !== null && !this.ownSuggestion(id) && !presentSuggestions.has(id)) {
-              refuse("another user's suggestion created");
-            }
-          }
-        }
-        continue;
-      }
-      const b = charInfo(previous, this.cache);
-      if (a === b) continue;
-      for (const anchor of new Set([...a.anchors, ...b.anchors])) {
-        if (foreignAnchor(anchor) && a.anchors.has(anchor) !== b.anchors.has(anchor)) {
-          refuse("another user's comment anchor changed");
-        }
-      }
-      if (commentOnly && (a.insertId !== b.insertId || a.deleteId !== b.deleteId || a.other !== b.other)) {
-        refuse("comment-only connection changed the text");
-      }
-      if (a.insertId !== b.insertId) {
-        if (suggestOnly) refuse("suggest-only connection changed an insertion mark");
-        if (!decideSuggestions && !(this.ownOrNull(a.insertId) && this.ownOrNull(b.insertId))) {
-          refuse("another user's suggestion changed");
-        }
-      }
-      if (a.deleteId !== b.deleteId) {
-        const own = this.ownOrNull(a.deleteId) && this.ownOrNull(b.deleteId);
-        if (!own && !decideSuggestions) refuse("another user's suggestion changed");
-        if (suggestOnly && b.insertId !== null) refuse("suggest-only connection marked an insertion for deletion");
-      }
-      // Formatting of the author's own pending insertion is theirs to change (autolinks, …).
-      if (suggestOnly && a.other !== b.other && !(this.ownSuggestion(b.insertId) && a.insertId === b.insertId)) {
-        refuse("suggest-only connection changed formatting");
-      }
+      if (previous === undefined) this.insertedChar(a, moved);
+      else if (previous !== attrs) this.reformattedChar(a, charInfo(previous, this.cache));
     }
-    if (commentOnly) {
-      for (const key of was.keys()) if (!now.has(key)) refuse("comment-only connection deleted text");
-    }
-    if (suggestOnly) {
-      for (const [key, attrs] of was) {
-        if (now.has(key)) continue;
-        if (!this.ownSuggestion(charInfo(attrs, this.cache).insertId)) {
-          refuse("suggest-only connection deleted text instead of suggesting its deletion");
-        }
-      }
-    }
+    for (const [key, attrs] of was) if (!now.has(key)) this.deletedChar(charInfo(attrs, this.cache));
   }
 
   /**
    * The common case judged without listing every character: a text whose formatting items this
    * update neither added nor removed, so every character already there keeps its formatting and
-   * only the characters it added or removed need judging. True: judged, allowed. False: the full
-   * judgement is needed (new formatting, or new text carrying another user's anchor or suggestion,
-   * which may only move with text that held it). Throws Refused like checkText.
+   * only the characters it added or removed are judged, by the same rules as the full judgement.
+   * True: judged, allowed. False: the full judgement is needed (new formatting, or new text
+   * carrying another user's anchor or suggestion). Throws Refused like checkText.
    */
   quickCheckText(after: Y.XmlText, changes: UpdateChanges): boolean {
     const before = beforeType(this.before, after);
     if (!before) return false;
     this.checkFormats(after);
-    const { suggestOnly, commentOnly, decideSuggestions, userId } = this.rights;
     let attrs: Attrs = {};
     for (let item = after._start; item; item = item.right) {
       const content = item.content;
@@ -364,22 +386,11 @@ class Judge {
       // consecutive characters into one item, old and new).
       const firstNew = Math.max(0, Math.min(item.length, changes.stateBefore(item.id.client) - item.id.clock));
       if (item.deleted) {
-        if (firstNew > 0 && changes.deleted(item, 0, firstNew)) {
-          if (commentOnly) refuse("comment-only connection deleted text");
-          if (suggestOnly && !this.ownSuggestion(charInfo(attrs, this.cache).insertId)) {
-            refuse("suggest-only connection deleted text instead of suggesting its deletion");
-          }
-        }
+        if (firstNew > 0 && changes.deleted(item, 0, firstNew)) this.deletedChar(charInfo(attrs, this.cache));
         continue;
       }
       if (firstNew === item.length) continue;
-      const info = charInfo(attrs, this.cache);
-      if (commentOnly) refuse("comment-only connection inserted text");
-      if (suggestOnly && (!this.ownSuggestion(info.insertId) || info.deleteId !== null)) {
-        refuse("suggest-only connection inserted text that is not its own suggestion");
-      }
-      for (const anchor of info.anchors) if (anchorOwner(anchor) !== userId) return false;
-      if (!decideSuggestions && !(this.ownOrNull(info.insertId) && this.ownOrNull(info.deleteId))) return false;
+      if (!this.insertedChar(charInfo(attrs, this.cache), null)) return false;
     }
     return true;
   }

@@ -200,3 +200,37 @@ describe("the write guard's typing fast path", () => {
     });
   });
 });
+
+describe("the write guard's schema checks", () => {
+  // Names every object inherits (`"toString" in {}` is true): only the schema's own count.
+  const inherited = ["toString", "constructor", "hasOwnProperty", "__proto__", "valueOf"];
+  const judgeEdit = (change: (doc: Y.Doc) => void) => {
+    const live = baseDocument();
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(live));
+    client.transact(() => change(client));
+    const update = Y.encodeStateAsUpdate(client, Y.encodeStateVector(live));
+    return judgeUpdate(live, update, RIGHTS.chair as WriteRights, documentSchema());
+  };
+  const firstParagraph = (doc: Y.Doc) => doc.getXmlFragment("default").get(0) as Y.XmlElement;
+
+  it("refuses block attributes the schema does not define, inherited names included", () => {
+    expect(judgeEdit((doc) => firstParagraph(doc).setAttribute("agreement", "bracketed"))).toEqual({ ok: true });
+    for (const name of inherited) {
+      expect(judgeEdit((doc) => firstParagraph(doc).setAttribute(name, "x")), name).toMatchObject({ ok: false });
+    }
+  });
+
+  it("refuses nodes and marks the schema does not define, inherited names included", () => {
+    for (const name of inherited.filter((n) => n !== "__proto__")) {
+      const node = judgeEdit((doc) => doc.getXmlFragment("default").insert(0, [new Y.XmlElement(name)]));
+      expect(node, `node ${name}`).toMatchObject({ ok: false });
+      const mark = judgeEdit((doc) => (firstParagraph(doc).get(0) as Y.XmlText).format(0, 3, { [name]: {} }));
+      expect(mark, `mark ${name}`).toMatchObject({ ok: false });
+    }
+    const markAttribute = judgeEdit((doc) =>
+      (firstParagraph(doc).get(0) as Y.XmlText).format(0, 3, { link: { href: "https://example.org", toString: 1 } }),
+    );
+    expect(markAttribute).toMatchObject({ ok: false });
+  });
+});
