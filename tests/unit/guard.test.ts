@@ -217,7 +217,10 @@ describe("the write guard's schema checks", () => {
   it("refuses block attributes the schema does not define, inherited names included", () => {
     expect(judgeEdit((doc) => firstParagraph(doc).setAttribute("agreement", "bracketed"))).toEqual({ ok: true });
     for (const name of inherited) {
-      expect(judgeEdit((doc) => firstParagraph(doc).setAttribute(name, "x")), name).toMatchObject({ ok: false });
+      expect(
+        judgeEdit((doc) => firstParagraph(doc).setAttribute(name, "x")),
+        name,
+      ).toMatchObject({ ok: false });
     }
   });
 
