@@ -10,7 +10,7 @@ import { createCollaborationServer } from "./collab/server";
 import { sendDueReminders } from "./domain/notifications";
 import { settleDueRounds } from "./domain/workflow";
 import { startFingerprintWorker } from "./export/fingerprints";
-import { closePdfBrowser } from "./export/pdf";
+import { closePdfBrowser } from "./export/render/pdf";
 import { startExportThread, stopExportThread } from "./export/thread";
 import { stampClientAddress } from "./rate-limit";
 import { ensureAuthSecret, MissingSecretError } from "./secret";

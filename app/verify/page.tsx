@@ -1,8 +1,10 @@
 // Public (no sign-in): does a file or a hash match a text submitted to the HLD?
 import type { Metadata } from "next";
-import { VerifyForm, type VerifyLabels, type VerifyResponse } from "@/components/export/VerifyForm";
+import { VerifyForm, type VerifyLabels } from "@/components/export/VerifyForm";
 import { getDb } from "@/db/client";
-import { VERIFY_MAX_BYTES, verifyHash } from "@/server/export/verify";
+import type { VerifyResponse } from "@/lib/verify-outcome";
+import { verifyHash } from "@/server/export/verify/hash";
+import { VERIFY_MAX_BYTES } from "@/server/export/verify/limits";
 import { getTranslator } from "@/server/locale";
 
 export const dynamic = "force-dynamic";

@@ -4,10 +4,11 @@
 // Started by bench/export/run.ts; argv: <format> <warmup> <runs>.
 import { readdirSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { type ExportFormat, exportFormats, renderExport } from "@/server/export/index";
-import { buildModel } from "@/server/export/model";
-import { closePdfBrowser } from "@/server/export/pdf";
+import { buildModel } from "@/server/export/render/model";
+import { closePdfBrowser } from "@/server/export/render/pdf";
+import { renderExport } from "@/server/export/service";
 import { startExportThread, stopExportThread } from "@/server/export/thread";
+import { type ExportFormat, exportFormats } from "@/server/export/types";
 import { benchSource, PARAGRAPHS } from "./paper";
 
 export type ChildReport = {

@@ -4,7 +4,7 @@
 // Built in memory: renderExport needs no database, only the stored document and cover facts.
 import type { DocMark, DocNode } from "@/lib/document";
 import { contentHash } from "@/server/canonical";
-import type { ExportSource } from "@/server/export/source";
+import type { ExportSource } from "@/server/export/types";
 
 export const PARAGRAPHS = 200;
 export const SECTIONS = 10;

@@ -11,7 +11,8 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { type ExportFormat, exportFormats, renderExport } from "@/server/export/index";
+import { renderExport } from "@/server/export/service";
+import { type ExportFormat, exportFormats } from "@/server/export/types";
 import type { ChildReport } from "./child";
 import { benchSource, PARAGRAPHS, SECTIONS, TABLE_COLUMNS, TABLE_ROWS } from "./paper";
 

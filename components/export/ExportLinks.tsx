@@ -3,7 +3,7 @@
 // the "Include suggestions and comments" checkbox that switches every link to the annotated file.
 // The server decides again on every download: the checkbox only changes the address.
 import { useId, useState } from "react";
-import type { ExportFormat } from "@/server/export/formats";
+import type { ExportFormat } from "@/server/export/types";
 import { type DownloadLabels, DownloadLink } from "./DownloadLink";
 
 export type ExportLinkItem = {

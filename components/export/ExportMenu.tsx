@@ -2,7 +2,7 @@
 // for the live draft, to whoever may see its suggestions and comments, the option to include them.
 // Server component; only the links and the option run in the browser.
 import type { Translate } from "@/lib/i18n/translate";
-import { exportFormats } from "@/server/export/formats";
+import { exportFormats } from "@/server/export/types";
 import { ExportLinks } from "./ExportLinks";
 
 export function ExportMenu({

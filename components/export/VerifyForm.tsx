@@ -3,30 +3,8 @@
 // GET form). Shows which submitted text matches, if any. Both work without JavaScript: the
 // upload then posts the form itself and the endpoint redirects back here with the outcome.
 import { type FormEvent, useState } from "react";
+import type { VerifyFailure, VerifyResponse } from "@/lib/verify-outcome";
 import { formatPercent, type Progress, percentOf, uploadWithProgress } from "./transfer";
-
-export type VerifyMatch = {
-  title: string;
-  dialogue: string;
-  revision: number;
-  reference: string;
-  submittedAt: string;
-  hash: string;
-};
-export type VerifyResponse =
-  | { outcome: "match"; format: string | null; matches: VerifyMatch[] }
-  | {
-      outcome:
-        | "noMatch"
-        | "altered"
-        | "noMarker"
-        | "tooLarge"
-        | "nothing"
-        | "hashInvalid"
-        | "failed"
-        | "rateLimited"
-        | "busy";
-    };
 
 export type VerifyLabels = {
   fileLabel: string;
@@ -46,10 +24,7 @@ export type VerifyLabels = {
   submittedAt: string;
   hash: string;
   revNumber: string;
-  outcomes: Record<
-    "noMatch" | "altered" | "noMarker" | "tooLarge" | "nothing" | "hashInvalid" | "failed" | "rateLimited" | "busy",
-    string
-  >;
+  outcomes: Record<VerifyFailure, string>;
 };
 
 const fmt = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;

@@ -1,11 +1,11 @@
 // Starting a paper from a Word file: the file is read into the paper schema on the export
-// thread (server/export/docx-import.ts, so a large file never stalls the editor for others),
+// thread (server/export/import/docx.ts, so a large file never stalls the editor for others),
 // then createPaper writes the paper and its Yjs state. Nothing is written unless the whole file
 // was read.
 import type { Db } from "@/db/client";
 import type { PaperKind } from "@/db/schema";
 import type { DocNode } from "@/lib/document";
-import { IMPORT_MAX_BYTES } from "../export/docx-import";
+import { IMPORT_MAX_BYTES } from "../export/import/docx";
 import { exportWork } from "../export/work";
 import { type Actor, authorize } from "../policy";
 import { createPaper, MAX_TITLE_LENGTH } from "./papers";

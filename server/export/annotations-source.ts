@@ -13,7 +13,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translate";
 import { type Actor, can, type PaperRef } from "../policy";
 import { threadsForPaper } from "../queries/comments";
-import type { CommentEntry, ExportAnnotations } from "./model";
+import type { CommentEntry, ExportAnnotations } from "./types";
 
 /** Who may have the annotations in an export: whoever may export the paper and see its threads. */
 export function mayExportAnnotations(actor: Actor | null, paper: PaperRef): boolean {

@@ -1,178 +1,18 @@
-// The files issued for a submitted revision. The first file of each format and language is kept
-// (table issued_files) and handed out again byte for byte, so downloads and the ZIP repeat
-// without rendering. The SHA-256 of every file ever issued is recorded (export_fingerprints):
-// verify accepts a copy whose bytes were issued once, so a genuine file keeps verifying after an
-// upgrade of Chromium, the fonts or the DOCX library changes what rendering gives today.
-// Keeping and recording are best-effort: a failure is logged and never fails the download.
-import { and, eq, inArray } from "drizzle-orm";
+// Every file of a submission, issued in the background once it has committed: each format in
+// both languages is rendered, kept and its fingerprint recorded (server/export/service.ts), so the
+// verify check finds them without rendering. This runs only in a process that asked for it: the
+// long-running server (server/main.ts). Elsewhere (tests, seeding scripts) the fingerprints are
+// recorded later, when the files are downloaded or verified. One submission at a time (about a
+// second per PDF), so a burst of submissions does not start a burst of Chromium pages.
 import type { Db } from "@/db/client";
-import { exportFingerprints, type exportFormat, issuedFiles, revisions, submissions } from "@/db/schema";
-import { type Locale, locales } from "@/lib/i18n/locales";
-import { sha256Hex } from "../canonical";
-import { type ExportFile, type ExportFormat, type ExportOptions, exportFormats, renderExport } from "./index";
-import { type ExportSource, submittedSource } from "./source";
-
-// The database enum and the export formats are the same list.
-type StoredFormat = (typeof exportFormat.enumValues)[number];
-const sameFormats: [ExportFormat, StoredFormat] extends [StoredFormat, ExportFormat] ? true : never = true;
-void sameFormats;
-
-/** Only the plain file of the submitted revision is evidence; drafts, earlier revisions and annotated copies are not. */
-function isIssuedSubmission(source: ExportSource, options: ExportOptions): boolean {
-  return source.submission !== null && source.revision !== null && !options.includeAnnotations;
-}
-
-type SubmissionRef = { id: string; revisionNumber: number };
-
-/** The submission whose revision `source` is. */
-async function submissionOf(db: Db, source: ExportSource): Promise<SubmissionRef | null> {
-  const [submission] = await db
-    .select({ id: submissions.id, revisionNumber: revisions.number })
-    .from(submissions)
-    .innerJoin(revisions, eq(revisions.id, submissions.revisionId))
-    .where(and(eq(submissions.paperId, source.paperId), eq(revisions.number, source.revision as number)));
-  return submission ?? null;
-}
-
-async function insertFingerprint(
-  db: Db,
-  submission: SubmissionRef,
-  format: ExportFormat,
-  lang: Locale,
-  bytes: Uint8Array,
-): Promise<void> {
-  await db
-    .insert(exportFingerprints)
-    .values({
-      submissionId: submission.id,
-      revisionNumber: submission.revisionNumber,
-      format,
-      lang,
-      sha256: sha256Hex(bytes),
-      byteLength: bytes.length,
-    })
-    .onConflictDoNothing();
-}
-
-/** Records a file produced from `source`; does nothing unless it is the submitted revision. */
-export async function recordIssuedFile(
-  db: Db,
-  source: ExportSource,
-  format: ExportFormat,
-  options: ExportOptions,
-  bytes: Uint8Array,
-): Promise<void> {
-  if (!isIssuedSubmission(source, options)) return;
-  try {
-    const submission = await submissionOf(db, source);
-    if (submission) await insertFingerprint(db, submission, format, options.lang, bytes);
-  } catch (error) {
-    console.error(`fingerprints: could not record the ${format} file of paper ${source.paperId}`, error);
-  }
-}
-
-async function keptFile(db: Db, submissionId: string, format: ExportFormat, lang: Locale): Promise<ExportFile | null> {
-  const [kept] = await db
-    .select({ bytes: issuedFiles.bytes, contentType: issuedFiles.contentType, filename: issuedFiles.filename })
-    .from(issuedFiles)
-    .where(and(eq(issuedFiles.submissionId, submissionId), eq(issuedFiles.format, format), eq(issuedFiles.lang, lang)));
-  return kept ? { bytes: new Uint8Array(kept.bytes), contentType: kept.contentType, filename: kept.filename } : null;
-}
-
-/**
- * Keeps `file` as the official copy unless one is kept already (two first downloads at once):
- * then the kept one wins, so every caller hands out the same bytes.
- */
-async function keepFile(
-  db: Db,
-  submission: SubmissionRef,
-  format: ExportFormat,
-  lang: Locale,
-  file: ExportFile,
-): Promise<ExportFile> {
-  const inserted = await db
-    .insert(issuedFiles)
-    .values({
-      submissionId: submission.id,
-      format,
-      lang,
-      filename: file.filename,
-      contentType: file.contentType,
-      sha256: sha256Hex(file.bytes),
-      bytes: file.bytes,
-    })
-    .onConflictDoNothing()
-    .returning({ format: issuedFiles.format });
-  if (inserted.length > 0) return file;
-  return (await keptFile(db, submission.id, format, lang)) ?? file;
-}
-
-/**
- * A file to hand out. For the submitted revision (plain, without annotations): the kept official
- * copy, or, the first time, the rendered file, kept and its fingerprint recorded. Anything else
- * is rendered. Every path that hands a file out (downloads, the ZIP) goes through this.
- */
-export async function issueExport(
-  db: Db,
-  source: ExportSource,
-  format: ExportFormat,
-  options: ExportOptions,
-): Promise<ExportFile> {
-  if (!isIssuedSubmission(source, options)) return renderExport(source, format, options);
-  let submission: SubmissionRef | null = null;
-  try {
-    submission = await submissionOf(db, source);
-    const kept = submission ? await keptFile(db, submission.id, format, options.lang) : null;
-    if (kept) return kept;
-  } catch (error) {
-    console.error(`issued files: could not read the kept ${format} file of paper ${source.paperId}`, error);
-  }
-  const file = await renderExport(source, format, options);
-  if (!submission) return file;
-  let issued = file;
-  try {
-    issued = await keepFile(db, submission, format, options.lang, file);
-  } catch (error) {
-    console.error(`issued files: could not keep the ${format} file of paper ${source.paperId}`, error);
-  }
-  try {
-    await insertFingerprint(db, submission, format, options.lang, issued.bytes);
-  } catch (error) {
-    console.error(`fingerprints: could not record the ${format} file of paper ${source.paperId}`, error);
-  }
-  return issued;
-}
-
-/** Fingerprints issued for these submitted papers in one format and language: paper id → SHA-256s. */
-export async function issuedFingerprints(
-  db: Db,
-  paperIds: string[],
-  format: ExportFormat,
-  lang: Locale,
-): Promise<Map<string, Set<string>>> {
-  const byPaper = new Map<string, Set<string>>();
-  if (paperIds.length === 0) return byPaper;
-  const rows = await db
-    .select({ paperId: submissions.paperId, sha256: exportFingerprints.sha256 })
-    .from(exportFingerprints)
-    .innerJoin(submissions, eq(submissions.id, exportFingerprints.submissionId))
-    .where(
-      and(
-        inArray(submissions.paperId, paperIds),
-        eq(exportFingerprints.format, format),
-        eq(exportFingerprints.lang, lang),
-      ),
-    );
-  for (const row of rows) {
-    const set = byPaper.get(row.paperId) ?? new Set<string>();
-    set.add(row.sha256);
-    byPaper.set(row.paperId, set);
-  }
-  return byPaper;
-}
+import { locales } from "@/lib/i18n/locales";
+import { processSingleton } from "@/lib/process-singleton";
+import { issueExport } from "./service";
+import { submittedSource } from "./source";
+import { type ExportSource, exportFormats } from "./types";
 
 /** Renders, keeps and records every format in both languages of a submitted paper; failures are logged. */
-export async function recordSubmissionFingerprints(db: Db, paperId: string): Promise<void> {
+async function recordSubmissionFingerprints(db: Db, paperId: string): Promise<void> {
   let source: ExportSource;
   try {
     source = await submittedSource(db, paperId);
@@ -191,15 +31,11 @@ export async function recordSubmissionFingerprints(db: Db, paperId: string): Pro
   }
 }
 
-// Background rendering after a submission (about a second per PDF) runs only in a process that
-// asked for it: the long-running server (server/main.ts). Elsewhere (tests, seeding scripts) the
-// fingerprints are recorded later, when the files are downloaded or verified. One submission at
-// a time, so a burst of submissions does not start a burst of Chromium pages. On globalThis:
-// the custom server and Next's bundled code share the process but not module instances.
-type Worker = { enabled: boolean; queue: Promise<void> };
-const slot = globalThis as { __accordFingerprintWorker?: Worker };
-slot.__accordFingerprintWorker ??= { enabled: false, queue: Promise.resolve() };
-const worker: Worker = slot.__accordFingerprintWorker;
+// Process-wide: the custom server and Next's bundled code share the process but not module instances.
+const worker = processSingleton("fingerprint worker", (): { enabled: boolean; queue: Promise<void> } => ({
+  enabled: false,
+  queue: Promise.resolve(),
+}));
 
 /** Lets submissions render their files in the background (called once by the server at start). */
 export function startFingerprintWorker(): void {

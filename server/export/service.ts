@@ -1,5 +1,8 @@
-// Export use cases behind the entry points: a download for a signed-in actor, and the ZIP of a
-// dialogue's submitted papers. Authorization goes through the policy (server/policy.ts).
+// The one service that issues export files: it builds a file (rendered on the export thread when
+// the server runs one, server/export/work.ts) and, for a submitted revision, keeps it and records
+// its fingerprint (server/export/issued-files.ts). Downloads, the dialogue's ZIP, the background
+// rendering at submission and the verify check all go through it, so a file is always produced
+// the same way from the same stored text. Authorization goes through the policy (server/policy.ts).
 import { eq } from "drizzle-orm";
 import { strToU8 } from "fflate";
 import type { Db } from "@/db/client";
@@ -8,11 +11,107 @@ import type { Locale } from "@/lib/i18n/locales";
 import { sha256Hex } from "../canonical";
 import { notFound } from "../errors";
 import { type Actor, authorize, can } from "../policy";
-import { issueExport } from "./fingerprints";
-import { type ExportFile, type ExportFormat, exportFormats } from "./index";
-import type { ZipEntry } from "./render";
-import { exportSourceForActor, type RevisionSelector, submittedSource, submittedTexts } from "./source";
+import {
+  isIssuedSubmission,
+  keepFile,
+  keptFile,
+  recordFingerprint,
+  type SubmissionRef,
+  submissionOf,
+} from "./issued-files";
+import { isAnnotatedExport } from "./render/file";
+import { exportSourceForActor, submittedSource } from "./source";
+import { submittedTexts } from "./submitted";
+import {
+  type ExportFile,
+  type ExportFormat,
+  type ExportOptions,
+  type ExportSource,
+  exportFormats,
+  type RevisionSelector,
+  type ZipEntry,
+} from "./types";
 import { exportWork } from "./work";
+
+const contentTypes: Record<ExportFormat, string> = {
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf",
+  html: "text/html; charset=utf-8",
+  md: "text/markdown; charset=utf-8",
+  akn: "application/akn+xml; charset=utf-8",
+};
+
+const extensions: Record<ExportFormat, string> = {
+  docx: "docx",
+  pdf: "pdf",
+  html: "html",
+  md: "md",
+  akn: "akn.xml",
+};
+
+/** A file name safe everywhere: ASCII letters, digits and dashes, then the revision. */
+function exportFilename(source: ExportSource, format: ExportFormat, annotated = false): string {
+  const base =
+    source.title
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[^A-Za-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60)
+      .toLowerCase() || "paper";
+  const rev = source.revision === null ? (annotated ? "live-draft-annotated" : "live-draft") : `rev${source.revision}`;
+  return `${base}-${rev}.${extensions[format]}`;
+}
+
+/** The file of `source` in `format`, rendered now (nothing kept, nothing recorded). */
+export async function renderExport(
+  source: ExportSource,
+  format: ExportFormat,
+  options: ExportOptions,
+): Promise<ExportFile> {
+  const bytes = await exportWork().render(source, format, options);
+  return {
+    bytes,
+    contentType: contentTypes[format],
+    filename: exportFilename(source, format, isAnnotatedExport(source, options)),
+  };
+}
+
+/**
+ * A file to hand out. For the submitted revision (plain, without annotations): the kept official
+ * copy, or, the first time, the rendered file, kept and its fingerprint recorded. Anything else
+ * is rendered. Every path that hands a file out (downloads, the ZIP) goes through this.
+ */
+export async function issueExport(
+  db: Db,
+  source: ExportSource,
+  format: ExportFormat,
+  options: ExportOptions,
+): Promise<ExportFile> {
+  if (!isIssuedSubmission(source, options)) return renderExport(source, format, options);
+  let submission: SubmissionRef | null = null;
+  try {
+    submission = await submissionOf(db, source);
+    const kept = submission ? await keptFile(db, submission.id, format, options.lang) : null;
+    if (kept) return kept;
+  } catch (error) {
+    console.error(`issued files: could not read the kept ${format} file of paper ${source.paperId}`, error);
+  }
+  const file = await renderExport(source, format, options);
+  if (!submission) return file;
+  let issued = file;
+  try {
+    issued = await keepFile(db, submission, format, options.lang, file);
+  } catch (error) {
+    console.error(`issued files: could not keep the ${format} file of paper ${source.paperId}`, error);
+  }
+  try {
+    await recordFingerprint(db, submission, format, options.lang, issued.bytes);
+  } catch (error) {
+    console.error(`fingerprints: could not record the ${format} file of paper ${source.paperId}`, error);
+  }
+  return issued;
+}
 
 export type ExportRequest = {
   paperId: string;
@@ -31,7 +130,7 @@ export async function exportPaper(db: Db, actor: Actor, input: ExportRequest): P
     includeAnnotations: input.includeAnnotations,
     lang: input.lang,
   });
-  // Files of a submitted revision are recorded as issued (server/export/fingerprints.ts).
+  // Files of a submitted revision are kept and recorded as issued.
   return issueExport(db, source, input.format, { lang: input.lang, includeAnnotations: input.includeAnnotations });
 }
 

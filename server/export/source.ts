@@ -1,6 +1,7 @@
-// What an export is made from: the stored document of one revision (or the live text, read from
-// the collaboration log and marked as a draft) and the facts of its cover block, all read from
-// stored rows so that a submitted revision always yields the same bytes (no "now" anywhere).
+// What an export is made from (ExportSource, server/export/types.ts): the stored document of one
+// revision (or the live text, read from the collaboration log and marked as a draft) and the
+// facts of its cover block, all read from stored rows so that a submitted revision always yields
+// the same bytes (no "now" anywhere).
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
@@ -23,41 +24,8 @@ import { type Actor, authorize } from "../policy";
 import { findPaperForActor } from "../queries/papers";
 import { findSubmission, latestRound } from "../queries/workflow";
 import { exportAnnotations, mayExportAnnotations } from "./annotations-source";
-import type { ExportAnnotations } from "./model";
+import type { ExportSource, PositionLine, RevisionSelector } from "./types";
 import { exportWork } from "./work";
-
-export type PositionLine = {
-  partner: string;
-  iso3: string | null;
-  /** approve | object | abstain | approve_by_silence | none */
-  value: string;
-  reason: string | null;
-  recordedBy: string | null;
-  recordedAt: Date | null;
-};
-
-export type ExportSource = {
-  paperId: string;
-  dialogue: { name: string; code: string };
-  title: string;
-  kind: PaperKind;
-  status: PaperStatus;
-  /** null: the live draft (not a frozen revision). */
-  revision: number | null;
-  /** Frozen time of the revision, or the last change of the live text. */
-  date: Date;
-  /** Always the hash of the agreed text (without suggestions and comments). */
-  hash: string;
-  /** The stored text; with annotations, the live document with its suggestion and anchor marks. */
-  doc: DocNode;
-  /** Pending suggestions and open comments: only for the live draft, when asked for and allowed. */
-  annotations?: ExportAnnotations | null;
-  /** For agreed and submitted papers, when this revision is the agreed one. */
-  positions: PositionLine[] | null;
-  submission: { reference: string; submittedAt: Date; submittedBy: string } | null;
-};
-
-export type RevisionSelector = number | "live";
 
 type StoredRecordLine = {
   partner: string;
@@ -199,7 +167,7 @@ async function sourceOf(
   };
 }
 
-export type SourceOptions = {
+type SourceOptions = {
   /** Pending suggestions and open comments, for the live draft only (frozen texts never carry them). */
   includeAnnotations?: boolean;
   /** Language of the partner names in the annotations. */
@@ -233,44 +201,6 @@ export async function exportSourceForActor(
   const annotations = await exportAnnotations(db, actor, found.paper, live.doc, options.lang ?? "en");
   if (!annotations) throw notFound("paper");
   return { ...live, annotations };
-}
-
-export type SubmittedText = {
-  paperId: string;
-  dialogueId: string;
-  title: string;
-  dialogue: string;
-  revision: number;
-  reference: string;
-  submittedAt: Date;
-  hash: string;
-};
-
-const submittedColumns = {
-  paperId: papers.id,
-  dialogueId: papers.dialogueId,
-  // The names frozen at submission.
-  title: submissions.paperTitle,
-  dialogue: submissions.dialogueName,
-  revision: revisions.number,
-  reference: submissions.reference,
-  submittedAt: submissions.submittedAt,
-  hash: submissions.contentHash,
-};
-
-/** Submitted texts only: what the public verify page and the ZIP may ever see. */
-export async function submittedTexts(db: Db, filter: { hash?: string; dialogueId?: string }) {
-  const conditions = [eq(papers.status, "submitted")];
-  if (filter.hash) conditions.push(eq(submissions.contentHash, filter.hash));
-  if (filter.dialogueId) conditions.push(eq(papers.dialogueId, filter.dialogueId));
-  return db
-    .select(submittedColumns)
-    .from(submissions)
-    .innerJoin(papers, eq(papers.id, submissions.paperId))
-    .innerJoin(dialogues, eq(dialogues.id, papers.dialogueId))
-    .innerJoin(revisions, eq(revisions.id, submissions.revisionId))
-    .where(and(...conditions))
-    .orderBy(submissions.reference) as Promise<SubmittedText[]>;
 }
 
 /** The export source of a submitted text (its submitted revision); no actor: callers scope. */

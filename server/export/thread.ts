@@ -10,9 +10,7 @@ import path from "node:path";
 import { type ResourceLimits, Worker } from "node:worker_threads";
 import type { DocNode } from "@/lib/document";
 import { AppError, type ErrorCode } from "../errors";
-import type { ExportFormat, ExportOptions } from "./formats";
-import type { ZipEntry } from "./render";
-import type { ExportSource } from "./source";
+import type { ExportFormat, ExportOptions, ExportSource, ZipEntry } from "./types";
 import { type ExportWork, installExportWork } from "./work";
 
 export type ExportTask =

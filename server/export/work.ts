@@ -3,12 +3,13 @@
 // benchmark, and the export thread itself). Callers ask `exportWork()` and never know which.
 import type { DocNode } from "@/lib/document";
 import { agreedContent } from "@/lib/editor/annotations";
+import { processSingleton } from "@/lib/process-singleton";
 import { liveContentFromYDoc, paperDoc } from "../collab/paper-state";
-import { docxToDoc } from "./docx-import";
-import type { ExportFormat, ExportOptions } from "./formats";
-import { closePdfBrowser } from "./pdf";
-import { renderFile, type ZipEntry, zipFiles } from "./render";
-import type { ExportSource } from "./source";
+import { docxToDoc } from "./import/docx";
+import { renderFile } from "./render/file";
+import { closePdfBrowser } from "./render/pdf";
+import { zipFiles } from "./render/zip";
+import type { ExportFormat, ExportOptions, ExportSource, ZipEntry } from "./types";
 
 export interface ExportWork {
   /** The file's bytes; a PDF is printed by this thread's Chromium. */
@@ -42,17 +43,16 @@ export const inThisThread: ExportWork = {
 /** Releases what this thread's work holds (its PDF browser): the export thread's last task. */
 export const releaseThisThread = closePdfBrowser;
 
-// On globalThis: the custom server starts the thread, and the app's bundles (route handlers,
+// Process-wide: the custom server starts the thread, and the app's bundles (route handlers,
 // server actions) hold their own copies of this module.
-const slot = globalThis as { __accordExportWork?: ExportWork };
+const installed = processSingleton("export work", (): { work: ExportWork | null } => ({ work: null }));
 
 /** The export thread if one was installed, else this thread. */
 export function exportWork(): ExportWork {
-  return slot.__accordExportWork ?? inThisThread;
+  return installed.work ?? inThisThread;
 }
 
 /** Installs (or, with null, removes) the work that `exportWork()` hands out. */
 export function installExportWork(work: ExportWork | null): void {
-  if (work) slot.__accordExportWork = work;
-  else delete slot.__accordExportWork;
+  installed.work = work;
 }

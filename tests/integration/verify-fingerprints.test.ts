@@ -9,17 +9,14 @@ import { exportFingerprints, issuedFiles, type Paper, submissions } from "@/db/s
 import { translator } from "@/lib/i18n/translate";
 import { sha256Hex } from "@/server/canonical";
 import { submitToHld } from "@/server/domain/workflow";
-import {
-  fingerprintQueueIdle,
-  issueExport,
-  recordIssuedFile,
-  startFingerprintWorker,
-} from "@/server/export/fingerprints";
-import { type ExportFormat, exportFormats, renderExport } from "@/server/export/index";
-import { closePdfBrowser } from "@/server/export/pdf";
-import { exportDialogueSubmissions, exportPaper } from "@/server/export/service";
+import { fingerprintQueueIdle, startFingerprintWorker } from "@/server/export/fingerprints";
+import { recordIssuedFile } from "@/server/export/issued-files";
+import { closePdfBrowser } from "@/server/export/render/pdf";
+import { exportDialogueSubmissions, exportPaper, issueExport, renderExport } from "@/server/export/service";
 import { exportSourceForActor, submittedSource } from "@/server/export/source";
-import { VERIFY_CHECKS_PER_MINUTE, verifyFile, verifyLimits } from "@/server/export/verify";
+import { type ExportFormat, exportFormats } from "@/server/export/types";
+import { verifyFile } from "@/server/export/verify/file";
+import { VERIFY_CHECKS_PER_MINUTE, verifyLimits } from "@/server/export/verify/limits";
 import { useTestDatabase } from "../helpers/database";
 import { type DialogueWithRoles, makeDialogueWithRoles, makePaperInStatus, sampleDoc } from "../helpers/factories";
 

@@ -4,9 +4,11 @@
 // most two renderings run at once in this process, a few more wait (503 beyond). A browser
 // posting the form without JavaScript gets a page, not JSON: a 303 to /verify with the outcome.
 import { z } from "zod";
-import type { VerifyResponse } from "@/components/export/VerifyForm";
 import { getDb } from "@/db/client";
-import { VERIFY_MAX_BYTES, verifyFile, verifyHash, verifyLimits } from "@/server/export/verify";
+import type { VerifyResponse } from "@/lib/verify-outcome";
+import { verifyFile } from "@/server/export/verify/file";
+import { verifyHash } from "@/server/export/verify/hash";
+import { VERIFY_MAX_BYTES, verifyLimits } from "@/server/export/verify/limits";
 import { isGateFullError, rateLimitKey, requestClientAddress } from "@/server/rate-limit";
 
 export const dynamic = "force-dynamic";

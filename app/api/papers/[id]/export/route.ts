@@ -7,8 +7,8 @@ import { locales } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translate";
 import { currentActor } from "@/server/auth/current";
 import { errorResponse, fileResponse } from "@/server/export/http";
-import { exportFormats } from "@/server/export/index";
 import { exportPaper } from "@/server/export/service";
+import { exportFormats } from "@/server/export/types";
 import { requestLocale } from "@/server/locale";
 
 export const dynamic = "force-dynamic";

@@ -10,56 +10,15 @@ import { unzipSync } from "fflate";
 import mammoth from "mammoth";
 import type { DocMark, DocNode } from "@/lib/document";
 import { translator } from "@/lib/i18n/translate";
-import { documentSchema } from "../collab/paper-state";
-import { invalidInput } from "../errors";
-import { markerPattern } from "./cover";
-import { safeHref } from "./model";
+import { documentSchema } from "../../collab/paper-state";
+import { invalidInput } from "../../errors";
+import { markerPattern } from "../marker";
+import { safeHref } from "../render/model";
+import { type HtmlElement, type HtmlNode, isElement, parseSimpleHtml, plainText } from "./html-tree";
 
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 /** Total uncompressed size accepted: a small file that inflates to gigabytes is refused. */
 const IMPORT_MAX_UNCOMPRESSED = 200 * 1024 * 1024;
-
-type HtmlNode = { tag: string; attrs: Record<string, string>; children: HtmlNode[] } | { text: string };
-
-const voidTags = new Set(["br", "img", "hr"]);
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) => {
-    const lower = e.toLowerCase();
-    if (lower.startsWith("#x")) return String.fromCodePoint(Number.parseInt(lower.slice(2), 16));
-    if (lower.startsWith("#")) return String.fromCodePoint(Number.parseInt(lower.slice(1), 10));
-    return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[lower] ?? "";
-  });
-}
-
-/** Parses mammoth's output (always well-formed, escaped HTML) into a tree. */
-export function parseSimpleHtml(html: string): HtmlNode[] {
-  const root: HtmlNode = { tag: "root", attrs: {}, children: [] };
-  const stack: Extract<HtmlNode, { tag: string }>[] = [root as Extract<HtmlNode, { tag: string }>];
-  const pattern = /<(\/?)([a-zA-Z0-9]+)((?:\s+[a-zA-Z-]+(?:="[^"]*")?)*)\s*(\/?)>|([^<]+)/g;
-  for (const m of html.matchAll(pattern)) {
-    const top = stack[stack.length - 1] as Extract<HtmlNode, { tag: string }>;
-    if (m[5] !== undefined) {
-      top.children.push({ text: decodeEntities(m[5]) });
-      continue;
-    }
-    const tag = (m[2] as string).toLowerCase();
-    if (m[1]) {
-      const index = stack.map((n) => n.tag).lastIndexOf(tag);
-      if (index > 0) stack.length = index;
-      continue;
-    }
-    const attrs: Record<string, string> = {};
-    for (const a of (m[3] ?? "").matchAll(/([a-zA-Z-]+)(?:="([^"]*)")?/g))
-      attrs[(a[1] as string).toLowerCase()] = decodeEntities(a[2] ?? "");
-    const node = { tag, attrs, children: [] as HtmlNode[] };
-    top.children.push(node);
-    if (!voidTags.has(tag) && !m[4]) stack.push(node);
-  }
-  return (root as Extract<HtmlNode, { tag: string }>).children;
-}
-
-const isElement = (n: HtmlNode): n is Extract<HtmlNode, { tag: string }> => "tag" in n;
 
 const inlineMarks: Record<string, DocMark> = {
   strong: { type: "bold" },
@@ -168,7 +127,7 @@ const isBlockTag = (tag: string) =>
     "hr",
   ].includes(tag);
 
-function block(node: Extract<HtmlNode, { tag: string }>, ctx: Ctx): DocNode[] | null {
+function block(node: HtmlElement, ctx: Ctx): DocNode[] | null {
   switch (node.tag) {
     case "p": {
       const content = inlineContent(node.children, [], ctx);
@@ -203,7 +162,7 @@ function block(node: Extract<HtmlNode, { tag: string }>, ctx: Ctx): DocNode[] | 
     }
     case "table": {
       const rows: DocNode[] = [];
-      const walk = (n: Extract<HtmlNode, { tag: string }>) => {
+      const walk = (n: HtmlElement) => {
         for (const c of n.children.filter(isElement)) {
           if (c.tag === "tr") {
             const cells = c.children.filter(isElement).filter((x) => x.tag === "td" || x.tag === "th");
@@ -238,10 +197,6 @@ function block(node: Extract<HtmlNode, { tag: string }>, ctx: Ctx): DocNode[] | 
     default:
       return blocks(node.children, ctx);
   }
-}
-
-function plainText(nodes: HtmlNode[]): string {
-  return nodes.map((n) => (isElement(n) ? plainText(n.children) : n.text)).join("");
 }
 
 /** Pulls mammoth's note lists (<li id="footnote-1">) out of the tree and returns their texts. */

@@ -13,6 +13,7 @@ import {
   type SuggestionKind,
 } from "@/lib/editor/annotations";
 import { paragraphNumbers } from "@/lib/numbering";
+import type { CommentEntry, ExportAnnotations } from "../types";
 
 export type InlineMark = "bold" | "italic" | "underline" | "strike" | "code";
 
@@ -63,18 +64,6 @@ export type ExportModel = {
   annotations: ModelAnnotations | null;
 };
 
-/** One comment of a thread: the opening one first, then the replies. */
-export type CommentEntry = { author: string; date: Date; body: string; withdrawn: boolean };
-
-/** What the export source knows about the annotations of the live draft (server/export/annotations-source.ts). */
-export type ExportAnnotations = {
-  /** Suggestion id (from the mark) → "Name (Partner)". */
-  suggestionAuthors: ReadonlyMap<string, string>;
-  /** Open threads, oldest first; resolved ones are left out. */
-  threads: { anchorId: string; quote: string; entries: CommentEntry[] }[];
-  resolvedLeftOut: number;
-};
-
 export type CommentNote = {
   /** C1, C2, … in order of the anchored text; threads whose text is gone come last. */
   number: number;
@@ -115,7 +104,7 @@ function isUnsafeCodeUnit(code: number, prev: number, next: number): boolean {
   return false;
 }
 
-export function cleanText(text: string): string {
+function cleanText(text: string): string {
   const normalized = text.normalize("NFC");
   let out = "";
   for (let i = 0; i < normalized.length; i++) {
@@ -137,7 +126,7 @@ function marksOf(marks: DocMark[] | undefined): { marks: InlineMark[]; href: str
   return { marks: markOrder.filter((m) => set.has(m)), href };
 }
 
-export type ModelOptions = {
+type ModelOptions = {
   /**
    * Pending suggestions and open comment threads of the live draft, whose document then carries
    * their marks. Absent (the default): the marks are not read, only the agreed text is shown.
@@ -341,9 +330,4 @@ export function buildModel(doc: DocNode, options: ModelOptions = {}): ExportMode
     numbers: numbersByIndex.filter((n): n is number => n !== undefined),
     annotations: reader?.finish() ?? null,
   };
-}
-
-/** The plain text of inline content (notes as their number), e.g. for table cells in Markdown. */
-export function inlineText(inlines: Inline[]): string {
-  return inlines.map((i) => (i.kind === "text" ? i.text : i.kind === "break" ? "\n" : `[${i.number}]`)).join("");
 }

@@ -1,9 +1,9 @@
 // HTML export: one self-contained, sanitized file (no script, no event handlers, no external
 // resource, only http/https/mailto links), built from the export model by string escaping, never
 // by passing stored markup through. The PDF is this same HTML printed by Chromium.
-import { type Cover, formatDate, isoDate } from "./cover";
+import type { Cover, ExportSource } from "../types";
+import { formatDate, isoDate } from "./cover";
 import type { Block, CommentNote, ExportModel, Inline, TextInline } from "./model";
-import type { ExportSource } from "./source";
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -149,7 +149,7 @@ del.suggestion { color: #b91c1c; text-decoration: line-through; }
 a { color: #0645ad; }
 `;
 
-export function coverHtml(source: ExportSource, cover: Cover): string {
+function coverHtml(source: ExportSource, cover: Cover): string {
   const rows = cover.rows
     .map((r) => `<dt>${escapeHtml(r.label)}</dt><dd${r.mono ? ' class="mono"' : ""}>${escapeHtml(r.value)}</dd>`)
     .join("");

@@ -4,12 +4,12 @@
 // With annotations, pending suggestions are written in CriticMarkup ({++inserted++}{>>author<<},
 // {--deleted--}{>>author<<}), which other readers show as literal text, and comment threads as
 // [C1] markers with a Comments section at the end.
-import { type Cover, formatDate } from "./cover";
+import type { Cover, ExportSource } from "../types";
+import { formatDate } from "./cover";
 import type { Block, ExportModel, Inline, InlineMark, SuggestionRun } from "./model";
-import type { ExportSource } from "./source";
 
 /** Escapes text so that no character of it is read as Markdown (CommonMark and pandoc's extensions). */
-export function escapeMarkdown(text: string): string {
+function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]<>|~&$^@#+!]/g, (c) => `\\${c}`);
 }
 

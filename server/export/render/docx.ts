@@ -1,7 +1,6 @@
 // DOCX export with `docx` 9, from the export model: cover block, headings, literal paragraph
 // numbers (the app's), Word list numbering, tables, real footnotes, links, page numbers.
-// `docx` writes creation dates, zip times and random relationship ids; `stabilize` rewrites
-// them from the source's stored date so the same revision always gives the same bytes.
+// The package is made byte-stable (docx-package.ts); inline runs are written by docx-inline.ts.
 // With annotations, pending suggestions are real tracked changes (w:ins / w:del, author
 // "Name (Partner)", dated with the live text's last change: the marks carry no time) and open
 // comment threads real Word comments, replies threaded under the opening comment.
@@ -11,15 +10,11 @@ import {
   CommentRangeEnd,
   CommentRangeStart,
   CommentReference,
-  DeletedTextRun,
   Document,
-  ExternalHyperlink,
   Footer,
-  FootnoteReferenceRun,
   HeadingLevel,
   type ICommentOptions,
   type ILevelsOptions,
-  InsertedTextRun,
   LevelFormat,
   Packer,
   PageNumber,
@@ -31,89 +26,10 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import { strFromU8, strToU8, unzipSync, type Zippable, zipSync } from "fflate";
-import type { Cover } from "./cover";
-import type { Block, CommentNote, ExportModel, Inline, TextInline } from "./model";
-import type { ExportSource } from "./source";
-
-const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
-// A right-to-left run: RTL letters, with the spaces and neutral marks between them.
-const RTL_RUN =
-  /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF](?:[\s\u060C\u061B\u061F.,:;!?\-–]*[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF])*/g;
-
-type RunStyle = { bold?: boolean; italics?: boolean; underline?: object; strike?: boolean; font?: string };
-type RunOptions = RunStyle & { text: string; style?: string; rightToLeft?: boolean };
-type RunMaker = (options: RunOptions) => ParagraphChild;
-
-const plainRun: RunMaker = (options) => new TextRun(options);
-
-/** Splits text by script: Arabic/Hebrew segments become right-to-left runs, the rest stays LTR. */
-function textRuns(text: string, style: RunStyle, styleId?: string, make: RunMaker = plainRun): ParagraphChild[] {
-  if (!RTL.test(text)) return [make({ text, ...style, style: styleId })];
-  const runs: ParagraphChild[] = [];
-  let last = 0;
-  for (const match of text.matchAll(RTL_RUN)) {
-    const index = match.index ?? 0;
-    if (index > last) runs.push(make({ text: text.slice(last, index), ...style, style: styleId }));
-    runs.push(make({ text: match[0], ...style, style: styleId, rightToLeft: true }));
-    last = index + match[0].length;
-  }
-  if (last < text.length) runs.push(make({ text: text.slice(last), ...style, style: styleId }));
-  return runs;
-}
-
-/**
- * Tracked changes and comments while walking the body. Comment ids are the comments' indexes
- * (0…n-1, threads in marker order, replies after their thread); revision ids follow them, so no
- * two annotations share an id.
- */
-type Annotating = { date: string; nextRevision: number; commentIds: Map<number, number[]> };
-
-/** A tracked change per run (one suggestion may span runs, each needs its own id). */
-function runMaker(inline: TextInline, annotating: Annotating | null): RunMaker {
-  const s = inline.suggestion;
-  if (!s || !annotating) return plainRun;
-  return (options) => {
-    const change = { id: annotating.nextRevision++, author: s.author, date: annotating.date };
-    return s.kind === "insert"
-      ? new InsertedTextRun({ ...options, ...change })
-      : new DeletedTextRun({ ...options, ...change });
-  };
-}
-
-function inlineRuns(inlines: Inline[], annotating: Annotating | null): ParagraphChild[] {
-  const out: ParagraphChild[] = [];
-  for (const inline of inlines) {
-    if (inline.kind === "break") {
-      out.push(new TextRun({ text: "", break: 1 }));
-    } else if (inline.kind === "note") {
-      out.push(new FootnoteReferenceRun(inline.number));
-    } else {
-      const style: RunStyle = {
-        bold: inline.marks.includes("bold") || undefined,
-        italics: inline.marks.includes("italic") || undefined,
-        underline: inline.marks.includes("underline") ? {} : undefined,
-        strike: inline.marks.includes("strike") || undefined,
-        font: inline.marks.includes("code") ? "Noto Sans Mono" : undefined,
-      };
-      const ids = (numbers: number[] | undefined) =>
-        annotating ? (numbers ?? []).flatMap((n) => annotating.commentIds.get(n) ?? []) : [];
-      for (const id of ids(inline.commentStarts)) out.push(new CommentRangeStart(id));
-      const make = runMaker(inline, annotating);
-      if (inline.href) {
-        out.push(
-          new ExternalHyperlink({ link: inline.href, children: textRuns(inline.text, style, "Hyperlink", make) }),
-        );
-      } else {
-        out.push(...textRuns(inline.text, style, undefined, make));
-      }
-      for (const id of ids(inline.commentEnds)) {
-        out.push(new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] }));
-      }
-    }
-  }
-  return out;
-}
+import type { Cover, ExportSource } from "../types";
+import { type Annotating, inlineRuns, textRuns } from "./docx-inline";
+import { stabilize } from "./docx-package";
+import type { Block, CommentNote, ExportModel } from "./model";
 
 function initials(name: string): string {
   return name
@@ -415,57 +331,4 @@ export async function renderDocx(source: ExportSource, model: ExportModel, cover
     ],
   });
   return stabilize(new Uint8Array(await Packer.toBuffer(document)), source.date);
-}
-
-/**
- * Makes the package byte-stable: creation and modification dates from the stored date,
- * random relationship ids renumbered in order of appearance, fixed zip entry times.
- */
-export function stabilize(zip: Uint8Array, date: Date): Uint8Array {
-  const files = unzipSync(zip);
-  const stamp = `${date.toISOString().slice(0, 19)}Z`;
-  const randomIds = new Map<string, string>();
-  // docx names hyperlink (and some other) relationships with 21-character random ids.
-  const renumber = (xml: string) =>
-    xml.replace(/(Id|r:id|w:id|r:embed)="([^"]+)"/g, (whole, attr: string, id: string) => {
-      if (!/^[a-z0-9_-]{21}$/.test(id.replace(/^rId/, ""))) return whole;
-      let stable = randomIds.get(id);
-      if (!stable) {
-        stable = `rIdAccord${randomIds.size + 1}`;
-        randomIds.set(id, stable);
-      }
-      return `${attr}="${stable}"`;
-    });
-  const names = Object.keys(files).sort((a, b) =>
-    a === "[Content_Types].xml" ? -1 : b === "[Content_Types].xml" ? 1 : a.localeCompare(b),
-  );
-  // Relationship files last seen: renumber the document first so ids follow reading order.
-  const ordered = [...names.filter((n) => !n.endsWith(".rels")), ...names.filter((n) => n.endsWith(".rels"))];
-  const rewritten = new Map<string, Uint8Array>();
-  for (const name of ordered) {
-    const data = files[name] as Uint8Array;
-    if (!/\.(xml|rels)$/.test(name)) {
-      rewritten.set(name, data);
-      continue;
-    }
-    let xml = strFromU8(data);
-    if (name === "docProps/core.xml") {
-      xml = xml
-        .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
-        .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`);
-    }
-    rewritten.set(name, strToU8(renumber(xml)));
-  }
-  // Zip times are local-time fields: build them from the UTC fields so every server agrees.
-  const mtime = new Date(
-    date.getUTCFullYear(),
-    date.getUTCMonth(),
-    date.getUTCDate(),
-    date.getUTCHours(),
-    date.getUTCMinutes(),
-    date.getUTCSeconds() - (date.getUTCSeconds() % 2),
-  );
-  const out: Zippable = {};
-  for (const name of names) out[name] = [rewritten.get(name) as Uint8Array, { mtime, level: 6 }];
-  return zipSync(out);
 }

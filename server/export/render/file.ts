@@ -1,17 +1,15 @@
 // Every export's file, from an export source to its bytes (the PDF printed by Chromium from the
 // HTML export). It touches no database and no socket, so it can run on the export thread
 // (server/export/thread.ts) as well as in the calling thread.
-import { type Zippable, zipSync } from "fflate";
 import { agreedContent } from "@/lib/editor/annotations";
+import type { ExportFormat, ExportOptions, ExportSource } from "../types";
 import { renderAkn } from "./akn";
 import { buildCover } from "./cover";
 import { renderDocx } from "./docx";
-import type { ExportFormat, ExportOptions } from "./formats";
 import { escapeHtml, renderHtml } from "./html";
 import { renderMarkdown } from "./markdown";
 import { buildModel } from "./model";
 import { renderPdf } from "./pdf";
-import type { ExportSource } from "./source";
 
 /** Annotations are rendered only when asked for AND carried by the source (the live draft, when allowed). */
 export function isAnnotatedExport(source: ExportSource, options: ExportOptions): boolean {
@@ -44,24 +42,4 @@ export async function renderFile(
     case "akn":
       return encoder.encode(renderAkn(source, model, cover));
   }
-}
-
-export type ZipEntry = { path: string; bytes: Uint8Array };
-
-/**
- * A ZIP whose bytes depend only on its entries and `mtime`: entries in name order, one time for
- * all. Zip times are local-time fields: built from UTC fields so every server writes the same.
- */
-export function zipFiles(entries: ZipEntry[], mtime: Date): Uint8Array {
-  const local = new Date(
-    mtime.getUTCFullYear(),
-    mtime.getUTCMonth(),
-    mtime.getUTCDate(),
-    mtime.getUTCHours(),
-    mtime.getUTCMinutes(),
-  );
-  const ordered: Zippable = {};
-  for (const entry of [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)))
-    ordered[entry.path] = [entry.bytes, { mtime: local, level: 6 }];
-  return zipSync(ordered);
 }

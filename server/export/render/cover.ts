@@ -1,38 +1,11 @@
-// The cover block of every export, as rows of label and value, and the fingerprint (marker)
-// that every format embeds in its metadata so the verify page can find the text again.
+// The cover block of every export, as rows of label and value, with the fingerprint (marker)
+// that every format embeds in its metadata so the verify page can find the text again; and the
+// one way dates are written in every format.
 import { countryName } from "@/lib/countries";
 import type { Locale } from "@/lib/i18n/locales";
-import { type MessageKey, type Translate, translator } from "@/lib/i18n/translate";
-import type { ExportSource } from "./source";
-
-export type CoverRow = { label: string; value: string; mono?: boolean };
-export type CoverPosition = {
-  partner: string;
-  position: string;
-  reason: string;
-  recordedBy: string;
-  recordedAt: string;
-};
-
-export type Cover = {
-  lang: Locale;
-  t: Translate;
-  heading: string;
-  /** Set for the live draft: shown prominently on every format. */
-  draftNotice: string | null;
-  /** Set when pending suggestions and comments are included: shown prominently on every format. */
-  annotationsNotice: string | null;
-  rows: CoverRow[];
-  positionsHeading: string;
-  positionsColumns: [string, string, string, string, string];
-  positions: CoverPosition[] | null;
-  /** "Title, Rev.N" or "Title, live draft". */
-  documentName: string;
-  revisionLabel: string;
-  notesHeading: string;
-  adRef: string;
-  marker: string;
-};
+import { type MessageKey, translator } from "@/lib/i18n/translate";
+import { exportMarker } from "../marker";
+import type { Cover, CoverRow, ExportSource } from "../types";
 
 /** Dates are written the same way in every language and every run: no locale data involved. */
 export function formatDate(date: Date): string {
@@ -42,13 +15,6 @@ export function formatDate(date: Date): string {
 export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
-
-/** The fingerprint every export carries in its metadata: hash and language of the cover. */
-export function exportMarker(source: Pick<ExportSource, "hash">, lang: Locale): string {
-  return `accord:sha256=${source.hash};lang=${lang}`;
-}
-
-export const markerPattern = /accord:sha256=([0-9a-f]{64});lang=(en|fr)/;
 
 export function buildCover(source: ExportSource, lang: Locale, options: { annotated?: boolean } = {}): Cover {
   const t = translator(lang);

@@ -6,9 +6,9 @@
 // open comment threads as editorial <note>s in <notes>, referred to by <noteRef> in the text.
 import { create } from "xmlbuilder2";
 import type { XMLBuilder } from "xmlbuilder2/lib/interfaces";
-import { type Cover, formatDate, isoDate } from "./cover";
+import type { Cover, ExportSource } from "../types";
+import { formatDate, isoDate } from "./cover";
 import type { Block, ExportModel, Inline } from "./model";
-import type { ExportSource } from "./source";
 
 const AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 const ACCORD = "https://accord.example/ns/export/1.0";

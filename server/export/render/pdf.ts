@@ -1,5 +1,5 @@
 // PDF export: the HTML export printed by Chromium (another process, so a long export never
-// blocks this one's event loop). One browser per process, launched on first use, with one
+// blocks this one's event loop). One browser per thread, launched on first use, with one
 // context in which each export opens (and closes) its own page: creating a context per export
 // cost a few hundred milliseconds. In that context JavaScript is off, the browser is offline and
 // every request other than data: is aborted, so the stored text cannot reach anything.
@@ -7,7 +7,8 @@
 // and at the same length, from the stored date, which makes the output byte-stable.
 import { threadId } from "node:worker_threads";
 import type { Browser, BrowserContext } from "playwright-core";
-import { chromiumArgs, chromiumPath } from "../chromium";
+import { processSingleton } from "@/lib/process-singleton";
+import { chromiumArgs, chromiumPath } from "../../chromium";
 
 /**
  * A switch Chromium ignores, naming the process and thread that launched it (`ps` shows whose
@@ -16,10 +17,10 @@ import { chromiumArgs, chromiumPath } from "../chromium";
 export const pdfRendererSwitch = (thread: number) => `--accord-pdf-renderer=${process.pid}.${thread}`;
 
 type Renderer = { browser: Browser; context: BrowserContext };
-type RendererHolder = { promise: Promise<Renderer> | null };
-const globalSlot = globalThis as { __accordPdfRenderer?: RendererHolder };
-if (!globalSlot.__accordPdfRenderer) globalSlot.__accordPdfRenderer = { promise: null };
-const holder: RendererHolder = globalSlot.__accordPdfRenderer;
+// One per thread (the export thread has its own): the app's bundles share it with the custom server.
+const holder = processSingleton("PDF renderer", (): { promise: Promise<Renderer> | null } => ({
+  promise: null,
+}));
 
 async function launchRenderer(): Promise<Renderer> {
   const { chromium } = await import("playwright-core");
@@ -67,7 +68,7 @@ function pdfDate(date: Date): string {
 }
 
 /** Rewrites Chromium's CreationDate/ModDate in place (same length: the xref offsets stay right). */
-export function fixPdfDates(pdf: Uint8Array, date: Date): Uint8Array {
+function fixPdfDates(pdf: Uint8Array, date: Date): Uint8Array {
   const text = Buffer.from(pdf).toString("latin1");
   const stamp = pdfDate(date);
   const fixed = text.replace(/\/(CreationDate|ModDate) \(D:[^)]*\)/g, (whole, key: string) => {
@@ -96,21 +97,4 @@ export async function renderPdf(html: string, date: Date, footer: string): Promi
   } finally {
     await page.close().catch(() => {});
   }
-}
-
-/** The document's Title from the PDF's Info dictionary (where exports put their fingerprint). */
-export function pdfTitle(pdf: Uint8Array): string | null {
-  const text = Buffer.from(pdf).toString("latin1");
-  const hex = /\/Title\s*<([0-9A-Fa-f\s]*)>/.exec(text);
-  if (hex?.[1]) {
-    const bytes = Buffer.from(hex[1].replace(/\s/g, ""), "hex");
-    if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-      const swapped = Buffer.from(bytes.subarray(2));
-      swapped.swap16();
-      return swapped.toString("utf16le");
-    }
-    return bytes.toString("latin1");
-  }
-  const literal = /\/Title\s*\(((?:\\.|[^\\)])*)\)/.exec(text);
-  return literal?.[1] ? literal[1].replace(/\\(.)/g, "$1") : null;
 }

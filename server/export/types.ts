@@ -1,0 +1,105 @@
+// The vocabulary every part of the exports shares: the formats, what a file is made from (the
+// export source), its cover block and the file itself. Types and the format list only, so pages
+// and client components may import it without pulling in a renderer.
+import type { PaperKind, PaperStatus } from "@/db/schema";
+import type { DocNode } from "@/lib/document";
+import type { Locale } from "@/lib/i18n/locales";
+import type { Translate } from "@/lib/i18n/translate";
+
+export const exportFormats = ["docx", "pdf", "html", "md", "akn"] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+export type ExportOptions = {
+  lang: Locale;
+  /**
+   * Pending suggestions and open comments: rendered only when asked for here AND carried by the
+   * source (`exportSourceForActor` loads them for the live draft, when allowed). Submitted texts,
+   * the ZIP and verification never ask, and their sources never carry them.
+   */
+  includeAnnotations?: boolean;
+};
+
+/** A revision's number, or the live draft. */
+export type RevisionSelector = number | "live";
+
+export type PositionLine = {
+  partner: string;
+  iso3: string | null;
+  /** approve | object | abstain | approve_by_silence | none */
+  value: string;
+  reason: string | null;
+  recordedBy: string | null;
+  recordedAt: Date | null;
+};
+
+/** One comment of a thread: the opening one first, then the replies. */
+export type CommentEntry = { author: string; date: Date; body: string; withdrawn: boolean };
+
+/** What the export source knows about the annotations of the live draft (server/export/annotations-source.ts). */
+export type ExportAnnotations = {
+  /** Suggestion id (from the mark) → "Name (Partner)". */
+  suggestionAuthors: ReadonlyMap<string, string>;
+  /** Open threads, oldest first; resolved ones are left out. */
+  threads: { anchorId: string; quote: string; entries: CommentEntry[] }[];
+  resolvedLeftOut: number;
+};
+
+/**
+ * What an export is made from: the stored document of one revision (or the live text, marked as
+ * a draft) and the facts of its cover block, all read from stored rows (server/export/source.ts),
+ * so that a submitted revision always yields the same bytes.
+ */
+export type ExportSource = {
+  paperId: string;
+  dialogue: { name: string; code: string };
+  title: string;
+  kind: PaperKind;
+  status: PaperStatus;
+  /** null: the live draft (not a frozen revision). */
+  revision: number | null;
+  /** Frozen time of the revision, or the last change of the live text. */
+  date: Date;
+  /** Always the hash of the agreed text (without suggestions and comments). */
+  hash: string;
+  /** The stored text; with annotations, the live document with its suggestion and anchor marks. */
+  doc: DocNode;
+  /** Pending suggestions and open comments: only for the live draft, when asked for and allowed. */
+  annotations?: ExportAnnotations | null;
+  /** For agreed and submitted papers, when this revision is the agreed one. */
+  positions: PositionLine[] | null;
+  submission: { reference: string; submittedAt: Date; submittedBy: string } | null;
+};
+
+export type CoverRow = { label: string; value: string; mono?: boolean };
+export type CoverPosition = {
+  partner: string;
+  position: string;
+  reason: string;
+  recordedBy: string;
+  recordedAt: string;
+};
+
+/** The cover block of every export, as rows of label and value (server/export/render/cover.ts). */
+export type Cover = {
+  lang: Locale;
+  t: Translate;
+  heading: string;
+  /** Set for the live draft: shown prominently on every format. */
+  draftNotice: string | null;
+  /** Set when pending suggestions and comments are included: shown prominently on every format. */
+  annotationsNotice: string | null;
+  rows: CoverRow[];
+  positionsHeading: string;
+  positionsColumns: [string, string, string, string, string];
+  positions: CoverPosition[] | null;
+  /** "Title, Rev.N" or "Title, live draft". */
+  documentName: string;
+  revisionLabel: string;
+  notesHeading: string;
+  adRef: string;
+  marker: string;
+};
+
+export type ExportFile = { bytes: Uint8Array; contentType: string; filename: string };
+
+export type ZipEntry = { path: string; bytes: Uint8Array };
