@@ -20,7 +20,7 @@ import { verifyHash } from "@/server/export/verify/hash";
 import { useTestDatabase } from "../helpers/database";
 import { type DialogueWithRoles, makeDialogueWithRoles, makePaperInStatus } from "../helpers/factories";
 import { validateAkn } from "./akn-validate";
-import { fixtureDoc, fixtureParagraphs, submittedFixturePaper } from "./fixture";
+import { exportAs, fixtureDoc, fixtureParagraphs, submittedFixturePaper } from "./fixture";
 import { pandoc, pdffonts, pdftotext, stripBidi, toFile } from "./tools";
 
 const test = useTestDatabase();
@@ -231,20 +231,13 @@ describe("a submitted revision", () => {
 
 describe("who may export", () => {
   it("HLD reviewers only submitted papers; outsiders nothing (not found)", async () => {
-    await expect(
-      exportPaper(test.db(), world.actors.hld_reviewer, {
-        paperId: draft.id,
-        revision: "live",
-        format: "md",
-        lang: "en",
-      }),
-    ).rejects.toMatchObject({ code: "not_found" });
-    await expect(
-      exportPaper(test.db(), world.actors.outsider, { paperId: submitted.id, revision: 1, format: "md", lang: "en" }),
-    ).rejects.toMatchObject({ code: "not_found" });
-    await expect(
-      exportPaper(test.db(), world.actors.observer, { paperId: draft.id, revision: "live", format: "md", lang: "en" }),
-    ).resolves.toBeTruthy();
+    await expect(exportAs(test.db(), world.actors.hld_reviewer, draft.id, "live")).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(exportAs(test.db(), world.actors.outsider, submitted.id, 1)).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(exportAs(test.db(), world.actors.observer, draft.id, "live")).resolves.toBeTruthy();
   });
 });
 

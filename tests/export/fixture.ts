@@ -3,6 +3,9 @@
 import type { Db } from "@/db/client";
 import type { Paper } from "@/db/schema";
 import type { DocNode } from "@/lib/document";
+import { exportPaper } from "@/server/export/service";
+import type { ExportFormat, RevisionSelector } from "@/server/export/types";
+import type { Actor } from "@/server/policy";
 import { type DialogueWithRoles, makePaperInStatus } from "../helpers/factories";
 
 const text = (t: string, marks?: DocNode["marks"]): DocNode => ({ type: "text", text: t, ...(marks ? { marks } : {}) });
@@ -106,4 +109,16 @@ export async function submittedFixturePaper(db: Db, world: DialogueWithRoles, no
     now,
   });
   return paper;
+}
+
+/** `actor`'s English export of a paper (Markdown unless told): the checks of who may export what. */
+export function exportAs(
+  db: Db,
+  actor: Actor,
+  paperId: string,
+  revision: RevisionSelector,
+  options: { format?: ExportFormat; includeAnnotations?: true } = {},
+) {
+  const { format = "md", ...annotations } = options;
+  return exportPaper(db, actor, { paperId, revision, format, lang: "en", ...annotations });
 }
