@@ -5,7 +5,7 @@
 import type { Db } from "@/db/client";
 import type { PaperKind } from "@/db/schema";
 import type { DocNode } from "@/lib/document";
-import { IMPORT_MAX_BYTES } from "../export/import/docx";
+import { IMPORT_MAX_BYTES } from "../export/import/limits";
 import { exportWork } from "../export/work";
 import { type Actor, authorize } from "../policy";
 import { createPaper, MAX_TITLE_LENGTH } from "./papers";

@@ -4,7 +4,6 @@
 // rendering at submission and the verify check all go through it, so a file is always produced
 // the same way from the same stored text. Authorization goes through the policy (server/policy.ts).
 import { eq } from "drizzle-orm";
-import { strToU8 } from "fflate";
 import type { Db } from "@/db/client";
 import { dialogues } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
@@ -19,7 +18,6 @@ import {
   type SubmissionRef,
   submissionOf,
 } from "./issued-files";
-import { isAnnotatedExport } from "./render/file";
 import { exportSourceForActor, submittedSource } from "./source";
 import { submittedTexts } from "./submitted";
 import {
@@ -28,6 +26,7 @@ import {
   type ExportOptions,
   type ExportSource,
   exportFormats,
+  isAnnotatedExport,
   type RevisionSelector,
   type ZipEntry,
 } from "./types";
@@ -184,7 +183,7 @@ export async function exportDialogueSubmissions(
   }
   files.push({
     path: "manifest.json",
-    bytes: strToU8(
+    bytes: new TextEncoder().encode(
       `${JSON.stringify({ dialogue: dialogue.name, code: dialogue.code, language: input.lang, papers: manifest }, null, 2)}\n`,
     ),
   });

@@ -1,9 +1,10 @@
 // The export thread's loop: each task is done with the same functions the calling thread would
-// use (`inThisThread`), and answered with its id; bytes are handed over, not copied.
+// use (`localWork`, loaded as the thread starts), and answered with its id; bytes are handed
+// over, not copied.
 import { parentPort, threadId } from "node:worker_threads";
 import { AppError } from "../errors";
+import { localWork, releaseLocalWork } from "./local-work";
 import type { ExportReply, ExportTask, SerializedError } from "./thread";
-import { inThisThread, releaseThisThread } from "./work";
 
 const port = parentPort;
 if (!port) throw new Error("thread-worker-main runs only as the export thread");
@@ -19,19 +20,19 @@ function serialize(error: unknown): SerializedError {
 async function perform(task: ExportTask): Promise<{ result: unknown; transfer: ArrayBuffer[] }> {
   switch (task.op) {
     case "render": {
-      const bytes = await inThisThread.render(task.source, task.format, task.options);
+      const bytes = await localWork.render(task.source, task.format, task.options);
       return { result: bytes, transfer: transferable(bytes) };
     }
     case "zip": {
-      const bytes = await inThisThread.zip(task.entries, task.mtime);
+      const bytes = await localWork.zip(task.entries, task.mtime);
       return { result: bytes, transfer: transferable(bytes) };
     }
     case "docxToDoc":
-      return { result: await inThisThread.docxToDoc(task.bytes), transfer: [] };
+      return { result: await localWork.docxToDoc(task.bytes), transfer: [] };
     case "liveDocument":
-      return { result: await inThisThread.liveDocument(task.updates, task.keepMarks), transfer: [] };
+      return { result: await localWork.liveDocument(task.updates, task.keepMarks), transfer: [] };
     case "release":
-      await releaseThisThread();
+      await releaseLocalWork();
       return { result: null, transfer: [] };
   }
 }

@@ -10,8 +10,8 @@ import path from "node:path";
 import { type ResourceLimits, Worker } from "node:worker_threads";
 import type { DocNode } from "@/lib/document";
 import { AppError, type ErrorCode } from "../errors";
-import type { ExportFormat, ExportOptions, ExportSource, ZipEntry } from "./types";
-import { type ExportWork, installExportWork } from "./work";
+import type { ExportFormat, ExportOptions, ExportSource, ExportWork, ZipEntry } from "./types";
+import { installExportWork } from "./work";
 
 export type ExportTask =
   | { op: "render"; source: ExportSource; format: ExportFormat; options: ExportOptions }

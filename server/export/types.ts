@@ -1,6 +1,6 @@
 // The vocabulary every part of the exports shares: the formats, what a file is made from (the
-// export source), its cover block and the file itself. Types and the format list only, so pages
-// and client components may import it without pulling in a renderer.
+// export source), its cover block, the file itself and what an annotated export is. Nothing here
+// loads a renderer, so pages and client components may import it.
 import type { PaperKind, PaperStatus } from "@/db/schema";
 import type { DocNode } from "@/lib/document";
 import type { Locale } from "@/lib/i18n/locales";
@@ -18,6 +18,11 @@ export type ExportOptions = {
    */
   includeAnnotations?: boolean;
 };
+
+/** Annotations are rendered only when asked for AND carried by the source (the live draft, when allowed). */
+export function isAnnotatedExport(source: ExportSource, options: ExportOptions): boolean {
+  return options.includeAnnotations === true && source.revision === null && !!source.annotations;
+}
 
 /** A revision's number, or the live draft. */
 export type RevisionSelector = number | "live";
@@ -103,3 +108,16 @@ export type Cover = {
 export type ExportFile = { bytes: Uint8Array; contentType: string; filename: string };
 
 export type ZipEntry = { path: string; bytes: Uint8Array };
+
+/** The heavy, pure work of exports and imports, done in this thread or on the export thread (server/export/work.ts). */
+export interface ExportWork {
+  /** The file's bytes; a PDF is printed by this thread's Chromium. */
+  render(source: ExportSource, format: ExportFormat, options: ExportOptions): Promise<Uint8Array>;
+  zip(entries: ZipEntry[], mtime: Date): Promise<Uint8Array>;
+  docxToDoc(bytes: Uint8Array): Promise<DocNode>;
+  /**
+   * The live text from the paper's stored Yjs updates (every acknowledged edit, unlike the
+   * debounced snapshot): with its suggestion and comment-anchor marks, or the agreed text only.
+   */
+  liveDocument(updates: Uint8Array[], keepMarks: boolean): Promise<DocNode>;
+}

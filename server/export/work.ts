@@ -1,47 +1,18 @@
 // Where the heavy, pure work of exports and imports runs: on the export thread when the server
 // started one (server/export/thread.ts), else in the calling thread (tests, scripts, the
-// benchmark, and the export thread itself). Callers ask `exportWork()` and never know which.
-import type { DocNode } from "@/lib/document";
-import { agreedContent } from "@/lib/editor/annotations";
+// benchmark). Callers ask `exportWork()` and never know which.
 import { processSingleton } from "@/lib/process-singleton";
-import { liveContentFromYDoc, paperDoc } from "../collab/paper-state";
-import { docxToDoc } from "./import/docx";
-import { renderFile } from "./render/file";
-import { closePdfBrowser } from "./render/pdf";
-import { zipFiles } from "./render/zip";
-import type { ExportFormat, ExportOptions, ExportSource, ZipEntry } from "./types";
+import type { ExportWork } from "./types";
 
-export interface ExportWork {
-  /** The file's bytes; a PDF is printed by this thread's Chromium. */
-  render(source: ExportSource, format: ExportFormat, options: ExportOptions): Promise<Uint8Array>;
-  zip(entries: ZipEntry[], mtime: Date): Promise<Uint8Array>;
-  docxToDoc(bytes: Uint8Array): Promise<DocNode>;
-  /**
-   * The live text from the paper's stored Yjs updates (every acknowledged edit, unlike the
-   * debounced snapshot): with its suggestion and comment-anchor marks, or the agreed text only.
-   */
-  liveDocument(updates: Uint8Array[], keepMarks: boolean): Promise<DocNode>;
-}
+const local = () => import("./local-work").then((module) => module.localWork);
 
-function liveDocument(updates: Uint8Array[], keepMarks: boolean): DocNode {
-  const doc = paperDoc(updates);
-  try {
-    const live = liveContentFromYDoc(doc);
-    return keepMarks ? live : agreedContent(live);
-  } finally {
-    doc.destroy();
-  }
-}
-
+/** The work done in this thread (server/export/local-work.ts), loaded on first use. */
 export const inThisThread: ExportWork = {
-  render: renderFile,
-  zip: async (entries, mtime) => zipFiles(entries, mtime),
-  docxToDoc,
-  liveDocument: async (updates, keepMarks) => liveDocument(updates, keepMarks),
+  render: async (source, format, options) => (await local()).render(source, format, options),
+  zip: async (entries, mtime) => (await local()).zip(entries, mtime),
+  docxToDoc: async (bytes) => (await local()).docxToDoc(bytes),
+  liveDocument: async (updates, keepMarks) => (await local()).liveDocument(updates, keepMarks),
 };
-
-/** Releases what this thread's work holds (its PDF browser): the export thread's last task. */
-export const releaseThisThread = closePdfBrowser;
 
 // Process-wide: the custom server starts the thread, and the app's bundles (route handlers,
 // server actions) hold their own copies of this module.

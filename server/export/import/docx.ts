@@ -15,10 +15,7 @@ import { invalidInput } from "../../errors";
 import { markerPattern } from "../marker";
 import { safeHref } from "../render/model";
 import { type HtmlElement, type HtmlNode, isElement, parseSimpleHtml, plainText } from "./html-tree";
-
-export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
-/** Total uncompressed size accepted: a small file that inflates to gigabytes is refused. */
-const IMPORT_MAX_UNCOMPRESSED = 200 * 1024 * 1024;
+import { IMPORT_MAX_BYTES, IMPORT_MAX_UNCOMPRESSED } from "./limits";
 
 const inlineMarks: Record<string, DocMark> = {
   strong: { type: "bold" },

@@ -2,7 +2,7 @@
 // HTML export). It touches no database and no socket, so it can run on the export thread
 // (server/export/thread.ts) as well as in the calling thread.
 import { agreedContent } from "@/lib/editor/annotations";
-import type { ExportFormat, ExportOptions, ExportSource } from "../types";
+import { type ExportFormat, type ExportOptions, type ExportSource, isAnnotatedExport } from "../types";
 import { renderAkn } from "./akn";
 import { buildCover } from "./cover";
 import { renderDocx } from "./docx";
@@ -10,11 +10,6 @@ import { escapeHtml, renderHtml } from "./html";
 import { renderMarkdown } from "./markdown";
 import { buildModel } from "./model";
 import { renderPdf } from "./pdf";
-
-/** Annotations are rendered only when asked for AND carried by the source (the live draft, when allowed). */
-export function isAnnotatedExport(source: ExportSource, options: ExportOptions): boolean {
-  return options.includeAnnotations === true && source.revision === null && !!source.annotations;
-}
 
 export async function renderFile(
   source: ExportSource,
