@@ -7,7 +7,7 @@ import type { Document, Extension, Hocuspocus } from "@hocuspocus/server";
 import { CLOSE } from "@/lib/collab/wire";
 import { closeAll } from "./access";
 import type { CollabConnection, CollabContext } from "./context";
-import { dropShadow } from "./guard";
+import { dropShadow } from "./guard/judge-update";
 
 export class Divergence implements Extension {
   extensionName = "Divergence";

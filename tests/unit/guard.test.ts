@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { newAnchorId, newSuggestionId } from "@/lib/editor/annotations";
-import { judgeUpdate } from "@/server/collab/guard";
+import { judgeUpdate } from "@/server/collab/guard/judge-update";
 import { documentSchema } from "@/server/collab/paper-state";
 import type { WriteRights } from "@/server/policy";
 

@@ -29,7 +29,7 @@ import { ackGate } from "../ack-gate";
 import { compactPaper } from "../compaction";
 import type { CollabConnection, CollabContext, GetDb } from "../context";
 import type { Divergence } from "../divergence";
-import { dropShadow } from "../guard";
+import { dropShadow } from "../guard/judge-update";
 import { loadPaperState } from "../paper-state";
 import type { AppendResult, UpdateLog } from "../update-log";
 import { carriesUpdate, isEmptyUpdate, judgeOrRefuse } from "./write-guard";

@@ -5,7 +5,7 @@
 import type { beforeSyncPayload, Document, Extension } from "@hocuspocus/server";
 import { CLOSE } from "@/lib/collab/wire";
 import type { CollabConnection, CollabContext } from "../context";
-import { judgeUpdate } from "../guard";
+import { judgeUpdate } from "../guard/judge-update";
 import { documentSchema } from "../paper-state";
 
 /** Sync messages that carry an update (0 = SyncStep1 carries only a state vector). */

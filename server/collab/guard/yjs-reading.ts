@@ -1,0 +1,103 @@
+// Reading a Yjs document as the write guard needs it: the characters of a text with the
+// formatting in effect on each, a block's children and attributes, and the counterpart in the
+// live document of a type the update touched.
+import * as Y from "yjs";
+import { COMMENT_ANCHOR, SUGGESTION_DELETE, SUGGESTION_INSERT } from "@/lib/editor/annotations";
+
+export const FIELD = "default";
+const HASHED_MARK = /(.*)(--[a-zA-Z0-9+/=]{8})$/;
+export const markNameOf = (key: string) => HASHED_MARK.exec(key)?.[1] ?? key;
+
+export type Attrs = Record<string, unknown>;
+// biome-ignore lint/suspicious/noExplicitAny: Yjs shared types are invariant in their event type
+export type AnyType = Y.AbstractType<any>;
+export type CharInfo = {
+  anchors: Set<string>;
+  insertId: string | null;
+  deleteId: string | null;
+  /** The other marks, serialized, to compare formatting. */
+  other: string;
+};
+
+export class Refused extends Error {}
+export const refuse = (reason: string): never => {
+  throw new Refused(reason);
+};
+
+export function charInfo(attrs: Attrs, cache: Map<Attrs, CharInfo>): CharInfo {
+  const cached = cache.get(attrs);
+  if (cached) return cached;
+  const info: CharInfo = { anchors: new Set(), insertId: null, deleteId: null, other: "" };
+  const other: [string, unknown][] = [];
+  for (const [key, value] of Object.entries(attrs)) {
+    const name = markNameOf(key);
+    const id = (value as { id?: unknown } | null)?.id;
+    if (name === COMMENT_ANCHOR && typeof id === "string") info.anchors.add(id);
+    else if (name === SUGGESTION_INSERT && typeof id === "string") info.insertId = id;
+    else if (name === SUGGESTION_DELETE && typeof id === "string") info.deleteId = id;
+    else other.push([key, value]);
+  }
+  other.sort(([a], [b]) => (a < b ? -1 : 1));
+  info.other = JSON.stringify(other);
+  cache.set(attrs, info);
+  return info;
+}
+
+/** Every visible character of a text, by Yjs id, with the formatting in effect on it. */
+export function textChars(text: Y.XmlText): Map<string, Attrs> {
+  const chars = new Map<string, Attrs>();
+  let attrs: Attrs = {};
+  for (let item = text._start; item; item = item.right) {
+    if (item.deleted) continue;
+    const content = item.content;
+    if (content instanceof Y.ContentFormat) {
+      attrs = { ...attrs };
+      if (content.value === null) delete attrs[content.key];
+      else attrs[content.key] = content.value;
+    } else if (content instanceof Y.ContentString) {
+      for (let i = 0; i < content.str.length; i++) chars.set(`${item.id.client}:${item.id.clock + i}`, attrs);
+    } else {
+      refuse("embedded content in text");
+    }
+  }
+  return chars;
+}
+
+export function children(type: Y.XmlElement | Y.XmlFragment): Y.Item[] {
+  const found: Y.Item[] = [];
+  for (let item = type._start; item; item = item.right) {
+    if (item.deleted) continue;
+    if (!(item.content instanceof Y.ContentType)) refuse("non-node content in a block");
+    found.push(item);
+  }
+  return found;
+}
+
+/**
+ * A block's attributes as Yjs stores them. `getAttributes()` builds a plain object, which
+ * silently drops a key such as `__proto__`: every stored key must be seen to be judged.
+ */
+export function attributesOf(element: Y.XmlElement): Map<string, unknown> {
+  const attributes = new Map<string, unknown>();
+  element._map.forEach((item, key) => {
+    if (!item.deleted) attributes.set(key, item.content.getContent()[item.length - 1]);
+  });
+  return attributes;
+}
+
+export const idKey = (id: Y.ID) => `${id.client}:${id.clock}`;
+
+/** The counterpart in the live document of a type of the shadow, or null if this update created it. */
+export function beforeType<T extends AnyType>(doc: Y.Doc, type: T): T | null {
+  const item = type._item;
+  if (!item) return doc.getXmlFragment(FIELD) as unknown as T;
+  if (Y.getState(doc.store, item.id.client) <= item.id.clock) return null;
+  const found = Y.getItem(doc.store, item.id);
+  return found instanceof Y.Item && found.content instanceof Y.ContentType ? (found.content.type as T) : null;
+}
+
+export function rootOf(type: AnyType): AnyType {
+  let current = type;
+  while (current._item) current = current._item.parent as AnyType;
+  return current;
+}
