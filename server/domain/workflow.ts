@@ -19,8 +19,8 @@ import {
 import { type DocNode, hasBracketedText } from "@/lib/document";
 import { recordAudit } from "../audit";
 import { contentHash } from "../canonical";
-import { notifyPaperAccessChanged } from "../collab/notify";
 import { compactLocked } from "../collab/compaction";
+import { notifyPaperAccessChanged } from "../collab/notify";
 import { AppError, invalidInput, isUniqueViolation, notFound } from "../errors";
 import { queueSubmissionFingerprints } from "../export/fingerprints";
 import { type Mail, sendMail } from "../mail";
