@@ -92,9 +92,18 @@ export class Persistence implements Extension {
   }
 
   /** Appends an update under the status the connection's rights were granted under. */
-  private append(connection: CollabConnection, update: Uint8Array): Promise<AppendResult> {
+  /** A database failure is logged and returned, not thrown: each caller recovers its own way. */
+  private async append(
+    connection: CollabConnection,
+    update: Uint8Array,
+  ): Promise<AppendResult | { stored: false; failure: unknown }> {
     const ctx = connection.context;
-    return this.options.updateLog.append(ctx.paperId, update, ctx.status);
+    try {
+      return await this.options.updateLog.append(ctx.paperId, update, ctx.status);
+    } catch (failure) {
+      console.error("collab: storing an update failed", failure);
+      return { stored: false, failure };
+    }
   }
 
   /**
@@ -104,11 +113,8 @@ export class Persistence implements Extension {
   private async storeApplied(connection: CollabConnection, document: Document, update: Uint8Array) {
     const { divergence } = this.options;
     for (let attempt = 0; attempt < STORE_ATTEMPTS; attempt++) {
-      let result: AppendResult;
-      try {
-        result = await this.append(connection, update);
-      } catch (error) {
-        console.error("collab: storing an update failed", error);
+      const result = await this.append(connection, update);
+      if ("failure" in result) {
         // Clients keep their copies and send back what the reloaded document lacks.
         divergence.diverge(document, { rebuild: false });
         return false;
@@ -128,16 +134,13 @@ export class Persistence implements Extension {
   /** Stores an update before Hocuspocus applies it (several instances through Redis). */
   private async storeBeforeApplying(connection: CollabConnection, document: Document, update: Uint8Array) {
     for (let attempt = 0; attempt < STORE_ATTEMPTS; attempt++) {
-      let result: AppendResult;
-      try {
-        result = await this.append(connection, update);
-      } catch (error) {
+      const result = await this.append(connection, update);
+      if ("failure" in result) {
         // Not stored, so not applied nor acknowledged: drop the socket; the provider
         // reconnects and sends the update again in its sync step 2.
-        console.error("collab: storing an update failed", error);
         dropShadow(document);
         connection.webSocket.close(CLOSE.storageUnavailable.code, CLOSE.storageUnavailable.reason);
-        throw error;
+        throw result.failure;
       }
       if (result.stored) return;
       dropShadow(document); // not applied: the guard's shadow is ahead of the document
