@@ -1,9 +1,10 @@
 // One database handle per process, shared by the custom server, Next's bundled server code,
-// scripts and tests. PGlite must never be opened twice on one folder, so the handle lives on
-// globalThis (Next's bundle has its own copy of this module).
+// scripts and tests. PGlite must never be opened twice on one folder, so the handle is a
+// process singleton (Next's bundle has its own copy of this module).
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { processSingleton } from "@/lib/process-singleton";
 import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -80,10 +81,7 @@ export function databaseTargetFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
   return { dataDir: env.ACCORD_DATA_DIR ? path.join(env.ACCORD_DATA_DIR, "pglite") : ".data/pglite" };
 }
 
-type ProcessDatabase = { handle?: Promise<DatabaseHandle> };
-const processGlobal = globalThis as { __accordDatabase?: ProcessDatabase };
-processGlobal.__accordDatabase ??= {};
-const processDb: ProcessDatabase = processGlobal.__accordDatabase;
+const processDb = processSingleton("database", (): { handle?: Promise<DatabaseHandle> } => ({}));
 
 /** The process-wide handle, opened on first use from the environment. */
 export function databaseHandle(): Promise<DatabaseHandle> {

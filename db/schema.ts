@@ -19,6 +19,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { PositionsRecord } from "./positions-record";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => "bytea",
@@ -352,7 +353,7 @@ export const submissions = pgTable(
     contentHash: char("content_hash", { length: 64 }).notNull(),
     reference: text("reference").notNull(),
     /** Frozen record of every state partner's position at submission. */
-    positionsRecord: jsonb("positions_record").notNull(),
+    positionsRecord: jsonb("positions_record").$type<PositionsRecord>().notNull(),
     submittedBy: uuid("submitted_by")
       .notNull()
       .references(() => users.id),

@@ -2,11 +2,9 @@
 // smtp://user:pass@mail.example.org:587, and MAIL_FROM). Sending is best effort and happens
 // after the change it reports has committed: a mail failure never undoes or blocks the change.
 import type { Transporter } from "nodemailer";
+import { processSingleton } from "@/lib/process-singleton";
 
-type ProcessMailer = { transporter?: Promise<Transporter | null> };
-const processGlobal = globalThis as { __accordMailer?: ProcessMailer };
-processGlobal.__accordMailer ??= {};
-const mailer: ProcessMailer = processGlobal.__accordMailer;
+const mailer = processSingleton("mailer", (): { transporter?: Promise<Transporter | null> } => ({}));
 
 function transporter(): Promise<Transporter | null> {
   mailer.transporter ??= (async () => {

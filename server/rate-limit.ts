@@ -4,6 +4,7 @@
 // there is no Redis.
 import type { IncomingMessage } from "node:http";
 import { isIPv6 } from "node:net";
+import { processSingleton } from "@/lib/process-singleton";
 
 export type RateLimitDecision = { allowed: true; remaining: number } | { allowed: false; retryAfterMs: number };
 
@@ -159,7 +160,8 @@ export function clientAddress(peer: string | undefined, forwardedFor: string | n
 /** Request header carrying the address the server resolved; overwritten on every request. */
 export const CLIENT_ADDRESS_HEADER = "x-accord-client-address";
 
-const stampSlot = globalThis as { __accordClientAddressStamped?: boolean };
+// Set by the custom server's first request; read by route handlers in Next's bundles.
+const stamping = processSingleton("client address stamping", () => ({ active: false }));
 
 /**
  * For the custom server (server/main.ts), before Next.js sees the request: writes the client's
@@ -167,7 +169,7 @@ const stampSlot = globalThis as { __accordClientAddressStamped?: boolean };
  * handlers cannot see the socket; this is how they learn the peer's address.
  */
 export function stampClientAddress(req: IncomingMessage, env: NodeJS.ProcessEnv = process.env): void {
-  stampSlot.__accordClientAddressStamped = true;
+  stamping.active = true;
   const forwarded = req.headers["x-forwarded-for"];
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(
     req.socket.remoteAddress,
@@ -183,7 +185,7 @@ export function stampClientAddress(req: IncomingMessage, env: NodeJS.ProcessEnv 
  */
 export function requestClientAddress(headers: Headers, env: NodeJS.ProcessEnv = process.env): string {
   const stamped = headers.get(CLIENT_ADDRESS_HEADER);
-  if (stampSlot.__accordClientAddressStamped && stamped) return stamped;
+  if (stamping.active && stamped) return stamped;
   const chain = forwardedChain(headers.get("x-forwarded-for"));
   return chain[Math.max(0, chain.length - Math.max(1, trustedProxyHops(env)))] ?? "unknown";
 }

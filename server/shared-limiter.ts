@@ -4,6 +4,7 @@
 // it, in this process's memory. When Redis cannot be reached, the process falls back to its own
 // memory for that check: a Redis outage never locks anyone out, and limits still apply.
 import type { Redis as RedisClient } from "ioredis";
+import { processSingleton } from "@/lib/process-singleton";
 import { createRateLimiter, type RateLimitDecision, type RateLimiterOptions } from "./rate-limit";
 
 export type SharedLimiter = {
@@ -36,13 +37,11 @@ redis.call('SET', KEYS[1], tostring(nextTat), 'PX', math.max(1, math.ceil(nextTa
 return {1, math.floor((window - (nextTat - now)) / interval)}
 `;
 
-// One connection per Redis URL and process, on globalThis: Next's bundles and the custom server
-// share it. `firstAttempt` settles when the first connection succeeds or fails: only until then
-// does a check wait for it.
+// One connection per Redis URL and process: Next's bundles and the custom server share it.
+// `firstAttempt` settles when the first connection succeeds or fails: only until then does a
+// check wait for it.
 type Held = { client: RedisClient; firstAttempt: Promise<boolean> };
-const slot = globalThis as { __accordLimiterRedis?: Map<string, Promise<Held>> };
-slot.__accordLimiterRedis ??= new Map();
-const clients = slot.__accordLimiterRedis;
+const clients = processSingleton("limiter Redis connections", () => new Map<string, Promise<Held>>());
 
 async function connect(url: string): Promise<Held> {
   const { Redis } = await import("ioredis");

@@ -3,9 +3,10 @@
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { authSessions, users } from "@/db/schema";
+import { processSingleton } from "@/lib/process-singleton";
 import { recordAudit } from "../audit";
 import { notifyUserAccessChanged } from "../collab/notify";
-import { createSharedLimiter, type SharedLimiter } from "../shared-limiter";
+import { createSharedLimiter } from "../shared-limiter";
 import { decoyPasswordHash, verifyPassword } from "./password";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
@@ -22,9 +23,9 @@ const MAX_LOCK_MS = 15 * 60_000;
 export const FAILED_SIGN_INS_PER_ADDRESS = { limit: 20, windowMs: 10 * 60_000 };
 // One count for every instance (through Redis with REDIS_URL), and one per process otherwise:
 // Next.js may load this module in more than one of its bundles.
-const limiterSlot = globalThis as { __accordSignInFailures?: SharedLimiter };
-limiterSlot.__accordSignInFailures ??= createSharedLimiter("sign-in-failures", FAILED_SIGN_INS_PER_ADDRESS);
-const failuresByAddress = limiterSlot.__accordSignInFailures;
+const failuresByAddress = processSingleton("sign-in failures", () =>
+  createSharedLimiter("sign-in-failures", FAILED_SIGN_INS_PER_ADDRESS),
+);
 
 /** Seconds before this address may try again (0: now). */
 export async function addressRetryAfterSeconds(addressKey: string): Promise<number> {

@@ -3,6 +3,7 @@
 // locked paper row, so concurrent requests cannot both pass the same check.
 import { and, asc, eq, isNull, lte, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
+import type { PositionsRecord } from "@/db/positions-record";
 import {
   approvalRounds,
   dialoguePartners,
@@ -329,7 +330,7 @@ export async function submitToHld(db: Db, actor: Actor | null, input: { paperId:
       const [submitter] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.id));
       if (!submitter) throw notFound("user");
       const record = await statePositions(tx, dialogue.id, round.id);
-      const positionsRecord = record.map((r) => ({
+      const positionsRecord: PositionsRecord = record.map((r) => ({
         partnerId: r.partnerId,
         partner: r.partner,
         iso3: r.iso3,

@@ -27,17 +27,6 @@ import { exportAnnotations, mayExportAnnotations } from "./annotations-source";
 import type { ExportSource, PositionLine, RevisionSelector } from "./types";
 import { exportWork } from "./work";
 
-type StoredRecordLine = {
-  partner: string;
-  iso3: string | null;
-  value: string;
-  reason: string | null;
-  recordedBy: string | null;
-  /** Stored at submission since then; older records name the recorder through the account. */
-  recordedByName?: string | null;
-  recordedAt: string | null;
-};
-
 async function userNames(db: Db, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids));
@@ -48,7 +37,7 @@ async function userNames(db: Db, ids: string[]): Promise<Map<string, string>> {
 async function submissionFacts(db: Db, paperId: string) {
   const row = await findSubmission(db, paperId);
   if (!row) return null;
-  const record = (row.positionsRecord as StoredRecordLine[]) ?? [];
+  const record = row.positionsRecord;
   const names = await userNames(db, [...new Set(record.map((r) => r.recordedBy).filter((x): x is string => !!x))]);
   const positions: PositionLine[] = record.map((r) => ({
     partner: r.partner,

@@ -3,6 +3,7 @@
 // findPaperForActor (the policy's scope).
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
+import { positionsRecord } from "@/db/positions-record";
 import {
   approvalRounds,
   auditEvents,
@@ -140,7 +141,7 @@ export async function findSubmission(db: Db, paperId: string) {
     .from(submissions)
     .innerJoin(revisions, eq(revisions.id, submissions.revisionId))
     .where(eq(submissions.paperId, paperId));
-  return row ?? null;
+  return row ? { ...row, positionsRecord: positionsRecord.parse(row.positionsRecord) } : null;
 }
 
 export const HISTORY_ACTIONS = [

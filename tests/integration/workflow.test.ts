@@ -2,6 +2,7 @@
 // submission. Outcomes are asserted on the rows, not on return values alone.
 import { asc, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { positionsRecord } from "@/db/positions-record";
 import { approvalRounds, auditEvents, positionHistory, positions, revisions, submissions } from "@/db/schema";
 import { contentHash } from "@/server/canonical";
 import {
@@ -304,7 +305,7 @@ describe("deadlines", () => {
       { paperId: paper.id },
       new Date(deadline.getTime() + 3000),
     );
-    const record = submission.positionsRecord as { partnerId: string; value: string }[];
+    const record = positionsRecord.parse(submission.positionsRecord);
     expect(Object.fromEntries(record.map((r) => [r.partnerId, r.value]))).toEqual({
       [world.partners.senegal]: "approve",
       [world.partners.morocco]: "approve_by_silence",
@@ -503,7 +504,7 @@ describe("submission to the HLD", () => {
     expect(stored?.revisionId).toBe(revision.id);
     expect(stored?.submittedBy).toBe(world.actors.chair.id);
     expect(stored?.reference).toMatch(new RegExp(`^HLD/2013/${world.dialogue.code}/\\d{3}$`));
-    const record = stored?.positionsRecord as { partnerId: string; value: string }[];
+    const record = positionsRecord.parse(stored?.positionsRecord);
     expect(record.map((r) => r.partnerId).sort()).toEqual([...world.statePartnerIds].sort());
     expect(record.every((r) => r.value === "approve")).toBe(true);
     // References count up per dialogue: this one follows every earlier submission of the dialogue.

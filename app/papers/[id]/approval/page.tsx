@@ -15,8 +15,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("approval.title") };
 }
 
-type RecordLine = { partner: string; iso3: string | null; value: string; recordedAt: string | null };
-
 export default async function ApprovalPage({ params }: Props) {
   const { id } = await params;
   const { actor, db, paper } = await paperForPage(id, `/papers/${id}/approval`);
@@ -59,10 +57,9 @@ export default async function ApprovalPage({ params }: Props) {
           </dl>
           <h3 className="mb-1 mt-3 font-semibold">{t("approval.recordAtSubmission")}</h3>
           <ul className="text-sm">
-            {(submission.positionsRecord as RecordLine[]).map((line) => (
+            {submission.positionsRecord.map((line) => (
               <li key={line.partner}>
-                {partnerLabel({ name: line.partner, iso3: line.iso3 }, locale)}:{" "}
-                {t(`position.${line.value}` as Parameters<typeof t>[0])}
+                {partnerLabel({ name: line.partner, iso3: line.iso3 }, locale)}: {t(`position.${line.value}`)}
                 {line.recordedAt ? ` (${fmt(new Date(line.recordedAt))})` : ""}
               </li>
             ))}
