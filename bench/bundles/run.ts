@@ -100,7 +100,9 @@ async function measure(page: Page, url: string, editor: boolean): Promise<Measur
     await page.waitForLoadState("networkidle");
   }
   await Promise.all(pending);
-  const inPage = new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => new URL(m[1] ?? "", url).href));
+  const inPage = new Set(
+    [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => new URL(m[1] ?? "", response.url()).href),
+  );
   const result: Measure = { scripts: bodies.size, inHtml: 0, later: 0, raw: 0 };
   for (const [src, body] of bodies) {
     const compressed = gzipSync(body).length;

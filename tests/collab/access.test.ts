@@ -2,92 +2,48 @@
 // bound to the signed-in user, and policy changes reaching open connections.
 import { eq } from "drizzle-orm";
 import * as encoding from "lib0/encoding";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import { papers, paperUpdates } from "@/db/schema";
+import { papers } from "@/db/schema";
 import { endSession } from "@/server/auth/sign-in";
 import { removeMember } from "@/server/domain/memberships";
 import { changeStage, freezeAndOpenRound } from "@/server/domain/workflow";
-import { useTestDatabase } from "../helpers/database";
-import {
-  type DialogueWithRoles,
-  makeDialogueWithRoles,
-  makeMember,
-  makePaperInStatus,
-  reloadPaper,
-  sampleDoc,
-} from "../helpers/factories";
-import {
-  appendParagraph,
-  connectClient,
-  type RunningCollab,
-  sessionCookie,
-  startCollab,
-  type TestClient,
-  waitFor,
-} from "./helpers";
+import { makeMember, reloadPaper, sampleDoc } from "../helpers/factories";
+import { useCollabHarness } from "./harness";
+import { appendParagraph, sessionCookie, waitFor } from "./helpers";
 
-const testDb = useTestDatabase();
-let world: DialogueWithRoles;
-let server: RunningCollab;
-const clients: TestClient[] = [];
-const cookies: Record<string, string> = {};
-
-function client(paperId: string, cookie: string | null, doc?: Y.Doc) {
-  const c = connectClient(server.url, paperId, cookie, doc);
-  clients.push(c);
-  return c;
-}
-
-async function cookieOf(role: keyof DialogueWithRoles["emails"]) {
-  cookies[role] ??= (await sessionCookie(testDb.db(), world.emails[role])).cookie;
-  return cookies[role];
-}
-
-async function pendingUpdates(paperId: string) {
-  return testDb.db().select().from(paperUpdates).where(eq(paperUpdates.paperId, paperId));
-}
-
-beforeAll(async () => {
-  world = await makeDialogueWithRoles(testDb.db());
-  server = await startCollab(async () => testDb.db(), { sweepIntervalMs: 60_000, storeDebounceMs: 200 });
-});
-
-afterAll(async () => {
-  for (const c of clients) c.destroy();
-  await server?.stop();
-});
+const harness = useCollabHarness({ sweepIntervalMs: 60_000, storeDebounceMs: 200 });
 
 describe("opening the socket", () => {
   it("refuses a connection without a session cookie", async () => {
-    const { paper } = await makePaperInStatus(testDb.db(), "draft", world);
-    const c = client(paper.id, null);
+    const { paper } = await harness.paper("draft");
+    const c = await harness.client({ cookie: null }, paper.id);
     expect(await c.outcome).toEqual({ ok: false, reason: "unauthenticated" });
     expect(c.provider.isSynced).toBe(false);
   });
 
   it("refuses a forged or ended session", async () => {
-    const { paper } = await makePaperInStatus(testDb.db(), "draft", world);
-    const forged = client(paper.id, "authjs.session-token=not-a-jwt");
+    const { paper } = await harness.paper("draft");
+    const forged = await harness.client({ cookie: "authjs.session-token=not-a-jwt" }, paper.id);
     expect(await forged.outcome).toEqual({ ok: false, reason: "unauthenticated" });
-    const session = await sessionCookie(testDb.db(), world.emails.delegate);
-    await endSession(testDb.db(), session.sessionId);
-    const ended = client(paper.id, session.cookie);
+    const session = await harness.signIn("delegate");
+    await endSession(harness.db(), session.sessionId);
+    const ended = await harness.client(session, paper.id);
     expect(await ended.outcome).toEqual({ ok: false, reason: "unauthenticated" });
   });
 
   it("refuses a user of another dialogue, and a document name that is no paper", async () => {
-    const { paper } = await makePaperInStatus(testDb.db(), "draft", world);
-    const outsider = client(paper.id, await cookieOf("outsider"));
+    const { paper } = await harness.paper("draft");
+    const outsider = await harness.client("outsider", paper.id);
     expect(await outsider.outcome).toEqual({ ok: false, reason: "forbidden" });
-    const bogus = client("../../etc/passwd", await cookieOf("chair"));
+    const bogus = await harness.client("chair", "../../etc/passwd");
     expect(await bogus.outcome).toEqual({ ok: false, reason: "forbidden" });
   });
 
   it("loads the stored text once, without duplicating it", async () => {
-    const { paper } = await makePaperInStatus(testDb.db(), "draft", world);
-    const a = client(paper.id, await cookieOf("chair"));
+    const { paper } = await harness.paper("draft");
+    const a = await harness.client("chair", paper.id);
     await a.synced();
     expect(a.text()).toBe(
       "Recommendations\nMigration and development are interlinked.\nPartners commit to mobility partnerships.",
@@ -97,16 +53,16 @@ describe("opening the socket", () => {
 
 describe("read-only connections", () => {
   it("gives an observer a comment-only socket whose raw updates to the text change nothing, in memory or in the database", async () => {
-    const { paper } = await makePaperInStatus(testDb.db(), "draft", world);
-    const observer = client(paper.id, await cookieOf("observer"));
+    const { paper } = await harness.paper("draft");
+    const observer = await harness.client("observer", paper.id);
     // Writable only for the observer's own comment anchors (server/collab/guard.ts): any change
     // to the text is refused before it is stored or applied.
     expect(await observer.outcome).toEqual({ ok: true, scope: "read-write" });
     await observer.synced();
     // A refused update closes the observer's document connection: someone keeps the document open.
-    const keeper = client(paper.id, await cookieOf("penholder"));
+    const keeper = await harness.client("penholder", paper.id);
     await keeper.synced();
-    const before = Y.encodeStateAsUpdate(server.collab.hocuspocus.documents.get(paper.id) as Y.Doc);
+    const before = Y.encodeStateAsUpdate(harness.liveDoc(paper.id) as Y.Doc);
 
     // A modified client writing straight to its document: the provider sends the update.
     appendParagraph(observer.doc, "Observer was here");
@@ -125,31 +81,31 @@ describe("read-only connections", () => {
     }
     await new Promise((r) => setTimeout(r, 500));
 
-    const live = server.collab.hocuspocus.documents.get(paper.id);
+    const live = harness.liveDoc(paper.id);
     expect(live).toBeDefined();
     expect(Buffer.from(Y.encodeStateAsUpdate(live as Y.Doc))).toEqual(Buffer.from(before));
-    expect(await pendingUpdates(paper.id)).toHaveLength(0);
-    const stored = await reloadPaper(testDb.db(), paper.id);
+    expect(await harness.storedUpdates(paper.id)).toHaveLength(0);
+    const stored = await reloadPaper(harness.db(), paper.id);
     expect(stored.contentText).not.toContain("Observer");
     expect(stored.contentText).not.toContain("Injected");
     // A fresh editor sees none of it.
-    const chair = client(paper.id, await cookieOf("chair"));
+    const chair = await harness.client("chair", paper.id);
     await chair.synced();
     expect(chair.text()).not.toMatch(/Observer|Injected/);
   });
 
   it("makes every socket read-only once the paper is in approval", async () => {
-    const { paper } = await makePaperInStatus(testDb.db(), "approval", world);
-    const chair = client(paper.id, await cookieOf("chair"));
+    const { paper } = await harness.paper("approval");
+    const chair = await harness.client("chair", paper.id);
     expect(await chair.outcome).toEqual({ ok: true, scope: "readonly" });
   });
 });
 
 describe("editing together", () => {
   it("converges two editors, stores their edits before acknowledging them, and keeps the snapshot current", async () => {
-    const { paper } = await makePaperInStatus(testDb.db(), "draft", world);
-    const a = client(paper.id, await cookieOf("chair"));
-    const b = client(paper.id, await cookieOf("delegate"));
+    const { paper } = await harness.paper("draft");
+    const a = await harness.client("chair", paper.id);
+    const b = await harness.client("delegate", paper.id);
     expect(await a.outcome).toEqual({ ok: true, scope: "read-write" });
     expect(await b.outcome).toEqual({ ok: true, scope: "read-write" });
     await Promise.all([a.synced(), b.synced()]);
@@ -161,23 +117,23 @@ describe("editing together", () => {
     );
     // Compaction (debounced) folds the updates into ydoc_state and refreshes the readable text.
     await waitFor(
-      async () => (await reloadPaper(testDb.db(), paper.id)).contentText.includes("From France"),
+      async () => (await reloadPaper(harness.db(), paper.id)).contentText.includes("From France"),
       10_000,
       "snapshot",
     );
-    await waitFor(async () => (await pendingUpdates(paper.id)).length === 0, 10_000, "compaction");
-    const stored = await reloadPaper(testDb.db(), paper.id);
+    await waitFor(async () => (await harness.storedUpdates(paper.id)).length === 0, 10_000, "compaction");
+    const stored = await reloadPaper(harness.db(), paper.id);
     expect(stored.contentText).toContain("From the chair");
     expect(stored.contentText.match(/Migration and development/g)).toHaveLength(1);
   });
 
   it("binds presence to the signed-in user: a client cannot present itself as someone else", async () => {
-    const { paper } = await makePaperInStatus(testDb.db(), "draft", world);
-    const liar = client(paper.id, await cookieOf("delegate"));
-    const watcher = client(paper.id, await cookieOf("chair"));
+    const { paper } = await harness.paper("draft");
+    const liar = await harness.client("delegate", paper.id);
+    const watcher = await harness.client("chair", paper.id);
     await Promise.all([liar.synced(), watcher.synced()]);
     liar.provider.setAwarenessField("user", {
-      id: world.actors.chair.id,
+      id: harness.world.actors.chair.id,
       name: "The Chair",
       partner: "Senegal",
       color: "#123456",
@@ -185,8 +141,8 @@ describe("editing together", () => {
     await waitFor(() => watcher.provider.awareness?.getStates().get(liar.doc.clientID)?.user !== undefined);
     const seen = watcher.provider.awareness?.getStates().get(liar.doc.clientID)?.user;
     expect(seen).toEqual({
-      id: world.actors.delegate.id,
-      name: world.actors.delegate.name,
+      id: harness.world.actors.delegate.id,
+      name: harness.world.actors.delegate.name,
       partner: "France",
       color: "#123456",
     });
@@ -195,8 +151,8 @@ describe("editing together", () => {
 
 describe("policy changes reach open connections", () => {
   it("turns an editing socket read-only within seconds of the paper moving to approval, and stores nothing after", async () => {
-    const { paper } = await makePaperInStatus(testDb.db(), "consultation", world);
-    const chair = client(paper.id, await cookieOf("chair"));
+    const { paper } = await harness.paper("consultation");
+    const chair = await harness.client("chair", paper.id);
     expect(await chair.outcome).toEqual({ ok: true, scope: "read-write" });
     await chair.synced();
     appendParagraph(chair.doc, "Last words before the freeze");
@@ -205,7 +161,7 @@ describe("policy changes reach open connections", () => {
     const scope = new Promise<string>((resolve) =>
       chair.provider.on("authenticated", ({ scope }: { scope: string }) => resolve(scope)),
     );
-    const { revision } = await freezeAndOpenRound(testDb.db(), world.actors.chair, {
+    const { revision } = await freezeAndOpenRound(harness.db(), harness.world.actors.chair, {
       paperId: paper.id,
       procedure: "consensus",
       deadline: new Date(Date.now() + 3600_000),
@@ -218,22 +174,22 @@ describe("policy changes reach open connections", () => {
 
     appendParagraph(chair.doc, "Sneaked in after the freeze");
     await new Promise((r) => setTimeout(r, 500));
-    const live = server.collab.hocuspocus.documents.get(paper.id);
+    const live = harness.liveDoc(paper.id);
     expect(live ? JSON.stringify(live.getXmlFragment("default").toJSON()) : "").not.toContain("Sneaked");
-    expect(await pendingUpdates(paper.id)).toHaveLength(0);
-    const [row] = await testDb.db().select({ text: papers.contentText }).from(papers).where(eq(papers.id, paper.id));
+    expect(await harness.storedUpdates(paper.id)).toHaveLength(0);
+    const [row] = await harness.db().select({ text: papers.contentText }).from(papers).where(eq(papers.id, paper.id));
     expect(row?.text).not.toContain("Sneaked");
   });
 
   it("keeps a chair editing across draft → consultation but turns a delegate suggest-only", async () => {
-    const { paper } = await makePaperInStatus(testDb.db(), "draft", world);
-    const chair = client(paper.id, await cookieOf("chair"));
-    const delegate = client(paper.id, await cookieOf("delegate"));
+    const { paper } = await harness.paper("draft");
+    const chair = await harness.client("chair", paper.id);
+    const delegate = await harness.client("delegate", paper.id);
     await Promise.all([chair.synced(), delegate.synced()]);
     const delegateRights = new Promise<string>((resolve) =>
       delegate.provider.on("stateless", ({ payload }: { payload: string }) => resolve(payload)),
     );
-    await changeStage(testDb.db(), world.actors.penholder, { paperId: paper.id, to: "consultation" });
+    await changeStage(harness.db(), harness.world.actors.penholder, { paperId: paper.id, to: "consultation" });
     expect(JSON.parse(await delegateRights)).toEqual({ type: "rights", suggestOnly: true, commentOnly: false });
     expect(delegate.provider.authorizedScope).toBe("read-write");
     expect(chair.provider.authorizedScope).toBe("read-write");
@@ -243,36 +199,35 @@ describe("policy changes reach open connections", () => {
   });
 
   it("closes the socket of a member removed from the dialogue, and refuses them on reconnect", async () => {
-    const { paper } = await makePaperInStatus(testDb.db(), "draft", world);
-    const member = await makeMember(testDb.db(), world.actors.admin, {
-      dialogueId: world.dialogue.id,
-      partnerId: world.partners.france,
+    const { paper } = await harness.paper("draft");
+    const member = await makeMember(harness.db(), harness.world.actors.admin, {
+      dialogueId: harness.world.dialogue.id,
+      partnerId: harness.world.partners.france,
       role: "delegate",
       label: "leaving",
     });
-    const leaving = client(paper.id, (await sessionCookie(testDb.db(), member.email)).cookie);
+    const leaving = await harness.client(await sessionCookie(harness.db(), member.email), paper.id);
     expect(await leaving.outcome).toEqual({ ok: true, scope: "read-write" });
     await leaving.synced();
     const refused = new Promise<string>((resolve) =>
       leaving.provider.on("authenticationFailed", ({ reason }: { reason: string }) => resolve(reason)),
     );
-    await removeMember(testDb.db(), world.actors.admin, { membershipId: member.membershipId });
+    await removeMember(harness.db(), harness.world.actors.admin, { membershipId: member.membershipId });
     expect(await refused).toBe("forbidden");
-    expect(server.collab.hocuspocus.documents.get(paper.id)?.getConnectionsCount() ?? 0).toBe(0);
+    expect(harness.liveDoc(paper.id)?.getConnectionsCount() ?? 0).toBe(0);
   });
 
   it("re-checks open connections periodically, e.g. after signing out elsewhere", async () => {
-    const sweeping = await startCollab(async () => testDb.db(), { sweepIntervalMs: 300 });
+    const sweeping = await harness.startServer({ sweepIntervalMs: 300 });
     try {
-      const { paper } = await makePaperInStatus(testDb.db(), "draft", world, { content: sampleDoc("Sweep") });
-      const session = await sessionCookie(testDb.db(), world.emails.penholder);
-      const c = connectClient(sweeping.url, paper.id, session.cookie);
-      clients.push(c);
+      const { paper } = await harness.paper("draft", { content: sampleDoc("Sweep") });
+      const session = await harness.signIn("penholder");
+      const c = await harness.client(session, paper.id, { on: sweeping });
       await c.synced();
       const refused = new Promise<string>((resolve) =>
         c.provider.on("authenticationFailed", ({ reason }: { reason: string }) => resolve(reason)),
       );
-      await endSession(testDb.db(), session.sessionId);
+      await endSession(harness.db(), session.sessionId);
       expect(await refused).toBe("unauthenticated");
     } finally {
       await sweeping.stop();

@@ -1,15 +1,15 @@
 // Real Node Hocuspocus clients against a real collaboration server on a random port.
-import { once } from "node:events";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { encode } from "next-auth/jwt";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import type { Db } from "@/db/client";
+import { UPDATE_REFUSED } from "@/lib/collab/wire";
 import { signInWithPassword } from "@/server/auth/sign-in";
-import { COLLAB_PATH, type CollaborationServer, createCollaborationServer } from "@/server/collab/server";
+import { type CollaborationServer, createCollaborationServer } from "@/server/collab/server";
 import { TEST_PASSWORD } from "../helpers/factories";
+import { collabUrl, serveCollaboration } from "./serve";
 
 export const TEST_AUTH_SECRET = "collab-test-secret-0123456789abcdef0123456789";
 process.env.AUTH_SECRET ??= TEST_AUTH_SECRET;
@@ -20,6 +20,7 @@ export type RunningCollab = {
   port: number;
   collab: CollaborationServer;
   http: Server;
+  /** Closes the server; calling it again waits for the same close. */
   stop(): Promise<void>;
 };
 
@@ -29,33 +30,32 @@ export async function startCollab(
   options: Omit<Parameters<typeof createCollaborationServer>[0], "getDb"> = {},
 ): Promise<RunningCollab> {
   const collab = createCollaborationServer({ getDb, ...options });
-  const http = createServer((_req, res) => {
-    res.statusCode = 404;
-    res.end();
-  });
-  http.on("upgrade", (req, socket, head) => {
-    if (req.url?.startsWith(COLLAB_PATH)) collab.handleUpgrade(req, socket, head);
-    else socket.destroy();
-  });
-  http.listen(0, "127.0.0.1");
-  await once(http, "listening");
-  const port = (http.address() as AddressInfo).port;
+  const { http, port } = await serveCollaboration(collab);
+  let stopping: Promise<void> | undefined;
   return {
-    url: `ws://127.0.0.1:${port}${COLLAB_PATH}`,
+    url: collabUrl(port),
     port,
     collab,
     http,
-    async stop() {
-      await collab.close();
-      http.closeAllConnections();
-      await new Promise<void>((resolve) => http.close(() => resolve()));
+    stop() {
+      stopping ??= (async () => {
+        await collab.close();
+        http.closeAllConnections();
+        await new Promise<void>((resolve) => http.close(() => resolve()));
+      })();
+      return stopping;
     },
   };
 }
 
 /** Signs in as the app does and mints the Auth.js cookie the browser would send. */
-export async function sessionCookie(db: Db, email: string, secret = process.env.AUTH_SECRET ?? TEST_AUTH_SECRET) {
-  const result = await signInWithPassword(db, { email, password: TEST_PASSWORD });
+export async function sessionCookie(
+  db: Db,
+  email: string,
+  secret = process.env.AUTH_SECRET ?? TEST_AUTH_SECRET,
+  password = TEST_PASSWORD,
+) {
+  const result = await signInWithPassword(db, { email, password });
   if (!result.ok) throw new Error(`sign-in failed for ${email}: ${result.reason}`);
   const jwt = await encode({ token: { sub: result.userId, sid: result.sessionId }, secret, salt: SESSION_COOKIE });
   return { cookie: `${SESSION_COOKIE}=${jwt}`, ...result };
@@ -80,6 +80,8 @@ export type TestClient = {
   text(): string;
   /** Resolves once the provider authenticated (with its scope) or was refused (with the reason). */
   outcome: Promise<{ ok: true; scope: string } | { ok: false; reason: string }>;
+  /** Whether the server closed the connection because it refused one of the client's updates. */
+  refused(): boolean;
   synced(): Promise<void>;
   /** Every local change acknowledged by the server. */
   acked(timeoutMs?: number): Promise<void>;
@@ -118,6 +120,10 @@ export function connectClient(url: string, paperId: string, cookie: string | nul
       settle({ ok: false, reason });
     },
   });
+  let refused = false;
+  provider.on("close", ({ event }: { event?: { reason?: string } }) => {
+    if (event?.reason === UPDATE_REFUSED) refused = true;
+  });
   provider.attach();
   return {
     provider,
@@ -125,6 +131,7 @@ export function connectClient(url: string, paperId: string, cookie: string | nul
     doc,
     text: () => fragmentText(doc),
     outcome,
+    refused: () => refused,
     synced: () =>
       provider.isSynced ? Promise.resolve() : new Promise<void>((resolve) => provider.on("synced", () => resolve())),
     acked: (timeoutMs = 10_000) => waitFor(() => provider.unsyncedChanges === 0, timeoutMs, "acknowledgement"),

@@ -20,6 +20,42 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/** Resolves with the first match of `pattern` in the child's output; fails if it exits or takes too long. */
+function awaitOutput(child: ChildProcess, pattern: RegExp, what: string, timeoutMs: number): Promise<RegExpExecArray> {
+  let out = "";
+  let stderr = "";
+  child.stderr?.on("data", (d: Buffer) => {
+    stderr += d.toString();
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} did not start: ${out}${stderr}`)), timeoutMs);
+    child.stdout?.on("data", (d: Buffer) => {
+      out += d.toString();
+      const match = pattern.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match);
+      }
+    });
+    child.once("error", reject);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${what} exited (${code}): ${stderr}`));
+    });
+  });
+}
+
+function running(child: ChildProcess, port: number, defaultSignal: NodeJS.Signals): Child {
+  return {
+    process: child,
+    port,
+    async kill(signal = defaultSignal) {
+      child.kill(signal);
+      await exited(child);
+    },
+  };
+}
+
 /** Starts tests/collab/fixtures/server-process.ts and waits for its READY line. */
 export async function spawnCollabServer(env: Record<string, string>): Promise<Child> {
   const child = spawn(
@@ -31,34 +67,8 @@ export async function spawnCollabServer(env: Record<string, string>): Promise<Ch
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
-  let stderr = "";
-  child.stderr?.on("data", (d: Buffer) => {
-    stderr += d.toString();
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = "";
-    const timer = setTimeout(() => reject(new Error(`collab server did not start: ${stderr}`)), 60_000);
-    child.stdout?.on("data", (d: Buffer) => {
-      out += d.toString();
-      const match = /READY (\d+)/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve(Number(match[1]));
-      }
-    });
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`collab server exited (${code}): ${stderr}`));
-    });
-  });
-  return {
-    process: child,
-    port,
-    async kill(signal: NodeJS.Signals = "SIGKILL") {
-      child.kill(signal);
-      await exited(child);
-    },
-  };
+  const [, port] = await awaitOutput(child, /READY (\d+)/, "collab server", 60_000);
+  return running(child, Number(port), "SIGKILL");
 }
 
 /** Whether redis-server is installed (tests that need one are skipped where it is not). */
@@ -81,26 +91,8 @@ export async function spawnRedis(): Promise<Child> {
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
-  await new Promise<void>((resolve, reject) => {
-    let out = "";
-    const timer = setTimeout(() => reject(new Error(`redis did not start: ${out}`)), 10_000);
-    child.stdout?.on("data", (d: Buffer) => {
-      out += d.toString();
-      if (out.includes("Ready to accept connections")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once("error", reject);
-  });
-  return {
-    process: child,
-    port,
-    async kill(signal: NodeJS.Signals = "SIGTERM") {
-      child.kill(signal);
-      await exited(child);
-    },
-  };
+  await awaitOutput(child, /Ready to accept connections/, "redis", 10_000);
+  return running(child, port, "SIGTERM");
 }
 
 /** With DATABASE_URL, a fresh PostgreSQL database a child process can open too (dropped by `drop`). */
