@@ -1,8 +1,9 @@
 import { redirect } from "next/navigation";
 import { currentActor } from "@/server/auth/current";
+import { can } from "@/server/policy";
 
 export default async function Home() {
   const actor = await currentActor();
   if (!actor) redirect("/signin");
-  redirect(actor.globalRole === "hld_reviewer" ? "/hld" : "/dialogues");
+  redirect(can(actor, "dialogue.list", null) ? "/dialogues" : "/hld");
 }

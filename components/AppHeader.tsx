@@ -20,7 +20,7 @@ export async function AppHeader({ actor }: { actor: ActorProfile | null }) {
         </Link>
         {actor && (
           <nav aria-label={t("nav.label")} className="flex flex-wrap gap-4 text-sm">
-            {actor.globalRole !== "hld_reviewer" && <Link href="/dialogues">{t("nav.dialogues")}</Link>}
+            {can(actor, "dialogue.list", null) && <Link href="/dialogues">{t("nav.dialogues")}</Link>}
             {can(actor, "hld.viewInbox", null) && <Link href="/hld">{t("nav.hldInbox")}</Link>}
             {isAdmin && <Link href="/admin">{t("nav.admin")}</Link>}
             {isAdmin && <Link href="/admin/users">{t("nav.accounts")}</Link>}

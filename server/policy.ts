@@ -1,7 +1,7 @@
 // The one authorization policy. Every page, server action, route handler, the collaboration
 // socket and exports ask `can` / `authorize`; nothing else decides who may do what.
 // Rules mirror the permission table of SPEC.md, with the workflow conditions of the paper status.
-import type { DialogueRole, GlobalRole, PaperStatus, PartnerKind } from "@/db/schema";
+import { type DialogueRole, dialogueRole, type GlobalRole, type PaperStatus, type PartnerKind } from "@/db/schema";
 import { AppError } from "./errors";
 
 export type MembershipGrant = { role: DialogueRole; partnerId: string };
@@ -19,11 +19,16 @@ export type PositionRef = PaperRef & { partnerId: string; partnerKind: PartnerKi
 /** A comment, or a thread, on a paper: `authorId` is who wrote the comment / opened the thread. */
 export type CommentRef = PaperRef & { authorId: string };
 
+/** A role someone would be given in a dialogue. */
+export type AppointmentRef = DialogueRef & { role: DialogueRole };
+
 type ResourceOf = {
   "system.administer": null;
   "hld.viewInbox": null;
+  "dialogue.list": null;
   "dialogue.view": DialogueRef;
   "dialogue.inviteMember": DialogueRef;
+  "dialogue.appoint": AppointmentRef;
   "dialogue.manageMembers": DialogueRef;
   "dialogue.exportSubmissions": DialogueRef;
   "paper.create": DialogueRef;
@@ -40,6 +45,7 @@ type ResourceOf = {
   "paper.takePosition": PositionRef;
   "paper.submit": PaperRef;
   "paper.export": PaperRef;
+  "paper.exportAnnotations": PaperRef;
   "paper.viewHistory": PaperRef;
   "comment.edit": CommentRef;
   "thread.resolve": CommentRef;
@@ -59,6 +65,7 @@ export const paperActions = [
   "paper.manageRound",
   "paper.submit",
   "paper.export",
+  "paper.exportAnnotations",
   "paper.viewHistory",
 ] as const satisfies readonly Action[];
 export type PaperAction = (typeof paperActions)[number];
@@ -72,13 +79,24 @@ const hasRole = (a: Actor, dialogueId: string, ...roles: DialogueRole[]) => {
 };
 const textIsOpen = (status: PaperStatus) => status === "draft" || status === "consultation";
 
+/** The roles that speak for their partner: on a state's behalf they take its position in a round. */
+export const rolesSpeakingForPartner = ["chair", "penholder", "delegate"] as const satisfies readonly DialogueRole[];
+/** The roles a chair may give in their own dialogue; only the secretariat appoints chairs. */
+const rolesChairMayAppoint: readonly DialogueRole[] = ["penholder", "delegate", "observer"];
+
 const rules: { [A in Action]: (actor: Actor, resource: ResourceOf[A]) => boolean } = {
   "system.administer": (a) => isAdmin(a),
   // Every submitted paper of every dialogue: the HLD secretariat, and the secretariat that runs the dialogues.
   "hld.viewInbox": (a) => isHldReviewer(a) || isAdmin(a),
+  // The HLD secretariat works from its inbox; it takes part in no dialogue.
+  "dialogue.list": (a) => !isHldReviewer(a),
   "dialogue.view": (a, r) => isAdmin(a) || roleIn(a, r.dialogueId) !== undefined,
   "dialogue.inviteMember": (a, r) => isAdmin(a) || hasRole(a, r.dialogueId, "chair"),
   "dialogue.manageMembers": (a) => isAdmin(a),
+  // Whoever manages the members appoints any role; an inviting chair only the roles below theirs.
+  "dialogue.appoint": (a, r) =>
+    rules["dialogue.manageMembers"](a, r) ||
+    (rules["dialogue.inviteMember"](a, r) && rolesChairMayAppoint.includes(r.role)),
   // The bundle of every submitted paper of a dialogue: the secretariat and the dialogue's chair.
   "dialogue.exportSubmissions": (a, r) => isAdmin(a) || hasRole(a, r.dialogueId, "chair"),
   "paper.create": (a, r) => isAdmin(a) || hasRole(a, r.dialogueId, "chair", "penholder"),
@@ -106,11 +124,13 @@ const rules: { [A in Action]: (actor: Actor, resource: ResourceOf[A]) => boolean
   "paper.takePosition": (a, r) =>
     r.status === "approval" &&
     r.partnerKind === "state" &&
-    hasRole(a, r.dialogueId, "chair", "penholder", "delegate") &&
+    hasRole(a, r.dialogueId, ...rolesSpeakingForPartner) &&
     a.memberships.get(r.dialogueId)?.partnerId === r.partnerId,
   "paper.submit": (a, r) => r.status === "agreed" && hasRole(a, r.dialogueId, "chair"),
   "paper.export": (a, r) =>
     isAdmin(a) || roleIn(a, r.dialogueId) !== undefined || (isHldReviewer(a) && r.status === "submitted"),
+  // A live draft's suggestions and comments travel with an export only to those who see them here.
+  "paper.exportAnnotations": (a, r) => rules["paper.export"](a, r) && rules["paper.viewComments"](a, r),
   "paper.viewHistory": (a, r) => isAdmin(a) || roleIn(a, r.dialogueId) !== undefined,
   // Editing or deleting a comment: its author, while comments are open.
   "comment.edit": (a, r) => rules["paper.comment"](a, r) && a.id === r.authorId,
@@ -151,6 +171,20 @@ export function paperAbilities(actor: Actor | null, paper: PaperRef): Record<Pap
     PaperAction,
     boolean
   >;
+}
+
+/** The roles this actor may give someone in the dialogue (none when they may not invite). */
+export function appointableRoles(actor: Actor | null, dialogue: DialogueRef): DialogueRole[] {
+  return dialogueRole.enumValues.filter((role) => can(actor, "dialogue.appoint", { ...dialogue, role }));
+}
+
+/** Why the text is read-only for this actor, for the message next to the editor; null when they may write or suggest. */
+export type ReadOnlyReason = "frozen" | "observer" | "notAllowed";
+
+export function readOnlyReason(actor: Actor | null, paper: PaperRef): ReadOnlyReason | null {
+  if (can(actor, "paper.edit", paper) || can(actor, "paper.suggest", paper)) return null;
+  if (!textIsOpen(paper.status)) return "frozen";
+  return actor?.memberships.get(paper.dialogueId)?.role === "observer" ? "observer" : "notAllowed";
 }
 
 /** What a collaboration connection may write into a paper's shared text; the write guard judges every update against it. */

@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import { partnerLabel } from "@/lib/countries";
 import { actorOrSignIn } from "@/server/auth/guard";
 import { getTranslator } from "@/server/locale";
+import { can } from "@/server/policy";
 import { listMyDialogues } from "@/server/queries/dialogues";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function MyDialoguesPage() {
   const actor = await actorOrSignIn("/dialogues");
-  if (actor.globalRole === "hld_reviewer") redirect("/hld");
+  if (!can(actor, "dialogue.list", null)) redirect("/hld");
   const [{ t, locale }, dialogues] = await Promise.all([getTranslator(), listMyDialogues(await getDb(), actor)]);
   return (
     <div className="flex flex-col gap-6">

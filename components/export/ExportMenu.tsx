@@ -15,7 +15,7 @@ export function ExportMenu({
   /** A revision number, or "live" for the live draft. */
   revision: number | "live";
   t: Translate;
-  /** The page's answer from `mayExportAnnotations` (live draft only): offer suggestions and comments. */
+  /** The page's answer from `paper.exportAnnotations` in the policy (live draft only): offer suggestions and comments. */
   annotations?: boolean;
 }) {
   const what = revision === "live" ? t("exports.cover.liveDraft") : t("exports.cover.revNumber", { n: revision });

@@ -9,9 +9,6 @@ import { AppError, conflict, invalidInput, isUniqueViolation, notFound } from ".
 import { type Actor, authorize, can } from "../policy";
 import { insertAccount } from "./users";
 
-/** Roles a chair may hand out in their own dialogue; only the secretariat appoints chairs. */
-export const rolesChairMayInvite: readonly DialogueRole[] = ["penholder", "delegate", "observer"];
-
 export type AddMemberInput = {
   dialogueId: string;
   email: string;
@@ -39,11 +36,7 @@ function checkRoleFitsPartner(role: DialogueRole, partnerKind: "state" | "organi
 
 export async function addMember(db: Db, actor: Actor | null, input: AddMemberInput) {
   authorize(actor, "dialogue.inviteMember", { dialogueId: input.dialogueId });
-  // Whoever may manage the members appoints any role; an inviting chair only the roles below theirs.
-  if (
-    !can(actor, "dialogue.manageMembers", { dialogueId: input.dialogueId }) &&
-    !rolesChairMayInvite.includes(input.role)
-  ) {
+  if (!can(actor, "dialogue.appoint", { dialogueId: input.dialogueId, role: input.role })) {
     throw new AppError("forbidden", "chair cannot appoint this role", "errors.roleNotInvitable");
   }
   return db.transaction(async (tx) => {

@@ -5,7 +5,7 @@ import { approvalRounds, memberships, notifications, papers, partners, users } f
 import { isLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translate";
 import { appUrl, type Mail, sendMail } from "../mail";
-import type { Actor } from "../policy";
+import { type Actor, rolesSpeakingForPartner } from "../policy";
 
 export type RoundNotificationKind = "round.opened" | "round.reminder" | "round.closed";
 export const REMINDER_BEFORE_DEADLINE_MS = 24 * 3600 * 1000;
@@ -31,7 +31,7 @@ export async function notifyRoundParticipants(
     .where(
       and(
         eq(memberships.dialogueId, paper.dialogueId),
-        inArray(memberships.role, ["chair", "penholder", "delegate"]),
+        inArray(memberships.role, [...rolesSpeakingForPartner]),
         eq(partners.kind, "state"),
         isNull(users.deactivatedAt),
       ),

@@ -11,14 +11,9 @@ import type { DocNode } from "@/lib/document";
 import { parseSuggestionId, SUGGESTION_DELETE, SUGGESTION_INSERT } from "@/lib/editor/annotations";
 import type { Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translate";
-import { type Actor, can, type PaperRef } from "../policy";
+import type { Actor } from "../policy";
 import { threadsForPaper } from "../queries/comments";
 import type { CommentEntry, ExportAnnotations } from "./types";
-
-/** Who may have the annotations in an export: whoever may export the paper and see its threads. */
-export function mayExportAnnotations(actor: Actor | null, paper: PaperRef): boolean {
-  return can(actor, "paper.export", paper) && can(actor, "paper.viewComments", paper);
-}
 
 /** Every suggestion id carried by a mark of the document. */
 function suggestionIds(node: DocNode, into = new Set<string>()): Set<string> {
@@ -35,7 +30,7 @@ const withPartner = (name: string, partner: string | null | undefined) => (partn
 
 /**
  * Names the authors of the suggestions in `doc` and reads the open threads of the paper, for an
- * actor the caller has checked with `mayExportAnnotations`. Null when the threads are not visible.
+ * actor the caller has checked with `paper.exportAnnotations`. Null when the threads are not visible.
  */
 export async function exportAnnotations(
   db: Db,

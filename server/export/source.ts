@@ -20,10 +20,10 @@ import type { Locale } from "@/lib/i18n/locales";
 import { contentHash } from "../canonical";
 import { loadPaperState } from "../collab/paper-state";
 import { AppError, invalidInput, notFound } from "../errors";
-import { type Actor, authorize } from "../policy";
+import { type Actor, authorize, can } from "../policy";
 import { findPaperForActor } from "../queries/papers";
 import { findSubmission, latestRound } from "../queries/workflow";
-import { exportAnnotations, mayExportAnnotations } from "./annotations-source";
+import { exportAnnotations } from "./annotations-source";
 import type { ExportSource, PositionLine, RevisionSelector } from "./types";
 import { exportWork } from "./work";
 
@@ -183,7 +183,7 @@ export async function exportSourceForActor(
   if (selector !== "live") {
     throw invalidInput("suggestions and comments: live draft only", "exports.annotations.liveOnly");
   }
-  if (!mayExportAnnotations(actor, found.paper)) {
+  if (!can(actor, "paper.exportAnnotations", found.paper)) {
     throw new AppError("forbidden", "annotations denied", "exports.annotations.forbidden");
   }
   const live = await sourceOf(db, { ...found.paper, dialogue: found.dialogue }, "live", { keepMarks: true });

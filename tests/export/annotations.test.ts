@@ -11,11 +11,11 @@ import type { Paper } from "@/db/schema";
 import { newAnchorId, newSuggestionId } from "@/lib/editor/annotations";
 import { contentHash } from "@/server/canonical";
 import { createThread, replyToThread, setThreadResolved } from "@/server/domain/comments";
-import { mayExportAnnotations } from "@/server/export/annotations-source";
 import { closePdfBrowser } from "@/server/export/render/pdf";
 import { exportPaper } from "@/server/export/service";
 import type { ExportFormat } from "@/server/export/types";
 import { verifyFile } from "@/server/export/verify/file";
+import { can } from "@/server/policy";
 import { connectClient, type RunningCollab, sessionCookie, startCollab, type TestClient } from "../collab/helpers";
 import { useTestDatabase } from "../helpers/database";
 import { type DialogueWithRoles, makeDialogueWithRoles, makePaperInStatus, sampleDoc } from "../helpers/factories";
@@ -329,10 +329,10 @@ describe("left out by default, refused where they do not belong", () => {
 
   it("only the dialogue's people get them: the HLD reviewer is refused, an outsider sees nothing", async () => {
     const ref = { dialogueId: submitted.dialogueId, status: submitted.status };
-    expect(mayExportAnnotations(world.actors.hld_reviewer, ref)).toBe(false);
-    expect(mayExportAnnotations(world.actors.observer, { dialogueId: paper.dialogueId, status: paper.status })).toBe(
-      true,
-    );
+    expect(can(world.actors.hld_reviewer, "paper.exportAnnotations", ref)).toBe(false);
+    expect(
+      can(world.actors.observer, "paper.exportAnnotations", { dialogueId: paper.dialogueId, status: paper.status }),
+    ).toBe(true);
     // The reviewer may export the submitted paper's live text, but not with annotations.
     await expect(exportAs(test.db(), world.actors.hld_reviewer, submitted.id, "live")).resolves.toBeTruthy();
     await expect(

@@ -4,10 +4,21 @@
 // written out by hand from SPEC.md ("Roles and permissions", "Paper workflow"): it is the
 // reference, the policy must match it.
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Paper, PaperStatus } from "@/db/schema";
+import { type DialogueRole, dialogueRole, type Paper, type PaperStatus } from "@/db/schema";
 import { createPaper } from "@/server/domain/papers";
 import { AppError } from "@/server/errors";
-import { type Action, authorize, can, type PaperAction, paperAbilities, paperActions } from "@/server/policy";
+import {
+  type Action,
+  appointableRoles,
+  authorize,
+  can,
+  collabAccess,
+  type PaperAction,
+  paperAbilities,
+  paperActions,
+  type ReadOnlyReason,
+  readOnlyReason,
+} from "@/server/policy";
 import { useTestDatabase } from "../helpers/database";
 import {
   type DialogueWithRoles,
@@ -127,6 +138,15 @@ const expectedPaper: Record<PaperAction, Record<PaperStatus, readonly Role[]>> =
     agreed: ["admin", "chair", "penholder", "delegate", "observer"],
     submitted: ["admin", "hld_reviewer", "chair", "penholder", "delegate", "observer"],
   },
+  // An export of the live draft with its suggestions and comments: whoever may export and see
+  // the threads; never the HLD reviewer.
+  "paper.exportAnnotations": {
+    draft: ["admin", "chair", "penholder", "delegate", "observer"],
+    consultation: ["admin", "chair", "penholder", "delegate", "observer"],
+    approval: ["admin", "chair", "penholder", "delegate", "observer"],
+    agreed: ["admin", "chair", "penholder", "delegate", "observer"],
+    submitted: ["admin", "chair", "penholder", "delegate", "observer"],
+  },
   // The history (revisions, positions, audit): admin and members, never the HLD reviewer.
   "paper.viewHistory": {
     draft: ["admin", "chair", "penholder", "delegate", "observer"],
@@ -143,6 +163,7 @@ const expectedPaper: Record<PaperAction, Record<PaperStatus, readonly Role[]>> =
 type DialogueLevelAction =
   | "system.administer"
   | "hld.viewInbox"
+  | "dialogue.list"
   | "dialogue.view"
   | "dialogue.inviteMember"
   | "dialogue.manageMembers"
@@ -152,6 +173,8 @@ const expectedDialogue: Record<DialogueLevelAction, readonly Role[]> = {
   "system.administer": ["admin"],
   // The inbox of every submitted paper: HLD reviewers and the secretariat.
   "hld.viewInbox": ["admin", "hld_reviewer"],
+  // The list of one's dialogues: everyone but the HLD reviewer, who works from the inbox.
+  "dialogue.list": ["admin", "chair", "penholder", "delegate", "observer", "outsider"],
   "dialogue.view": ["admin", "chair", "penholder", "delegate", "observer"],
   // "manage dialogues, partners, members": admin yes; chair "invite to own dialogue".
   "dialogue.inviteMember": ["admin", "chair"],
@@ -159,6 +182,61 @@ const expectedDialogue: Record<DialogueLevelAction, readonly Role[]> = {
   // The ZIP of every submitted paper: the secretariat and the dialogue's chair.
   "dialogue.exportSubmissions": ["admin", "chair"],
   "paper.create": ["admin", "chair", "penholder"],
+};
+
+const globalActions: readonly DialogueLevelAction[] = ["system.administer", "hld.viewInbox", "dialogue.list"];
+
+// Appointing: role → the roles they may give someone in the dialogue. The secretariat appoints
+// anyone; a chair invites penholders, delegates and observers, never another chair.
+const expectedAppointments: Record<Role, readonly DialogueRole[]> = {
+  admin: ["chair", "penholder", "delegate", "observer"],
+  hld_reviewer: [],
+  chair: ["penholder", "delegate", "observer"],
+  penholder: [],
+  delegate: [],
+  observer: [],
+  outsider: [],
+};
+
+// The collaboration socket: role → status → what the connection may do with the text.
+// refused: no socket; read: read-only; write: edits; suggest: suggestions only; comment: own
+// comment anchors only.
+type SocketAccess = "refused" | "read" | "write" | "suggest" | "comment";
+const readers = { admin: "read", chair: "read", penholder: "read", delegate: "read", observer: "read" } as const;
+const expectedSocket: Record<PaperStatus, Record<Role, SocketAccess>> = {
+  draft: {
+    admin: "write",
+    hld_reviewer: "refused",
+    chair: "write",
+    penholder: "write",
+    delegate: "write",
+    observer: "comment",
+    outsider: "refused",
+  },
+  consultation: {
+    admin: "comment",
+    hld_reviewer: "refused",
+    chair: "write",
+    penholder: "write",
+    delegate: "suggest",
+    observer: "comment",
+    outsider: "refused",
+  },
+  approval: { ...readers, hld_reviewer: "refused", outsider: "refused" },
+  agreed: { ...readers, hld_reviewer: "refused", outsider: "refused" },
+  submitted: { ...readers, hld_reviewer: "read", outsider: "refused" },
+};
+
+// The message next to a read-only editor: role → status → the reason (null: they may write or suggest).
+const frozen = { approval: "frozen", agreed: "frozen", submitted: "frozen" } as const;
+const expectedReadOnly: Record<Role, Record<PaperStatus, ReadOnlyReason | null>> = {
+  admin: { draft: null, consultation: "notAllowed", ...frozen },
+  hld_reviewer: { draft: "notAllowed", consultation: "notAllowed", ...frozen },
+  chair: { draft: null, consultation: null, ...frozen },
+  penholder: { draft: null, consultation: null, ...frozen },
+  delegate: { draft: null, consultation: null, ...frozen },
+  observer: { draft: "observer", consultation: "observer", ...frozen },
+  outsider: { draft: "notAllowed", consultation: "notAllowed", ...frozen },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -307,7 +385,7 @@ describe("dialogue-level actions", () => {
       for (const role of roles) {
         const allowed = allowedRoles.includes(role);
         it(`${role}: ${allowed ? "allowed" : "denied"}`, () => {
-          const global = action === "system.administer" || action === "hld.viewInbox";
+          const global = globalActions.includes(action);
           const resource = global ? null : { dialogueId: world.dialogue.id };
           expect(can(world.actors[role], action, resource as never)).toBe(allowed);
           const visible = global ? role === "admin" : expectedDialogue["dialogue.view"].includes(role);
@@ -325,16 +403,78 @@ describe("dialogue-level actions", () => {
     expect(can(outsider, "paper.create", { dialogueId: world.otherDialogue.id })).toBe(false);
     // The chair of one dialogue has no say in another.
     for (const action of Object.keys(expectedDialogue) as DialogueLevelAction[]) {
-      if (action === "system.administer" || action === "hld.viewInbox") continue;
+      if (globalActions.includes(action)) continue;
       expect(can(world.actors.chair, action, { dialogueId: world.otherDialogue.id })).toBe(false);
     }
   });
   it("nobody signed in may do anything", () => {
     for (const action of Object.keys(expectedDialogue) as DialogueLevelAction[]) {
-      const resource = action === "system.administer" ? null : { dialogueId: world.dialogue.id };
+      const resource = globalActions.includes(action) ? null : { dialogueId: world.dialogue.id };
       expect(can(null, action, resource as never)).toBe(false);
     }
   });
+});
+
+describe("dialogue.appoint (the roles one may give in an invitation)", () => {
+  for (const role of roles) {
+    const allowed = expectedAppointments[role];
+    it(`${role}: ${allowed.length ? allowed.join(", ") : "none"}`, () => {
+      const dialogue = { dialogueId: world.dialogue.id };
+      expect(appointableRoles(world.actors[role], dialogue)).toEqual(allowed);
+      for (const appointed of dialogueRole.enumValues) {
+        expect(can(world.actors[role], "dialogue.appoint", { ...dialogue, role: appointed })).toBe(
+          allowed.includes(appointed),
+        );
+      }
+      // Nobody appoints in a dialogue they do not run (the admin runs them all).
+      const elsewhere = appointableRoles(world.actors[role], { dialogueId: world.otherDialogue.id });
+      expect(elsewhere).toEqual(role === "admin" ? allowed : []);
+    });
+  }
+  it("nobody signed in appoints anyone", () => {
+    expect(appointableRoles(null, { dialogueId: world.dialogue.id })).toEqual([]);
+  });
+});
+
+describe("collabAccess (whether the socket opens, and what it may write)", () => {
+  const accessOf = (access: ReturnType<typeof collabAccess>): SocketAccess => {
+    if (!access) return "refused";
+    if (!access.rights) return "read";
+    if (access.rights.commentOnly) return "comment";
+    return access.rights.suggestOnly ? "suggest" : "write";
+  };
+  for (const status of paperStatuses) {
+    for (const role of roles) {
+      const expected = expectedSocket[status][role];
+      it(`${role} on a ${status} paper: ${expected}`, () => {
+        const ref = paperRef(paperIn[status]);
+        const actor = world.actors[role];
+        const access = collabAccess(actor, ref);
+        expect(accessOf(access)).toBe(expected);
+        if (access?.rights) {
+          // The rights carry who writes, for which partner, and the decisions the policy allows.
+          expect(access.rights.userId).toBe(actor.id);
+          expect(access.rights.partnerId).toBe(actor.memberships.get(world.dialogue.id)?.partnerId ?? null);
+          expect(access.rights.markAgreement).toBe(expectedPaper["paper.markAgreement"][status].includes(role));
+          expect(access.rights.decideSuggestions).toBe(expectedPaper["paper.decideSuggestions"][status].includes(role));
+        }
+      });
+    }
+  }
+  it("nobody signed in gets no socket", () => {
+    for (const status of paperStatuses) expect(collabAccess(null, paperRef(paperIn[status]))).toBeNull();
+  });
+});
+
+describe("readOnlyReason (the message next to a read-only editor)", () => {
+  for (const role of roles) {
+    for (const status of paperStatuses) {
+      const expected = expectedReadOnly[role][status];
+      it(`${role} on a ${status} paper: ${expected ?? "may write or suggest"}`, () => {
+        expect(readOnlyReason(world.actors[role], paperRef(paperIn[status]))).toBe(expected);
+      });
+    }
+  }
 });
 
 describe("paper.takePosition", () => {
@@ -377,6 +517,7 @@ describe("a paper of another dialogue", () => {
       "paper.comment",
       "paper.viewComments",
       "paper.export",
+      "paper.exportAnnotations",
       "paper.viewHistory",
     ],
     hld_reviewer: [],
@@ -391,6 +532,7 @@ describe("a paper of another dialogue", () => {
       "paper.comment",
       "paper.viewComments",
       "paper.export",
+      "paper.exportAnnotations",
       "paper.viewHistory",
     ],
   };

@@ -9,14 +9,12 @@ import { Pagination, pageParam } from "@/components/Pagination";
 import { PaperTable } from "@/components/PaperTable";
 import { PartnerList } from "@/components/PartnerList";
 import { getDb } from "@/db/client";
-import { dialogueRole } from "@/db/schema";
 import { partnerLabel } from "@/lib/countries";
 import { currentActor } from "@/server/auth/current";
 import { actorOrSignIn } from "@/server/auth/guard";
-import { rolesChairMayInvite } from "@/server/domain/memberships";
 import { MAX_TITLE_LENGTH } from "@/server/domain/papers";
 import { getTranslator } from "@/server/locale";
-import { can } from "@/server/policy";
+import { appointableRoles, can } from "@/server/policy";
 import { dialogueDetails, findDialogueForActor } from "@/server/queries/dialogues";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string }> };
@@ -129,7 +127,7 @@ export default async function DialoguePage({ params, searchParams }: Props) {
             <AddMemberForm
               dialogueId={dialogue.id}
               partners={details.partners}
-              roles={isAdmin ? dialogueRole.enumValues : rolesChairMayInvite}
+              roles={appointableRoles(actor, ref)}
               t={t}
               locale={locale}
             />

@@ -13,12 +13,10 @@ import { hasBracketedText } from "@/lib/document";
 import { userColor } from "@/lib/editor/presence";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import { catalogs } from "@/lib/i18n/translate";
-import type { ActorProfile } from "@/server/actor";
 import { currentActor } from "@/server/auth/current";
 import { actorOrSignIn } from "@/server/auth/guard";
-import { mayExportAnnotations } from "@/server/export/annotations-source";
 import { getTranslator } from "@/server/locale";
-import { can, type PaperRef, paperAbilities } from "@/server/policy";
+import { can, type PaperRef, paperAbilities, type ReadOnlyReason, readOnlyReason } from "@/server/policy";
 import { dialogueMembers, threadsForPaper } from "@/server/queries/comments";
 import { findPaperForActor } from "@/server/queries/papers";
 import { actingPartner } from "@/server/queries/presence";
@@ -34,15 +32,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: found?.paper.title };
 }
 
-/** Why this actor may not edit the paper's text, for the message next to the read-only editor. */
-function readOnlyReason(actor: ActorProfile, paper: PaperRef, t: Translate): string {
-  if (paper.status !== "draft" && paper.status !== "consultation") {
-    return t("editor.readOnly.frozen", { status: t(`status.${paper.status}` as MessageKey) });
-  }
-  const role = actor.memberships.get(paper.dialogueId)?.role;
-  if (role === "observer") return t("editor.readOnly.observer");
-  if (role === "delegate" && paper.status === "consultation") return t("editor.readOnly.suggestOnly");
-  return t("editor.readOnly.notAllowed");
+/** The message next to the read-only editor, for the policy's reason. */
+function readOnlyMessage(reason: ReadOnlyReason, paper: PaperRef, t: Translate): string {
+  if (reason === "frozen") return t("editor.readOnly.frozen", { status: t(`status.${paper.status}` as MessageKey) });
+  return t(reason === "observer" ? "editor.readOnly.observer" : "editor.readOnly.notAllowed");
 }
 
 export default async function PaperPage({ params }: Props) {
@@ -57,6 +50,7 @@ export default async function PaperPage({ params }: Props) {
   const memberOfDialogue = can(actor, "dialogue.view", { dialogueId: dialogue.id });
   const canEdit = can(actor, "paper.edit", paper);
   const canSuggest = can(actor, "paper.suggest", paper);
+  const readOnly = readOnlyReason(actor, paper);
   const db = await getDb();
   const [partner, threads, members] = await Promise.all([
     actingPartner(db, actor, dialogue.id),
@@ -114,7 +108,12 @@ export default async function PaperPage({ params }: Props) {
         t={t}
       />
       {can(actor, "paper.export", paper) && (
-        <ExportMenu paperId={paper.id} revision="live" annotations={mayExportAnnotations(actor, paper)} t={t} />
+        <ExportMenu
+          paperId={paper.id}
+          revision="live"
+          annotations={can(actor, "paper.exportAnnotations", paper)}
+          t={t}
+        />
       )}
       <section className="card" aria-labelledby="text-heading">
         <h2 id="text-heading" className="mb-1">
@@ -137,7 +136,7 @@ export default async function PaperPage({ params }: Props) {
             labels: catalogs[locale].comments,
             locale,
           }}
-          readOnlyReason={canEdit || canSuggest ? null : readOnlyReason(actor, paper, t)}
+          readOnlyReason={readOnly && readOnlyMessage(readOnly, paper, t)}
           labels={catalogs[locale].editor}
         >
           {/* The stored text: what is seen before the live text loads, or without JavaScript. */}
