@@ -32,6 +32,7 @@ type ResourceOf = {
   "dialogue.manageMembers": DialogueRef;
   "dialogue.exportSubmissions": DialogueRef;
   "paper.create": DialogueRef;
+  "paper.createSomewhere": null;
   "paper.view": PaperRef;
   "paper.edit": PaperRef;
   "paper.suggest": PaperRef;
@@ -100,6 +101,10 @@ const rules: { [A in Action]: (actor: Actor, resource: ResourceOf[A]) => boolean
   // The bundle of every submitted paper of a dialogue: the secretariat and the dialogue's chair.
   "dialogue.exportSubmissions": (a, r) => isAdmin(a) || hasRole(a, r.dialogueId, "chair"),
   "paper.create": (a, r) => isAdmin(a) || hasRole(a, r.dialogueId, "chair", "penholder"),
+  // Whether `paper.create` holds in at least one dialogue: asked before an upload is read, when
+  // the dialogue it names is still inside the body.
+  "paper.createSomewhere": (a) =>
+    isAdmin(a) || [...a.memberships.keys()].some((dialogueId) => rules["paper.create"](a, { dialogueId })),
 
   "paper.view": (a, r) =>
     isAdmin(a) || roleIn(a, r.dialogueId) !== undefined || (isHldReviewer(a) && r.status === "submitted"),

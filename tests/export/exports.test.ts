@@ -2,7 +2,7 @@
 // independent tool; byte-identical repeats of a submitted revision; the verify check; DOCX
 // import round trip; the ZIP with its manifest; access rules of the download.
 import { eq } from "drizzle-orm";
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8, unzipSync, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { type Paper, papers, paperUpdates } from "@/db/schema";
@@ -11,6 +11,7 @@ import { contentHash, sha256Hex } from "@/server/canonical";
 import { loadPaperState } from "@/server/collab/paper-state";
 import { importDocx } from "@/server/domain/import-docx";
 import { docxToDoc } from "@/server/export/import/docx";
+import { IMPORT_MAX_BYTES, IMPORT_MAX_ENTRIES } from "@/server/export/import/limits";
 import { closePdfBrowser } from "@/server/export/render/pdf";
 import { exportDialogueSubmissions, exportPaper, renderExport } from "@/server/export/service";
 import { exportSourceForActor, submittedSource } from "@/server/export/source";
@@ -325,5 +326,23 @@ describe("DOCX import", () => {
         bytes: new Uint8Array([1]),
       }),
     ).rejects.toMatchObject({ code: "forbidden" });
+  });
+  it("counts the bytes a DOCX really inflates to, not the sizes it declares, and caps its parts", async () => {
+    // 201 MiB of zeros compress to about 200 KB; the headers then claim 100 bytes.
+    const bomb = zipSync({ "word/document.xml": new Uint8Array(201 * 1024 * 1024) }, { level: 1 });
+    const view = new DataView(bomb.buffer, bomb.byteOffset, bomb.byteLength);
+    for (let at = 0; at + 4 <= bomb.length; at++) {
+      const signature = view.getUint32(at, true);
+      if (signature === 0x04034b50) view.setUint32(at + 22, 100, true); // local header
+      if (signature === 0x02014b50) view.setUint32(at + 24, 100, true); // central directory
+    }
+    expect(bomb.length).toBeLessThan(IMPORT_MAX_BYTES);
+    await expect(docxToDoc(bomb)).rejects.toMatchObject({ messageKey: "exports.import.tooLarge" });
+
+    const parts: Record<string, Uint8Array> = { "word/document.xml": new TextEncoder().encode("<w:document/>") };
+    for (let i = 0; i <= IMPORT_MAX_ENTRIES; i++) parts[`word/media/${i}.bin`] = new Uint8Array(1);
+    await expect(docxToDoc(zipSync(parts, { level: 0 }))).rejects.toMatchObject({
+      messageKey: "exports.import.tooManyParts",
+    });
   });
 });

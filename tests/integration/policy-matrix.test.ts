@@ -168,7 +168,8 @@ type DialogueLevelAction =
   | "dialogue.inviteMember"
   | "dialogue.manageMembers"
   | "dialogue.exportSubmissions"
-  | "paper.create";
+  | "paper.create"
+  | "paper.createSomewhere";
 const expectedDialogue: Record<DialogueLevelAction, readonly Role[]> = {
   "system.administer": ["admin"],
   // The inbox of every submitted paper: HLD reviewers and the secretariat.
@@ -182,9 +183,16 @@ const expectedDialogue: Record<DialogueLevelAction, readonly Role[]> = {
   // The ZIP of every submitted paper: the secretariat and the dialogue's chair.
   "dialogue.exportSubmissions": ["admin", "chair"],
   "paper.create": ["admin", "chair", "penholder"],
+  // Creating a paper in some dialogue (asked before an import's body is read).
+  "paper.createSomewhere": ["admin", "chair", "penholder"],
 };
 
-const globalActions: readonly DialogueLevelAction[] = ["system.administer", "hld.viewInbox", "dialogue.list"];
+const globalActions: readonly DialogueLevelAction[] = [
+  "system.administer",
+  "hld.viewInbox",
+  "dialogue.list",
+  "paper.createSomewhere",
+];
 
 // Appointing: role → the roles they may give someone in the dialogue. The secretariat appoints
 // anyone; a chair invites penholders, delegates and observers, never another chair.

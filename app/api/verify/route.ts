@@ -9,6 +9,7 @@ import type { VerifyResponse } from "@/lib/verify-outcome";
 import { verifyFile } from "@/server/export/verify/file";
 import { verifyHash } from "@/server/export/verify/hash";
 import { VERIFY_MAX_BYTES, verifyLimits } from "@/server/export/verify/limits";
+import { parseForm, readBodyWithin } from "@/server/http-body";
 import { isGateFullError, rateLimitKey, requestClientAddress } from "@/server/rate-limit";
 
 export const dynamic = "force-dynamic";
@@ -57,26 +58,6 @@ async function overLimit(request: Request): Promise<Response | null> {
 const tooLarge = (request: Request) => answer(request, { outcome: "tooLarge" }, { status: 413 });
 
 /** Reads the body, giving up as soon as it passes `limit` bytes. */
-async function readLimited(request: Request, limit: number): Promise<Uint8Array | null> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > limit) return null;
-  const reader = request.body?.getReader();
-  if (!reader) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return new Uint8Array(Buffer.concat(chunks));
-}
-
 export async function GET(request: Request) {
   const limited = await overLimit(request);
   if (limited) return limited;
@@ -88,18 +69,12 @@ export async function GET(request: Request) {
 export async function POST(request: Request) {
   const limited = await overLimit(request);
   if (limited) return limited;
-  const body = await readLimited(request, VERIFY_MAX_BYTES + ENVELOPE);
-  if (!body) return tooLarge(request);
-  let file: File | null = null;
-  try {
-    const form = await new Response(Buffer.from(body), {
-      headers: { "content-type": request.headers.get("content-type") ?? "" },
-    }).formData();
-    const value = form.get("file");
-    file = value instanceof File && value.size > 0 ? value : null;
-  } catch {
-    file = null;
+  const body = await readBodyWithin(request, VERIFY_MAX_BYTES + ENVELOPE);
+  if (!body.ok) {
+    return body.refusal === "tooLarge" ? tooLarge(request) : answer(request, { outcome: "nothing" }, { status: 408 });
   }
+  const value = (await parseForm(request, body.bytes))?.get("file");
+  const file = value instanceof File && value.size > 0 ? value : null;
   if (!file) return answer(request, { outcome: "nothing" }, { status: 400 });
   if (file.size > VERIFY_MAX_BYTES) return tooLarge(request);
   try {

@@ -6,16 +6,16 @@
 // restored as paragraph marks. Pure (no database): it runs on the export thread
 // (server/export/thread.ts); server/domain/import-docx.ts makes the paper.
 import { Node as PmNode } from "@tiptap/pm/model";
-import { unzipSync } from "fflate";
+import { Unzip, UnzipInflate, unzipSync } from "fflate";
 import mammoth from "mammoth";
 import type { DocMark, DocNode } from "@/lib/document";
 import { translator } from "@/lib/i18n/translate";
 import { documentSchema } from "../../collab/paper-state";
-import { invalidInput } from "../../errors";
+import { AppError, invalidInput } from "../../errors";
 import { markerPattern } from "../marker";
 import { safeHref } from "../render/model";
 import { type HtmlElement, type HtmlNode, isElement, parseSimpleHtml, plainText } from "./html-tree";
-import { IMPORT_MAX_BYTES, IMPORT_MAX_UNCOMPRESSED } from "./limits";
+import { IMPORT_MAX_BYTES, IMPORT_MAX_ENTRIES, IMPORT_MAX_UNCOMPRESSED } from "./limits";
 
 const inlineMarks: Record<string, DocMark> = {
   strong: { type: "bold" },
@@ -274,29 +274,80 @@ function stripClasses(nodes: DocNode[]): DocNode[] {
   });
 }
 
+/**
+ * Inflates every entry the package's local headers hold, counting the bytes actually produced
+ * (declared sizes can lie) and stopping at the limits: a small file that inflates to gigabytes,
+ * or holds thousands of parts, is refused before the reader sees it. Keeps docProps/core.xml.
+ */
+function inflateWithinLimits(bytes: Uint8Array): { names: Set<string>; core: Uint8Array | undefined } {
+  const names = new Set<string>();
+  const coreChunks: Uint8Array[] = [];
+  let inflated = 0;
+  let refusal: Error | undefined;
+  const unzip = new Unzip((file) => {
+    if (refusal) return;
+    names.add(file.name);
+    if (names.size > IMPORT_MAX_ENTRIES) {
+      refusal = invalidInput("docx has too many parts", "exports.import.tooManyParts");
+      return;
+    }
+    file.ondata = (error, chunk) => {
+      if (refusal) return;
+      if (error) {
+        refusal = invalidInput("unreadable zip", "exports.import.notDocx");
+        return;
+      }
+      inflated += chunk.length;
+      if (inflated > IMPORT_MAX_UNCOMPRESSED) {
+        refusal = invalidInput("docx inflates too much", "exports.import.tooLarge");
+        file.terminate();
+        return;
+      }
+      if (file.name === "docProps/core.xml") coreChunks.push(chunk);
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  // Pushed in slices so that a refusal stops the work early.
+  for (let at = 0; at < bytes.length && !refusal; at += 64 * 1024) {
+    unzip.push(bytes.subarray(at, at + 64 * 1024), at + 64 * 1024 >= bytes.length);
+  }
+  if (refusal) throw refusal;
+  const core = coreChunks.length ? new Uint8Array(Buffer.concat(coreChunks)) : undefined;
+  return { names, core };
+}
+
 /** A readable DOCX within the limits, or a clear refusal. */
 function checkPackage(bytes: Uint8Array): { accordExport: boolean } {
   if (bytes.length > IMPORT_MAX_BYTES) throw invalidInput("docx too large", "exports.import.tooLarge");
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b)
     throw invalidInput("not a zip", "exports.import.notDocx");
-  let total = 0;
-  let hasDocument = false;
-  let core: Uint8Array | undefined;
+  // The central directory (what the reader follows) may list entries the local headers do not
+  // show, e.g. many entries overlapping one compressed stream: count and size those too.
+  let declared = 0;
+  let listed = 0;
   try {
-    const files = unzipSync(bytes, {
+    unzipSync(bytes, {
       filter: (f) => {
-        total += f.originalSize;
-        if (f.name === "word/document.xml") hasDocument = true;
-        return f.name === "docProps/core.xml" && f.originalSize < 1_000_000;
+        listed += 1;
+        declared += f.originalSize;
+        return false;
       },
     });
-    core = files["docProps/core.xml"];
   } catch {
     throw invalidInput("unreadable zip", "exports.import.notDocx");
   }
-  if (!hasDocument) throw invalidInput("no word/document.xml", "exports.import.notDocx");
-  if (total > IMPORT_MAX_UNCOMPRESSED) throw invalidInput("docx inflates too much", "exports.import.tooLarge");
-  return { accordExport: core ? markerPattern.test(new TextDecoder().decode(core)) : false };
+  if (listed > IMPORT_MAX_ENTRIES) throw invalidInput("docx has too many parts", "exports.import.tooManyParts");
+  if (declared > IMPORT_MAX_UNCOMPRESSED) throw invalidInput("docx inflates too much", "exports.import.tooLarge");
+  let contents: ReturnType<typeof inflateWithinLimits>;
+  try {
+    contents = inflateWithinLimits(bytes);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw invalidInput("unreadable zip", "exports.import.notDocx");
+  }
+  if (!contents.names.has("word/document.xml")) throw invalidInput("no word/document.xml", "exports.import.notDocx");
+  return { accordExport: contents.core ? markerPattern.test(new TextDecoder().decode(contents.core)) : false };
 }
 
 /** Converts DOCX bytes to the paper schema's JSON (validated against the schema). */
