@@ -6,6 +6,11 @@ import { processSingleton } from "@/lib/process-singleton";
 
 const mailer = processSingleton("mailer", (): { transporter?: Promise<Transporter | null> } => ({}));
 
+/** Forgets the transport, so that the next mail reads SMTP_URL again (tests change it). */
+export function resetMailer(): void {
+  mailer.transporter = undefined;
+}
+
 function transporter(): Promise<Transporter | null> {
   mailer.transporter ??= (async () => {
     if (!process.env.SMTP_URL) return null;

@@ -14,6 +14,7 @@ import { closePdfBrowser } from "./export/render/pdf";
 import { startExportThread, stopExportThread } from "./export/thread";
 import { stampClientAddress } from "./rate-limit";
 import { ensureAuthSecret, MissingSecretError } from "./secret";
+import { applySecurityHeaders, securityHeaders } from "./security-headers";
 
 const dev = process.env.NODE_ENV !== "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -40,7 +41,9 @@ async function main() {
   const app = next({ dev, hostname, port });
   await app.prepare();
   const handleRequest = app.getRequestHandler();
+  const headers = securityHeaders();
   const server = createServer((req, res) => {
+    applySecurityHeaders(res, headers);
     // Route handlers cannot see the socket: the peer's address (or the trusted proxy's word) goes in a header.
     stampClientAddress(req);
     handleRequest(req, res).catch((error: unknown) => {

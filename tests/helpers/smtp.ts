@@ -126,7 +126,4 @@ export async function closedPort(): Promise<number> {
 }
 
 /** Makes server/mail.ts build its transporter again from the current SMTP_URL. */
-export function resetMailer(): void {
-  const mailer = (globalThis as { __accordMailer?: { transporter?: unknown } }).__accordMailer;
-  if (mailer) mailer.transporter = undefined;
-}
+export { resetMailer } from "@/server/mail";

@@ -1,6 +1,7 @@
-// Issue 15, finding 5, replayed against the real server: an upload to the import route is
-// authorized before its body is read, and a chunked body (which declares no length) is counted as
-// it arrives and refused at the limit, while the server keeps answering everyone else.
+// Issue 15's findings replayed against the real server. Import (5, 8): an upload is authorized
+// before its body is read, a chunked body (which declares no length) is counted as it arrives and
+// refused at the limit, a post from another site is refused, and the server keeps answering
+// everyone else. Headers (7): every response carries them.
 import http from "node:http";
 import { expect, test } from "@playwright/test";
 import { demo, signInAs } from "./fixtures";
@@ -88,4 +89,19 @@ test("an import posted from another site's page is refused", async ({ browser, b
     body: "--x--",
   });
   expect(response.status).toBe(403);
+});
+
+test("every response carries the security headers: pages, route handlers and static files", async ({ request }) => {
+  const signin = await request.get("/signin");
+  const html = await signin.text();
+  const script = /<script[^>]*\ssrc="([^"]+)"/.exec(html)?.[1];
+  expect(script).toBeTruthy();
+  for (const response of [signin, await request.get("/api/health"), await request.get(script as string)]) {
+    const headers = response.headers();
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("same-origin");
+    expect(headers["permissions-policy"]).toContain("camera=()");
+    expect(headers["x-frame-options"]).toBe("DENY");
+  }
 });
