@@ -21,6 +21,13 @@ export type RefusalReason = (typeof REFUSAL)[keyof typeof REFUSAL];
 /** How long the editor waits before coming back after an `unavailable` refusal (ms). */
 export const UNAVAILABLE_RETRY_MS = 2_000;
 
+/**
+ * The largest WebSocket frame the server reads (compressed or not): a larger one closes the
+ * socket with CLOSE.tooLarge before it is parsed. A 30-page paper pasted at once is a few
+ * hundred KB.
+ */
+export const MAX_FRAME_BYTES = 1024 * 1024;
+
 /** Close codes and reasons the server ends a document connection with (application range 4000–4999). */
 export const CLOSE = {
   /** The connection lost its access to the paper while open: its provider reconnects and is refused. */
@@ -34,6 +41,8 @@ export const CLOSE = {
   storageUnavailable: { code: 1011, reason: "storage unavailable" },
   /** The paper's status kept changing while an update was being stored: the client sends it again. */
   retry: { code: 1011, reason: "retry" },
+  /** A frame above MAX_FRAME_BYTES (the WebSocket "message too big" code; sent by the socket layer). */
+  tooLarge: { code: 1009, reason: "Max payload size exceeded" },
   /** The server is shutting down. */
   shuttingDown: { code: 1001, reason: "server shutting down" },
 } as const;

@@ -1,7 +1,9 @@
 // The WebSocket glue: crossws takes the Node HTTP server's upgrade and feeds Hocuspocus 4 (which
-// wants a web Request and messages pushed to it), after refusing cross-site origins.
+// wants a web Request and messages pushed to it), after refusing cross-site origins and with a
+// cap on the size of a frame.
 import type { Hocuspocus } from "@hocuspocus/server";
 import nodeAdapter from "crossws/adapters/node";
+import { MAX_FRAME_BYTES } from "@/lib/collab/wire";
 
 type ClientConnection = ReturnType<Hocuspocus["handleConnection"]>;
 type PeerWithClient = { _hocuspocus?: ClientConnection };
@@ -24,6 +26,8 @@ function refuseForeignOrigin(request: Request): Response | undefined {
 
 export function socketAdapter(hocuspocus: Hocuspocus) {
   return nodeAdapter({
+    // Larger frames are refused by ws as they arrive (inflated size counted too), never buffered or parsed.
+    serverOptions: { maxPayload: MAX_FRAME_BYTES },
     hooks: {
       upgrade: refuseForeignOrigin,
       open(peer) {
@@ -39,7 +43,10 @@ export function socketAdapter(hocuspocus: Hocuspocus) {
         (peer as PeerWithClient)._hocuspocus?.handleClose({ code: event.code ?? 1000, reason: event.reason ?? "" });
       },
       error(_peer, error) {
-        console.error("collab: socket error", error);
+        // An oversized frame is a client's doing, answered by the close code: one line, no stack.
+        if (String(error.message).includes("Max payload size exceeded"))
+          console.warn("collab: frame above the limit refused");
+        else console.error("collab: socket error", error);
       },
     },
   });
