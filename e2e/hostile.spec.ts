@@ -105,3 +105,18 @@ test("every response carries the security headers: pages, route handlers and sta
     expect(headers["x-frame-options"]).toBe("DENY");
   }
 });
+
+test("the HLD reviewer reads a submitted paper's agreed text without a live socket", async ({ browser }) => {
+  const context = await browser.newContext();
+  await signInAs(context, demo.hld);
+  const page = await context.newPage();
+  const sockets: string[] = [];
+  page.on("websocket", (socket) => sockets.push(socket.url()));
+  await page.goto("/hld");
+  await page.getByRole("table", { name: "Papers submitted to the HLD" }).getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/papers\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("article", { name: /^Text of / })).toContainText(/\w/);
+  await page.waitForLoadState("networkidle");
+  expect(sockets).toEqual([]);
+  await context.close();
+});

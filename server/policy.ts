@@ -211,7 +211,9 @@ export type WriteRights = {
  * read-only.
  */
 export function collabAccess(actor: Actor | null, paper: PaperRef): { rights: WriteRights | null } | null {
-  if (!actor || !can(actor, "paper.view", paper)) return null;
+  // The live text carries pending suggestions and comment anchors: the negotiation's working
+  // material. Whoever may not see the threads (the HLD reviewer) reads the agreed text on the page.
+  if (!actor || !can(actor, "paper.view", paper) || !can(actor, "paper.viewComments", paper)) return null;
   const edit = can(actor, "paper.edit", paper);
   const suggest = can(actor, "paper.suggest", paper);
   // Commenting writes only the commenter's own anchor into the text, and only while it is open.

@@ -232,7 +232,8 @@ const expectedSocket: Record<PaperStatus, Record<Role, SocketAccess>> = {
   },
   approval: { ...readers, hld_reviewer: "refused", outsider: "refused" },
   agreed: { ...readers, hld_reviewer: "refused", outsider: "refused" },
-  submitted: { ...readers, hld_reviewer: "read", outsider: "refused" },
+  // The HLD reviewer reads the agreed text on the page; the live text's annotations are not theirs.
+  submitted: { ...readers, hld_reviewer: "refused", outsider: "refused" },
 };
 
 // The message next to a read-only editor: role → status → the reason (null: they may write or suggest).

@@ -10,6 +10,7 @@ import { WorkflowPanel } from "@/components/workflow/WorkflowPanel";
 import { getDb } from "@/db/client";
 import { partnerLabel } from "@/lib/countries";
 import { hasBracketedText } from "@/lib/document";
+import { agreedContent } from "@/lib/editor/annotations";
 import { userColor } from "@/lib/editor/presence";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import { catalogs } from "@/lib/i18n/translate";
@@ -119,34 +120,44 @@ export default async function PaperPage({ params }: Props) {
         <h2 id="text-heading" className="mb-1">
           {t("papers.text")}
         </h2>
-        <PaperEditor
-          paperId={paper.id}
-          title={paper.title}
-          user={presenceUser}
-          canEdit={canEdit}
-          canMarkAgreement={can(actor, "paper.markAgreement", paper)}
-          canSuggest={canSuggest}
-          suggestOnly={canSuggest && !canEdit}
-          partnerId={actor.memberships.get(dialogue.id)?.partnerId ?? null}
-          comments={{
-            threads: threads ?? [],
-            members,
-            canComment: can(actor, "paper.comment", paper),
-            canDecide: can(actor, "paper.decideSuggestions", paper),
-            labels: catalogs[locale].comments,
-            locale,
-          }}
-          readOnlyReason={readOnly && readOnlyMessage(readOnly, paper, t)}
-          labels={catalogs[locale].editor}
-        >
-          {/* The stored text: what is seen before the live text loads, or without JavaScript. */}
+        {can(actor, "paper.viewComments", paper) ? (
+          <PaperEditor
+            paperId={paper.id}
+            title={paper.title}
+            user={presenceUser}
+            canEdit={canEdit}
+            canMarkAgreement={can(actor, "paper.markAgreement", paper)}
+            canSuggest={canSuggest}
+            suggestOnly={canSuggest && !canEdit}
+            partnerId={actor.memberships.get(dialogue.id)?.partnerId ?? null}
+            comments={{
+              threads: threads ?? [],
+              members,
+              canComment: can(actor, "paper.comment", paper),
+              canDecide: can(actor, "paper.decideSuggestions", paper),
+              labels: catalogs[locale].comments,
+              locale,
+            }}
+            readOnlyReason={readOnly && readOnlyMessage(readOnly, paper, t)}
+            labels={catalogs[locale].editor}
+          >
+            {/* The stored text: what is seen before the live text loads, or without JavaScript. */}
+            <DocumentView
+              doc={content}
+              label={t("papers.textOf", { title: paper.title })}
+              notesLabel={t("editor.footnotes")}
+              adRefLabel={t("editor.adRefMarker")}
+            />
+          </PaperEditor>
+        ) : (
+          // Without the threads (the HLD reviewer): the agreed text alone, no live socket.
           <DocumentView
-            doc={content}
+            doc={agreedContent(content)}
             label={t("papers.textOf", { title: paper.title })}
             notesLabel={t("editor.footnotes")}
             adRefLabel={t("editor.adRefMarker")}
           />
-        </PaperEditor>
+        )}
       </section>
     </div>
   );
