@@ -3,11 +3,10 @@
 // marks), accepting and rejecting through the domain function, mentions, and escaping.
 import { and, eq } from "drizzle-orm";
 import { renderToStaticMarkup } from "react-dom/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type * as Y from "yjs";
 import { CommentBody } from "@/components/comments/CommentBody";
-import { auditEvents, commentThreads, notifications, paperUpdates } from "@/db/schema";
-import { UPDATE_REFUSED } from "@/lib/collab/wire";
+import { auditEvents, commentThreads, notifications } from "@/db/schema";
 import { newAnchorId, newSuggestionId } from "@/lib/editor/annotations";
 import { compactPaper } from "@/server/collab/compaction";
 import { listSuggestions } from "@/server/collab/suggestions";
@@ -15,32 +14,11 @@ import { createThread, replyToThread, setThreadResolved } from "@/server/domain/
 import { decideSuggestions } from "@/server/domain/suggestions";
 import { AppError } from "@/server/errors";
 import { threadsForPaper } from "@/server/queries/comments";
-import { useTestDatabase } from "../helpers/database";
-import { type DialogueWithRoles, makeDialogueWithRoles, makePaperInStatus, reloadPaper } from "../helpers/factories";
-import { connectClient, type RunningCollab, sessionCookie, startCollab, type TestClient, waitFor } from "./helpers";
+import { reloadPaper } from "../helpers/factories";
+import { useCollabHarness } from "./harness";
+import { waitFor } from "./helpers";
 
-const testDb = useTestDatabase();
-let world: DialogueWithRoles;
-let server: RunningCollab;
-const clients: TestClient[] = [];
-const cookies: Record<string, string> = {};
-
-async function cookieOf(role: keyof DialogueWithRoles["emails"]) {
-  cookies[role] ??= (await sessionCookie(testDb.db(), world.emails[role])).cookie;
-  return cookies[role];
-}
-
-/** A connected client that records whether the server refused one of its updates. */
-async function client(paperId: string, role: keyof DialogueWithRoles["emails"]) {
-  const c = connectClient(server.url, paperId, await cookieOf(role));
-  clients.push(c);
-  const refused = { value: false };
-  c.provider.on("close", ({ event }: { event?: { reason?: string } }) => {
-    if (event?.reason === UPDATE_REFUSED) refused.value = true;
-  });
-  await c.synced();
-  return { ...c, refused };
-}
+const harness = useCollabHarness({ sweepIntervalMs: 60_000, storeDebounceMs: 200 });
 
 /** The XmlText of the n-th top-level block (0: the heading, 1 and 2: paragraphs of sampleDoc). */
 function textOf(doc: Y.Doc, block: number): Y.XmlText {
@@ -48,82 +26,67 @@ function textOf(doc: Y.Doc, block: number): Y.XmlText {
   return element.get(0) as Y.XmlText;
 }
 
-const live = (paperId: string) => server.collab.hocuspocus.documents.get(paperId) as Y.Doc;
+/** A new suggestion id of the user in `role` and their partner, as their editor makes one. */
+const suggestionId = (role: "chair" | "delegate") =>
+  newSuggestionId(harness.world.actors[role].id, harness.world.partnerOf[role]);
+
+const live = (paperId: string) => harness.liveDoc(paperId) as Y.Doc;
 const liveJson = (paperId: string) => JSON.stringify(live(paperId).getXmlFragment("default").toJSON());
-
-async function storedUpdates(paperId: string) {
-  return testDb.db().select().from(paperUpdates).where(eq(paperUpdates.paperId, paperId));
-}
-
-/** Waits until the server either took the client's changes or refused them. */
-async function settle(c: Awaited<ReturnType<typeof client>>) {
-  await waitFor(() => c.refused.value || c.provider.unsyncedChanges === 0, 10_000, "acknowledgement or refusal");
-}
-
-beforeAll(async () => {
-  world = await makeDialogueWithRoles(testDb.db());
-  server = await startCollab(async () => testDb.db(), { sweepIntervalMs: 60_000, storeDebounceMs: 200 });
-});
-
-afterAll(async () => {
-  for (const c of clients) c.destroy();
-  await server?.stop();
-});
 
 describe("suggest-only connections (delegate in consultation)", () => {
   it("gives the delegate a writable socket where its own suggestions are stored", async () => {
-    const { paper } = await makePaperInStatus(testDb.db(), "consultation", world);
-    const delegate = await client(paper.id, "delegate");
+    const { paper } = await harness.paper("consultation");
+    const delegate = await harness.syncedClient("delegate", paper.id);
     expect(await delegate.outcome).toEqual({ ok: true, scope: "read-write" });
-    const id = newSuggestionId(world.actors.delegate.id, world.partnerOf.delegate);
+    const id = suggestionId("delegate");
     const text = textOf(delegate.doc, 1);
     text.insert(text.length, " Proposed by France.", { suggestionInsert: { id } });
     text.format(0, 9, {
-      suggestionDelete: { id: newSuggestionId(world.actors.delegate.id, world.partnerOf.delegate) },
+      suggestionDelete: { id: suggestionId("delegate") },
     });
-    await settle(delegate);
-    expect(delegate.refused.value).toBe(false);
+    await delegate.settled();
+    expect(delegate.refused()).toBe(false);
     expect(liveJson(paper.id)).toContain("Proposed by France.");
     expect(listSuggestions(live(paper.id)).map((s) => s.kind)).toEqual(["delete", "insert"]);
     // The agreed text (snapshot, revisions) does not contain the pending suggestion.
-    await compactPaper(testDb.db(), paper.id);
-    const stored = await reloadPaper(testDb.db(), paper.id);
+    await compactPaper(harness.db(), paper.id);
+    const stored = await reloadPaper(harness.db(), paper.id);
     expect(stored.contentText).not.toContain("Proposed by France.");
     expect(stored.contentText).toContain("Migration and development");
   });
 
   it("refuses a direct change (typing without a suggestion, deleting text)", async () => {
-    const { paper } = await makePaperInStatus(testDb.db(), "consultation", world);
-    await client(paper.id, "chair"); // keeps the document loaded
+    const { paper } = await harness.paper("consultation");
+    await harness.syncedClient("chair", paper.id); // keeps the document loaded
     const before = liveJson(paper.id);
-    const delegate = await client(paper.id, "delegate");
+    const delegate = await harness.syncedClient("delegate", paper.id);
     textOf(delegate.doc, 1).insert(0, "Unsuggested ");
-    await settle(delegate);
-    expect(delegate.refused.value).toBe(true);
+    await delegate.settled();
+    expect(delegate.refused()).toBe(true);
     expect(liveJson(paper.id)).toBe(before);
-    const again = await client(paper.id, "delegate");
+    const again = await harness.syncedClient("delegate", paper.id);
     textOf(again.doc, 2).delete(0, 8);
-    await settle(again);
-    expect(again.refused.value).toBe(true);
+    await again.settled();
+    expect(again.refused()).toBe(true);
     expect(liveJson(paper.id)).toBe(before);
-    expect(await storedUpdates(paper.id)).toHaveLength(0);
+    expect(await harness.storedUpdates(paper.id)).toHaveLength(0);
   });
 
   it("refuses a raw update that applies a suggestion, or deletes another user's comment anchor", async () => {
-    const { paper } = await makePaperInStatus(testDb.db(), "consultation", world);
+    const { paper } = await harness.paper("consultation");
     // The chair suggests an insertion and anchors a comment; the delegate suggests a deletion.
-    const chair = await client(paper.id, "chair");
-    const chairId = newSuggestionId(world.actors.chair.id, world.partnerOf.chair);
-    const anchor = newAnchorId(world.actors.chair.id);
+    const chair = await harness.syncedClient("chair", paper.id);
+    const chairId = suggestionId("chair");
+    const anchor = newAnchorId(harness.world.actors.chair.id);
     textOf(chair.doc, 1).insert(0, "Chair adds. ", { suggestionInsert: { id: chairId } });
     textOf(chair.doc, 2).format(0, 8, { "commentAnchor--abcdefgh": { id: anchor } });
-    await settle(chair);
-    expect(chair.refused.value).toBe(false);
-    const delegate = await client(paper.id, "delegate");
-    const ownId = newSuggestionId(world.actors.delegate.id, world.partnerOf.delegate);
+    await chair.settled();
+    expect(chair.refused()).toBe(false);
+    const delegate = await harness.syncedClient("delegate", paper.id);
+    const ownId = suggestionId("delegate");
     textOf(delegate.doc, 2).format(9, 6, { suggestionDelete: { id: ownId } });
-    await settle(delegate);
-    expect(delegate.refused.value).toBe(false);
+    await delegate.settled();
+    expect(delegate.refused()).toBe(false);
     const before = liveJson(paper.id);
 
     const attempts: ((doc: Y.Doc) => void)[] = [
@@ -144,40 +107,44 @@ describe("suggest-only connections (delegate in consultation)", () => {
       (doc) => doc.getMap("evil").set("x", 1),
     ];
     for (const attempt of attempts) {
-      const c = await client(paper.id, "delegate");
+      const c = await harness.syncedClient("delegate", paper.id);
       attempt(c.doc);
-      await settle(c);
-      expect(c.refused.value).toBe(true);
+      await c.settled();
+      expect(c.refused()).toBe(true);
       expect(liveJson(paper.id)).toBe(before);
     }
-    await compactPaper(testDb.db(), paper.id);
-    const stored = await reloadPaper(testDb.db(), paper.id);
+    await compactPaper(harness.db(), paper.id);
+    const stored = await reloadPaper(harness.db(), paper.id);
     expect(stored.contentText).toContain("Partners commit to mobility partnerships.");
   });
 
   it("refuses a delegate's request to accept or reject a suggestion, and nothing changes", async () => {
-    const { paper } = await makePaperInStatus(testDb.db(), "consultation", world);
-    const delegate = await client(paper.id, "delegate");
-    const id = newSuggestionId(world.actors.delegate.id, world.partnerOf.delegate);
+    const { paper } = await harness.paper("consultation");
+    const delegate = await harness.syncedClient("delegate", paper.id);
+    const id = suggestionId("delegate");
     textOf(delegate.doc, 1).insert(0, "Pending. ", { suggestionInsert: { id } });
-    await settle(delegate);
+    await delegate.settled();
     const before = liveJson(paper.id);
-    const pending = (await storedUpdates(paper.id)).length;
+    const pending = (await harness.storedUpdates(paper.id)).length;
     for (const decision of ["accept", "reject"] as const) {
       await expect(
-        decideSuggestions(testDb.db(), world.actors.delegate, { paperId: paper.id, decision, scope: { kind: "all" } }),
+        decideSuggestions(harness.db(), harness.world.actors.delegate, {
+          paperId: paper.id,
+          decision,
+          scope: { kind: "all" },
+        }),
       ).rejects.toMatchObject({ code: "forbidden" });
     }
     await expect(
-      decideSuggestions(testDb.db(), world.actors.observer, {
+      decideSuggestions(harness.db(), harness.world.actors.observer, {
         paperId: paper.id,
         decision: "accept",
         scope: { kind: "one", id },
       }),
     ).rejects.toBeInstanceOf(AppError);
     expect(liveJson(paper.id)).toBe(before);
-    expect((await storedUpdates(paper.id)).length).toBe(pending);
-    const decided = await testDb
+    expect((await harness.storedUpdates(paper.id)).length).toBe(pending);
+    const decided = await harness
       .db()
       .select()
       .from(auditEvents)
@@ -186,98 +153,100 @@ describe("suggest-only connections (delegate in consultation)", () => {
   });
 
   it("lets the penholder accept one suggestion and reject another; everyone sees it; both are audited", async () => {
-    const { paper } = await makePaperInStatus(testDb.db(), "consultation", world);
-    const delegate = await client(paper.id, "delegate");
-    const first = newSuggestionId(world.actors.delegate.id, world.partnerOf.delegate);
-    const second = newSuggestionId(world.actors.delegate.id, world.partnerOf.delegate);
+    const { paper } = await harness.paper("consultation");
+    const delegate = await harness.syncedClient("delegate", paper.id);
+    const first = suggestionId("delegate");
+    const second = suggestionId("delegate");
     textOf(delegate.doc, 1).insert(0, "Accepted words. ", { suggestionInsert: { id: first } });
     textOf(delegate.doc, 2).insert(0, "Rejected words. ", { suggestionInsert: { id: second } });
-    await settle(delegate);
-    expect(delegate.refused.value).toBe(false);
-    await decideSuggestions(testDb.db(), world.actors.penholder, {
+    await delegate.settled();
+    expect(delegate.refused()).toBe(false);
+    await decideSuggestions(harness.db(), harness.world.actors.penholder, {
       paperId: paper.id,
       decision: "accept",
       scope: { kind: "one", id: first },
     });
-    await decideSuggestions(testDb.db(), world.actors.penholder, {
+    await decideSuggestions(harness.db(), harness.world.actors.penholder, {
       paperId: paper.id,
       decision: "reject",
       scope: { kind: "one", id: second },
     });
     await waitFor(() => delegate.text().includes("Accepted words.") && !delegate.text().includes("Rejected words."));
     expect(listSuggestions(live(paper.id))).toEqual([]);
-    await compactPaper(testDb.db(), paper.id);
-    const stored = await reloadPaper(testDb.db(), paper.id);
+    await compactPaper(harness.db(), paper.id);
+    const stored = await reloadPaper(harness.db(), paper.id);
     expect(stored.contentText).toContain("Accepted words. Migration");
     expect(stored.contentText).not.toContain("Rejected words.");
-    const audit = await testDb
+    const audit = await harness
       .db()
       .select({ action: auditEvents.action, actorId: auditEvents.actorId })
       .from(auditEvents)
       .where(and(eq(auditEvents.paperId, paper.id), eq(auditEvents.targetType, "suggestion")));
     expect(audit.map((a) => a.action).sort()).toEqual(["suggestion.accepted", "suggestion.rejected"]);
-    expect(audit.every((a) => a.actorId === world.actors.penholder.id)).toBe(true);
+    expect(audit.every((a) => a.actorId === harness.world.actors.penholder.id)).toBe(true);
     // The delegate's page keeps working after the server's change.
-    const third = newSuggestionId(world.actors.delegate.id, world.partnerOf.delegate);
+    const third = suggestionId("delegate");
     textOf(delegate.doc, 2).insert(0, "More. ", { suggestionInsert: { id: third } });
-    await settle(delegate);
-    expect(delegate.refused.value).toBe(false);
+    await delegate.settled();
+    expect(delegate.refused()).toBe(false);
   });
 });
 
 describe("agreement marks and anchors on editable connections", () => {
   it("refuses a delegate in draft changing a paragraph's agreement mark, but lets them edit text", async () => {
-    const { paper } = await makePaperInStatus(testDb.db(), "draft", world);
-    const delegate = await client(paper.id, "delegate");
+    const { paper } = await harness.paper("draft");
+    const delegate = await harness.syncedClient("delegate", paper.id);
     textOf(delegate.doc, 1).insert(0, "Edited. ");
-    await settle(delegate);
-    expect(delegate.refused.value).toBe(false);
+    await delegate.settled();
+    expect(delegate.refused()).toBe(false);
     const before = liveJson(paper.id);
-    const other = await client(paper.id, "delegate");
+    const other = await harness.syncedClient("delegate", paper.id);
     (other.doc.getXmlFragment("default").get(1) as Y.XmlElement).setAttribute("agreement", "bracketed");
-    await settle(other);
-    expect(other.refused.value).toBe(true);
+    await other.settled();
+    expect(other.refused()).toBe(true);
     expect(liveJson(paper.id)).toBe(before);
     // The penholder may.
-    const pen = await client(paper.id, "penholder");
+    const pen = await harness.syncedClient("penholder", paper.id);
     (pen.doc.getXmlFragment("default").get(1) as Y.XmlElement).setAttribute("agreement", "bracketed");
-    await settle(pen);
-    expect(pen.refused.value).toBe(false);
+    await pen.settled();
+    expect(pen.refused()).toBe(false);
   });
 
   it("lets an observer anchor their own comment but not change the text or others' anchors", async () => {
-    const { paper } = await makePaperInStatus(testDb.db(), "consultation", world);
-    const observer = await client(paper.id, "observer");
+    const { paper } = await harness.paper("consultation");
+    const observer = await harness.syncedClient("observer", paper.id);
     expect(await observer.outcome).toEqual({ ok: true, scope: "read-write" });
-    const anchor = newAnchorId(world.actors.observer.id);
-    await createThread(testDb.db(), world.actors.observer, {
+    const anchor = newAnchorId(harness.world.actors.observer.id);
+    await createThread(harness.db(), harness.world.actors.observer, {
       paperId: paper.id,
       anchorId: anchor,
       quote: "Migration",
       body: "Which migration?",
     });
     textOf(observer.doc, 1).format(0, 9, { "commentAnchor--obsobsob": { id: anchor } });
-    await settle(observer);
-    expect(observer.refused.value).toBe(false);
+    await observer.settled();
+    expect(observer.refused()).toBe(false);
     expect(liveJson(paper.id)).toContain(anchor);
     const before = liveJson(paper.id);
-    const typing = await client(paper.id, "observer");
+    const typing = await harness.syncedClient("observer", paper.id);
     textOf(typing.doc, 1).insert(0, "Observer text ");
-    await settle(typing);
-    expect(typing.refused.value).toBe(true);
-    const forging = await client(paper.id, "observer");
-    textOf(forging.doc, 2).format(0, 8, { "commentAnchor--forgedxx": { id: newAnchorId(world.actors.chair.id) } });
-    await settle(forging);
-    expect(forging.refused.value).toBe(true);
+    await typing.settled();
+    expect(typing.refused()).toBe(true);
+    const forging = await harness.syncedClient("observer", paper.id);
+    textOf(forging.doc, 2).format(0, 8, {
+      "commentAnchor--forgedxx": { id: newAnchorId(harness.world.actors.chair.id) },
+    });
+    await forging.settled();
+    expect(forging.refused()).toBe(true);
     expect(liveJson(paper.id)).toBe(before);
   });
 
   it("refuses an anchor id that names another user in the server action", async () => {
-    const { paper } = await makePaperInStatus(testDb.db(), "consultation", world);
+    const { paper } = await harness.paper("consultation");
     await expect(
-      createThread(testDb.db(), world.actors.delegate, {
+      createThread(harness.db(), harness.world.actors.delegate, {
         paperId: paper.id,
-        anchorId: newAnchorId(world.actors.chair.id),
+        anchorId: newAnchorId(harness.world.actors.chair.id),
         quote: "x",
         body: "y",
       }),
@@ -287,46 +256,48 @@ describe("agreement marks and anchors on editable connections", () => {
 
 describe("threads, mentions and escaping", () => {
   it("creates a thread with an audit row, notifies the member @mentioned, resolves and reopens", async () => {
-    const { paper } = await makePaperInStatus(testDb.db(), "consultation", world);
-    const chairName = world.actors.chair.name;
-    const { threadId } = await createThread(testDb.db(), world.actors.delegate, {
+    const { paper } = await harness.paper("consultation");
+    const chairName = harness.world.actors.chair.name;
+    const { threadId } = await createThread(harness.db(), harness.world.actors.delegate, {
       paperId: paper.id,
-      anchorId: newAnchorId(world.actors.delegate.id),
+      anchorId: newAnchorId(harness.world.actors.delegate.id),
       quote: "Migration and development",
       body: `@${chairName} could we say "mobility" here?`,
     });
-    const rows = await testDb
+    const rows = await harness
       .db()
       .select()
       .from(notifications)
-      .where(and(eq(notifications.userId, world.actors.chair.id), eq(notifications.kind, "mention")));
+      .where(and(eq(notifications.userId, harness.world.actors.chair.id), eq(notifications.kind, "mention")));
     expect(rows).toHaveLength(1);
     expect(rows[0]?.paperId).toBe(paper.id);
     expect(rows[0]?.details).toMatchObject({ threadId, title: paper.title });
     // The author is not notified of their own mention; others not mentioned get nothing.
-    const others = await testDb.db().select().from(notifications).where(eq(notifications.kind, "mention"));
-    expect(others.every((n) => n.userId === world.actors.chair.id || n.details !== rows[0]?.details)).toBe(true);
+    const others = await harness.db().select().from(notifications).where(eq(notifications.kind, "mention"));
+    expect(others.every((n) => n.userId === harness.world.actors.chair.id || n.details !== rows[0]?.details)).toBe(
+      true,
+    );
 
-    await replyToThread(testDb.db(), world.actors.penholder, { threadId, body: "Agreed." });
-    await setThreadResolved(testDb.db(), world.actors.penholder, { threadId, resolved: true });
+    await replyToThread(harness.db(), harness.world.actors.penholder, { threadId, body: "Agreed." });
+    await setThreadResolved(harness.db(), harness.world.actors.penholder, { threadId, resolved: true });
     await expect(
-      setThreadResolved(testDb.db(), world.actors.observer, { threadId, resolved: false }),
+      setThreadResolved(harness.db(), harness.world.actors.observer, { threadId, resolved: false }),
     ).rejects.toMatchObject({ code: "forbidden" });
-    await setThreadResolved(testDb.db(), world.actors.delegate, { threadId, resolved: false });
-    const audit = await testDb
+    await setThreadResolved(harness.db(), harness.world.actors.delegate, { threadId, resolved: false });
+    const audit = await harness
       .db()
       .select({ action: auditEvents.action })
       .from(auditEvents)
       .where(and(eq(auditEvents.targetType, "thread"), eq(auditEvents.targetId, threadId)))
       .orderBy(auditEvents.id);
     expect(audit.map((a) => a.action)).toEqual(["thread.created", "thread.resolved", "thread.reopened"]);
-    const threads = await threadsForPaper(testDb.db(), world.actors.observer, paper.id, "en");
+    const threads = await threadsForPaper(harness.db(), harness.world.actors.observer, paper.id, "en");
     expect(threads?.[0]?.comments.map((c) => c.body)).toEqual([
       `@${chairName} could we say "mobility" here?`,
       "Agreed.",
     ]);
-    expect(await threadsForPaper(testDb.db(), world.actors.outsider, paper.id, "en")).toBeNull();
-    const [thread] = await testDb.db().select().from(commentThreads).where(eq(commentThreads.id, threadId));
+    expect(await threadsForPaper(harness.db(), harness.world.actors.outsider, paper.id, "en")).toBeNull();
+    const [thread] = await harness.db().select().from(commentThreads).where(eq(commentThreads.id, threadId));
     expect(thread?.resolvedAt).toBeNull();
   });
 

@@ -3,47 +3,27 @@
 // These tests force the two ways such an update can fail to be stored, with real faults in the
 // real database, and check that the server's copy never stays ahead of the database.
 import { eq, sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { papers, paperUpdates } from "@/db/schema";
+import { papers } from "@/db/schema";
 import { UPDATE_REFUSED } from "@/lib/collab/wire";
 import { loadPaperState } from "@/server/collab/paper-state";
 import { UpdateLog } from "@/server/collab/update-log";
-import { useTestDatabase } from "../helpers/database";
-import { type DialogueWithRoles, makeDialogueWithRoles, makePaperInStatus } from "../helpers/factories";
-import {
-  appendParagraph,
-  connectClient,
-  fragmentText,
-  type RunningCollab,
-  sessionCookie,
-  sleep,
-  startCollab,
-  type TestClient,
-  waitFor,
-} from "./helpers";
+import { useCollabHarness } from "./harness";
+import { appendParagraph, fragmentText, sleep, waitFor } from "./helpers";
 
-const testDb = useTestDatabase();
-let world: DialogueWithRoles;
-let server: RunningCollab;
-const clients: TestClient[] = [];
-
-function client(paperId: string, cookie: string) {
-  const c = connectClient(server.url, paperId, cookie);
-  clients.push(c);
-  return c;
-}
+const harness = useCollabHarness({ sweepIntervalMs: 60_000, storeDebounceMs: 200, storeRetryDelaysMs: [50] });
 
 /** The paper as stored: compacted state plus every pending update. */
 async function storedText(paperId: string): Promise<string> {
   const doc = new Y.Doc();
-  for (const update of await loadPaperState(testDb.db(), paperId)) Y.applyUpdate(doc, update);
+  for (const update of await loadPaperState(harness.db(), paperId)) Y.applyUpdate(doc, update);
   return fragmentText(doc);
 }
 
 /** A real fault in the real database: every insert of an update carrying `marker` fails. */
 async function failAppendsCarrying(marker: string) {
-  await testDb.db().execute(sql`
+  await harness.db().execute(sql`
     create or replace function accord_test_fail_append() returns trigger language plpgsql as $$
     begin
       if position(convert_to(${sql.raw(`'${marker}'`)}, 'UTF8') in new.update) > 0 then
@@ -51,7 +31,7 @@ async function failAppendsCarrying(marker: string) {
       end if;
       return new;
     end $$`);
-  await testDb.db().execute(sql`
+  await harness.db().execute(sql`
     create trigger accord_test_fail_append before insert on paper_updates
     for each row execute function accord_test_fail_append()`);
 }
@@ -62,38 +42,27 @@ function updateWithParagraph(text: string): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
-beforeAll(async () => {
-  world = await makeDialogueWithRoles(testDb.db());
-  server = await startCollab(async () => testDb.db(), {
-    sweepIntervalMs: 60_000,
-    storeDebounceMs: 200,
-    storeRetryDelaysMs: [50],
-  });
-});
-
 afterEach(async () => {
-  await testDb.db().execute(sql`drop trigger if exists accord_test_fail_append on paper_updates`);
+  await harness.db().execute(sql`drop trigger if exists accord_test_fail_append on paper_updates`);
 });
 
 afterAll(async () => {
-  for (const c of clients) c.destroy();
-  await server?.stop();
-  await testDb.db().execute(sql`drop function if exists accord_test_fail_append()`);
+  await harness.db().execute(sql`drop function if exists accord_test_fail_append()`);
 });
 
 describe("the update log", () => {
   it("never stores an update queued behind one that could not be stored (it may build on it)", async () => {
-    const { paper } = await makePaperInStatus(testDb.db(), "draft", world);
+    const { paper } = await harness.paper("draft");
     await failAppendsCarrying("UNSTORABLE");
-    const log = new UpdateLog(async () => testDb.db(), { retryDelaysMs: [10] });
+    const log = new UpdateLog(async () => harness.db(), { retryDelaysMs: [10] });
     const first = log.append(paper.id, updateWithParagraph("UNSTORABLE first"), "draft");
     const second = log.append(paper.id, updateWithParagraph("second, built on the first"), "draft");
     await expect(first).rejects.toThrow();
     await expect(second).rejects.toThrow();
-    expect(await testDb.db().select().from(paperUpdates).where(eq(paperUpdates.paperId, paper.id))).toHaveLength(0);
+    expect(await harness.storedUpdates(paper.id)).toHaveLength(0);
 
     // Once the database takes writes again, the log does too, in one statement for a batch.
-    await testDb.db().execute(sql`drop trigger accord_test_fail_append on paper_updates`);
+    await harness.db().execute(sql`drop trigger accord_test_fail_append on paper_updates`);
     const results = await Promise.all([
       log.append(paper.id, updateWithParagraph("third"), "draft"),
       log.append(paper.id, updateWithParagraph("fourth"), "draft"),
@@ -106,9 +75,9 @@ describe("the update log", () => {
 
 describe("an update broadcast before it is stored", () => {
   it("is stored after a database failure: the copy in memory is reloaded and the author sends it again", async () => {
-    const { paper } = await makePaperInStatus(testDb.db(), "draft", world);
-    const author = client(paper.id, (await sessionCookie(testDb.db(), world.emails.chair)).cookie);
-    const reader = client(paper.id, (await sessionCookie(testDb.db(), world.emails.penholder)).cookie);
+    const { paper } = await harness.paper("draft");
+    const author = await harness.client("chair", paper.id);
+    const reader = await harness.client("penholder", paper.id);
     await Promise.all([author.synced(), reader.synced()]);
 
     await failAppendsCarrying("UNSTORABLE");
@@ -116,12 +85,12 @@ describe("an update broadcast before it is stored", () => {
     // Broadcast at once, before any write: the reader has it while the database refuses it.
     await waitFor(() => reader.text().includes("UNSTORABLE edit"), 5_000, "the broadcast");
     // Never acknowledged, and the server's copy that got ahead of the database is let go of.
-    await waitFor(() => !server.collab.hocuspocus.documents.has(paper.id), 10_000, "the document to be unloaded");
+    await waitFor(() => harness.liveDoc(paper.id) === undefined, 10_000, "the document to be unloaded");
     expect(author.provider.unsyncedChanges).toBeGreaterThan(0);
     expect(await storedText(paper.id)).not.toContain("UNSTORABLE");
 
     // The database recovers: the author's copy comes back and the server asks it for what it lacks.
-    await testDb.db().execute(sql`drop trigger accord_test_fail_append on paper_updates`);
+    await harness.db().execute(sql`drop trigger accord_test_fail_append on paper_updates`);
     await author.acked(15_000);
     const stored = await storedText(paper.id);
     expect(stored.match(/UNSTORABLE edit/g)).toHaveLength(1);
@@ -132,25 +101,16 @@ describe("an update broadcast before it is stored", () => {
   it("is acknowledged to its author coming back only once committed, though the author brings nothing new", async () => {
     // A server that retries a failed append after 2 s: the window in which the update is
     // applied in memory and not yet stored.
-    const patient = await startCollab(async () => testDb.db(), {
-      sweepIntervalMs: 60_000,
-      storeRetryDelaysMs: [2_000],
-    });
+    const patient = await harness.startServer({ sweepIntervalMs: 60_000, storeRetryDelaysMs: [2_000] });
     try {
-      const { paper } = await makePaperInStatus(testDb.db(), "draft", world);
-      const connect = async (email: string) => {
-        const c = connectClient(patient.url, paper.id, (await sessionCookie(testDb.db(), email)).cookie);
-        clients.push(c);
-        await c.synced();
-        return c;
-      };
-      const author = await connect(world.emails.chair);
-      await connect(world.emails.penholder); // keeps the document loaded while the author is away
+      const { paper } = await harness.paper("draft");
+      const author = await harness.syncedClient("chair", paper.id, { on: patient });
+      // Keeps the document loaded while the author is away.
+      await harness.syncedClient("penholder", paper.id, { on: patient });
 
       await failAppendsCarrying("COMMITTED LATER");
       appendParagraph(author.doc, "COMMITTED LATER edit");
-      const inMemory = () =>
-        patient.collab.hocuspocus.documents.get(paper.id)?.getXmlFragment("default").toString() ?? "";
+      const inMemory = () => harness.liveDoc(paper.id, patient)?.getXmlFragment("default").toString() ?? "";
       await waitFor(() => inMemory().includes("COMMITTED LATER"), 5_000, "the edit to be applied");
 
       // The author's connection drops and comes back: the server already has the edit in
@@ -164,7 +124,7 @@ describe("an update broadcast before it is stored", () => {
       expect(author.provider.unsyncedChanges).toBeGreaterThan(0);
       expect(await storedText(paper.id)).not.toContain("COMMITTED LATER");
 
-      await testDb.db().execute(sql`drop trigger accord_test_fail_append on paper_updates`);
+      await harness.db().execute(sql`drop trigger accord_test_fail_append on paper_updates`);
       await author.acked(10_000);
       expect(await storedText(paper.id)).toContain("COMMITTED LATER edit");
     } finally {
@@ -173,9 +133,9 @@ describe("an update broadcast before it is stored", () => {
   });
 
   it("is taken back from everyone when the paper left its editable status before it was stored", async () => {
-    const { paper } = await makePaperInStatus(testDb.db(), "draft", world);
-    const author = client(paper.id, (await sessionCookie(testDb.db(), world.emails.chair)).cookie);
-    const reader = client(paper.id, (await sessionCookie(testDb.db(), world.emails.observer)).cookie);
+    const { paper } = await harness.paper("draft");
+    const author = await harness.client("chair", paper.id);
+    const reader = await harness.client("observer", paper.id);
     await Promise.all([author.synced(), reader.synced()]);
     const before = author.text();
     const readerCloseReasons: string[] = [];
@@ -185,21 +145,18 @@ describe("an update broadcast before it is stored", () => {
 
     // The status moves under the open connections, with no notice to the collaboration server
     // (as when another instance froze the paper a moment ago): its next append finds it.
-    await testDb.db().update(papers).set({ status: "approval" }).where(eq(papers.id, paper.id));
+    await harness.db().update(papers).set({ status: "approval" }).where(eq(papers.id, paper.id));
     appendParagraph(author.doc, "Typed as the paper was frozen");
 
-    await waitFor(() => !server.collab.hocuspocus.documents.has(paper.id), 10_000, "the document to be unloaded");
+    await waitFor(() => harness.liveDoc(paper.id) === undefined, 10_000, "the document to be unloaded");
     expect(await storedText(paper.id)).toBe(before);
     // The reader saw the edit: its connection is closed with the reason that makes the editor
     // start again from the server's copy (components/editor/PaperEditor.tsx).
     await waitFor(() => readerCloseReasons.includes(UPDATE_REFUSED), 5_000, "the reader to be told");
 
     // Everyone who opens the paper now gets the stored text, without the edit.
-    const late = client(paper.id, (await sessionCookie(testDb.db(), world.emails.penholder)).cookie);
-    await late.synced();
+    const late = await harness.syncedClient("penholder", paper.id);
     expect(late.text()).toBe(before);
-    expect(server.collab.hocuspocus.documents.get(paper.id)?.getXmlFragment("default").toString()).not.toContain(
-      "frozen",
-    );
+    expect(harness.liveDoc(paper.id)?.getXmlFragment("default").toString()).not.toContain("frozen");
   });
 });

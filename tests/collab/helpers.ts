@@ -85,6 +85,8 @@ export type TestClient = {
   synced(): Promise<void>;
   /** Every local change acknowledged by the server. */
   acked(timeoutMs?: number): Promise<void>;
+  /** Every local change acknowledged, or one of them refused. */
+  settled(timeoutMs?: number): Promise<void>;
   destroy(): void;
 };
 
@@ -135,6 +137,8 @@ export function connectClient(url: string, paperId: string, cookie: string | nul
     synced: () =>
       provider.isSynced ? Promise.resolve() : new Promise<void>((resolve) => provider.on("synced", () => resolve())),
     acked: (timeoutMs = 10_000) => waitFor(() => provider.unsyncedChanges === 0, timeoutMs, "acknowledgement"),
+    settled: (timeoutMs = 10_000) =>
+      waitFor(() => refused || provider.unsyncedChanges === 0, timeoutMs, "acknowledgement or refusal"),
     destroy() {
       destroyed = true;
       provider.destroy();
