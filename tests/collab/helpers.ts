@@ -11,9 +11,9 @@ import { type CollaborationServer, createCollaborationServer } from "@/server/co
 import { TEST_PASSWORD } from "../helpers/factories";
 import { collabUrl, serveCollaboration } from "./serve";
 
-export const TEST_AUTH_SECRET = "collab-test-secret-0123456789abcdef0123456789";
+const TEST_AUTH_SECRET = "collab-test-secret-0123456789abcdef0123456789";
 process.env.AUTH_SECRET ??= TEST_AUTH_SECRET;
-export const SESSION_COOKIE = "authjs.session-token";
+const SESSION_COOKIE = "authjs.session-token";
 
 export type RunningCollab = {
   url: string;
@@ -62,7 +62,7 @@ export async function sessionCookie(
 }
 
 /** A `ws` WebSocket that sends the session cookie on the upgrade, as a browser would. */
-export function cookieWebSocket(cookie: string | null) {
+function cookieWebSocket(cookie: string | null) {
   return class CookieWebSocket extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
       super(address, protocols, cookie ? { headers: { Cookie: cookie } } : {});
