@@ -22,7 +22,6 @@ import { shutDown } from "./shutdown";
 import { socketAdapter } from "./socket";
 import { UpdateLog } from "./update-log";
 
-export { COLLAB_PATH } from "@/lib/collab/wire";
 export type { CollabContext } from "./context";
 
 export type CollaborationServerOptions = {
