@@ -28,6 +28,9 @@ export const UNAVAILABLE_RETRY_MS = 2_000;
  */
 export const MAX_FRAME_BYTES = 1024 * 1024;
 
+/** Before its first authentication, a socket may send frames of this size at most (a sync step 1 is a few bytes). */
+export const PRE_AUTH_MAX_FRAME_BYTES = 16 * 1024;
+
 /** Close codes and reasons the server ends a document connection with (application range 4000–4999). */
 export const CLOSE = {
   /** The connection lost its access to the paper while open: its provider reconnects and is refused. */
@@ -43,6 +46,10 @@ export const CLOSE = {
   retry: { code: 1011, reason: "retry" },
   /** A frame above MAX_FRAME_BYTES (the WebSocket "message too big" code; sent by the socket layer). */
   tooLarge: { code: 1009, reason: "Max payload size exceeded" },
+  /** The socket did not authenticate in time (AUTH_DEADLINE_MS on the server). */
+  authDeadline: { code: 4408, reason: "authentication timeout" },
+  /** Too many sockets from one address waiting to authenticate, or too many documents on one socket. */
+  tooMany: { code: 1008, reason: "too many connections" },
   /** The server is shutting down. */
   shuttingDown: { code: 1001, reason: "server shutting down" },
 } as const;

@@ -20,6 +20,7 @@ import { WriteGuard } from "./extensions/write-guard";
 import { type AccessRevalidator, registerCollaborationServer, unregisterCollaborationServer } from "./notify";
 import { shutDown } from "./shutdown";
 import { socketAdapter } from "./socket";
+import { SOCKET_LIMITS, type SocketLimits } from "./socket-limits";
 import { UpdateLog } from "./update-log";
 
 export type { CollabContext } from "./context";
@@ -35,6 +36,8 @@ export type CollaborationServerOptions = {
   storeMaxDebounceMs?: number;
   /** Waits before writing a failed batch of updates again (ms); then the document is reloaded. */
   storeRetryDelaysMs?: readonly number[];
+  /** What a socket may cost before and after it authenticates (server/collab/socket-limits.ts). */
+  socketLimits?: Partial<SocketLimits>;
 };
 
 export type CollaborationServer = AccessRevalidator & {
@@ -75,7 +78,7 @@ export function createCollaborationServer(options: CollaborationServerOptions): 
     maxDebounce: options.storeMaxDebounceMs ?? 10_000,
     extensions,
   });
-  const ws = socketAdapter(hocuspocus);
+  const ws = socketAdapter(hocuspocus, { ...SOCKET_LIMITS, ...options.socketLimits });
 
   let closing: Promise<void> | undefined;
   const server: CollaborationServer = {

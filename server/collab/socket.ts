@@ -4,6 +4,7 @@
 import type { Hocuspocus } from "@hocuspocus/server";
 import nodeAdapter from "crossws/adapters/node";
 import { MAX_FRAME_BYTES } from "@/lib/collab/wire";
+import { SOCKET_LIMITS, type SocketLimits, socketGuard } from "./socket-limits";
 
 type ClientConnection = ReturnType<Hocuspocus["handleConnection"]>;
 type PeerWithClient = { _hocuspocus?: ClientConnection };
@@ -24,7 +25,13 @@ function refuseForeignOrigin(request: Request): Response | undefined {
   if (!originHost || !allowed.has(originHost)) return new Response("Forbidden", { status: 403 });
 }
 
-export function socketAdapter(hocuspocus: Hocuspocus) {
+export function socketAdapter(hocuspocus: Hocuspocus, limits: SocketLimits = SOCKET_LIMITS) {
+  const guard = socketGuard(limits);
+  const watched = (peer: PeerWithClient & { close(code?: number, reason?: string): void }) => ({
+    // Hocuspocus 4 keeps this flag private; tests/security/collab-sockets.test.ts notices if it moves.
+    authenticated: () => (peer._hocuspocus as unknown as { hasAuthenticated?: boolean })?.hasAuthenticated === true,
+    socket: { close: (code: number, reason: string) => peer.close(code, reason) },
+  });
   return nodeAdapter({
     // Larger frames are refused by ws as they arrive (inflated size counted too), never buffered or parsed.
     serverOptions: { maxPayload: MAX_FRAME_BYTES },
@@ -35,11 +42,15 @@ export function socketAdapter(hocuspocus: Hocuspocus) {
           peer.websocket as unknown as WebSocket,
           peer.request as Request,
         );
+        guard.opened(peer, watched(peer), peer.remoteAddress, peer.request.headers.get("x-forwarded-for"));
       },
       message(peer, message) {
-        (peer as PeerWithClient)._hocuspocus?.handleMessage(message.uint8Array());
+        const frame = message.uint8Array();
+        if (!guard.admits(peer, watched(peer), frame)) return;
+        (peer as PeerWithClient)._hocuspocus?.handleMessage(frame);
       },
       close(peer, event) {
+        guard.closed(peer);
         (peer as PeerWithClient)._hocuspocus?.handleClose({ code: event.code ?? 1000, reason: event.reason ?? "" });
       },
       error(_peer, error) {
