@@ -90,3 +90,6 @@ export function decodeStateless(payload: string): StatelessMessage | null {
  */
 export const PRESENCE_FIELD = "user";
 export type PresenceState = { [PRESENCE_FIELD]: PresenceUser };
+
+/** The awareness field y-tiptap's caret plugin writes the selection to (relative positions). */
+export const CURSOR_FIELD = "cursor";

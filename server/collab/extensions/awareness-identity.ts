@@ -1,19 +1,55 @@
-// Presence is bound to the authenticated user: the identity fields of the awareness state are
-// rewritten from the database (only the colour is the client's choice), and a client may not
-// write presence for a Yjs client id another connection owns.
+// Presence is bound to the authenticated user and costs little: the identity fields of the
+// awareness state are rewritten from the database (only the colour is the client's choice), a
+// client may not write presence for a Yjs client id another connection owns, only the fields the
+// editor uses survive (each checked for shape, so a state's size is bounded), and a connection's
+// awareness updates beyond a rate are dropped rather than relayed to everyone.
 import type { beforeHandleAwarenessPayload, Extension } from "@hocuspocus/server";
-import { PRESENCE_FIELD } from "@/lib/collab/wire";
+import { CURSOR_FIELD, PRESENCE_FIELD } from "@/lib/collab/wire";
 import { userColor } from "@/lib/editor/presence";
+import { createRateLimiter } from "../../rate-limit";
 import type { CollabContext } from "../context";
 
 const COLOR = /^#[0-9a-f]{6}$/i;
+/** Awareness updates one connection may send: a burst of 40, then 20 a second (typing moves the caret). */
+export const AWARENESS_RATE = { limit: 40, windowMs: 2_000 };
+
+type Id = { client: number; clock: number };
+const isId = (value: unknown): value is Id =>
+  typeof value === "object" &&
+  value !== null &&
+  Number.isSafeInteger((value as Id).client) &&
+  Number.isSafeInteger((value as Id).clock);
+
+/** A Yjs relative position as JSON (Y.relativePositionToJSON), with nothing else in it. */
+function relativePosition(value: unknown): object | null {
+  if (typeof value !== "object" || value === null) return null;
+  const { type, tname, item, assoc } = value as Record<string, unknown>;
+  if (type !== undefined && type !== null && !isId(type)) return null;
+  if (item !== undefined && item !== null && !isId(item)) return null;
+  if (tname !== undefined && tname !== null && (typeof tname !== "string" || tname.length > 64)) return null;
+  if (assoc !== undefined && !Number.isSafeInteger(assoc)) return null;
+  const id = (x: Id | null | undefined) => (x ? { client: x.client, clock: x.clock } : x);
+  return { type: id(type as Id | null | undefined), tname, item: id(item as Id | null | undefined), assoc };
+}
+
+function cursor(value: unknown): object | null {
+  if (typeof value !== "object" || value === null) return null;
+  const anchor = relativePosition((value as { anchor?: unknown }).anchor);
+  const head = relativePosition((value as { head?: unknown }).head);
+  return anchor && head ? { anchor, head } : null;
+}
 
 export class AwarenessIdentity implements Extension {
   extensionName = "AwarenessIdentity";
+  private readonly rate = createRateLimiter(AWARENESS_RATE);
 
   async beforeHandleAwareness({ connection, document, states }: beforeHandleAwarenessPayload<CollabContext>) {
     if (!connection) return; // from Redis: already checked by the instance that received it
     const { presence } = connection.context;
+    if (!this.rate.take(connection.socketId).allowed) {
+      states.clear();
+      return;
+    }
     const others = document.getConnections().filter((c) => c !== connection);
     for (const [clientId, state] of states) {
       if (others.some((c) => document.getClients(c).has(clientId))) {
@@ -23,7 +59,10 @@ export class AwarenessIdentity implements Extension {
       const claimed = (state as { [PRESENCE_FIELD]?: { color?: unknown } })[PRESENCE_FIELD];
       const color =
         typeof claimed?.color === "string" && COLOR.test(claimed.color) ? claimed.color : userColor(presence.id);
+      const caret = cursor(state[CURSOR_FIELD]);
+      for (const field of Object.keys(state)) delete state[field];
       state[PRESENCE_FIELD] = { ...presence, color };
+      if (caret) state[CURSOR_FIELD] = caret;
     }
   }
 }
