@@ -8,11 +8,12 @@ import { HocuspocusProvider } from "@hocuspocus/provider";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import * as Y from "yjs";
 import { listThreadsAction } from "@/app/actions/comments";
-import type { CommentLabels } from "@/components/comments/CommentsPanel";
+import type { CommentLabels } from "@/components/comments/types";
 import { isPresenceUser, type PresenceUser } from "@/lib/editor/presence";
 import type { MemberView, ThreadView } from "@/server/queries/comments";
 import { EditorSurface } from "./EditorSurface";
-import { type EditorLabels, fill } from "./labels";
+import { fill } from "@/components/fill";
+import type { EditorLabels } from "./labels";
 
 /** Must match server/collab/server.ts (UPDATE_REFUSED); not imported, the server module is Node-only. */
 const UPDATE_REFUSED = "update-refused";

@@ -17,7 +17,8 @@ import {
   useState,
 } from "react";
 import { FOOTNOTE_MAX_LENGTH, isAllowedHref } from "@/lib/editor/extensions";
-import { type EditorLabels, fill } from "./labels";
+import { fill } from "@/components/fill";
+import type { EditorLabels } from "./labels";
 
 /** Drawn rather than an emoji, which many systems render as an empty box. */
 const linkIcon = (

@@ -1,0 +1,74 @@
+// One pending suggestion: who proposed what, with explain / accept / reject where allowed.
+import { fill } from "@/components/fill";
+import type { SuggestionInDoc } from "@/lib/editor/annotation-view";
+import { partnerColor } from "@/lib/editor/annotations";
+import type { MemberView } from "@/server/queries/comments";
+import type { CommentLabels } from "./types";
+
+export function SuggestionEntry({
+  suggestion: x,
+  member,
+  labels,
+  busy,
+  canDecide,
+  onDecide,
+  onExplain,
+}: {
+  suggestion: SuggestionInDoc;
+  /** Its author, when a member of the dialogue. */
+  member: MemberView | undefined;
+  labels: CommentLabels;
+  busy: boolean;
+  canDecide: boolean;
+  onDecide: (decision: "accept" | "reject") => void;
+  /** Starts a comment thread on the suggested text (absent for those who may not comment). */
+  onExplain?: (from: number, to: number) => void;
+}) {
+  const s = labels.suggestions;
+  const name = member?.name ?? "?";
+  const change = fill(x.kind === "insert" ? s.insert : s.delete, { text: x.text });
+  return (
+    <li className="suggestion-entry" data-suggestion-id={x.id} data-kind={x.kind}>
+      <span className="suggestion-swatch" style={{ backgroundColor: partnerColor(x.partnerId) }} aria-hidden="true" />
+      <span className="text-sm">
+        <strong>{member ? fill(labels.by, { name, partner: member.partner }) : name}</strong>: {change}
+      </span>
+      {(canDecide || onExplain) && (
+        <span className="flex gap-1">
+          {onExplain && (
+            <button
+              type="button"
+              className="btn btn-secondary btn-small"
+              aria-label={fill(s.explainOne, { name, change })}
+              onClick={() => onExplain(x.pos, x.pos + x.text.length)}
+            >
+              {s.explain}
+            </button>
+          )}
+          {canDecide && (
+            <>
+              <button
+                type="button"
+                className="btn btn-secondary btn-small"
+                disabled={busy}
+                aria-label={fill(s.acceptOne, { name, change })}
+                onClick={() => onDecide("accept")}
+              >
+                {s.accept}
+              </button>
+              <button
+                type="button"
+                className="btn btn-secondary btn-small"
+                disabled={busy}
+                aria-label={fill(s.rejectOne, { name, change })}
+                onClick={() => onDecide("reject")}
+              >
+                {s.reject}
+              </button>
+            </>
+          )}
+        </span>
+      )}
+    </li>
+  );
+}
