@@ -4,10 +4,11 @@
 import { Extension } from "@tiptap/core";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
-import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
+import { EditorContent, useEditor } from "@tiptap/react";
 import { useEffect, useRef } from "react";
 import { CommentsPanel } from "@/components/comments/CommentsPanel";
 import type { CommentsPanelProps } from "@/components/comments/types";
+import { fill } from "@/components/fill";
 import { AgreementMarks } from "@/lib/editor/agreement-marks";
 import { AnnotationView, annotationViewKey } from "@/lib/editor/annotation-view";
 import { CaretGuard, readPendingSelection } from "@/lib/editor/caret-guard";
@@ -16,9 +17,9 @@ import { ParagraphNumbers } from "@/lib/editor/paragraph-numbers";
 import { cleanPastedHtml } from "@/lib/editor/paste";
 import type { PresenceUser } from "@/lib/editor/presence";
 import { SuggestMode } from "@/lib/editor/suggest-mode";
-import { fill } from "@/components/fill";
+import { FootnoteList } from "./FootnoteList";
 import type { EditorLabels } from "./labels";
-import type { Session } from "./PaperEditor";
+import type { Session } from "./session";
 import { Toolbar, type ToolbarHandle } from "./Toolbar";
 
 /** Another user's caret: a coloured bar with their name. Hidden from screen readers, which
@@ -160,18 +161,6 @@ export function EditorSurface({
     };
   }, [editor, session]);
 
-  const notes = useEditorState({
-    editor,
-    selector: ({ editor: current }) => {
-      const found: string[] = [];
-      current?.state.doc.descendants((node) => {
-        if (node.type.name === "footnote") found.push(String(node.attrs.content ?? ""));
-        return node.isBlock;
-      });
-      return found;
-    },
-  });
-
   return (
     <div className="paper-workspace">
       <div className="flex min-w-0 flex-col gap-2">
@@ -181,16 +170,7 @@ export function EditorSurface({
         <div className={`paper-editor-frame ${suggestMode ? "suggest-mode" : ""}`}>
           <EditorContent editor={editor} />
         </div>
-        {notes && notes.length > 0 && (
-          <section aria-label={labels.footnotes} className="footnotes">
-            <h3 className="text-sm font-semibold">{labels.footnotes}</h3>
-            <ol className="footnote-list">
-              {notes.map((note, i) => (
-                <li key={i}>{note}</li>
-              ))}
-            </ol>
-          </section>
-        )}
+        <FootnoteList editor={editor} label={labels.footnotes} />
       </div>
       {editor && panel && <CommentsPanel editor={editor} {...panel} />}
     </div>
