@@ -7,7 +7,6 @@ import { Mark, mergeAttributes } from "@tiptap/core";
 export const COMMENT_ANCHOR = "commentAnchor";
 export const SUGGESTION_INSERT = "suggestionInsert";
 export const SUGGESTION_DELETE = "suggestionDelete";
-export const suggestionMarkNames = [SUGGESTION_INSERT, SUGGESTION_DELETE] as const;
 export type SuggestionKind = "insert" | "delete";
 
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";

@@ -12,13 +12,7 @@ import type { Mark, Node as PmNode } from "@tiptap/pm/model";
 import { type EditorState, Plugin, PluginKey, TextSelection, type Transaction } from "@tiptap/pm/state";
 import { Mapping, ReplaceStep } from "@tiptap/pm/transform";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
-import {
-  COMMENT_ANCHOR,
-  newSuggestionId,
-  parseSuggestionId,
-  SUGGESTION_DELETE,
-  SUGGESTION_INSERT,
-} from "./annotations";
+import { newSuggestionId, parseSuggestionId, SUGGESTION_DELETE, SUGGESTION_INSERT } from "./annotations";
 
 export type SuggestModeOptions = {
   userId: string;
@@ -203,12 +197,3 @@ export const SuggestMode = Extension.create<SuggestModeOptions>({
     ];
   },
 });
-
-/** Adds the user's own comment anchor to the selection (never turned into a suggestion). */
-export function addCommentAnchor(state: EditorState, dispatch: (tr: Transaction) => void, anchorId: string): boolean {
-  const type = state.schema.marks[COMMENT_ANCHOR];
-  const { from, to, empty } = state.selection;
-  if (!type || empty) return false;
-  dispatch(state.tr.addMark(from, to, type.create({ id: anchorId })).setMeta(suggestModeKey, "anchor"));
-  return true;
-}
