@@ -4,25 +4,15 @@
 import type { Hocuspocus } from "@hocuspocus/server";
 import nodeAdapter from "crossws/adapters/node";
 import { MAX_FRAME_BYTES } from "@/lib/collab/wire";
+import { isCrossSite } from "../same-origin";
 import { SOCKET_LIMITS, type SocketLimits, socketGuard } from "./socket-limits";
 
 type ClientConnection = ReturnType<Hocuspocus["handleConnection"]>;
 type PeerWithClient = { _hocuspocus?: ClientConnection };
 
-/**
- * Cross-site WebSocket hijacking: a browser sends the cookie to us from any page that opens a
- * socket here, but always with that page's Origin. Clients without Origin (Node) are fine.
- */
+/** Cross-site WebSocket hijacking: the upgrade from another site's page is refused. */
 function refuseForeignOrigin(request: Request): Response | undefined {
-  const origin = request.headers.get("origin");
-  if (!origin) return;
-  const allowed = new Set([request.headers.get("host")]);
-  if (process.env.AUTH_URL) allowed.add(new URL(process.env.AUTH_URL).host);
-  let originHost: string | null = null;
-  try {
-    originHost = new URL(origin).host;
-  } catch {}
-  if (!originHost || !allowed.has(originHost)) return new Response("Forbidden", { status: 403 });
+  if (isCrossSite(request.headers)) return new Response("Forbidden", { status: 403 });
 }
 
 export function socketAdapter(hocuspocus: Hocuspocus, limits: SocketLimits = SOCKET_LIMITS) {

@@ -73,3 +73,21 @@ describe("a signed-in socket", () => {
     expect(await closed).toBe(CLOSE.tooMany.code);
   });
 });
+
+describe("an upgrade from another site's page", () => {
+  it("is refused, while the app's own origin is served", async () => {
+    const cookie = await harness.sessionCookie("chair");
+    const attempt = (origin: string) =>
+      new Promise<number>((resolve) => {
+        const socket = new WebSocket(harness.server.url, { headers: { cookie, origin } });
+        socket.on("unexpected-response", (_request, response) => resolve(response.statusCode ?? 0));
+        socket.on("open", () => {
+          socket.close();
+          resolve(101);
+        });
+        socket.on("error", () => {});
+      });
+    expect(await attempt("https://attacker.example")).toBe(403);
+    expect(await attempt(new URL(harness.server.url.replace(/^ws/, "http")).origin)).toBe(101);
+  });
+});

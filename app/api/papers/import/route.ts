@@ -23,7 +23,7 @@ const ENVELOPE = 64 * 1024;
 
 export async function POST(request: Request) {
   const { t } = await getTranslator();
-  if (isCrossSite(request)) {
+  if (isCrossSite(request.headers)) {
     return Response.json({ error: "forbidden", message: t("errors.forbidden") }, { status: 403 });
   }
   const actor = await currentActor();
