@@ -151,7 +151,7 @@ describe("an update broadcast before it is stored", () => {
     await waitFor(() => harness.liveDoc(paper.id) === undefined, 10_000, "the document to be unloaded");
     expect(await storedText(paper.id)).toBe(before);
     // The reader saw the edit: its connection is closed with the reason that makes the editor
-    // start again from the server's copy (components/editor/PaperEditor.tsx).
+    // start again from the server's copy (components/editor/useCollabSession.ts).
     await waitFor(() => readerCloseReasons.includes(UPDATE_REFUSED), 5_000, "the reader to be told");
 
     // Everyone who opens the paper now gets the stored text, without the edit.

@@ -111,7 +111,7 @@ export function connectClient(url: string, paperId: string, cookie: string | nul
     onAuthenticated: ({ scope }) => settle({ ok: true, scope }),
     onAuthenticationFailed: ({ reason }) => {
       if (reason === "unavailable") {
-        // As the editor does (components/editor/PaperEditor.tsx): the server is reloading the
+        // As the editor does (components/editor/useCollabSession.ts): the server is reloading the
         // paper; come back with this copy a moment later.
         socket.disconnect();
         setTimeout(() => {
