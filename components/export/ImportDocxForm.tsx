@@ -7,9 +7,8 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useActionState, useState } from "react";
 import { importDocxAction } from "@/app/actions/import-docx";
+import { IMPORT_MAX_BYTES } from "@/server/export/import/limits";
 import { formatPercent, type Progress, percentOf, uploadWithProgress } from "./transfer";
-
-export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 
 type Labels = {
   file: string;
