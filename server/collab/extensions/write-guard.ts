@@ -1,4 +1,4 @@
-// The write guard on the socket: every update a writable connection sends is judged by guard.ts
+// The write guard on the socket: every update a writable connection sends is judged (guard/)
 // against the rights the policy gave the connection, before anything stores or applies it. A
 // refused update is neither stored nor applied, and the document connection is closed with
 // CLOSE.updateRefused: the editor rebuilds its copy from the server's.

@@ -1,6 +1,6 @@
 // The rules for the characters of a text, one per kind of change: inserted, deleted, or
-// reformatted. The typing fast path and the full judgement both judge by these, so they cannot
-// disagree on a rule (tests/unit/guard.test.ts compares them on random edits).
+// reformatted. Each is asked once per run of characters that share their formatting (judge.ts);
+// tests/unit/guard.test.ts asks them once per character, on whole documents, and must agree.
 import { anchorOwner, parseSuggestionId } from "@/lib/editor/annotations";
 import type { WriteRights } from "../../policy";
 import { type CharInfo, refuse } from "./yjs-reading";
@@ -24,29 +24,23 @@ export class CharacterRules {
 
   /**
    * A character this update inserted, with the formatting it carries. Another user's anchor or
-   * suggestion may only move with text that held it: without `moved` (the fast path, which does
-   * not list what the update removed) such a character returns false, and the full judgement
-   * decides. Throws Refused.
+   * suggestion may only move with text that held it (`moved`). Throws Refused.
    */
-  inserted(a: CharInfo, moved: MovedMarks | null): boolean {
+  inserted(a: CharInfo, moved: MovedMarks): void {
     const { suggestOnly, commentOnly, decideSuggestions, userId } = this.rights;
     if (commentOnly) refuse("comment-only connection inserted text");
     if (suggestOnly && (!this.ownSuggestion(a.insertId) || a.deleteId !== null)) {
       refuse("suggest-only connection inserted text that is not its own suggestion");
     }
     for (const anchor of a.anchors) {
-      if (anchorOwner(anchor) === userId) continue;
-      if (!moved) return false;
-      if (!moved.anchors.has(anchor)) refuse("another user's comment anchor created");
+      if (anchorOwner(anchor) !== userId && !moved.anchors.has(anchor)) refuse("another user's comment anchor created");
     }
     if (!decideSuggestions) {
       for (const id of [a.insertId, a.deleteId]) {
         if (id === null || this.ownSuggestion(id)) continue;
-        if (!moved) return false;
         if (!moved.suggestions.has(id)) refuse("another user's suggestion created");
       }
     }
-    return true;
   }
 
   /** A character this update deleted (`b`: its formatting before). Throws Refused. */
@@ -57,7 +51,7 @@ export class CharacterRules {
     }
   }
 
-  /** A character whose formatting changed from `b` to `a` (only the full judgement sees these). Throws Refused. */
+  /** A character that was there before, with its formatting before (`b`) and after (`a`). Throws Refused. */
   reformatted(a: CharInfo, b: CharInfo): void {
     const { suggestOnly, commentOnly, decideSuggestions, userId } = this.rights;
     for (const anchor of new Set([...a.anchors, ...b.anchors])) {

@@ -1,6 +1,7 @@
 // The write guard of the collaboration socket: every update from a writable connection is first
 // applied to a shadow copy of the document and judged by what it changed, item by item, against
-// the rights the policy gave that connection. Refused updates never reach the document.
+// the rights the policy gave that connection. Refused updates never reach the document. The cost
+// follows the size of the change (and of the paragraphs it touches), never the document's.
 //
 // What is checked (identities of Yjs items, not positions, so concurrent edits cannot fool it):
 // - only the paper's fragment may change (no other shared types), no missing dependencies;
@@ -15,12 +16,11 @@
 import type { Schema } from "@tiptap/pm/model";
 import * as Y from "yjs";
 import type { WriteRights } from "../../policy";
-import { Judge, type UpdateChanges } from "./judge";
-import { type AnyType, beforeType, FIELD, Refused, refuse, rootOf } from "./yjs-reading";
+import { Judge } from "./judge";
+import { type AppliedTransaction, UpdateChange } from "./update-change";
+import { type AnyType, FIELD, Refused, refuse, rootOf } from "./yjs-reading";
 
-/** `quick`: judged by the typing fast path (Judge.quickCheckText) rather than the full lists. */
-export type Verdict = { ok: true; quick?: boolean } | { ok: false; reason: string };
-
+export type Verdict = { ok: true } | { ok: false; reason: string };
 /**
  * A shadow copy per live document, kept in step with it. A refused update leaves the shadow
  * ahead of the document: it is dropped and rebuilt on the next check.
@@ -54,22 +54,16 @@ export function dropShadow(doc: Y.Doc): void {
  * refusal the shadow is dropped. Synchronous: nothing else runs between the judgement and
  * whatever the caller does next in the same tick.
  */
-export function judgeUpdate(
-  doc: Y.Doc,
-  update: Uint8Array,
-  rights: WriteRights,
-  schema: Schema,
-  { thorough = false }: { thorough?: boolean } = {},
-): Verdict {
+export function judgeUpdate(doc: Y.Doc, update: Uint8Array, rights: WriteRights, schema: Schema): Verdict {
   const shadow = shadowOf(doc);
   const fragment = shadow.getXmlFragment(FIELD);
   const rootsBefore = new Set(shadow.share.keys());
   // Every transaction the update causes (Yjs runs a second one to clean up formatting).
-  const touched = new Set<AnyType>();
-  const deleteSets: Y.Transaction["deleteSet"][] = [];
+  const changed = new Set<AnyType>();
+  const transactions: AppliedTransaction[] = [];
   const capture = (transaction: Y.Transaction) => {
-    for (const type of transaction.changed.keys()) touched.add(type);
-    deleteSets.push(transaction.deleteSet);
+    for (const type of transaction.changed.keys()) changed.add(type);
+    transactions.push(transaction);
   };
   shadow.on("afterTransaction", capture);
   try {
@@ -85,57 +79,12 @@ export function judgeUpdate(
     for (const key of shadow.share.keys()) {
       if (!rootsBefore.has(key) && key !== FIELD) refuse(`write to shared type ${key}`);
     }
-    const changed = [...touched];
     for (const type of changed) if (rootOf(type) !== fragment) refuse("write outside the paper's text");
-    // Typing: only texts changed, and their formatting did not. Judged without the full lists.
-    if (!thorough && changed.every((type) => type instanceof Y.XmlText)) {
-      const judge = new Judge(doc, schema, rights);
-      const changes = updateChanges(doc, deleteSets);
-      if (changed.every((text) => judge.quickCheckText(text as Y.XmlText, changes))) return { ok: true, quick: true };
-    }
-    const judge = new Judge(doc, schema, rights);
-    const texts: Y.XmlText[] = [];
-    for (const type of changed) judge.collectBefore(type);
-    for (const type of changed) {
-      if (type instanceof Y.XmlText) texts.push(type);
-      else if (type instanceof Y.XmlElement || type instanceof Y.XmlFragment) judge.checkContainer(type);
-      else refuse("unexpected shared type");
-    }
-    // Containers first: removed blocks are known before texts are judged.
-    for (const text of texts) {
-      const before = beforeType(doc, text);
-      if (before) judge.checkText(before, text);
-    }
+    new Judge(doc, schema, rights, new UpdateChange(doc, shadow, transactions)).judge([...changed]);
     return { ok: true };
   } catch (error) {
     dropShadow(doc);
     if (error instanceof Refused) return { ok: false, reason: error.message };
     return { ok: false, reason: "update could not be judged" };
   }
-}
-
-function updateChanges(doc: Y.Doc, deleteSets: Y.Transaction["deleteSet"][]): UpdateChanges {
-  const states = new Map<number, number>();
-  const stateBefore = (client: number) => {
-    let state = states.get(client);
-    if (state === undefined) {
-      state = Y.getState(doc.store, client);
-      states.set(client, state);
-    }
-    return state;
-  };
-  return {
-    stateBefore,
-    added: (item) => item.id.clock + item.length > stateBefore(item.id.client),
-    deleted(item, from, to) {
-      const start = item.id.clock + from;
-      const end = item.id.clock + to;
-      for (const set of deleteSets) {
-        for (const range of set.clients.get(item.id.client) ?? []) {
-          if (range.clock < end && range.clock + range.len > start) return true;
-        }
-      }
-      return false;
-    },
-  };
 }

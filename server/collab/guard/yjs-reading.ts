@@ -1,4 +1,4 @@
-// Reading a Yjs document as the write guard needs it: the characters of a text with the
+// Reading a Yjs document as the write guard needs it: the characters of a text as runs with the
 // formatting in effect on each, a block's children and attributes, and the counterpart in the
 // live document of a type the update touched.
 import * as Y from "yjs";
@@ -43,24 +43,68 @@ export function charInfo(attrs: Attrs, cache: Map<Attrs, CharInfo>): CharInfo {
   return info;
 }
 
-/** Every visible character of a text, by Yjs id, with the formatting in effect on it. */
-export function textChars(text: Y.XmlText): Map<string, Attrs> {
-  const chars = new Map<string, Attrs>();
+/** Consecutive characters of one author in a text (clocks `clock` to `clock + len - 1`), all with one formatting. */
+export type Run = { client: number; clock: number; len: number; attrs: Attrs };
+
+/**
+ * The visible characters of a text as runs with the formatting in effect on each: one entry per
+ * Yjs item, however many characters it holds. `onFormat` sees each visible formatting item.
+ */
+export function textRuns(text: Y.XmlText, onFormat?: (item: Y.Item) => void): Run[] {
+  const runs: Run[] = [];
   let attrs: Attrs = {};
   for (let item = text._start; item; item = item.right) {
     if (item.deleted) continue;
     const content = item.content;
     if (content instanceof Y.ContentFormat) {
+      onFormat?.(item);
       attrs = { ...attrs };
       if (content.value === null) delete attrs[content.key];
       else attrs[content.key] = content.value;
     } else if (content instanceof Y.ContentString) {
-      for (let i = 0; i < content.str.length; i++) chars.set(`${item.id.client}:${item.id.clock + i}`, attrs);
+      runs.push({ client: item.id.client, clock: item.id.clock, len: item.length, attrs });
     } else {
       refuse("embedded content in text");
     }
   }
-  return chars;
+  return runs;
+}
+
+/**
+ * Lays `runs` over `other` by Yjs id: `visit` is called for each stretch of a run with the run
+ * of `other` holding the same characters, or with null for a stretch `other` does not hold.
+ * O(n log n) in the number of runs, whatever their length.
+ */
+export function overlay(runs: Run[], other: Run[], visit: (run: Run, same: Run | null) => void): void {
+  const byClient = new Map<number, Run[]>();
+  for (const run of other) {
+    const list = byClient.get(run.client);
+    if (list) list.push(run);
+    else byClient.set(run.client, [run]);
+  }
+  for (const list of byClient.values()) list.sort((a, b) => a.clock - b.clock);
+  for (const run of runs) {
+    const end = run.clock + run.len;
+    let clock = run.clock;
+    const list = byClient.get(run.client) ?? [];
+    // The first run of `other` that ends after `clock`.
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const candidate = list[middle] as Run;
+      if (candidate.clock + candidate.len <= clock) low = middle + 1;
+      else high = middle;
+    }
+    for (let i = low; i < list.length && clock < end; i++) {
+      const same = list[i] as Run;
+      if (same.clock >= end) break;
+      if (same.clock > clock) visit(run, null);
+      visit(run, same);
+      clock = Math.min(end, same.clock + same.len);
+    }
+    if (clock < end) visit(run, null);
+  }
 }
 
 export function children(type: Y.XmlElement | Y.XmlFragment): Y.Item[] {
