@@ -15,7 +15,7 @@ import type { EditorLabels } from "./labels";
 import { PresenceList } from "./PresenceList";
 import { SuggestModeSwitch } from "./SuggestModeSwitch";
 import type { CommentsSetup } from "./session";
-import { useCollabSession } from "./useCollabSession";
+import { type ServerNotice, useCollabSession } from "./useCollabSession";
 import { useLeaveWarning } from "./useLeaveWarning";
 
 type Props = {
@@ -58,20 +58,20 @@ export function PaperEditor({
   const [suggestToggle, setSuggestToggle] = useState(false);
   const [threads, setThreads] = useState<ThreadView[]>(comments?.threads ?? []);
   const [active, setActive] = useState<string | null>(null);
-  const [notice, setNotice] = useState<"refused" | "blocked" | null>(null);
+  const [notice, setNotice] = useState<ServerNotice | "blocked" | null>(null);
   const refreshThreads = useCallback(() => {
     listThreadsAction(paperId)
       .then(setThreads)
       .catch(() => {});
   }, [paperId]);
-  const onUpdateRefused = useCallback(() => setNotice("refused"), []);
+  const onServerNotice = useCallback((kind: ServerNotice) => setNotice(kind), []);
   const { session, generation, connection, loaded, synced, unsynced, serverReadOnly, refused, peers, rights } =
     useCollabSession({
       paperId,
       user,
       initialRights: { suggestOnly, commentOnly: !canEdit && !canSuggest },
       onCommentsChanged: refreshThreads,
-      onUpdateRefused,
+      onServerNotice,
     });
 
   const writable = (canEdit || canSuggest) && !rights.commentOnly;
@@ -134,9 +134,15 @@ export function PaperEditor({
           labels={commentLabels.suggestions}
         />
       )}
-      {notice && commentLabels && (
+      {notice && (notice === "tooLarge" || notice === "tooFast" || commentLabels) && (
         <p role="status" className="editor-notice text-sm" data-testid="editor-notice">
-          {notice === "refused" ? commentLabels.suggestions.refused : commentLabels.suggestions.blocked}
+          {notice === "tooLarge"
+            ? labels.tooLarge
+            : notice === "tooFast"
+              ? labels.tooFast
+              : notice === "refused"
+                ? commentLabels?.suggestions.refused
+                : commentLabels?.suggestions.blocked}
         </p>
       )}
       {session && loaded ? (

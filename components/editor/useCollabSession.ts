@@ -1,12 +1,13 @@
 "use client";
 // The life of one Hocuspocus connection to a paper (same origin, session cookie sent with the
 // upgrade): its Y.Doc, who is present, the connection state, and what the server says through
-// the wire contract (lib/collab/wire.ts). A refused update or withdrawn write rights start a new
-// generation: a fresh Y.Doc from the server's copy.
+// the wire contract (lib/collab/wire.ts). A refused or oversized update, or withdrawn write
+// rights, start a new generation: a fresh Y.Doc from the server's copy.
 import { HocuspocusProvider } from "@hocuspocus/provider";
 import { useEffect, useRef, useState } from "react";
 import * as Y from "yjs";
 import {
+  CLOSE,
   COLLAB_PATH,
   decodeStateless,
   PRESENCE_FIELD,
@@ -35,6 +36,13 @@ function collectPeers(states: AwarenessStates, selfId: string): Peer[] {
   return [...byUser.values()].sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name));
 }
 
+/**
+ * Why the server ended a connection, when the person should know: `refused` (an update the
+ * guard refused), `tooLarge` (a change above the frame limit: it can never be sent), `tooFast`
+ * (the socket spent its budget; the provider reconnects and sends everything at once).
+ */
+export type ServerNotice = "refused" | "tooLarge" | "tooFast";
+
 export type CollabSession = {
   session: Session | null;
   /** Counts fresh starts; the editor is keyed on it. */
@@ -58,22 +66,22 @@ export function useCollabSession({
   user,
   initialRights,
   onCommentsChanged,
-  onUpdateRefused,
+  onServerNotice,
 }: {
   paperId: string;
   user: PresenceUser;
   initialRights: Rights;
   /** Another connection changed the paper's comment threads. */
   onCommentsChanged: () => void;
-  /** The server refused one of this page's changes. */
-  onUpdateRefused: () => void;
+  /** The server refused one of this page's changes, or ended the connection for its pace. */
+  onServerNotice: (notice: ServerNotice) => void;
 }): CollabSession {
   const [rights, setRights] = useState(initialRights);
   const refusals = useRef<number[]>([]);
   const commentsChanged = useRef(onCommentsChanged);
   commentsChanged.current = onCommentsChanged;
-  const updateRefused = useRef(onUpdateRefused);
-  updateRefused.current = onUpdateRefused;
+  const serverNotice = useRef(onServerNotice);
+  serverNotice.current = onServerNotice;
   const [generation, setGeneration] = useState(0);
   const [session, setSession] = useState<Session | null>(null);
   const [connection, setConnection] = useState<Connection>("connecting");
@@ -113,15 +121,18 @@ export function useCollabSession({
     });
     // Whatever the reason a connection ends, the provider reconnects; a refusal then arrives as
     // authenticationFailed.
-    provider.on("close", ({ event }: { event?: { reason?: string } }) => {
+    provider.on("close", ({ event }: { event?: { code?: number; reason?: string } }) => {
       setSynced(false);
-      if (event?.reason === UPDATE_REFUSED) {
+      if (event?.code === CLOSE.tooFast.code) serverNotice.current("tooFast");
+      // A change above the frame limit would be sent again on every reconnection, and refused.
+      const tooLarge = event?.code === CLOSE.tooLarge.code;
+      if (event?.reason === UPDATE_REFUSED || tooLarge) {
         // The server refused one of this page's changes: this copy has diverged from the
         // server's. Start again from the server's copy — but not in a loop: after a few
         // refusals in a row, stop and ask for a reload.
         const now = Date.now();
         refusals.current = [...refusals.current.filter((at) => now - at < REFUSAL_WINDOW_MS), now];
-        updateRefused.current();
+        serverNotice.current(tooLarge ? "tooLarge" : "refused");
         teardown();
         if (refusals.current.length >= MAX_REFUSALS) setRefused(true);
         else setGeneration((g) => g + 1);

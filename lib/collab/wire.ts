@@ -48,6 +48,11 @@ export const CLOSE = {
   tooLarge: { code: 1009, reason: "Max payload size exceeded" },
   /** The socket did not authenticate in time (AUTH_DEADLINE_MS on the server). */
   authDeadline: { code: 4408, reason: "authentication timeout" },
+  /**
+   * The socket sent more bytes or messages than its budget allows (SOCKET_LIMITS on the server):
+   * the provider reconnects and sends what it holds in one sync.
+   */
+  tooFast: { code: 4429, reason: "sending too fast" },
   /** Too many sockets from one address waiting to authenticate, or too many documents on one socket. */
   tooMany: { code: 1008, reason: "too many connections" },
   /** The server is shutting down. */

@@ -1,7 +1,8 @@
 // What a WebSocket may cost before and after it proves who it is, decided on the raw frame before
 // Hocuspocus parses anything: a deadline to authenticate, a small frame size until then, a cap of
-// sockets per address still waiting to authenticate, and a cap of documents per socket (the
-// editor opens one). Larger frames than MAX_FRAME_BYTES never reach here (ws refuses them).
+// sockets per address still waiting to authenticate, a cap of documents per socket (the editor
+// opens one), and a budget of bytes and messages per second (token buckets: a burst is allowed,
+// a sustained flood is not). Larger frames than MAX_FRAME_BYTES never reach here (ws refuses them).
 import * as decoding from "lib0/decoding";
 import { CLOSE, PRE_AUTH_MAX_FRAME_BYTES } from "@/lib/collab/wire";
 import { clientAddress, trustedProxyHops } from "../rate-limit";
@@ -13,9 +14,40 @@ export type SocketLimits = {
   pendingPerAddress: number;
   /** Different documents one socket may open. */
   documentsPerSocket: number;
+  /** Bytes a socket may send: at once, and per second after that. */
+  budgetBytes: { burst: number; perSecond: number };
+  /** Messages (frames) a socket may send: at once, and per second after that. */
+  budgetMessages: { burst: number; perSecond: number };
 };
 
-export const SOCKET_LIMITS: SocketLimits = { authDeadlineMs: 10_000, pendingPerAddress: 20, documentsPerSocket: 4 };
+/**
+ * Someone typing sends a few small updates and caret moves a second; a 30-page paper pasted from
+ * Word is a few hundred KB; a reconnecting editor sends what it held in one message. The budgets
+ * sit far above all of these and far below what stalls the server.
+ */
+export const SOCKET_LIMITS: SocketLimits = {
+  authDeadlineMs: 10_000,
+  pendingPerAddress: 20,
+  documentsPerSocket: 4,
+  budgetBytes: { burst: 4 * 1024 * 1024, perSecond: 256 * 1024 },
+  budgetMessages: { burst: 500, perSecond: 100 },
+};
+
+/** A token bucket: `take` spends from what has accrued since the last call, up to `burst`. */
+export function tokenBucket({ burst, perSecond }: { burst: number; perSecond: number }, now = Date.now) {
+  let tokens = burst;
+  let at = now();
+  return {
+    take(amount: number): boolean {
+      const time = now();
+      tokens = Math.min(burst, tokens + ((time - at) / 1000) * perSecond);
+      at = time;
+      if (tokens < amount) return false;
+      tokens -= amount;
+      return true;
+    },
+  };
+}
 
 type Closable = { close(code: number, reason: string): void };
 type Watched = { authenticated(): boolean; socket: Closable };
@@ -25,7 +57,14 @@ export function socketGuard(limits: SocketLimits = SOCKET_LIMITS, env: NodeJS.Pr
   const pendingByAddress = new Map<string, number>();
   const state = new WeakMap<
     object,
-    { address: string; pending: boolean; documents: Set<string>; timer: NodeJS.Timeout }
+    {
+      address: string;
+      pending: boolean;
+      documents: Set<string>;
+      timer: NodeJS.Timeout;
+      bytes: ReturnType<typeof tokenBucket>;
+      messages: ReturnType<typeof tokenBucket>;
+    }
   >();
 
   const settle = (key: object) => {
@@ -51,7 +90,14 @@ export function socketGuard(limits: SocketLimits = SOCKET_LIMITS, env: NodeJS.Pr
         if (!watched.authenticated()) watched.socket.close(CLOSE.authDeadline.code, CLOSE.authDeadline.reason);
       }, limits.authDeadlineMs);
       timer.unref();
-      state.set(key, { address, pending: true, documents: new Set(), timer });
+      state.set(key, {
+        address,
+        pending: true,
+        documents: new Set(),
+        timer,
+        bytes: tokenBucket(limits.budgetBytes),
+        messages: tokenBucket(limits.budgetMessages),
+      });
     },
     /** Whether the frame may go on to Hocuspocus; closes the socket when it may not. */
     admits(key: object, watched: Watched, frame: Uint8Array): boolean {
@@ -60,6 +106,10 @@ export function socketGuard(limits: SocketLimits = SOCKET_LIMITS, env: NodeJS.Pr
       if (entry.pending && watched.authenticated()) settle(key);
       if (entry.pending && frame.length > PRE_AUTH_MAX_FRAME_BYTES) {
         watched.socket.close(CLOSE.tooLarge.code, CLOSE.tooLarge.reason);
+        return false;
+      }
+      if (!entry.messages.take(1) || !entry.bytes.take(frame.length)) {
+        watched.socket.close(CLOSE.tooFast.code, CLOSE.tooFast.reason);
         return false;
       }
       // Every Hocuspocus message starts with its document's name.

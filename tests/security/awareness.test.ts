@@ -2,27 +2,17 @@
 // paper, so what one client puts there must be small and not too frequent. Only the fields the
 // editor uses survive (identity rewritten by the server, a well-formed caret), and a burst of
 // updates beyond the rate is dropped, not relayed.
-import { once } from "node:events";
 import * as encoding from "lib0/encoding";
 import { describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import { Awareness, encodeAwarenessUpdate } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { CURSOR_FIELD, PRESENCE_FIELD } from "@/lib/collab/wire";
 import { AWARENESS_RATE } from "@/server/collab/extensions/awareness-identity";
 import { useCollabHarness } from "../collab/harness";
 import { waitFor } from "../collab/helpers";
+import { hocuspocusMessage, MESSAGE, signedInSocket } from "./raw-socket";
 
 const harness = useCollabHarness();
-
-/** A Hocuspocus message: the document's name, the message type (1 awareness, 2 auth), the body. */
-function hocuspocusMessage(documentName: string, type: number, body: (encoder: encoding.Encoder) => void) {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarString(encoder, documentName);
-  encoding.writeVarUint(encoder, type);
-  body(encoder);
-  return encoding.toUint8Array(encoder);
-}
 
 describe("awareness from a modified client", () => {
   it("keeps only the presence and a well-formed caret: unknown and oversized fields are dropped", async () => {
@@ -54,15 +44,7 @@ describe("awareness from a modified client", () => {
     const live = harness.liveDoc(paper.id);
     if (!live) throw new Error("paper not loaded");
     // A raw socket signed in as the delegate, sending awareness messages as fast as it can.
-    const socket = new WebSocket(harness.server.url, { headers: { cookie: await harness.sessionCookie("delegate") } });
-    await once(socket, "open");
-    socket.send(
-      hocuspocusMessage(paper.id, 2, (e) => {
-        encoding.writeVarUint(e, 0);
-        encoding.writeVarString(e, "cookie");
-      }),
-    );
-    await once(socket, "message");
+    const socket = await signedInSocket(harness, "delegate", paper.id);
     const forged = new Awareness(new Y.Doc());
     let taken = 0;
     live.awareness.on("update", ({ added, updated }: { added: number[]; updated: number[] }) => {
@@ -71,7 +53,7 @@ describe("awareness from a modified client", () => {
     for (let i = 0; i < 300; i++) {
       forged.setLocalState({ [PRESENCE_FIELD]: { color: `#0000${(i % 256).toString(16).padStart(2, "0")}` } });
       const update = encodeAwarenessUpdate(forged, [forged.clientID]);
-      socket.send(hocuspocusMessage(paper.id, 1, (e) => encoding.writeVarUint8Array(e, update)));
+      socket.send(hocuspocusMessage(paper.id, MESSAGE.awareness, (e) => encoding.writeVarUint8Array(e, update)));
     }
     await waitFor(() => taken > 0);
     await new Promise((resolve) => setTimeout(resolve, 1_000));

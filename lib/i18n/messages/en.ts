@@ -134,6 +134,9 @@ export const en = {
     },
     refused: "Access to the live text was refused. Your rights may have changed, or your session has ended.",
     reload: "Reload the page",
+    tooLarge:
+      "Your last change was too large to send (over 1 MB) and was not saved; the text has been reloaded from the server. Paste long texts in parts.",
+    tooFast: "This page sent changes faster than the server accepts at once; it has reconnected and sent them again.",
   },
   members: {
     title: "Members",

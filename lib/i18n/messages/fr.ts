@@ -138,6 +138,10 @@ export const fr: Messages = {
     },
     refused: "L’accès au texte en direct a été refusé. Vos droits ont peut-être changé, ou votre session a pris fin.",
     reload: "Recharger la page",
+    tooLarge:
+      "Votre dernière modification était trop volumineuse pour être envoyée (plus de 1 Mo) et n’a pas été enregistrée ; le texte a été rechargé depuis le serveur. Collez les textes longs en plusieurs fois.",
+    tooFast:
+      "Cette page a envoyé des modifications plus vite que le serveur ne les accepte ; elle s’est reconnectée et les a renvoyées.",
   },
   members: {
     title: "Membres",
