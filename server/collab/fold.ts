@@ -1,0 +1,26 @@
+// The CPU side of compaction, apart from the database: a paper's stored state and pending
+// updates folded into one state, and its readable snapshot if the text changed. Pure, so it can
+// run on the compaction thread (compaction-thread.ts) as well as in the caller's.
+import * as Y from "yjs";
+import { docToPlainText, isDocNode } from "@/lib/document";
+import { canonicalContent } from "../canonical";
+import { contentFromYDoc, paperDoc } from "./paper-state";
+
+/** `content`: the new readable snapshot (JSON text and plain text), or null when the text is unchanged. */
+export type Folded = { state: Uint8Array; content: { json: string; text: string } | null };
+
+/** Folds `updates` (the stored state first) and compares the text with the stored snapshot's JSON. */
+export function foldPaper(updates: readonly Uint8Array[], storedJson: string | null): Folded {
+  const doc = paperDoc(updates);
+  try {
+    const content = contentFromYDoc(doc);
+    const stored: unknown = storedJson === null ? null : JSON.parse(storedJson);
+    const changed = !isDocNode(stored) || canonicalContent(content) !== canonicalContent(stored);
+    return {
+      state: Y.encodeStateAsUpdate(doc),
+      content: changed ? { json: JSON.stringify(content), text: docToPlainText(content) } : null,
+    };
+  } finally {
+    doc.destroy();
+  }
+}
