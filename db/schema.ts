@@ -2,6 +2,7 @@
 // the same SQL is applied to PostgreSQL and to the embedded PGlite database.
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   char,
@@ -193,6 +194,36 @@ export const paperUpdates = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.paperId, t.seq] }), index("paper_updates_created_idx").on(t.createdAt)],
+);
+
+/**
+ * Who sent each update stored in paper_updates: written in the same statement as the update and
+ * never folded away by compaction (which deletes paper_updates rows), so every change to a text
+ * stays traceable to an account and the partner it spoke for. Append-only at the database
+ * (migration 0007), like audit_events.
+ */
+export const paperUpdateAuthors = pgTable(
+  "paper_update_authors",
+  {
+    paperId: uuid("paper_id")
+      .notNull()
+      .references(() => papers.id),
+    /** The update's seq in paper_updates (gone from there once compacted). */
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    /** The partner the author spoke for in the paper's dialogue; null without a membership. */
+    partnerId: uuid("partner_id").references(() => partners.id),
+    byteSize: integer("byte_size").notNull(),
+    /** SHA-256 of the update's bytes: matches it to a copy kept anywhere else. */
+    sha256: bytea("sha256").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.paperId, t.seq] }),
+    index("paper_update_authors_user_idx").on(t.userId, t.receivedAt),
+  ],
 );
 
 export const revisions = pgTable(
@@ -465,6 +496,7 @@ export type Membership = typeof memberships.$inferSelect;
 export type Paper = typeof papers.$inferSelect;
 export type Revision = typeof revisions.$inferSelect;
 export type PaperUpdate = typeof paperUpdates.$inferSelect;
+export type PaperUpdateAuthor = typeof paperUpdateAuthors.$inferSelect;
 export type ApprovalRound = typeof approvalRounds.$inferSelect;
 export type Position = typeof positions.$inferSelect;
 export type Submission = typeof submissions.$inferSelect;

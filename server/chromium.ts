@@ -15,15 +15,34 @@ export function chromiumPath(purpose: string): string {
   return found;
 }
 
-/** Headless flags for this closed machine: no sandbox as root, no background traffic. */
-export const chromiumArgs = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  // Stops Chromium's own lookups of Google hosts on this closed network.
-  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
-];
+/**
+ * Headless flags for this closed machine: no background traffic, and Chromium's sandbox unless it
+ * cannot have one. Chromium refuses to start sandboxed as root, so a process running as root
+ * (this development machine, a container's default user) gets --no-sandbox; so does one told by
+ * CHROMIUM_NO_SANDBOX=1 that the machine offers no sandbox (no user namespaces: Chromium then
+ * fails to start with "No usable sandbox"). Run the app as an ordinary user in production: the
+ * PDF renderer is then sandboxed. What it may reach is limited in any case (render/pdf.ts).
+ */
+export function chromiumLaunchArgs({
+  uid = process.getuid?.(),
+  env = process.env,
+}: {
+  uid?: number;
+  env?: Record<string, string | undefined>;
+} = {}): string[] {
+  const noSandbox = uid === 0 || env.CHROMIUM_NO_SANDBOX === "1";
+  return [
+    ...(noSandbox ? ["--no-sandbox"] : []),
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    // Stops Chromium's own lookups of Google hosts on this closed network.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
+  ];
+}
+
+/** The flags for this process. */
+export const chromiumArgs = chromiumLaunchArgs();

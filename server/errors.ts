@@ -5,7 +5,8 @@ export type ErrorCode =
   | "invalid_input"
   | "conflict"
   | "invalid_transition"
-  | "unauthenticated";
+  | "unauthenticated"
+  | "rate_limited";
 
 // The app's bundles and the custom server each load their own copy of this module (and the
 // export thread's errors are revived by the server's copy): `instanceof` goes by this brand, not
@@ -36,6 +37,8 @@ export const notFound = (what: string) => new AppError("not_found", `${what} not
 export const conflict = (message: string, messageKey?: string) => new AppError("conflict", message, messageKey);
 export const invalidInput = (message: string, messageKey?: string) =>
   new AppError("invalid_input", message, messageKey);
+/** An allowance spent (server/rate-limit.ts, server/shared-limiter.ts); nothing was changed. */
+export const rateLimited = (message: string, messageKey?: string) => new AppError("rate_limited", message, messageKey);
 
 export const httpStatusOf: Record<ErrorCode, number> = {
   not_found: 404,
@@ -45,6 +48,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   conflict: 409,
   invalid_transition: 409,
   unauthenticated: 401,
+  rate_limited: 429,
 };
 
 /** Postgres unique violation, from either driver. */

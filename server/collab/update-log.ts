@@ -2,12 +2,16 @@
 // here BEFORE the server acknowledges it, so an acknowledged edit survives `kill -9`.
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { type PaperStatus, papers, paperUpdates } from "@/db/schema";
+import { type PaperStatus, papers, paperUpdateAuthors, paperUpdates } from "@/db/schema";
+
+/** Who sent an update: the account, and the partner it spoke for in the paper's dialogue. */
+export type UpdateAuthor = { userId: string; partnerId: string | null };
 
 export type AppendResult = { stored: true } | { stored: false; status: PaperStatus | null };
 
 type PendingAppend = {
   update: Uint8Array;
+  author: UpdateAuthor;
   expectedStatus: PaperStatus;
   resolve: (result: AppendResult) => void;
   reject: (error: unknown) => void;
@@ -47,10 +51,15 @@ export class UpdateLog {
     } = {},
   ) {}
 
-  append(paperId: string, update: Uint8Array, expectedStatus: PaperStatus): Promise<AppendResult> {
+  append(
+    paperId: string,
+    update: Uint8Array,
+    expectedStatus: PaperStatus,
+    author: UpdateAuthor,
+  ): Promise<AppendResult> {
     return new Promise((resolve, reject) => {
       const queue = this.queues.get(paperId);
-      const entry = { update, expectedStatus, resolve, reject };
+      const entry = { update, author, expectedStatus, resolve, reject };
       if (queue) {
         queue.push(entry);
         return;
@@ -97,6 +106,10 @@ export class UpdateLog {
    * the status the edit right was granted under. A freeze holds the row FOR UPDATE, so an append
    * waits for it and then finds the new status: nothing slips into a frozen revision. One round
    * trip, on the path every keystroke's acknowledgement waits on.
+   *
+   * The same statement records each update's author in paper_update_authors, which compaction
+   * leaves alone. Each pending row takes its seq from paper_updates' sequence, in arrival order,
+   * before either insert, so the update and its author row are joined by that seq, not by order.
    */
   private async write(paperId: string, batch: PendingAppend[]): Promise<Map<PendingAppend, AppendResult>> {
     const db = await this.getDb();
@@ -106,17 +119,32 @@ export class UpdateLog {
       byStatus.set(entry.expectedStatus, [...(byStatus.get(entry.expectedStatus) ?? []), entry]);
     let currentStatus: PaperStatus | null | undefined;
     for (const [expectedStatus, entries] of byStatus) {
-      const updates = sql.join(
-        entries.map((entry) => sql`${entry.update}::bytea`),
-        sql`, `,
-      );
+      const column = (value: (entry: PendingAppend) => unknown, type: string) =>
+        sql.join(
+          entries.map((entry) => sql`${value(entry)}::${sql.raw(type)}`),
+          sql`, `,
+        );
       const result = await db.execute(sql`
-        insert into ${paperUpdates} (paper_id, update)
-        select ${papers.id}, pending.update
-        from ${papers}, unnest(array[${updates}]) with ordinality as pending(update, position)
-        where ${papers.id} = ${paperId} and ${papers.status} = ${expectedStatus}
-        order by pending.position
-        for key share of ${papers}
+        with pending as materialized (
+          select nextval(pg_get_serial_sequence('paper_updates', 'seq')) as seq, arrived.*
+          from (
+            select pending.update, pending.user_id, pending.partner_id
+            from ${papers}, unnest(
+              array[${column((e) => e.update, "bytea")}],
+              array[${column((e) => e.author.userId, "uuid")}],
+              array[${column((e) => e.author.partnerId, "uuid")}]
+            ) with ordinality as pending(update, user_id, partner_id, position)
+            where ${papers.id} = ${paperId} and ${papers.status} = ${expectedStatus}
+            order by pending.position
+            for key share of ${papers}
+          ) arrived
+        ),
+        authors as (
+          insert into ${paperUpdateAuthors} (paper_id, seq, user_id, partner_id, byte_size, sha256)
+          select ${paperId}::uuid, seq, user_id, partner_id, octet_length(update), sha256(update) from pending
+        )
+        insert into ${paperUpdates} (paper_id, seq, update)
+        select ${paperId}::uuid, seq, update from pending order by seq
         returning seq`);
       // postgres.js returns the rows; PGlite returns { rows }.
       const stored = Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? []);

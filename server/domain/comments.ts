@@ -2,7 +2,9 @@
 // the shared document holds just the anchor mark, whose id names the thread's author
 // (lib/editor/annotations.ts). Every function authorizes through the policy inside its
 // transaction, audits thread creation and resolution, notifies people @mentioned, and tells
-// open editors to reload the threads once the change has committed.
+// open editors to reload the threads once the change has committed. Posting, replying and editing
+// spend the account's comment allowance, and each mention email its mail allowance
+// (comment-limits.ts): past either, the comment is refused and nothing is written.
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { comments, commentThreads, memberships, notifications, papers, users } from "@/db/schema";
@@ -14,6 +16,7 @@ import { notifyCommentsChanged } from "../collab/notify";
 import { invalidInput, notFound } from "../errors";
 import { appUrl, type Mail, sendMail } from "../mail";
 import { type Actor, authorize } from "../policy";
+import { spendCommentAllowance, spendMentionMailAllowance } from "./comment-limits";
 
 export const COMMENT_MAX_LENGTH = 10_000;
 export const QUOTE_MAX_LENGTH = 500;
@@ -90,6 +93,8 @@ async function notifyMentions(
     .where(and(eq(memberships.dialogueId, paper.dialogueId), isNull(users.deactivatedAt)));
   const mentioned = mentionedMembers(body, members, actor.id).filter((m) => !already.has(m.id));
   if (mentioned.length === 0) return [];
+  // Refused here, the whole comment is rolled back: no comment without its mentions' emails.
+  await spendMentionMailAllowance(actor.id, mentioned.length);
   const [author] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.id));
   const by = author?.name ?? "";
   const details = { title: paper.title, threadId, by };
@@ -120,6 +125,7 @@ export type CreateThreadInput = { paperId: string; anchorId: string; quote: stri
 export async function createThread(db: Db, actor: Actor, input: CreateThreadInput): Promise<{ threadId: string }> {
   const body = cleanBody(input.body);
   if (anchorOwner(input.anchorId) !== actor.id) throw invalidInput("anchor id of another user");
+  await spendCommentAllowance(actor.id);
   const { threadId, mails, paperId } = await db.transaction(async (tx) => {
     const paper = await loadPaper(tx, input.paperId);
     authorize(actor, "paper.comment", paper);
@@ -152,6 +158,7 @@ export async function createThread(db: Db, actor: Actor, input: CreateThreadInpu
 
 export async function replyToThread(db: Db, actor: Actor, input: { threadId: string; body: string }) {
   const body = cleanBody(input.body);
+  await spendCommentAllowance(actor.id);
   const { paperId, mails } = await db.transaction(async (tx) => {
     const { thread, paper } = await loadThread(tx, input.threadId);
     authorize(actor, "paper.comment", paper);
@@ -180,6 +187,7 @@ async function loadComment(tx: Tx, commentId: string) {
 /** The author changes the text of their comment; people newly @mentioned are notified. */
 export async function editComment(db: Db, actor: Actor, input: { commentId: string; body: string }) {
   const body = cleanBody(input.body);
+  await spendCommentAllowance(actor.id);
   const { paperId, mails } = await db.transaction(async (tx) => {
     const { comment, paper, threadId } = await loadComment(tx, input.commentId);
     authorize(actor, "comment.edit", { ...paper, authorId: comment.authorId });

@@ -1,12 +1,14 @@
 // Accepting and rejecting suggestions: chair and penholder only (`paper.decideSuggestions`).
 // The decision is made on the paper's stored Yjs state (ydoc_state + pending updates, read under
 // the paper row lock, so no client update is stored meanwhile), written to paper_updates and
-// audited in the same transaction; only after commit is the update applied to the live document,
+// audited in the same transaction (the update's author recorded in paper_update_authors, as for
+// a client's update); only after commit is the update applied to the live document,
 // which sends it to every open editor.
+import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Db } from "@/db/client";
-import { papers, paperUpdates } from "@/db/schema";
+import { papers, paperUpdateAuthors, paperUpdates } from "@/db/schema";
 import { recordAudit } from "../audit";
 import { applyStoredUpdate } from "../collab/notify";
 import { paperDoc, readPaperState } from "../collab/paper-state";
@@ -47,7 +49,19 @@ export async function decideSuggestions(db: Db, actor: Actor, input: DecideSugge
       const decidedIds = decideInDoc(doc, selector(input.scope, suggestions), input.decision);
       if (decidedIds.length === 0) throw conflict("no such suggestion", "comments.errors.noSuggestion");
       const update = Y.encodeStateAsUpdate(doc, before);
-      await tx.insert(paperUpdates).values({ paperId: paper.id, update });
+      const [stored] = await tx
+        .insert(paperUpdates)
+        .values({ paperId: paper.id, update })
+        .returning({ seq: paperUpdates.seq });
+      if (!stored) throw new Error("decision not stored");
+      await tx.insert(paperUpdateAuthors).values({
+        paperId: paper.id,
+        seq: stored.seq,
+        userId: actor.id,
+        partnerId: actor.memberships.get(paper.dialogueId)?.partnerId ?? null,
+        byteSize: update.byteLength,
+        sha256: createHash("sha256").update(update).digest(),
+      });
       const byId = new Map(suggestions.map((s) => [s.id, s]));
       for (const id of decidedIds) {
         const s = byId.get(id);

@@ -36,6 +36,9 @@ async function failAppendsCarrying(marker: string) {
     for each row execute function accord_test_fail_append()`);
 }
 
+/** The chair as an update's author. */
+const chairWrites = () => ({ userId: harness.world.actors.chair.id, partnerId: harness.world.partnerOf.chair });
+
 function updateWithParagraph(text: string): Uint8Array {
   const doc = new Y.Doc();
   appendParagraph(doc, text);
@@ -55,8 +58,8 @@ describe("the update log", () => {
     const { paper } = await harness.paper("draft");
     await failAppendsCarrying("UNSTORABLE");
     const log = new UpdateLog(async () => harness.db(), { retryDelaysMs: [10] });
-    const first = log.append(paper.id, updateWithParagraph("UNSTORABLE first"), "draft");
-    const second = log.append(paper.id, updateWithParagraph("second, built on the first"), "draft");
+    const first = log.append(paper.id, updateWithParagraph("UNSTORABLE first"), "draft", chairWrites());
+    const second = log.append(paper.id, updateWithParagraph("second, built on the first"), "draft", chairWrites());
     await expect(first).rejects.toThrow();
     await expect(second).rejects.toThrow();
     expect(await harness.storedUpdates(paper.id)).toHaveLength(0);
@@ -64,9 +67,9 @@ describe("the update log", () => {
     // Once the database takes writes again, the log does too, in one statement for a batch.
     await harness.db().execute(sql`drop trigger accord_test_fail_append on paper_updates`);
     const results = await Promise.all([
-      log.append(paper.id, updateWithParagraph("third"), "draft"),
-      log.append(paper.id, updateWithParagraph("fourth"), "draft"),
-      log.append(paper.id, updateWithParagraph("fifth"), "approval"),
+      log.append(paper.id, updateWithParagraph("third"), "draft", chairWrites()),
+      log.append(paper.id, updateWithParagraph("fourth"), "draft", chairWrites()),
+      log.append(paper.id, updateWithParagraph("fifth"), "approval", chairWrites()),
     ]);
     expect(results).toEqual([{ stored: true }, { stored: true }, { stored: false, status: "draft" }]);
     expect(await storedText(paper.id)).toMatch(/third\n?.*fourth|fourth\n?.*third/s);

@@ -45,6 +45,10 @@ export const commentsEn = {
     errors: {
       bodyLength: "A comment needs between 1 and 10,000 characters.",
       noSuggestion: "This suggestion no longer exists: it may have been decided already.",
+      tooManyComments:
+        "You have posted a great many comments in the last minute. Nothing was saved: wait a moment, then try again.",
+      tooManyMentions:
+        "This comment would send more mention emails than one account may send in an hour. Nothing was saved: mention fewer people, or try again later.",
     },
     suggestions: {
       title: "Suggestions",
@@ -122,6 +126,10 @@ export const commentsFr: Widen<typeof commentsEn> = {
     errors: {
       bodyLength: "Un commentaire compte entre 1 et 10 000 caractères.",
       noSuggestion: "Cette suggestion n’existe plus : elle a peut-être déjà été tranchée.",
+      tooManyComments:
+        "Vous avez publié un très grand nombre de commentaires depuis une minute. Rien n’a été enregistré : patientez un instant, puis réessayez.",
+      tooManyMentions:
+        "Ce commentaire enverrait plus de courriels de mention qu’un compte ne peut en envoyer en une heure. Rien n’a été enregistré : mentionnez moins de personnes, ou réessayez plus tard.",
     },
     suggestions: {
       title: "Suggestions",

@@ -234,6 +234,7 @@ export const en = {
     conflict: "This conflicts with the current state.",
     invalid_transition: "This step is not possible in the paper's current state.",
     unauthenticated: "Please sign in again.",
+    rate_limited: "Too many requests in a short time. Wait a moment, then try again.",
     unexpected: "Something went wrong; nothing was changed. Please try again.",
     invalidFields: "Please check: {fields}.",
     accountDeactivated: "This account is deactivated.",

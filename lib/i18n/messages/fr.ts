@@ -239,6 +239,7 @@ export const fr: Messages = {
     conflict: "Cela contredit l’état actuel.",
     invalid_transition: "Cette étape n’est pas possible dans l’état actuel du document.",
     unauthenticated: "Veuillez vous reconnecter.",
+    rate_limited: "Trop de demandes en peu de temps. Patientez un instant, puis réessayez.",
     unexpected: "Une erreur est survenue ; rien n’a été modifié. Veuillez réessayer.",
     invalidFields: "Veuillez vérifier : {fields}.",
     accountDeactivated: "Ce compte est désactivé.",

@@ -91,7 +91,7 @@ export class Persistence implements Extension {
     await compactPaper(await this.options.getDb(), documentName);
   }
 
-  /** Appends an update under the status the connection's rights were granted under. */
+  /** Appends an update, with its author, under the status the connection's rights were granted under. */
   /** A database failure is logged and returned, not thrown: each caller recovers its own way. */
   private async append(
     connection: CollabConnection,
@@ -99,7 +99,8 @@ export class Persistence implements Extension {
   ): Promise<AppendResult | { stored: false; failure: unknown }> {
     const ctx = connection.context;
     try {
-      return await this.options.updateLog.append(ctx.paperId, update, ctx.status);
+      const author = { userId: ctx.userId, partnerId: ctx.actor.memberships.get(ctx.dialogueId)?.partnerId ?? null };
+      return await this.options.updateLog.append(ctx.paperId, update, ctx.status, author);
     } catch (failure) {
       console.error("collab: storing an update failed", failure);
       return { stored: false, failure };

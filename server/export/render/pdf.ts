@@ -2,7 +2,9 @@
 // blocks this one's event loop). One browser per thread, launched on first use, with one
 // context in which each export opens (and closes) its own page: creating a context per export
 // cost a few hundred milliseconds. In that context JavaScript is off, the browser is offline and
-// every request other than data: is aborted, so the stored text cannot reach anything.
+// every request other than data: is answered in the browser (aborted; a navigation gets an empty
+// 204), so the stored text cannot reach anything (tests/security/pdf-renderer.test.ts). Chromium
+// runs sandboxed unless the process is root (server/chromium.ts).
 // Chromium stamps CreationDate/ModDate with the time of printing: they are rewritten, in place
 // and at the same length, from the stored date, which makes the output byte-stable.
 import { threadId } from "node:worker_threads";
@@ -30,9 +32,15 @@ async function launchRenderer(): Promise<Renderer> {
   });
   try {
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
-    await context.route("**/*", (route) =>
-      route.request().url().startsWith("data:") ? route.continue() : route.abort("blockedbyclient"),
-    );
+    await context.route("**/*", (route) => {
+      const request = route.request();
+      if (request.url().startsWith("data:")) return route.continue();
+      // A navigation (a meta refresh, a frame) answered 204 leaves the page where it is, so the
+      // print goes on; aborted, it would swap the page for an error page and fail the export.
+      // Answered here either way: nothing reaches the network.
+      if (request.isNavigationRequest()) return route.fulfill({ status: 204 });
+      return route.abort("blockedbyclient");
+    });
     return { browser, context };
   } catch (error) {
     await browser.close().catch(() => {});
