@@ -4,7 +4,7 @@
 // deleted) and resolved ones are marked.
 import { type FormEvent, useId, useMemo, useState } from "react";
 import { deleteCommentAction, editCommentAction, replyAction, resolveThreadAction } from "@/app/actions/comments";
-import { fill } from "@/components/fill";
+import { fill } from "@/lib/i18n/fill";
 import type { ActionState } from "@/server/action-result";
 import type { ThreadView } from "@/server/queries/comments";
 import { CommentBody } from "./CommentBody";

@@ -5,8 +5,8 @@
 // server (abilities, canEdit / canResolve per item).
 import { useEditorState } from "@tiptap/react";
 import { useId, useMemo, useState } from "react";
-import { fill } from "@/components/fill";
 import { anchorPositions } from "@/lib/editor/annotation-view";
+import { fill } from "@/lib/i18n/fill";
 import { CommentThread } from "./CommentThread";
 import { NewCommentForm } from "./NewCommentForm";
 import { SuggestionList } from "./SuggestionList";

@@ -1,7 +1,7 @@
 "use client";
 // A textarea that offers the dialogue's members when the last word starts with @.
 import { useRef } from "react";
-import { fill } from "@/components/fill";
+import { fill } from "@/lib/i18n/fill";
 import type { MemberView } from "@/server/queries/comments";
 import type { CommentLabels } from "./types";
 

@@ -1,7 +1,7 @@
 "use client";
 // The form for a new thread: the quoted passage, the comment (with @mentions), post or cancel.
 import { type FormEvent, useId } from "react";
-import { fill } from "@/components/fill";
+import { fill } from "@/lib/i18n/fill";
 import type { MemberView } from "@/server/queries/comments";
 import { MentionTextarea } from "./MentionTextarea";
 import type { CommentLabels } from "./types";

@@ -1,7 +1,8 @@
 // One pending suggestion: who proposed what, with explain / accept / reject where allowed.
-import { fill } from "@/components/fill";
+
 import type { SuggestionInDoc } from "@/lib/editor/annotation-view";
 import { partnerColor } from "@/lib/editor/annotations";
+import { fill } from "@/lib/i18n/fill";
 import type { MemberView } from "@/server/queries/comments";
 import type { CommentLabels } from "./types";
 

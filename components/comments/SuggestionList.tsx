@@ -5,8 +5,8 @@
 import { useEditorState } from "@tiptap/react";
 import { useState } from "react";
 import { decideSuggestionsAction } from "@/app/actions/comments";
-import { fill } from "@/components/fill";
 import { suggestionsIn } from "@/lib/editor/annotation-view";
+import { fill } from "@/lib/i18n/fill";
 import { SuggestionEntry } from "./SuggestionEntry";
 import type { CommentsPanelProps, Feedback } from "./types";
 

@@ -6,8 +6,8 @@
 // write an empty paragraph into the shared document).
 import { type ReactNode, useCallback, useMemo, useState } from "react";
 import { listThreadsAction } from "@/app/actions/comments";
-import { fill } from "@/components/fill";
 import type { PresenceUser } from "@/lib/editor/presence";
+import { fill } from "@/lib/i18n/fill";
 import type { ThreadView } from "@/server/queries/comments";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { EditorSurface } from "./EditorSurface";

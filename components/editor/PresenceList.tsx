@@ -1,5 +1,5 @@
 // Who is in the paper now, this page's user first.
-import { fill } from "@/components/fill";
+import { fill } from "@/lib/i18n/fill";
 import type { EditorLabels } from "./labels";
 import type { Peer } from "./session";
 

@@ -5,7 +5,7 @@
 import type { Editor } from "@tiptap/core";
 import { NodeSelection } from "@tiptap/pm/state";
 import { type KeyboardEvent, type Ref, useImperativeHandle, useRef, useState } from "react";
-import { fill } from "@/components/fill";
+import { fill } from "@/lib/i18n/fill";
 import { LinkFootnoteForm, type PromptState } from "./LinkFootnoteForm";
 import type { EditorLabels } from "./labels";
 import { toolbarItems } from "./toolbar-items";

@@ -1,7 +1,6 @@
 // The contract between the editor (HocuspocusProvider in the browser) and the collaboration
 // server (server/collab/): close codes and reasons, refusal reasons, stateless messages and the
 // awareness field. Both sides import it; neither spells these values again.
-import type { PresenceUser } from "@/lib/editor/presence";
 
 /** The path the collaboration socket is served on, on the app's own origin. */
 export const COLLAB_PATH = "/collab";
@@ -94,7 +93,6 @@ export function decodeStateless(payload: string): StatelessMessage | null {
  * database (only the colour is the client's choice), so nobody can appear as someone else.
  */
 export const PRESENCE_FIELD = "user";
-export type PresenceState = { [PRESENCE_FIELD]: PresenceUser };
 
 /** The awareness field y-tiptap's caret plugin writes the selection to (relative positions). */
 export const CURSOR_FIELD = "cursor";

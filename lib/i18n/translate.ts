@@ -1,6 +1,7 @@
 // Message lookup shared by server and client components. Keys are checked at compile time
 // against the English catalog; the French catalog must have the same shape.
 
+import { fill } from "./fill";
 import type { Locale } from "./locales";
 import { en, type Messages } from "./messages/en";
 import { fr } from "./messages/fr";
@@ -28,7 +29,7 @@ export function translator(locale: Locale): Translate {
   const messages = catalogs[locale];
   return (key, vars) => {
     const template = lookup(messages, key) ?? lookup(en, key) ?? key;
-    return vars ? template.replace(/\{(\w+)\}/g, (m, name: string) => String(vars[name] ?? m)) : template;
+    return vars ? fill(template, vars) : template;
   };
 }
 
