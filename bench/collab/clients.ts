@@ -1,7 +1,8 @@
 // A client worker: a share of the benchmark's Node HocuspocusProvider clients, each on its own
 // WebSocket (a `ws` subclass that sends the session cookie, as a browser would), driven over IPC by
 // bench/collab/run.ts. Typists insert small tokens at word boundaries of random paragraphs, as a
-// Tiptap editor does (text into a paragraph's Y.XmlText). Every client records, for each remote
+// Tiptap editor does (text into a paragraph's Y.XmlText), or add paragraphs holding a token
+// (--edit, see EditMode in shared.ts). Every client records, for each remote
 // transaction, when each author's clock advanced: since Yjs integrates one author's items strictly
 // in clock order, an edit has arrived when the receiver's state for its author reaches the
 // author's clock after the edit.
@@ -13,6 +14,7 @@ import {
   type ClientSpec,
   checkTokens,
   digest,
+  type EditMode,
   FIELD,
   type FromWorker,
   now,
@@ -115,24 +117,53 @@ function observe(client: Client) {
   });
 }
 
-/** One small insert at a word boundary of a random paragraph, as Tiptap would write it. */
-function edit(client: Client) {
+/** The paper's paragraphs, with their index among the fragment's children. */
+function paragraphsOf(fragment: Y.XmlFragment): { element: Y.XmlElement; index: number }[] {
+  const found: { element: Y.XmlElement; index: number }[] = [];
+  fragment.toArray().forEach((node, index) => {
+    if (node instanceof Y.XmlElement && node.nodeName === "paragraph") found.push({ element: node, index });
+  });
+  return found;
+}
+
+/** One edit, as Tiptap would write it: a small insert at a word boundary of a random paragraph, or a new paragraph after one. */
+function edit(client: Client, mode: EditMode) {
   const fragment = client.doc.getXmlFragment(FIELD);
-  const paragraphs = fragment
-    .toArray()
-    .filter((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === "paragraph");
-  const paragraph = paragraphs[Math.floor(Math.random() * paragraphs.length)];
-  const text = paragraph?.toArray().find((n): n is Y.XmlText => n instanceof Y.XmlText);
+  const paragraphs = paragraphsOf(fragment);
+  const picked = paragraphs[Math.floor(Math.random() * paragraphs.length)];
+  if (!picked) return;
+  // mixed: a typist's edits alternate, typing first.
+  const addParagraph = mode === "paragraphs" || (mode === "mixed" && client.seq % 2 === 1);
+  const token = tokenFor(client.spec.index, client.seq);
+  if (addParagraph) {
+    const sentAt = now();
+    client.unacked.push(sentAt);
+    client.doc.transact(() => {
+      // y-prosemirror builds the block with its text, then inserts it into the fragment.
+      const paragraph = new Y.XmlElement("paragraph");
+      const text = new Y.XmlText();
+      paragraph.insert(0, [text]);
+      fragment.insert(picked.index + 1, [paragraph]);
+      text.insert(0, token);
+    });
+    record(client, token, sentAt);
+    return;
+  }
+  const text = picked.element.toArray().find((n): n is Y.XmlText => n instanceof Y.XmlText);
   if (!text) return;
   const s = text.toString();
   // A random word boundary: the start, or just after a space.
   const from = Math.floor(Math.random() * (s.length + 1));
   const space = s.indexOf(" ", from);
   const position = space === -1 ? 0 : space + 1;
-  const token = tokenFor(client.spec.index, client.seq++);
   const sentAt = now();
   client.unacked.push(sentAt);
   client.doc.transact(() => text.insert(position, token));
+  record(client, token, sentAt);
+}
+
+function record(client: Client, token: string, sentAt: number) {
+  client.seq += 1;
   edits.push({
     author: client.doc.clientID,
     endClock: Y.getState(client.doc.store, client.doc.clientID),
@@ -184,7 +215,7 @@ async function type(message: Extract<ToWorker, { cmd: "type" }>) {
     const t = now();
     for (const typist of typists) {
       if (typist.nextDue > t || typist.nextDue >= end) continue;
-      edit(typist);
+      edit(typist, message.edit);
       typist.nextDue += period;
       // Fell more than two periods behind (client process saturated): skip instead of bursting.
       if (t - typist.nextDue > 2 * period) {

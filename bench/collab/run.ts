@@ -1,7 +1,9 @@
 // Collaboration benchmark: N Node clients on one paper, a fifth of them typing, against
-// (a) a bare Hocuspocus server and (b) Accord's collaboration server, each in its own process.
+// (a) a bare Hocuspocus server and (b) Accord's collaboration server, each in its own process;
+// then the same at one N on papers of growing size (the paper-size series).
 // Run: npx tsx bench/collab/run.ts [--n=10,50,100,200] [--duration=10] [--settle=20] [--goal-runs=3]
-//      [--rate=5] [--procs=1] [--servers=bare,accord]
+//      [--rate=5] [--procs=1] [--servers=bare,accord] [--edit=type]
+//      [--paragraphs=100,1000,5000] [--size-n=20] [--size-edit=mixed] [--size-only] [--guard-samples=400]
 // See bench/collab/README.md for how to read the output.
 import { type ChildProcess, execFileSync, fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -17,12 +19,20 @@ import { papers } from "@/db/schema";
 import { loadPaperState } from "@/server/collab/paper-state";
 import { sessionCookie } from "@/tests/collab/helpers";
 import { createPostgresDatabase } from "@/tests/collab/process";
-import { makeDialogueWithRoles, makeMember, makePaperInStatus } from "@/tests/helpers/factories";
+import {
+  type DialogueWithRoles,
+  makeDialogueWithRoles,
+  makeMember,
+  makePaperInStatus,
+} from "@/tests/helpers/factories";
+import { type GuardCost, measureGuardCost } from "./guard-cost";
 import {
   benchDoc,
   checkTokens,
   type DocDigest,
   digest,
+  EDIT_MODES,
+  type EditMode,
   type FromServer,
   type FromWorker,
   now,
@@ -51,12 +61,39 @@ const { values: args } = parseArgs({
     "cpu-prof": { type: "string" },
     retries: { type: "string", default: "2" },
     "goal-runs": { type: "string", default: "3" },
+    edit: { type: "string", default: "type" },
+    paragraphs: { type: "string", default: "100,1000,5000" },
+    "size-n": { type: "string", default: "20" },
+    "size-edit": { type: "string", default: "mixed" },
+    "size-only": { type: "boolean", default: false },
+    "guard-samples": { type: "string", default: "400" },
+    budget: { type: "string", default: "10" },
   },
 });
-const SIZES = (args.n ?? "")
+const editMode = (value: string | undefined, option: string): EditMode => {
+  if (EDIT_MODES.includes(value as EditMode)) return value as EditMode;
+  throw new Error(`--${option} must be one of ${EDIT_MODES.join(", ")}`);
+};
+/** The N series (a 13-block paper): skipped with --size-only. */
+const SIZES = args["size-only"]
+  ? []
+  : (args.n ?? "")
+      .split(",")
+      .map(Number)
+      .filter((n) => Number.isInteger(n) && n >= 2 && n <= 500);
+const EDIT = editMode(args.edit, "edit");
+/** The paper-size series: papers of these many paragraphs, at SIZE_N clients; `--paragraphs=` skips it. */
+const PARAGRAPH_SIZES = (args.paragraphs ?? "")
   .split(",")
+  .filter((p) => p.trim() !== "")
   .map(Number)
-  .filter((n) => Number.isInteger(n) && n >= 2 && n <= 500);
+  .filter((p) => Number.isInteger(p) && p >= 1 && p <= 50_000);
+const SIZE_N = Math.min(500, Math.max(2, Math.floor(Number(args["size-n"]))));
+const SIZE_EDIT = editMode(args["size-edit"], "size-edit");
+/** Updates judged per paper size by the in-process guard measurement (0: none). */
+const GUARD_SAMPLES = Math.min(10_000, Math.max(0, Math.floor(Number(args["guard-samples"]))));
+/** The N series' paper: a heading and twelve paragraphs. */
+const BASE_PARAGRAPHS = 12;
 const DURATION_MS = Math.min(120, Math.max(1, Number(args.duration))) * 1000;
 const SETTLE_MS = Math.min(120, Math.max(1, Number(args.settle))) * 1000;
 const RATE = Math.min(50, Math.max(0.1, Number(args.rate)));
@@ -65,6 +102,13 @@ const MODES = (args.servers ?? "").split(",").filter((m): m is ServerMode => SER
 /** Pin the server child to CPU 0 and the clients (and this process) to the other CPUs. */
 const PIN = args.pin === true && os.cpus().length >= 2;
 const RETRIES = Math.min(5, Math.max(0, Math.floor(Number(args.retries))));
+/**
+ * Waiting for a quiet machine and retrying noisy runs stop once the benchmark has run this long:
+ * on a machine that stays busy they would only multiply its duration.
+ */
+const BUDGET_MS = Math.max(0, Number(args.budget)) * 60_000;
+const startedAt = Date.now();
+const withinBudget = () => Date.now() - startedAt < BUDGET_MS;
 /** The goal's N, and how many interleaved bare/Accord pairs are pooled for its line. */
 const GOAL_N = 100;
 const GOAL_RUNS = Math.min(10, Math.max(1, Math.floor(Number(args["goal-runs"]))));
@@ -75,7 +119,7 @@ const CPU_PROF_DIR = args["cpu-prof"] ? path.resolve(args["cpu-prof"]) : undefin
 const TYPIST_EVERY = 5; // a fifth of the clients type
 const CONNECT_BATCH = 20;
 /** Hard stop for the whole run, whatever happens. */
-const WATCHDOG_MS = 30 * 60_000;
+const WATCHDOG_MS = 45 * 60_000;
 
 const AUTH_SECRET = randomBytes(32).toString("hex");
 const children = new Set<ChildProcess>();
@@ -111,6 +155,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 /** Rows finished so far (printed at the end, or by the watchdog). */
 const results: Result[] = [];
+/** The in-process guard measurement, per paper size. */
+const guardCosts: GuardCost[] = [];
 /** The goal's extra interleaved runs (bare, Accord, bare, Accord…), beyond the table's pair. */
 const extraGoalRuns: Result[] = [];
 const watchdog = setTimeout(() => {
@@ -118,6 +164,7 @@ const watchdog = setTimeout(() => {
   if (results.length) {
     log("\n(partial results: the watchdog stopped the run)");
     printResults(results);
+    printSizeSeries(results, guardCosts);
   }
   void exit(2);
 }, WATCHDOG_MS);
@@ -228,9 +275,11 @@ function workerMessage<E extends FromWorker["ev"]>(child: ChildProcess, ev: E, t
 
 /**
  * Before a run: wait (up to `maxWaitMs`) until other processes use less than `threshold` % of one
- * core over a second, since on a small machine they would be measured along with the server.
+ * core over a second, since on a small machine they would be measured along with the server. Not
+ * past the budget (--budget).
  */
-async function waitForQuiet(threshold = 25, maxWaitMs = 90_000): Promise<number | null> {
+async function waitForQuiet(threshold = 25, maxWaitMs = 30_000): Promise<number | null> {
+  if (!withinBudget()) return null;
   const started = Date.now();
   let warned = false;
   for (;;) {
@@ -248,6 +297,20 @@ async function waitForQuiet(threshold = 25, maxWaitMs = 90_000): Promise<number 
   }
 }
 
+// ---- what is run -----------------------------------------------------------------------------------
+
+/** One row's setup: its series, how many clients, the paper's paragraphs at the start, what typists do. */
+type RunSpec = { series: "n" | "size"; n: number; paragraphs: number; edit: EditMode };
+const N_RUNS: RunSpec[] = SIZES.map((n) => ({ series: "n", n, paragraphs: BASE_PARAGRAPHS, edit: EDIT }));
+const SIZE_RUNS: RunSpec[] = PARAGRAPH_SIZES.map((paragraphs) => ({
+  series: "size",
+  n: SIZE_N,
+  paragraphs,
+  edit: SIZE_EDIT,
+}));
+const runLabel = (run: RunSpec) => (run.series === "n" ? `N=${run.n}` : `N=${run.n} ${run.paragraphs} paragraphs`);
+const runKey = (run: RunSpec, attempt: number) => `${run.series}-${run.n}-${run.paragraphs}-${attempt}`;
+
 // ---- the world: a database with real users, sessions and papers ------------------------------------
 
 type World = {
@@ -255,8 +318,8 @@ type World = {
   childEnv: Record<string, string>;
   describe: string;
   cookies: string[];
-  /** Accord's papers, by `${mode}:${n}:${attempt}`. */
-  paperIds: Map<string, string>;
+  /** The dialogue the papers are created in (null without an Accord server). */
+  dialogue: DialogueWithRoles | null;
 };
 
 async function prepareWorld(maxClients: number): Promise<World> {
@@ -297,22 +360,25 @@ async function prepareWorld(maxClients: number): Promise<World> {
       );
       cookies.push(...made);
     }
-    const paperIds = new Map<string, string>();
-    for (const mode of MODES.filter((m) => m.startsWith("accord"))) {
-      for (const n of SIZES) {
-        // A fresh paper for every attempt, so that a retried run starts from the same text.
-        // …and for each extra run of the goal's N (attempt numbers after the retries').
-        const attempts = RETRIES + 1 + (n === GOAL_N && goalRunsApply() ? GOAL_RUNS - 1 : 0);
-        for (let attempt = 0; attempt < attempts; attempt++) {
-          const { paper } = await makePaperInStatus(db, "draft", world, {
-            title: `Bench ${mode} ${n} #${attempt}`,
-            content: benchDoc(),
-          });
-          paperIds.set(`${mode}:${n}:${attempt}`, paper.id);
-        }
-      }
-    }
-    return { target, childEnv, describe: handle.describe, cookies, paperIds };
+    return { target, childEnv, describe: handle.describe, cookies, dialogue: world };
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * A fresh draft paper for one run of Accord (so that a retried run starts from the same text),
+ * created while no server holds the database; as long to create as the paper is large.
+ */
+async function createPaper(world: World, mode: ServerMode, run: RunSpec, attempt: number): Promise<string> {
+  if (!world.dialogue) throw new Error("no dialogue to create the paper in");
+  const handle = await openDatabase(world.target);
+  try {
+    const { paper } = await makePaperInStatus(handle.db, "draft", world.dialogue, {
+      title: `Bench ${mode} ${runLabel(run)} #${attempt}`,
+      content: benchDoc(run.paragraphs),
+    });
+    return paper.id;
   } finally {
     await handle.close();
   }
@@ -344,8 +410,11 @@ type ClientSide = { cpuPct: number; elu: number; loopP99: number; lateTicks: num
 const isAccord = (mode: ServerMode) => mode.startsWith("accord");
 const modeLabel = (mode: ServerMode) => (mode === "bare" ? "a bare" : mode === "accord" ? "b accord" : "b, no sweep");
 type Result = {
+  run: RunSpec;
   n: number;
   mode: ServerMode;
+  /** Top-level blocks of the server's document at the end (the paper grows when typists add paragraphs). */
+  blocksAtEnd: number;
   error?: string;
   connected: number;
   connectMs: number;
@@ -374,19 +443,26 @@ type Result = {
   persisted?: { lost: number; snapshotLost: number };
 };
 
-async function runOne(world: World, n: number, mode: ServerMode, attempt: number): Promise<Result> {
-  const server = spawnChild("server-child.ts", { ...world.childEnv, BENCH_SERVER_MODE: mode }, `${mode} N=${n}`, {
-    cpus: PIN ? "0" : undefined,
-    // One folder per run: the tsx loader thread writes a profile of its own next to the main thread's.
-    execArgv: CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.join(CPU_PROF_DIR, `${mode}-${n}`)}`] : [],
-  });
+async function runOne(world: World, run: RunSpec, mode: ServerMode, attempt: number): Promise<Result> {
+  const { n } = run;
+  const paperId = isAccord(mode) ? await createPaper(world, mode, run, attempt) : "";
+  const profileDir = run.series === "n" ? `${mode}-${n}` : `${mode}-${n}-p${run.paragraphs}`;
+  const server = spawnChild(
+    "server-child.ts",
+    { ...world.childEnv, BENCH_SERVER_MODE: mode, BENCH_PARAGRAPHS: String(run.paragraphs) },
+    `${mode} ${runLabel(run)}`,
+    {
+      cpus: PIN ? "0" : undefined,
+      // One folder per run: the tsx loader thread writes a profile of its own next to the main thread's.
+      execArgv: CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.join(CPU_PROF_DIR, profileDir)}`] : [],
+    },
+  );
   const clientCpus = PIN ? `1-${os.cpus().length - 1}` : undefined;
   const workers: ChildProcess[] = [];
   try {
     const { port } = await serverMessage(server, "ready", 90_000);
     const url = `ws://127.0.0.1:${port}/collab`;
-    const paperId = world.paperIds.get(`${mode}:${n}:${attempt}`) ?? "";
-    const documentName = isAccord(mode) ? paperId : `bench-${n}-${attempt}`;
+    const documentName = isAccord(mode) ? paperId : `bench-${runKey(run, attempt)}`;
     const procs = Math.min(CLIENT_PROCS, n);
     for (let w = 0; w < procs; w++) {
       workers.push(spawnChild("clients.ts", {}, `clients ${w + 1}/${procs}`, { cpus: clientCpus }));
@@ -414,7 +490,8 @@ async function runOne(world: World, n: number, mode: ServerMode, attempt: number
     // Type for DURATION_MS; the server's counters cover exactly that window.
     const startAt = now() + 300;
     const typedP = workers.map((w) => workerMessage(w, "typed", DURATION_MS + 60_000));
-    for (const w of workers) toWorker(w, { cmd: "type", startAt, durationMs: DURATION_MS, editsPerSecond: RATE });
+    for (const w of workers)
+      toWorker(w, { cmd: "type", startAt, durationMs: DURATION_MS, editsPerSecond: RATE, edit: run.edit });
     await sleep(startAt - now());
     toServer(server, { cmd: "reset" });
     const busy0 = machineBusyMs();
@@ -504,8 +581,10 @@ async function runOne(world: World, n: number, mode: ServerMode, attempt: number
 
     const ackAll = reports.flatMap((r) => Array.from(r.ackLatencies));
     return {
+      run,
       n,
       mode,
+      blocksAtEnd: serverDoc?.blocks ?? Number.NaN,
       attempts: attempt + 1,
       connected: connected.reduce((s, c) => s + c.ok, 0),
       connectMs,
@@ -555,9 +634,12 @@ function table(headers: string[], rows: string[][]) {
   for (const r of rows) log(line(r));
 }
 
-function printResults(results: Result[]) {
+/** The N series' tables (rows on the 13-block paper). */
+function printResults(all: Result[]) {
+  const results = all.filter((r) => r.run.series === "n");
+  if (results.length === 0) return;
   log("");
-  log("## Results (latencies in ms; server figures over the typing window)");
+  log(`## Results (latencies in ms; server figures over the typing window; typists' edits: ${EDIT})`);
   log("");
   table(
     [
@@ -770,6 +852,148 @@ function printResults(results: Result[]) {
   for (const r of results.filter((x) => x.lost > 0)) log(`lost at N=${r.n} ${r.mode}: e.g. ${r.lostSample.join(" ")}`);
 }
 
+/** The paper-size series: the same load on papers of growing size, and the guard alone in this process. */
+function printSizeSeries(all: Result[], guard: GuardCost[]) {
+  const rows = all.filter((r) => r.run.series === "size");
+  if (rows.length === 0) return;
+  const ms3 = (x: Summary) => `${f(x.mean, 2)} / ${f(x.p95, 2)} / ${f(x.max, 1)}`;
+  const ms2 = (x: Summary) => (x.count ? `${f(x.mean, 2)} / ${f(x.p95, 2)}` : "–");
+  const compactions = (r: Result) => {
+    const c = Object.entries(r.server.transactions).find(([k]) => k.includes("for update"))?.[1];
+    return c?.count ? `${c.count}, ${f(c.totalMs / c.count, 0)}` : "0";
+  };
+  log("");
+  log(
+    `## Paper size (N = ${SIZE_N}, ${Math.ceil(SIZE_N / TYPIST_EVERY)} typists, edits: ${SIZE_EDIT}; latencies in ms; ` +
+      "beforeSync: the server's time per update before it is acknowledged, mean / p95 / max)",
+  );
+  log("");
+  table(
+    [
+      "paragraphs (end)",
+      "server",
+      "edits (/s)",
+      "p50",
+      "p95",
+      "ack p95",
+      "beforeSync all",
+      "typing mean / p95",
+      "new paragraph mean / p95",
+      "srv CPU %",
+      "loop delay p99",
+      "compactions: n, avg ms",
+      "lost",
+      "converged",
+      "clients CPU %",
+      "other load %",
+    ],
+    rows.map((r) =>
+      r.error
+        ? [String(r.run.paragraphs), r.mode, `ERROR: ${r.error.slice(0, 60)}`, ...Array<string>(13).fill("")]
+        : [
+            `${r.run.paragraphs} (${r.blocksAtEnd - 1})`,
+            modeLabel(r.mode),
+            `${r.sent} (${f(r.rate, 0)})`,
+            f(r.latency.p50),
+            f(r.latency.p95),
+            f(r.ack.p95),
+            ms3(r.server.beforeSync),
+            ms2(r.server.beforeSyncText),
+            ms2(r.server.beforeSyncBlock),
+            f(cpuPct(r.server), 0),
+            f(r.server.loopDelay.p99),
+            isAccord(r.mode) ? compactions(r) : "–",
+            r.persisted ? `${r.lost} (stored ${r.persisted.lost})` : String(r.lost),
+            r.converged ? "yes" : `NO (${r.convergenceNote})`,
+            r.clients.map((c) => f(c.cpuPct, 0)).join("+"),
+            r.othersPct === null ? "–" : f(r.othersPct, 0),
+          ],
+    ),
+  );
+
+  // Growth: the largest paper's row over the smallest's, per server.
+  const smallest = Math.min(...PARAGRAPH_SIZES);
+  const largest = Math.max(...PARAGRAPH_SIZES);
+  const growth: string[][] = [];
+  for (const mode of MODES) {
+    const a = rows.find((r) => r.mode === mode && r.run.paragraphs === smallest && !r.error);
+    const b = rows.find((r) => r.mode === mode && r.run.paragraphs === largest && !r.error);
+    if (!a || !b || a === b) continue;
+    growth.push([
+      modeLabel(mode),
+      ratio(b.latency.p50, a.latency.p50),
+      ratio(b.latency.p95, a.latency.p95),
+      ratio(b.ack.p95, a.ack.p95),
+      `${ratio(b.server.beforeSync.mean, a.server.beforeSync.mean)} / ${ratio(b.server.beforeSync.p95, a.server.beforeSync.p95)}`,
+      `${ratio(b.server.beforeSyncText.mean, a.server.beforeSyncText.mean)} / ${ratio(b.server.beforeSyncText.p95, a.server.beforeSyncText.p95)}`,
+      `${ratio(b.server.beforeSyncBlock.mean, a.server.beforeSyncBlock.mean)} / ${ratio(b.server.beforeSyncBlock.p95, a.server.beforeSyncBlock.p95)}`,
+      ratio(cpuPct(b.server), cpuPct(a.server)),
+      ratio(b.server.loopDelay.p99, a.server.loopDelay.p99),
+    ]);
+  }
+  if (growth.length) {
+    log("");
+    log(
+      `Growth, ${largest} ÷ ${smallest} paragraphs (1.00× = the cost per update does not depend on the paper's size):`,
+    );
+    log("");
+    table(
+      [
+        "server",
+        "p50",
+        "p95",
+        "ack p95",
+        "beforeSync mean / p95",
+        "typing mean / p95",
+        "new paragraph mean / p95",
+        "srv CPU",
+        "loop delay p99",
+      ],
+      growth,
+    );
+  }
+
+  if (guard.length) {
+    log("");
+    log(
+      `Accord's write guard alone (judgeUpdate in this process, ${GUARD_SAMPLES} updates per size, half typing, half new ` +
+        "paragraphs; wall ms mean / p95 / max, and CPU ms mean; apply: Y.applyUpdate of the judged update, mean):",
+    );
+    log("");
+    table(
+      [
+        "paragraphs",
+        "judge typing",
+        "CPU",
+        "judge new paragraph",
+        "CPU",
+        "apply typing / new paragraph",
+        "first judgement (shadow copy)",
+      ],
+      guard.map((g) => [
+        String(g.paragraphs),
+        `${f(g.judgeText.mean, 3)} / ${f(g.judgeText.p95, 3)} / ${f(g.judgeText.max, 1)}`,
+        f(g.judgeTextCpu, 3),
+        `${f(g.judgeBlock.mean, 3)} / ${f(g.judgeBlock.p95, 3)} / ${f(g.judgeBlock.max, 1)}`,
+        f(g.judgeBlockCpu, 3),
+        `${f(g.applyText.mean, 3)} / ${f(g.applyBlock.mean, 3)}`,
+        f(g.firstJudgeMs, 1),
+      ]),
+    );
+    const a = guard.find((g) => g.paragraphs === smallest);
+    const b = guard.find((g) => g.paragraphs === largest);
+    if (a && b && a !== b) {
+      log("");
+      log(
+        `Guard growth, ${largest} ÷ ${smallest} paragraphs: typing ${ratio(b.judgeText.mean, a.judgeText.mean)} (mean), ` +
+          `${ratio(b.judgeText.p95, a.judgeText.p95)} (p95), ${ratio(b.judgeTextCpu, a.judgeTextCpu)} (CPU); ` +
+          `new paragraph ${ratio(b.judgeBlock.mean, a.judgeBlock.mean)} (mean), ${ratio(b.judgeBlock.p95, a.judgeBlock.p95)} (p95), ` +
+          `${ratio(b.judgeBlockCpu, a.judgeBlockCpu)} (CPU).`,
+      );
+    }
+  }
+}
+
 /** The commit, and whether the collaboration server's files differ from it (the numbers are for the working tree). */
 function codeVersion(): string {
   try {
@@ -792,8 +1016,41 @@ function codeVersion(): string {
 
 // ---- main ----------------------------------------------------------------------------------------
 
+/**
+ * One row: a run of `run` on `mode`. A run during which other processes took a noticeable share
+ * of the CPUs is retried, and the quietest attempt is reported.
+ */
+async function runRow(world: World, run: RunSpec, mode: ServerMode) {
+  let best: Result | undefined;
+  for (let attempt = 0; attempt <= RETRIES; attempt++) {
+    await waitForQuiet();
+    process.stderr.write(
+      `running ${runLabel(run)} ${mode}${attempt ? ` (retry ${attempt}: the last run was noisy)` : ""}…\n`,
+    );
+    let result: Result;
+    try {
+      result = await runOne(world, run, mode, attempt);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(`  ${runLabel(run)} ${mode} failed: ${message}`);
+      result = { run, n: run.n, mode, error: message, attempts: attempt + 1 } as Result;
+    }
+    await sleep(1_000);
+    if (result.error) {
+      best ??= result;
+      best.attempts = attempt + 1;
+      break;
+    }
+    if (!best || best.error || (result.othersPct ?? 0) < (best.othersPct ?? 0)) best = result;
+    best.attempts = attempt + 1;
+    if ((result.othersPct ?? 0) <= NOISY_PCT || !withinBudget()) break;
+  }
+  if (best) results.push(best);
+}
+
 async function main() {
-  if (SIZES.length === 0 || MODES.length === 0) throw new Error("nothing to run: check --n and --servers");
+  if ((N_RUNS.length === 0 && SIZE_RUNS.length === 0) || MODES.length === 0)
+    throw new Error("nothing to run: check --n, --paragraphs and --servers");
   const pkg = (name: string) =>
     (JSON.parse(readFileSync(path.join("node_modules", name, "package.json"), "utf8")) as { version: string }).version;
   const load = os.loadavg().map((l) => l.toFixed(2));
@@ -804,7 +1061,11 @@ async function main() {
       `@hocuspocus/server ${pkg("@hocuspocus/server")}, provider ${pkg("@hocuspocus/provider")}, yjs ${pkg("yjs")}.`,
   );
   log(
-    `N = ${SIZES.join(", ")}; every ${TYPIST_EVERY}th client types ${RATE} edits/s for ${DURATION_MS / 1000} s, then up to ` +
+    `N = ${SIZES.join(", ") || "none"} on a ${BASE_PARAGRAPHS + 1}-block paper (edits: ${EDIT})` +
+      (SIZE_RUNS.length
+        ? `; paper-size series at N = ${SIZE_N}, ${PARAGRAPH_SIZES.join(", ")} paragraphs (edits: ${SIZE_EDIT})`
+        : "") +
+      `; every ${TYPIST_EVERY}th client makes ${RATE} edits/s for ${DURATION_MS / 1000} s, then up to ` +
       `${SETTLE_MS / 1000} s to settle. One server process per run; clients in ${CLIENT_PROCS} worker process(es), one WebSocket each, 127.0.0.1.`,
   );
   if (os.cpus().length <= 2) {
@@ -817,7 +1078,7 @@ async function main() {
   if (Number(load[0]) > os.cpus().length * 0.5)
     log(`Warning: the machine is already busy (load ${load[0]}); figures will be noisy.`);
 
-  const maxN = Math.max(...SIZES);
+  const maxN = Math.max(...[...N_RUNS, ...SIZE_RUNS].map((r) => r.n));
   const t0 = Date.now();
   const world = MODES.some(isAccord)
     ? await prepareWorld(maxN)
@@ -826,53 +1087,24 @@ async function main() {
         childEnv: {},
         describe: "none",
         cookies: [],
-        paperIds: new Map<string, string>(),
+        dialogue: null,
       };
   if (PIN) pin(process.pid, `1-${os.cpus().length - 1}`);
   if (MODES.some(isAccord)) {
     log(
-      `Accord: ${world.describe}, ${maxN} delegates with real sessions, one draft paper per N (setup ${((Date.now() - t0) / 1000).toFixed(0)} s).`,
+      `Accord: ${world.describe}, ${maxN} delegates with real sessions, a fresh draft paper for each run (setup ${((Date.now() - t0) / 1000).toFixed(0)} s).`,
     );
   }
 
-  for (const n of SIZES) {
-    for (const mode of MODES) {
-      // A run during which other processes took a noticeable share of the CPUs is retried, and
-      // the quietest attempt is reported.
-      let best: Result | undefined;
-      for (let attempt = 0; attempt <= RETRIES; attempt++) {
-        await waitForQuiet();
-        process.stderr.write(
-          `running N=${n} ${mode}${attempt ? ` (retry ${attempt}: the last run was noisy)` : ""}…\n`,
-        );
-        let result: Result;
-        try {
-          result = await runOne(world, n, mode, attempt);
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          console.error(`  N=${n} ${mode} failed: ${message}`);
-          result = { n, mode, error: message, attempts: attempt + 1 } as Result;
-        }
-        await sleep(1_000);
-        if (result.error) {
-          best ??= result;
-          best.attempts = attempt + 1;
-          break;
-        }
-        if (!best || best.error || (result.othersPct ?? 0) < (best.othersPct ?? 0)) best = result;
-        best.attempts = attempt + 1;
-        if ((result.othersPct ?? 0) <= NOISY_PCT) break;
-      }
-      if (best) results.push(best);
-    }
-  }
+  for (const run of N_RUNS) for (const mode of MODES) await runRow(world, run, mode);
   if (goalRunsApply()) {
-    for (let run = 1; run < GOAL_RUNS; run++) {
+    const goalRun = N_RUNS.find((r) => r.n === GOAL_N) as RunSpec;
+    for (let extra = 1; extra < GOAL_RUNS; extra++) {
       for (const mode of ["bare", "accord"] as const) {
         await waitForQuiet();
-        process.stderr.write(`running N=${GOAL_N} ${mode} (goal run ${run + 1} of ${GOAL_RUNS})…\n`);
+        process.stderr.write(`running N=${GOAL_N} ${mode} (goal run ${extra + 1} of ${GOAL_RUNS})…\n`);
         try {
-          extraGoalRuns.push(await runOne(world, GOAL_N, mode, RETRIES + run));
+          extraGoalRuns.push(await runOne(world, goalRun, mode, RETRIES + extra));
         } catch (error) {
           console.error(
             `  goal run N=${GOAL_N} ${mode} failed: ${error instanceof Error ? error.message : String(error)}`,
@@ -882,7 +1114,15 @@ async function main() {
       }
     }
   }
+  // The size series: per paper size, each server in turn.
+  for (const run of SIZE_RUNS) for (const mode of MODES) await runRow(world, run, mode);
+  if (SIZE_RUNS.length && GUARD_SAMPLES > 0 && MODES.some(isAccord)) {
+    process.stderr.write("measuring the write guard alone…\n");
+    measureGuardCost(Math.min(...PARAGRAPH_SIZES), 200); // warm-up: the JIT compiles the guard first
+    for (const paragraphs of PARAGRAPH_SIZES) guardCosts.push(measureGuardCost(paragraphs, GUARD_SAMPLES));
+  }
   printResults(results);
+  printSizeSeries(results, guardCosts);
   log("");
   log(`Total ${((Date.now() - t0) / 1000).toFixed(0)} s.`);
 }

@@ -1,7 +1,8 @@
 // One collaboration server in its own process, driven over IPC by bench/collab/run.ts, so that its
 // CPU and memory are its own. BENCH_SERVER_MODE:
 //   bare   — Hocuspocus 4.7 with no auth and no persistence, behind the same crossws adapter as
-//            Accord's; each document starts from the bench paper's Yjs state (in memory).
+//            Accord's; each document starts from the bench paper's Yjs state (in memory), with
+//            BENCH_PARAGRAPHS paragraphs (default 12).
 //   accord — Accord's createCollaborationServer with its default options (as server/main.ts), on
 //            the database of COLLAB_DB_URL (PostgreSQL) or COLLAB_PGLITE_DIR (PGlite).
 //   accord-nosweep — the same with the periodic policy sweep moved out of the run (diagnostic).
@@ -30,6 +31,9 @@ loopDelay.enable();
 let peakRss = 0;
 let peakHeapUsed = 0;
 let beforeSyncMs: number[] = [];
+/** The same times, split by what the update did: changed text only, or added a block. */
+let beforeSyncTextMs: number[] = [];
+let beforeSyncBlockMs: number[] = [];
 let transactions: Timing = {};
 let queries: Timing = {};
 let engine = { syncMs: 0, syncCalls: 0, fsMs: 0 };
@@ -62,6 +66,15 @@ function sqlKind(sql: string): string {
   return `${verb} ${table ?? ""}${lock ? ` for ${lock.toLowerCase()}` : ""}`.trim();
 }
 
+/** Whether an update creates a shared type (a new block with its text) rather than only changing text. */
+function addsBlock(update: Uint8Array): boolean {
+  try {
+    return Y.decodeUpdate(update).structs.some((s) => s instanceof Y.Item && s.content instanceof Y.ContentType);
+  } catch {
+    return false;
+  }
+}
+
 /** beforeSync hooks placed first and last around the server's own: their gap is the server's awaited work. */
 function timingExtensions(): { first: Extension; last: Extension } {
   const started = new WeakMap<object, number>();
@@ -75,7 +88,11 @@ function timingExtensions(): { first: Extension; last: Extension } {
     last: {
       async beforeSync(payload) {
         const t = started.get(payload);
-        if (t !== undefined) beforeSyncMs.push(performance.now() - t);
+        if (t === undefined) return;
+        const ms = performance.now() - t;
+        beforeSyncMs.push(ms);
+        // Told apart after the clock stopped: decoding is not part of the server's work.
+        (addsBlock(payload.payload) ? beforeSyncBlockMs : beforeSyncTextMs).push(ms);
       },
     },
   };
@@ -102,6 +119,8 @@ function stats(connections: number): ServerStats {
     peakHeapUsed: Math.max(peakHeapUsed, m.heapUsed),
     connections,
     beforeSync: summarize(beforeSyncMs),
+    beforeSyncText: summarize(beforeSyncTextMs),
+    beforeSyncBlock: summarize(beforeSyncBlockMs),
     transactions,
     queries,
     engine,
@@ -117,6 +136,8 @@ function reset() {
   peakRss = m.rss;
   peakHeapUsed = m.heapUsed;
   beforeSyncMs = [];
+  beforeSyncTextMs = [];
+  beforeSyncBlockMs = [];
   transactions = {};
   queries = {};
   engine = { syncMs: 0, syncCalls: 0, fsMs: 0 };
@@ -215,7 +236,7 @@ type Running = {
 async function startBare(): Promise<Running> {
   const { ydocStateFromContent } = await import("@/server/collab/paper-state");
   const { benchDoc } = await import("./shared");
-  const seed = ydocStateFromContent(benchDoc());
+  const seed = ydocStateFromContent(benchDoc(Number(process.env.BENCH_PARAGRAPHS ?? 12)));
   const timing = timingExtensions();
   const hocuspocus = new Hocuspocus({
     name: "bare",

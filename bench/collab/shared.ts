@@ -15,8 +15,11 @@ export const now = () => performance.timeOrigin + performance.now();
 export const tokenFor = (author: number, seq: number) => `{${author.toString(36)}.${seq.toString(36)}} `;
 export const TOKEN = /\{[0-9a-z]+\.[0-9a-z]+\} /g;
 
-/** The paper every run starts from: a heading and twelve plain paragraphs (no marks, so XmlText offsets are text offsets). */
-export function benchDoc(): DocNode {
+/**
+ * The paper a run starts from: a heading and `paragraphs` plain paragraphs, the twelve sentences
+ * below over and over (no marks, so XmlText offsets are text offsets).
+ */
+export function benchDoc(paragraphs = 12): DocNode {
   const sentences = [
     "The participating States recognise that migration and development are interlinked.",
     "Partners commit to mobility partnerships that respect the rights of migrants.",
@@ -35,22 +38,44 @@ export function benchDoc(): DocNode {
     type: "doc",
     content: [
       { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Recommendations" }] },
-      ...sentences.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })),
+      ...Array.from({ length: paragraphs }, (_, i) => ({
+        type: "paragraph",
+        content: [{ type: "text", text: sentences[i % sentences.length] as string }],
+      })),
     ],
   };
 }
 
+/**
+ * What typists do, each edit one Yjs transaction:
+ * - type: insert a token at a word boundary of a random paragraph's Y.XmlText;
+ * - paragraphs: add a paragraph holding a token after a random paragraph (a Y.XmlElement with its
+ *   Y.XmlText, as Tiptap's y-prosemirror binding writes a new block), so the paper grows;
+ * - mixed: the two in turn.
+ */
+export type EditMode = "type" | "paragraphs" | "mixed";
+export const EDIT_MODES: readonly EditMode[] = ["type", "paragraphs", "mixed"];
+
 /** What is compared for convergence: the content of the shared fragment and the state vector. */
-export type DocDigest = { contentHash: string; stateVector: string; tokens: string[]; length: number };
+export type DocDigest = {
+  contentHash: string;
+  stateVector: string;
+  tokens: string[];
+  length: number;
+  /** Top-level blocks of the paper. */
+  blocks: number;
+};
 
 export function digest(doc: Y.Doc): DocDigest {
-  const content = doc.getXmlFragment(FIELD).toString();
+  const fragment = doc.getXmlFragment(FIELD);
+  const content = fragment.toString();
   const sv = [...Y.decodeStateVector(Y.encodeStateVector(doc)).entries()].sort((x, y) => x[0] - y[0]);
   return {
     contentHash: createHash("sha1").update(content).digest("hex").slice(0, 12),
     stateVector: createHash("sha1").update(JSON.stringify(sv)).digest("hex").slice(0, 12),
     tokens: content.match(TOKEN) ?? [],
     length: content.length,
+    blocks: fragment.length,
   };
 }
 
@@ -110,6 +135,9 @@ export type ServerStats = {
   connections: number;
   /** Time spent inside the server's beforeSync hook for document updates (the awaited work before apply, broadcast and ack). */
   beforeSync: Summary;
+  /** The same, for updates that only changed text (typing), and for those that added a block (a new paragraph). */
+  beforeSyncText: Summary;
+  beforeSyncBlock: Summary;
   /** Accord only: drizzle `db.transaction` calls, by their first statement. */
   transactions: Record<string, { count: number; totalMs: number; maxMs: number }>;
   /** Accord on PGlite only: statements outside transactions, by kind (wall time, including waits for PGlite's lock). */
@@ -135,7 +163,7 @@ export type SentEdit = { author: number; endClock: number; sentAt: number; token
 
 export type ToWorker =
   | { cmd: "connect"; url: string; documentName: string; clients: ClientSpec[]; batch: number; timeoutMs: number }
-  | { cmd: "type"; startAt: number; durationMs: number; editsPerSecond: number }
+  | { cmd: "type"; startAt: number; durationMs: number; editsPerSecond: number; edit: EditMode }
   | { cmd: "settle"; target: [number, number][]; timeoutMs: number }
   | { cmd: "report"; edits: SentEdit[] }
   | { cmd: "close" };
