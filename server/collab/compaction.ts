@@ -6,7 +6,7 @@ import { and, eq, lte, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "@/db/client";
 import { papers, paperUpdates } from "@/db/schema";
 import { type DocNode, emptyDoc, isDocNode } from "@/lib/document";
-import { foldOffThread } from "./compaction-thread";
+import { exportWork } from "../export/work";
 import { type Folded, foldPaper } from "./fold";
 import { readPaperState } from "./paper-state";
 
@@ -58,7 +58,8 @@ export async function compactLocked(
 
 /**
  * Compacts one paper in its own transaction (debounced store, unload, periodic sweep), folding
- * on the compaction thread: the work grows with the paper, and this runs while people type.
+ * on the server's work thread (`exportWork()`, server/export/thread.ts): the work grows with the
+ * paper, and this runs while people type.
  */
 export async function compactPaper(db: Db, paperId: string): Promise<void> {
   await db.transaction(async (tx) => {
@@ -71,7 +72,7 @@ export async function compactPaper(db: Db, paperId: string): Promise<void> {
       .from(papers)
       .where(eq(papers.id, paperId))
       .for("update");
-    if (paper) await foldLocked(tx, paper, foldOffThread);
+    if (paper) await foldLocked(tx, paper, (updates, storedJson) => exportWork().foldPaper(updates, storedJson));
   });
 }
 

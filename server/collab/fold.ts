@@ -1,6 +1,6 @@
 // The CPU side of compaction, apart from the database: a paper's stored state and pending
 // updates folded into one state, and its readable snapshot if the text changed. Pure, so it can
-// run on the compaction thread (compaction-thread.ts) as well as in the caller's.
+// run on the server's work thread (server/export/thread.ts) as well as in the caller's.
 import * as Y from "yjs";
 import { docToPlainText, isDocNode } from "@/lib/document";
 import { canonicalContent } from "../canonical";

@@ -4,6 +4,7 @@
 // for the work (a page's server action, the export source) does not load the renderers with it.
 import type { DocNode } from "@/lib/document";
 import { agreedContent } from "@/lib/editor/annotations";
+import { foldPaper } from "../collab/fold";
 import { liveContentFromYDoc, paperDoc } from "../collab/paper-state";
 import { docxToDoc } from "./import/docx";
 import { renderFile } from "./render/file";
@@ -26,6 +27,7 @@ export const localWork: ExportWork = {
   zip: async (entries, mtime) => zipFiles(entries, mtime),
   docxToDoc,
   liveDocument: async (updates, keepMarks) => liveDocument(updates, keepMarks),
+  foldPaper: async (updates, storedJson) => foldPaper(updates, storedJson),
 };
 
 /** Releases what this thread's work holds (its PDF browser): the export thread's last task. */

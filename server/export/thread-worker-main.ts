@@ -31,6 +31,10 @@ async function perform(task: ExportTask): Promise<{ result: unknown; transfer: A
       return { result: await localWork.docxToDoc(task.bytes), transfer: [] };
     case "liveDocument":
       return { result: await localWork.liveDocument(task.updates, task.keepMarks), transfer: [] };
+    case "foldPaper": {
+      const folded = await localWork.foldPaper(task.updates, task.storedJson);
+      return { result: folded, transfer: transferable(folded.state) };
+    }
     case "release":
       await releaseLocalWork();
       return { result: null, transfer: [] };

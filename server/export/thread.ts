@@ -1,5 +1,6 @@
 // The export thread: exports (every format's file, the PDF printed by the thread's own Chromium,
-// the live text decoded from its Yjs updates), ZIPs and DOCX imports are CPU work of a few
+// the live text decoded from its Yjs updates), ZIPs, DOCX imports and the collaboration
+// server's compaction folds are CPU work of a few
 // hundred milliseconds for a long paper, and seconds for a dialogue's ZIP; on the server's own
 // thread that would freeze every socket (typing, carets, saves) and request meanwhile. The
 // server starts one such thread (`startExportThread`, server/main.ts); its tasks run there side
@@ -9,6 +10,7 @@
 import path from "node:path";
 import { type ResourceLimits, Worker } from "node:worker_threads";
 import type { DocNode } from "@/lib/document";
+import type { Folded } from "../collab/fold";
 import { AppError, type ErrorCode } from "../errors";
 import type { ExportFormat, ExportOptions, ExportSource, ExportWork, ZipEntry } from "./types";
 import { installExportWork } from "./work";
@@ -18,6 +20,7 @@ export type ExportTask =
   | { op: "zip"; entries: ZipEntry[]; mtime: Date }
   | { op: "docxToDoc"; bytes: Uint8Array }
   | { op: "liveDocument"; updates: Uint8Array[]; keepMarks: boolean }
+  | { op: "foldPaper"; updates: Uint8Array[]; storedJson: string | null }
   | { op: "release" };
 
 export type SerializedError = { appError?: { code: ErrorCode; messageKey: string }; message: string; stack?: string };
@@ -108,6 +111,10 @@ export class ExportThread implements ExportWork {
 
   liveDocument(updates: Uint8Array[], keepMarks: boolean): Promise<DocNode> {
     return this.run({ op: "liveDocument", updates, keepMarks });
+  }
+
+  foldPaper(updates: Uint8Array[], storedJson: string | null): Promise<Folded> {
+    return this.run({ op: "foldPaper", updates, storedJson });
   }
 
   /** Stops the thread (its Chromium closed first, within 5 s); pending tasks fail, later ones are refused. */

@@ -5,6 +5,7 @@ import type { PaperKind, PaperStatus } from "@/db/schema";
 import type { DocNode } from "@/lib/document";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
+import type { Folded } from "../collab/fold";
 
 export const exportFormats = ["docx", "pdf", "html", "md", "akn"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -120,4 +121,10 @@ export interface ExportWork {
    * debounced snapshot): with its suggestion and comment-anchor marks, or the agreed text only.
    */
   liveDocument(updates: Uint8Array[], keepMarks: boolean): Promise<DocNode>;
+  /**
+   * A paper's stored state and pending updates folded into one, with its readable snapshot if
+   * the text differs from `storedJson` (compaction, server/collab/compaction.ts): work that grows
+   * with the paper, done here rather than on the collaboration server's event loop.
+   */
+  foldPaper(updates: Uint8Array[], storedJson: string | null): Promise<Folded>;
 }

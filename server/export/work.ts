@@ -12,6 +12,7 @@ export const inThisThread: ExportWork = {
   zip: async (entries, mtime) => (await local()).zip(entries, mtime),
   docxToDoc: async (bytes) => (await local()).docxToDoc(bytes),
   liveDocument: async (updates, keepMarks) => (await local()).liveDocument(updates, keepMarks),
+  foldPaper: async (updates, storedJson) => (await local()).foldPaper(updates, storedJson),
 };
 
 // Process-wide: the custom server starts the thread, and the app's bundles (route handlers,

@@ -1,10 +1,12 @@
-// The export thread (server/export/thread.ts): the server's exports, ZIPs and imports are made
-// there, off the thread that serves every socket. Checked here: it gives the very bytes the
-// calling thread would, really runs elsewhere, keeps a refusal a refusal, and survives the
-// death of its thread (a file that exhausts its heap) without losing the next task.
+// The export thread (server/export/thread.ts): the server's exports, ZIPs, imports and
+// compaction folds are made there, off the thread that serves every socket. Checked here: it
+// gives the very bytes the calling thread would, really runs elsewhere, keeps a refusal a
+// refusal, and survives the death of its thread (a file that exhausts its heap) without losing
+// the next task.
 import { readdirSync, readFileSync } from "node:fs";
 import { threadId } from "node:worker_threads";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import type { Paper } from "@/db/schema";
 import { importDocx } from "@/server/domain/import-docx";
 import { AppError } from "@/server/errors";
@@ -15,6 +17,7 @@ import { ExportThread, startExportThread, stopExportThread } from "@/server/expo
 import type { ExportSource } from "@/server/export/types";
 import { exportFormats } from "@/server/export/types";
 import { exportWork, inThisThread } from "@/server/export/work";
+import { appendParagraph } from "../collab/helpers";
 import { useTestDatabase } from "../helpers/database";
 import { type DialogueWithRoles, makeDialogueWithRoles } from "../helpers/factories";
 import { fixtureDoc, submittedFixturePaper } from "./fixture";
@@ -100,6 +103,29 @@ describe("the export thread", () => {
     expect(imported.contentJson).toEqual(importedHere.contentJson);
     expect(imported.title).toBe("Recommendations of the Rabat Process");
   }, 120_000);
+
+  it("folds a paper's updates for compaction as the calling thread does, on another thread", async () => {
+    const doc = new Y.Doc();
+    for (let i = 0; i < 2_000; i++)
+      appendParagraph(doc, `Paragraph ${i}: the partners commit to mobility partnerships.`);
+    const updates = [Y.encodeStateAsUpdate(doc)];
+    for (let i = 0; i < 5; i++) {
+      const before = Y.encodeStateVector(doc);
+      appendParagraph(doc, `Added ${i}.`);
+      updates.push(Y.encodeStateAsUpdate(doc, before));
+    }
+    const here = await inThisThread.foldPaper(updates, null);
+    thread = startExportThread();
+    const there = await exportWork().foldPaper(updates, null);
+    expect(thread.lastThreadId).not.toBe(threadId);
+    expect(there.content).toEqual(here.content);
+    expect(there.content?.text).toContain("Added 4.");
+    const folded = new Y.Doc();
+    Y.applyUpdate(folded, there.state);
+    expect(Y.encodeStateVector(folded)).toEqual(Y.encodeStateVector(doc));
+    // Folded again with the snapshot it produced: nothing changed, nothing to rewrite.
+    expect((await exportWork().foldPaper([there.state], there.content?.json ?? null)).content).toBeNull();
+  });
 
   it("keeps a refused file a refusal with its message, and writes nothing", async () => {
     thread = startExportThread();
