@@ -1,8 +1,30 @@
 // The embedded PGlite database on its own thread (see db/pglite-thread.ts). PGlite runs
 // Postgres synchronously inside WebAssembly: on the server's own thread every statement would
 // stall every socket and request for its whole duration. Plain JavaScript, so Node loads it as is.
-import { parentPort, workerData } from "node:worker_threads";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { parentPort, Worker, workerData } from "node:worker_threads";
 import { PGlite, types } from "@electric-sql/pglite";
+
+// The first open of a new folder runs initdb, which leaves ~600 MB of WebAssembly memory behind
+// that this thread would hold for the life of the server: a thread of its own initialises the
+// folder and ends, which gives that memory back; this one then opens the folder as on any later
+// start. Requests that arrive meanwhile wait in the port until the listener below is attached.
+if (workerData.initialiseOnly) {
+  const fresh = new PGlite(workerData.dataDir);
+  await fresh.waitReady;
+  await fresh.close();
+  process.exit(0);
+}
+if (!existsSync(path.join(workerData.dataDir, "PG_VERSION"))) {
+  await new Promise((resolve, reject) => {
+    const initialiser = new Worker(new URL(import.meta.url), { workerData: { ...workerData, initialiseOnly: true } });
+    initialiser.once("error", reject);
+    initialiser.once("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`initialising the embedded database failed (exit code ${code})`)),
+    );
+  });
+}
 
 const db = new PGlite(workerData.dataDir);
 

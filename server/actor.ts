@@ -1,7 +1,7 @@
 // Loads who is acting: the user, their global role and every dialogue membership, in one query.
-import { eq, inArray, type SQL } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { memberships, users } from "@/db/schema";
+import { authSessions, memberships, users } from "@/db/schema";
 import type { Actor, MembershipGrant } from "./policy";
 
 export type ActorProfile = Actor & {
@@ -10,29 +10,33 @@ export type ActorProfile = Actor & {
   locale: "en" | "fr" | null;
 };
 
+const actorColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  locale: users.locale,
+  globalRole: users.globalRole,
+  deactivatedAt: users.deactivatedAt,
+  dialogueId: memberships.dialogueId,
+  role: memberships.role,
+  partnerId: memberships.partnerId,
+};
+
 async function actorRows(db: DbOrTx, where: SQL) {
-  return db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      locale: users.locale,
-      globalRole: users.globalRole,
-      deactivatedAt: users.deactivatedAt,
-      dialogueId: memberships.dialogueId,
-      role: memberships.role,
-      partnerId: memberships.partnerId,
-    })
-    .from(users)
-    .leftJoin(memberships, eq(memberships.userId, users.id))
-    .where(where);
+  return db.select(actorColumns).from(users).leftJoin(memberships, eq(memberships.userId, users.id)).where(where);
 }
+
+type ActorRow = Awaited<ReturnType<typeof actorRows>>[number];
 
 /** Active users by id, each with every membership; deactivated or unknown ids are absent. */
 export async function loadActors(db: DbOrTx, userIds: string[]): Promise<Map<string, ActorProfile>> {
+  if (userIds.length === 0) return new Map();
+  return actorsFromRows(await actorRows(db, inArray(users.id, userIds)));
+}
+
+function actorsFromRows(rows: ActorRow[]): Map<string, ActorProfile> {
   const actors = new Map<string, ActorProfile>();
-  if (userIds.length === 0) return actors;
-  for (const row of await actorRows(db, inArray(users.id, userIds))) {
+  for (const row of rows) {
     if (row.deactivatedAt) continue;
     let actor = actors.get(row.id);
     if (!actor) {
@@ -54,6 +58,24 @@ export async function loadActors(db: DbOrTx, userIds: string[]): Promise<Map<str
     }
   }
   return actors;
+}
+
+/**
+ * The actor of a live session, in one round trip: the `auth_sessions` row (not ended, not
+ * expired), its user (active) and every membership. Null when any of these fails.
+ */
+export async function loadSessionActor(
+  db: DbOrTx,
+  sessionId: string,
+  now: Date = new Date(),
+): Promise<ActorProfile | null> {
+  const rows = await db
+    .select(actorColumns)
+    .from(authSessions)
+    .innerJoin(users, eq(users.id, authSessions.userId))
+    .leftJoin(memberships, eq(memberships.userId, users.id))
+    .where(and(eq(authSessions.id, sessionId), gt(authSessions.expiresAt, now), isNull(users.deactivatedAt)));
+  return actorsFromRows(rows).values().next().value ?? null;
 }
 
 /** Null when the user does not exist or is deactivated. */

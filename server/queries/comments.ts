@@ -1,8 +1,8 @@
 // The comment threads of a paper and the people who can be named in them, shaped for the
 // interface (plain JSON). Scoped: nothing is returned unless the actor may see the paper.
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { comments, commentThreads, memberships, papers, partners, users } from "@/db/schema";
+import { comments, commentThreads, memberships, type PaperStatus, papers, partners, users } from "@/db/schema";
 import { partnerLabel } from "@/lib/countries";
 import type { Locale } from "@/lib/i18n/locales";
 import { type Actor, can } from "../policy";
@@ -69,34 +69,45 @@ export async function threadsForPaper(
   locale: Locale,
 ): Promise<ThreadView[] | null> {
   const [paper] = await db
-    .select({ dialogueId: papers.dialogueId, status: papers.status })
+    .select({ id: papers.id, dialogueId: papers.dialogueId, status: papers.status })
     .from(papers)
     .where(eq(papers.id, paperId));
-  if (!paper || !can(actor, "paper.viewComments", paper)) return null;
-  const threads = await db
-    .select({
-      thread: commentThreads,
-      authorName: users.name,
-      partnerName: partners.name,
-      iso3: partners.iso3,
-    })
-    .from(commentThreads)
-    .innerJoin(users, eq(users.id, commentThreads.createdBy))
-    .leftJoin(partners, eq(partners.id, commentThreads.partnerId))
-    .where(eq(commentThreads.paperId, paperId))
-    .orderBy(asc(commentThreads.createdAt));
-  if (threads.length === 0) return [];
-  const rows = await db
-    .select({ comment: comments, authorName: users.name })
-    .from(comments)
-    .innerJoin(users, eq(users.id, comments.authorId))
-    .where(
-      inArray(
-        comments.threadId,
-        threads.map((t) => t.thread.id),
-      ),
-    )
-    .orderBy(asc(comments.createdAt));
+  if (!paper) return null;
+  return threadsOfPaper(db, actor, paper, locale);
+}
+
+/**
+ * The same, for a paper the caller has already read (a page, which found it through the
+ * policy's scope): the threads and their comments in two independent queries.
+ */
+export async function threadsOfPaper(
+  db: Db,
+  actor: Actor,
+  paper: { id: string; dialogueId: string; status: PaperStatus },
+  locale: Locale,
+): Promise<ThreadView[] | null> {
+  if (!can(actor, "paper.viewComments", paper)) return null;
+  const [threads, rows] = await Promise.all([
+    db
+      .select({
+        thread: commentThreads,
+        authorName: users.name,
+        partnerName: partners.name,
+        iso3: partners.iso3,
+      })
+      .from(commentThreads)
+      .innerJoin(users, eq(users.id, commentThreads.createdBy))
+      .leftJoin(partners, eq(partners.id, commentThreads.partnerId))
+      .where(eq(commentThreads.paperId, paper.id))
+      .orderBy(asc(commentThreads.createdAt)),
+    db
+      .select({ comment: comments, authorName: users.name })
+      .from(comments)
+      .innerJoin(commentThreads, eq(commentThreads.id, comments.threadId))
+      .innerJoin(users, eq(users.id, comments.authorId))
+      .where(eq(commentThreads.paperId, paper.id))
+      .orderBy(asc(comments.createdAt)),
+  ]);
   const byThread = new Map<string, CommentView[]>();
   for (const { comment, authorName } of rows) {
     const list = byThread.get(comment.threadId) ?? [];

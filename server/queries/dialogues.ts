@@ -1,7 +1,8 @@
 // Reads for dialogue pages. Every query is scoped to what the actor may see, and a page costs
 // a fixed number of round trips whatever the number of dialogues or papers.
 import { asc, count, desc, eq, inArray, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { cache } from "react";
+import { type Db, getDb } from "@/db/client";
 import { dialoguePartners, dialogues, memberships, papers, partners, revisions, users } from "@/db/schema";
 import { type Actor, can } from "../policy";
 
@@ -99,6 +100,11 @@ export async function findDialogueForActor(db: Db, actor: Actor, slug: string) {
   if (!dialogue || !can(actor, "dialogue.view", { dialogueId: dialogue.id })) return null;
   return dialogue;
 }
+
+/** The same, read once per request: a page's metadata and its body share the answer. */
+export const dialogueForRequest = cache(async (actor: Actor, slug: string) =>
+  findDialogueForActor(await getDb(), actor, slug),
+);
 
 export async function dialogueDetails(db: Db, dialogueId: string, page: number) {
   const offset = (Math.max(1, page) - 1) * PAPERS_PAGE_SIZE;

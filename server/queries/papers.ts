@@ -1,30 +1,52 @@
 // Reads for paper pages and the HLD inbox, scoped by the policy.
-import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { dialogues, type PaperKind, papers, revisions, submissions, users } from "@/db/schema";
+import { dialogues, type PaperKind, papers, revisions, submissions } from "@/db/schema";
 import type { DocNode } from "@/lib/document";
 import { type Actor, can } from "../policy";
 
-/** Null when it does not exist or the actor may not see it. */
+/** What pages and exports read of a paper: every column but the Yjs state and the plain-text copy. */
+const paperColumns = {
+  id: papers.id,
+  dialogueId: papers.dialogueId,
+  title: papers.title,
+  kind: papers.kind,
+  status: papers.status,
+  contentJson: papers.contentJson,
+  createdBy: papers.createdBy,
+  createdAt: papers.createdAt,
+  updatedAt: papers.updatedAt,
+};
+
+/**
+ * Null when it does not exist or the actor may not see it. One round trip: the paper, its
+ * dialogue and its latest revision.
+ */
 export async function findPaperForActor(db: Db, actor: Actor, paperId: string) {
+  const latest = db
+    .select({ number: revisions.number, contentHash: revisions.contentHash, frozenAt: revisions.frozenAt })
+    .from(revisions)
+    .where(eq(revisions.paperId, papers.id))
+    .orderBy(desc(revisions.number))
+    .limit(1)
+    .as("latest_revision");
   const [row] = await db
     .select({
-      paper: papers,
+      paper: paperColumns,
       dialogue: { id: dialogues.id, slug: dialogues.slug, name: dialogues.name, code: dialogues.code },
-      createdByName: users.name,
+      latestRevision: { number: latest.number, contentHash: latest.contentHash, frozenAt: latest.frozenAt },
     })
     .from(papers)
     .innerJoin(dialogues, eq(dialogues.id, papers.dialogueId))
-    .innerJoin(users, eq(users.id, papers.createdBy))
+    .leftJoinLateral(latest, sql`true`)
     .where(eq(papers.id, paperId));
   if (!row || !can(actor, "paper.view", row.paper)) return null;
-  const [latestRevision] = await db
-    .select({ number: revisions.number, contentHash: revisions.contentHash, frozenAt: revisions.frozenAt })
-    .from(revisions)
-    .where(eq(revisions.paperId, paperId))
-    .orderBy(desc(revisions.number))
-    .limit(1);
-  return { ...row, content: row.paper.contentJson as DocNode, latestRevision: latestRevision ?? null };
+  return {
+    paper: row.paper,
+    dialogue: row.dialogue,
+    content: row.paper.contentJson as DocNode,
+    latestRevision: row.latestRevision,
+  };
 }
 
 export const INBOX_PAGE_SIZE = 25;

@@ -2,7 +2,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, authSessions, users } from "@/db/schema";
-import type { ActorProfile } from "@/server/actor";
+import { type ActorProfile, loadSessionActor } from "@/server/actor";
 import { MIN_PASSWORD_LENGTH } from "@/server/auth/password";
 import {
   endSession,
@@ -12,10 +12,19 @@ import {
   sessionUserId,
   signInWithPassword,
 } from "@/server/auth/sign-in";
+import { addMember } from "@/server/domain/memberships";
 import { createAccount, setAccountActive } from "@/server/domain/users";
 import { AppError } from "@/server/errors";
 import { useTestDatabase } from "../helpers/database";
-import { ensureAdmin, loadActor, makeAccount, TEST_PASSWORD, uniqueToken } from "../helpers/factories";
+import {
+  ensureAdmin,
+  loadActor,
+  makeAccount,
+  makeDialogue,
+  makeMember,
+  TEST_PASSWORD,
+  uniqueToken,
+} from "../helpers/factories";
 
 const testDb = useTestDatabase();
 let admin: ActorProfile;
@@ -145,6 +154,47 @@ describe("signInWithPassword", () => {
 });
 
 describe("sessions", () => {
+  it("loadSessionActor reads a live session's user with every membership, and nobody for a dead one", async () => {
+    const db = testDb.db();
+    const { dialogue, partnerIds } = await makeDialogue(db, admin, [{ kind: "state", iso3: "SEN" }]);
+    const { dialogue: other, partnerIds: otherPartners } = await makeDialogue(db, admin, [
+      { kind: "state", iso3: "MAR" },
+    ]);
+    const member = await makeMember(db, admin, {
+      dialogueId: dialogue.id,
+      partnerId: partnerIds.get("SEN") ?? "",
+      role: "delegate",
+    });
+    const memberSelf = await loadActor(db, member.userId);
+    const now = new Date();
+    const session = await signInWithPassword(db, { email: member.email, password: TEST_PASSWORD }, now);
+    if (!session.ok) throw new Error("sign-in failed");
+    // A second membership, so that the one query must fold several rows into one actor.
+    await addMember(db, admin, {
+      dialogueId: other.id,
+      email: member.email,
+      role: "observer",
+      partnerId: otherPartners.get("MAR") ?? "",
+    });
+
+    const actor = await loadSessionActor(db, session.sessionId, now);
+    expect(actor).toMatchObject({ id: member.userId, email: member.email, name: memberSelf.name, globalRole: null });
+    expect(Object.fromEntries(actor?.memberships ?? [])).toEqual({
+      [dialogue.id]: { role: "delegate", partnerId: partnerIds.get("SEN") },
+      [other.id]: { role: "observer", partnerId: otherPartners.get("MAR") },
+    });
+    // Past its expiry, ended, or its account deactivated: nobody.
+    const afterExpiry = new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000 + 1000);
+    expect(await loadSessionActor(db, session.sessionId, afterExpiry)).toBeNull();
+    const second = await signInWithPassword(db, { email: member.email, password: TEST_PASSWORD });
+    if (!second.ok) throw new Error("sign-in failed");
+    await endSession(db, session.sessionId);
+    expect(await loadSessionActor(db, session.sessionId)).toBeNull();
+    expect((await loadSessionActor(db, second.sessionId))?.id).toBe(member.userId);
+    await setAccountActive(db, admin, { userId: member.userId, active: false });
+    expect(await loadSessionActor(db, second.sessionId)).toBeNull();
+  });
+
   it("endSession ends the session: sessionUserId returns null and the row is gone", async () => {
     const db = testDb.db();
     const user = await makeAccount(db, admin);

@@ -15,22 +15,22 @@ import { actorOrSignIn } from "@/server/auth/guard";
 import { MAX_TITLE_LENGTH } from "@/server/domain/papers";
 import { getTranslator } from "@/server/locale";
 import { appointableRoles, can } from "@/server/policy";
-import { dialogueDetails, findDialogueForActor } from "@/server/queries/dialogues";
+import { dialogueDetails, dialogueForRequest } from "@/server/queries/dialogues";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const actor = await currentActor();
-  const dialogue = actor ? await findDialogueForActor(await getDb(), actor, (await params).slug) : null;
+  const dialogue = actor ? await dialogueForRequest(actor, (await params).slug) : null;
   return { title: dialogue?.name };
 }
 
 export default async function DialoguePage({ params, searchParams }: Props) {
   const { slug } = await params;
   const actor = await actorOrSignIn(`/dialogues/${slug}`);
-  const db = await getDb();
-  const dialogue = await findDialogueForActor(db, actor, slug);
+  const dialogue = await dialogueForRequest(actor, slug);
   if (!dialogue) notFound();
+  const db = await getDb();
   const page = pageParam((await searchParams).page);
   const [{ t, locale }, details] = await Promise.all([getTranslator(), dialogueDetails(db, dialogue.id, page)]);
   const ref = { dialogueId: dialogue.id };

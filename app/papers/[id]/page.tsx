@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { DocumentView } from "@/components/DocumentView";
 import { PaperEditor } from "@/components/editor/PaperEditor";
 import { ExportMenu } from "@/components/export/ExportMenu";
 import { StatusBadge } from "@/components/PaperTable";
 import { WorkflowPanel } from "@/components/workflow/WorkflowPanel";
 import { getDb } from "@/db/client";
-import { partnerLabel } from "@/lib/countries";
 import { hasBracketedText } from "@/lib/document";
 import { agreedContent } from "@/lib/editor/annotations";
 import { userColor } from "@/lib/editor/presence";
@@ -18,18 +16,16 @@ import { currentActor } from "@/server/auth/current";
 import { actorOrSignIn } from "@/server/auth/guard";
 import { getTranslator } from "@/server/locale";
 import { can, type PaperRef, paperAbilities, type ReadOnlyReason, readOnlyReason } from "@/server/policy";
-import { dialogueMembers, threadsForPaper } from "@/server/queries/comments";
-import { findPaperForActor } from "@/server/queries/papers";
-import { actingPartner } from "@/server/queries/presence";
+import { dialogueMembers, threadsOfPaper } from "@/server/queries/comments";
+import { paperForRequest } from "@/server/queries/paper-page";
 
 type Props = { params: Promise<{ id: string }> };
-const paperId = z.uuid();
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   const actor = await currentActor();
-  if (!actor || !paperId.safeParse(id).success) return {};
-  const found = await findPaperForActor(await getDb(), actor, id);
+  if (!actor) return {};
+  const found = await paperForRequest(actor, id);
   return { title: found?.paper.title };
 }
 
@@ -42,8 +38,7 @@ function readOnlyMessage(reason: ReadOnlyReason, paper: PaperRef, t: Translate):
 export default async function PaperPage({ params }: Props) {
   const { id } = await params;
   const actor = await actorOrSignIn(`/papers/${id}`);
-  if (!paperId.safeParse(id).success) notFound();
-  const found = await findPaperForActor(await getDb(), actor, id);
+  const found = await paperForRequest(actor, id);
   if (!found) notFound();
   const { paper, dialogue, latestRevision, content } = found;
   const { t, locale } = await getTranslator();
@@ -53,17 +48,19 @@ export default async function PaperPage({ params }: Props) {
   const canSuggest = can(actor, "paper.suggest", paper);
   const readOnly = readOnlyReason(actor, paper);
   const db = await getDb();
-  const [partner, threads, members] = await Promise.all([
-    actingPartner(db, actor, dialogue.id),
-    threadsForPaper(db, actor, paper.id, locale),
+  const [threads, members] = await Promise.all([
+    threadsOfPaper(db, actor, paper, locale),
     // The people one may @mention: only for whoever takes part in the discussion.
     can(actor, "paper.viewComments", paper) ? dialogueMembers(db, dialogue.id, locale) : [],
   ]);
+  // Who the actor is to the others (the editor's presence, shown only with the members loaded):
+  // the partner they represent here, as the member list names it.
+  const representing = actor.memberships.has(dialogue.id) ? members.find((m) => m.id === actor.id) : undefined;
   const presenceUser = {
     id: actor.id,
     name: actor.name,
-    partner: partner
-      ? partnerLabel(partner, locale)
+    partner: representing
+      ? representing.partner
       : actor.globalRole
         ? t(`globalRole.${actor.globalRole}`)
         : dialogue.name,
