@@ -1,10 +1,8 @@
-import { expect, test } from "@playwright/test";
-import { demo, expectAccessible, signInAs } from "./fixtures";
+import { demo, expect, expectAccessible, test } from "./fixtures";
+import { DialoguePage } from "./pages/dialogue-page";
 
-test("an admin adds a member who can then sign in and see the dialogue", async ({ browser }) => {
-  const adminContext = await browser.newContext();
-  await signInAs(adminContext, demo.admin);
-  const admin = await adminContext.newPage();
+test("an admin adds a member who can then sign in and see the dialogue", async ({ signedInPage }) => {
+  const admin = await signedInPage("admin");
   await admin.goto("/admin");
   await expectAccessible(admin);
   await admin.getByRole("link", { name: "Budapest Process" }).click();
@@ -25,9 +23,7 @@ test("an admin adds a member who can then sign in and see the dialogue", async (
   await expect(admin.getByTestId("audit-row").first()).toContainText("membership.added");
   await expect(admin.getByTestId("audit-row").first()).toContainText("at@budapest.accord.test");
 
-  const memberContext = await browser.newContext();
-  await signInAs(memberContext, "at@budapest.accord.test", "budapest-delegate-2013");
-  const member = await memberContext.newPage();
+  const member = await signedInPage({ email: "at@budapest.accord.test", password: "budapest-delegate-2013" });
   await member.goto("/dialogues");
   await expect(member.getByRole("region", { name: "Budapest Process" }).getByTestId("my-role")).toHaveText(
     "You: Delegate for Hungary",
@@ -40,18 +36,13 @@ test("an admin adds a member who can then sign in and see the dialogue", async (
   await expect(admin.getByTestId("member-row").filter({ hasText: "Anna Berger" })).toHaveCount(0);
   await member.goto("/dialogues");
   await expect(member.getByText("You are not a member of any dialogue yet.")).toBeVisible();
-  expect((await member.goto("/dialogues/budapest"))?.status()).toBe(404);
-
-  await adminContext.close();
-  await memberContext.close();
+  expect((await new DialoguePage(member, "budapest").goto())?.status()).toBe(404);
 });
 
-test("a chair invites a delegate to their own dialogue; a delegate has no invite form", async ({ browser }) => {
-  const chairContext = await browser.newContext();
-  await signInAs(chairContext, demo.rabatChair);
-  const chair = await chairContext.newPage();
-  await chair.goto("/dialogues/rabat");
-  const form = chair.getByRole("form", { name: "Add a member" });
+test("a chair invites a delegate to their own dialogue; a delegate has no invite form", async ({ signedInPage }) => {
+  const chair = new DialoguePage(await signedInPage("rabatChair"), "rabat");
+  await chair.goto();
+  const form = chair.addMemberForm;
   await expect(form.getByLabel("Role").locator("option")).toHaveText(["Penholder", "Delegate", "Observer"]);
   // Someone already in the dialogue: refused, and what was typed stays.
   await form.getByLabel("Email").fill(demo.rabatFr);
@@ -66,15 +57,12 @@ test("a chair invites a delegate to their own dialogue; a delegate has no invite
   await form.getByLabel("First password").fill("rabat-delegate-2013");
   await form.getByRole("button", { name: "Add member" }).click();
   await expect(form.getByRole("status")).toHaveText("Member added.");
-  await expect(chair.getByRole("table").filter({ hasText: "Lucía Ortega" })).toBeVisible();
-  await chairContext.close();
+  await expect(chair.page.getByRole("table").filter({ hasText: "Lucía Ortega" })).toBeVisible();
+  await chair.page.context().close();
 
-  const delegateContext = await browser.newContext();
-  await signInAs(delegateContext, demo.rabatFr);
-  const delegate = await delegateContext.newPage();
-  await delegate.goto("/dialogues/rabat");
-  await expect(delegate.getByRole("heading", { name: "Members" })).toBeVisible();
-  await expect(delegate.getByRole("form", { name: "Add a member" })).toHaveCount(0);
-  await expect(delegate.getByRole("heading", { name: "New paper" })).toHaveCount(0);
-  await delegateContext.close();
+  const delegate = new DialoguePage(await signedInPage("rabatFr"), "rabat");
+  await delegate.goto();
+  await expect(delegate.page.getByRole("heading", { name: "Members" })).toBeVisible();
+  await expect(delegate.addMemberForm).toHaveCount(0);
+  await expect(delegate.newPaperHeading).toHaveCount(0);
 });

@@ -1,5 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
-import { DEMO_PASSWORD, demo, expectAccessible } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { DEMO_PASSWORD, demo, expect, expectAccessible, test } from "./fixtures";
 
 test("a delegate signs in with the form, sees their dialogue, and signs out", async ({ page, context }) => {
   await page.goto("/");

@@ -1,25 +1,16 @@
 // The shared editor end to end: two delegates typing into one paper at once, presence and
 // carets, live paragraph numbers, read-only access and refusals.
-import { type BrowserContext, expect, type Page, test } from "@playwright/test";
-import { demo, expectAccessible, seededPaperHref, signInAs, waitForText } from "./fixtures";
+import { type DemoRole, expect, expectAccessible, type SignedInPage, test } from "./fixtures";
+import { DialoguePage } from "./pages/dialogue-page";
+import { PaperPage } from "./pages/paper-page";
 
-/** Signs in, opens the seeded paper of the dialogue and waits for the live editor. */
-async function openEditor(
-  browser: { newContext: () => Promise<BrowserContext> },
-  email: string,
-  dialogueSlug: string,
-): Promise<{ context: BrowserContext; page: Page; href: string }> {
-  const context = await browser.newContext();
-  await signInAs(context, email);
-  const page = await context.newPage();
-  const href = await seededPaperHref(page, dialogueSlug);
-  await page.goto(href);
-  await expect(editorOf(page)).toBeVisible();
-  await waitForText(page);
-  return { context, page, href };
+/** Opens the dialogue's seeded paper as `role` and waits for the live editor. */
+async function openSeededPaper(signedInPage: SignedInPage, role: DemoRole, dialogueSlug: string): Promise<PaperPage> {
+  const page = await signedInPage(role);
+  const paper = new PaperPage(page, await new DialoguePage(page, dialogueSlug).seededPaperHref());
+  await paper.open();
+  return paper;
 }
-
-const editorOf = (page: Page) => page.getByRole("textbox", { name: /^Text of / });
 
 /**
  * Runs in the page: opens /collab and sends Hocuspocus's authentication message for one
@@ -53,29 +44,21 @@ async function authenticateOnSocket(name: string): Promise<{ denied: boolean; sc
   });
 }
 
-/** The paragraph numbers the editor shows, in order. */
-async function editorNumbers(page: Page): Promise<number[]> {
-  return editorOf(page)
-    .locator("p[data-paragraph-number]")
-    .evaluateAll((els) => els.map((el) => Number(el.getAttribute("data-paragraph-number"))));
-}
-
-test("two delegates edit the same paper at the same time", async ({ browser }) => {
-  const chair = await openEditor(browser, demo.budapestChair, "budapest");
-  const hu = await openEditor(browser, demo.budapestHu, "budapest");
-  for (const { page } of [chair, hu]) {
-    await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
-    await expect(page.getByRole("toolbar", { name: "Formatting" })).toBeVisible();
+test("two delegates edit the same paper at the same time", async ({ signedInPage }) => {
+  const chair = await openSeededPaper(signedInPage, "budapestChair", "budapest");
+  const hu = await openSeededPaper(signedInPage, "budapestHu", "budapest");
+  for (const paper of [chair, hu]) {
+    await expect(paper.allChangesSaved).toBeVisible();
+    await expect(paper.formattingToolbar).toBeVisible();
   }
 
   // Both see each other in the presence list.
-  for (const { page } of [chair, hu]) {
-    const present = page.getByRole("list", { name: "In this paper now" });
-    await expect(present.getByRole("listitem").filter({ hasText: "Elif Yılmaz" })).toBeVisible();
-    await expect(present.getByRole("listitem").filter({ hasText: "Gábor Nagy" })).toBeVisible();
+  for (const paper of [chair, hu]) {
+    await expect(paper.presence.getByRole("listitem").filter({ hasText: "Elif Yılmaz" })).toBeVisible();
+    await expect(paper.presence.getByRole("listitem").filter({ hasText: "Gábor Nagy" })).toBeVisible();
   }
 
-  const before = await editorNumbers(chair.page);
+  const before = await chair.paragraphNumbers();
   expect(before.length).toBeGreaterThan(1);
   expect(before).toEqual(before.map((_, i) => i + 1));
 
@@ -83,33 +66,29 @@ test("two delegates edit the same paper at the same time", async ({ browser }) =
   // end); once the chair's page has it, both type at the same time: the chair at the end of the
   // last paragraph, the delegate in the new one. (Two paragraphs opened at the same moment are the
   // next test's case.)
-  await editorOf(hu.page).locator("h2").first().click();
+  await hu.editor.locator("h2").first().click();
   await hu.page.keyboard.press("End");
   await hu.page.keyboard.press("Enter");
   // Empty but for the delegate's caret label.
-  await expect(editorOf(chair.page).locator("h2 + p").first()).toHaveText(/^(Gábor Nagy)?$/);
-  await editorOf(chair.page).locator("p").last().click();
+  await expect(chair.editor.locator("h2 + p").first()).toHaveText(/^(Gábor Nagy)?$/);
+  await chair.editor.locator("p").last().click();
   await chair.page.keyboard.press("Control+End");
   const chairTyping = chair.page.keyboard.type(" Türkiye proposes a ministerial declaration.", { delay: 15 });
   const huTyping = hu.page.keyboard.type("Hungary supports the Silk Routes partnership.", { delay: 15 });
   await Promise.all([chairTyping, huTyping]);
-  for (const { page } of [chair, hu]) {
-    await expect(editorOf(page)).toContainText("HLD. Türkiye proposes a ministerial declaration.");
+  for (const paper of [chair, hu]) {
+    await expect(paper.editor).toContainText("HLD. Türkiye proposes a ministerial declaration.");
     // The other user's caret label may sit at the end of the paragraph.
-    await expect(editorOf(page).locator('p[data-paragraph-number="1"]')).toHaveText(
-      /^Hungary supports the Silk Routes partnership\./,
-    );
-    await expect.poll(() => editorNumbers(page)).toEqual([...before, before.length + 1]);
+    await expect(paper.paragraph(1)).toHaveText(/^Hungary supports the Silk Routes partnership\./);
+    await expect.poll(() => paper.paragraphNumbers()).toEqual([...before, before.length + 1]);
   }
 
   // A paragraph added at the end is numbered next, on both sides.
   await chair.page.keyboard.press("Enter");
   await chair.page.keyboard.type("Türkiye also proposes a follow-up meeting.", { delay: 10 });
-  for (const { page } of [chair, hu]) {
-    await expect(editorOf(page).locator(`p[data-paragraph-number="${before.length + 2}"]`)).toHaveText(
-      /^Türkiye also proposes a follow-up meeting\./,
-    );
-    await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
+  for (const paper of [chair, hu]) {
+    await expect(paper.paragraph(before.length + 2)).toHaveText(/^Türkiye also proposes a follow-up meeting\./);
+    await expect(paper.allChangesSaved).toBeVisible();
   }
 
   // Each sees the other's caret, labelled with their name.
@@ -128,20 +107,21 @@ test("two delegates edit the same paper at the same time", async ({ browser }) =
   await bold.click();
   await expect(bold).toHaveAttribute("aria-pressed", "true");
   await expect(
-    editorOf(hu.page).locator("strong", { hasText: "Türkiye also proposes a follow-up meeting." }).last(),
+    hu.editor.locator("strong", { hasText: "Türkiye also proposes a follow-up meeting." }).last(),
   ).toBeVisible();
 
   // A link with a forbidden scheme is refused with a message.
+  const linkAddress = chair.page.getByLabel("Link address (http, https or mailto)");
   await chair.page.getByRole("button", { name: "Link" }).click();
-  await chair.page.getByLabel("Link address (http, https or mailto)").fill("javascript:alert(1)");
+  await linkAddress.fill("javascript:alert(1)");
   await chair.page.getByRole("button", { name: "Apply" }).click();
   await expect(
     chair.page.getByRole("alert").filter({ hasText: "Only http://, https:// and mailto: links are allowed." }),
   ).toBeVisible();
   // An allowed one is applied to the selection and reaches the other side.
-  await chair.page.getByLabel("Link address (http, https or mailto)").fill("https://www.budapestprocess.org");
+  await linkAddress.fill("https://www.budapestprocess.org");
   await chair.page.getByRole("button", { name: "Apply" }).click();
-  await expect(editorOf(hu.page).locator('a[href="https://www.budapestprocess.org"]').last()).toContainText(
+  await expect(hu.editor.locator('a[href="https://www.budapestprocess.org"]').last()).toContainText(
     "Türkiye also proposes",
   );
 
@@ -149,59 +129,51 @@ test("two delegates edit the same paper at the same time", async ({ browser }) =
 
   // The text survives a reload: it was stored by the server, not only kept in the page.
   await hu.page.reload();
-  await expect(editorOf(hu.page)).toContainText("Türkiye also proposes a follow-up meeting.");
-  await expect(editorOf(hu.page)).toContainText("Hungary supports the Silk Routes partnership.");
-  await chair.context.close();
-  await hu.context.close();
+  await expect(hu.editor).toContainText("Türkiye also proposes a follow-up meeting.");
+  await expect(hu.editor).toContainText("Hungary supports the Silk Routes partnership.");
 });
 
-test("no editable text is shown until the text has arrived", async ({ browser }) => {
-  const context = await browser.newContext();
-  await signInAs(context, demo.budapestChair);
-  const page = await context.newPage();
-  const href = await seededPaperHref(page, "budapest");
+test("no editable text is shown until the text has arrived", async ({ signedInPage }) => {
+  const page = await signedInPage("budapestChair");
+  const paper = new PaperPage(page, await new DialoguePage(page, "budapest").seededPaperHref());
   // A connection that never answers, as on a very slow line: the text never arrives.
   await page.routeWebSocket(/\/collab/, () => {});
-  await page.goto(href);
-  await expect(page.locator(".connection-status")).toHaveText("Connecting…");
+  await paper.goto();
+  await expect(paper.connectionStatus).toHaveText("Connecting…");
   // No empty copy to type into: keystrokes there would land at the top of the text on merge.
   await page.waitForTimeout(1_000);
-  await expect(editorOf(page)).toHaveCount(0);
-  await context.close();
+  await expect(paper.editor).toHaveCount(0);
 });
 
 // y-tiptap 3.0.9 used to move one of the carets here (to the other user's empty paragraph or
 // to the start of the text); lib/editor/caret-guard.ts makes Yjs's own position win.
-test("two users starting new paragraphs at the same moment keep their own carets", async ({ browser }) => {
-  const chair = await openEditor(browser, demo.budapestChair, "budapest");
-  const hu = await openEditor(browser, demo.budapestHu, "budapest");
+test("two users starting new paragraphs at the same moment keep their own carets", async ({ signedInPage }) => {
+  const chair = await openSeededPaper(signedInPage, "budapestChair", "budapest");
+  const hu = await openSeededPaper(signedInPage, "budapestHu", "budapest");
   // Words of this attempt only: the paper is shared by the specs and a retry runs on the same one.
   const run = Math.random().toString(36).slice(2, 8);
   await Promise.all([
     (async () => {
-      await editorOf(chair.page).click();
+      await chair.editor.click();
       await chair.page.keyboard.press("Control+End");
       await chair.page.keyboard.press("Enter");
       await chair.page.keyboard.type(`Chair paragraph ${run}.`, { delay: 15 });
     })(),
     (async () => {
-      await editorOf(hu.page).locator("h2").first().click();
+      await hu.editor.locator("h2").first().click();
       await hu.page.keyboard.press("End");
       await hu.page.keyboard.press("Enter");
       await hu.page.keyboard.type(`Delegate paragraph ${run}.`, { delay: 15 });
     })(),
   ]);
-  for (const { page } of [chair, hu]) {
-    await expect(editorOf(page).locator("p", { hasText: new RegExp(`^Chair paragraph ${run}\\.`) })).toHaveCount(1);
-    await expect(editorOf(page).locator("p", { hasText: new RegExp(`^Delegate paragraph ${run}\\.`) })).toHaveCount(1);
+  for (const paper of [chair, hu]) {
+    await expect(paper.editor.locator("p", { hasText: new RegExp(`^Chair paragraph ${run}\\.`) })).toHaveCount(1);
+    await expect(paper.editor.locator("p", { hasText: new RegExp(`^Delegate paragraph ${run}\\.`) })).toHaveCount(1);
   }
-  await chair.context.close();
-  await hu.context.close();
 });
 
-test("the toolbar is one tab stop with arrow-key navigation", async ({ browser }) => {
-  const { context, page } = await openEditor(browser, demo.budapestHu, "budapest");
-  const toolbar = page.getByRole("toolbar", { name: "Formatting" });
+test("the toolbar is one tab stop with arrow-key navigation", async ({ signedInPage }) => {
+  const { page, formattingToolbar: toolbar } = await openSeededPaper(signedInPage, "budapestHu", "budapest");
   await toolbar.getByRole("button").first().focus();
   await expect(toolbar.getByRole("button", { name: "Heading", exact: true })).toBeFocused();
   await page.keyboard.press("ArrowRight");
@@ -209,50 +181,43 @@ test("the toolbar is one tab stop with arrow-key navigation", async ({ browser }
   await page.keyboard.press("End");
   await expect(toolbar.getByRole("button", { name: "Redo" })).toBeFocused();
   expect(await toolbar.locator('button[tabindex="0"]').count()).toBe(1);
-  await context.close();
 });
 
-test("an observer sees the live text read-only, with the reason", async ({ browser }) => {
-  const { context, page } = await openEditor(browser, demo.rabatObserver, "rabat");
-  const editor = editorOf(page);
+test("an observer sees the live text read-only, with the reason", async ({ signedInPage }) => {
+  const paper = await openSeededPaper(signedInPage, "rabatObserver", "rabat");
+  const { page, editor } = paper;
   await expect(editor).toHaveAttribute("contenteditable", "false");
   await expect(editor).toHaveAttribute("aria-readonly", "true");
   await expect(page.getByText("Observers can read and comment on the text but not edit it.")).toBeVisible();
   await expect(page.getByRole("toolbar")).toHaveCount(0);
   await expect(page.getByRole("status").filter({ hasText: "Up to date" })).toBeVisible();
   // Read-only users are present too.
-  await expect(page.getByRole("list", { name: "In this paper now" }).getByRole("listitem")).toContainText([
-    "Helen Okafor",
-  ]);
-  const numbers = await editorNumbers(page);
+  await expect(paper.presence.getByRole("listitem")).toContainText(["Helen Okafor"]);
+  const numbers = await paper.paragraphNumbers();
   expect(numbers.length).toBeGreaterThan(2);
   expect(numbers).toEqual(numbers.map((_, i) => i + 1));
   await expectAccessible(page);
-  await context.close();
 });
 
-test("a delegate in consultation can only suggest and is told why", async ({ browser }) => {
-  const { context, page } = await openEditor(browser, demo.rabatFr, "rabat");
+test("a delegate in consultation can only suggest and is told why", async ({ signedInPage }) => {
+  const paper = await openSeededPaper(signedInPage, "rabatFr", "rabat");
   // Typing becomes suggestions (e2e/comments.spec.ts): no formatting toolbar, suggest mode forced on.
-  await expect(editorOf(page)).toHaveAttribute("contenteditable", "true");
-  await expect(page.getByRole("button", { name: "Suggest changes" })).toHaveAttribute("aria-pressed", "true");
-  await expect(page.getByRole("toolbar", { name: "Formatting" })).toHaveCount(0);
-  await expect(page.getByText(/you propose changes as suggestions/)).toBeVisible();
-  await context.close();
+  await expect(paper.editor).toHaveAttribute("contenteditable", "true");
+  await expect(paper.suggestModeSwitch).toHaveAttribute("aria-pressed", "true");
+  await expect(paper.formattingToolbar).toHaveCount(0);
+  await expect(paper.page.getByText(/you propose changes as suggestions/)).toBeVisible();
 });
 
-test("a user of another dialogue gets a 404 and no live text", async ({ browser }) => {
-  const budapest = await browser.newContext();
-  await signInAs(budapest, demo.budapestChair);
-  const href = await seededPaperHref(await budapest.newPage(), "budapest");
-  await budapest.close();
+test("a user of another dialogue gets a 404 and no live text", async ({ signedInPage }) => {
+  const budapest = await signedInPage("budapestChair");
+  const href = await new DialoguePage(budapest, "budapest").seededPaperHref();
+  await budapest.context().close();
 
-  const rabat = await browser.newContext();
-  await signInAs(rabat, demo.rabatFr);
-  const page = await rabat.newPage();
-  const response = await page.goto(href);
+  const page = await signedInPage("rabatFr");
+  const paper = new PaperPage(page, href);
+  const response = await paper.goto();
   expect(response?.status()).toBe(404);
-  await expect(page.getByRole("textbox", { name: /^Text of / })).toHaveCount(0);
+  await expect(paper.editor).toHaveCount(0);
 
   // Opening the socket by hand (same origin, with this user's session cookie) is refused too.
   await page.goto("/dialogues");
@@ -260,5 +225,4 @@ test("a user of another dialogue gets a 404 and no live text", async ({ browser 
   const answer = await page.evaluate(authenticateOnSocket, paperId);
   expect(answer.scope).toBeNull();
   expect(answer.denied).toBe(true);
-  await rabat.close();
 });

@@ -10,11 +10,14 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { strFromU8, unzipSync, zipSync } from "fflate";
-import { demo, expectAccessible, paperInConsultation, signInAs, waitForText } from "./fixtures";
+import { expect, expectAccessible, test } from "./fixtures";
+import { DialoguePage } from "./pages/dialogue-page";
+import { HldPage } from "./pages/hld-page";
+import { PaperPage } from "./pages/paper-page";
+import { VerifyPage } from "./pages/verify-page";
 
-const mmeChair = "chair@mme.accord.test";
 const reference = "HLD/2013/MME/001";
 const mmeTitle = "Africa-EU MME Partnership recommendations to the 2013 High-Level Dialogue";
 const mmeDialogue = "Africa-EU MME Partnership";
@@ -31,16 +34,11 @@ let coverHash = "";
 let exportedNumbers: number[] = [];
 test.afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function signedIn(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext();
-  await signInAs(context, email);
-  return { context, page: await context.newPage() };
-}
-
 /** The MME paper, the only one of its dialogue, as its chair sees it listed. */
 async function mmePaper(page: Page): Promise<string> {
-  await page.goto("/dialogues/mme");
-  const link = page.getByRole("link", { name: mmeTitle });
+  const dialogue = new DialoguePage(page, "mme");
+  await dialogue.goto();
+  const link = dialogue.paperLink(mmeTitle);
   await expect(link).toHaveCount(1);
   const href = await link.getAttribute("href");
   expect(href).toMatch(/^\/papers\/[0-9a-f-]{36}$/);
@@ -59,23 +57,38 @@ async function download(page: Page, format: Format, name: string): Promise<{ fil
   return { file, filename };
 }
 
-/** The numbered paragraphs of the text as the app shows them: number and first words. */
-async function appParagraphs(page: Page): Promise<{ number: number; text: string }[]> {
-  return page.locator("article.paper-text [data-paragraph-number]").evaluateAll((els) =>
-    els.map((el) => ({
-      number: Number(el.getAttribute("data-paragraph-number")),
-      text: (el.textContent ?? "")
-        .replace(/^\s*\d+\.\s*/, "")
-        .replace(/\s+/g, " ")
-        .trim()
-        .slice(0, 40),
-    })),
+/**
+ * Numbered paragraphs, each with its number (read from `numberAttribute`) and its first words:
+ * the app's and the exported HTML's are compared with it.
+ */
+function numberedParagraphs(
+  paragraphs: Locator,
+  numberAttribute: "data-paragraph-number" | "data-number",
+): Promise<{ number: number; text: string }[]> {
+  return paragraphs.evaluateAll(
+    (els, attribute) =>
+      els.map((el) => ({
+        number: Number(el.getAttribute(attribute)),
+        text: (el.textContent ?? "")
+          .replace(/^\s*\d+\.\s*/, "")
+          .replace(/\s+/g, " ")
+          .trim()
+          .slice(0, 40),
+      })),
+    numberAttribute,
   );
 }
 
-test("a member downloads every export format of a submitted revision from its page", async ({ browser }) => {
+/** The downloaded Markdown with one character of its text changed (same length). */
+function alteredMarkdown(md: string): string {
+  const at = md.indexOf("Mobility and Employment");
+  expect(at).toBeGreaterThan(0);
+  return `${md.slice(0, at)}mobility${md.slice(at + "Mobility".length)}`;
+}
+
+test("a member downloads every export format of a submitted revision from its page", async ({ signedInPage }) => {
   test.setTimeout(120_000);
-  const { context, page } = await signedIn(browser, mmeChair);
+  const page = await signedInPage("mmeChair");
   mmePaperPath = await mmePaper(page);
   await page.goto(`${mmePaperPath}/revisions/1`);
   const section = page.getByRole("region", { name: "Export" });
@@ -84,7 +97,10 @@ test("a member downloads every export format of a submitted revision from its pa
   await expect(section.getByTestId("export-docx")).toHaveText("Download Word (DOCX) of Rev.1");
   // A frozen revision is exported as it is: no option to add suggestions and comments.
   await expect(section.getByRole("checkbox")).toHaveCount(0);
-  const shown = await appParagraphs(page);
+  const shown = await numberedParagraphs(
+    page.locator("article.paper-text [data-paragraph-number]"),
+    "data-paragraph-number",
+  );
   expect(shown.length).toBeGreaterThan(2);
 
   for (const format of formats) {
@@ -106,7 +122,7 @@ test("a member downloads every export format of a submitted revision from its pa
   expect(html).not.toMatch(/\son[a-z]+\s*=/i);
   expect(html).not.toMatch(/javascript:/i);
 
-  const viewer = await context.newPage();
+  const viewer = await page.context().newPage();
   await viewer.goto(`file://${saved.html}`);
   await expect(viewer).toHaveTitle(`${mmeTitle}, Rev.1`);
   await expect(viewer.locator("script")).toHaveCount(0);
@@ -128,16 +144,7 @@ test("a member downloads every export format of a submitted revision from its pa
   await expect(positions).toContainText("Chinedu Okeke");
 
   // The numbered paragraphs: the same numbers and text as on the revision page.
-  const exported = await viewer.locator("main p.para").evaluateAll((els) =>
-    els.map((el) => ({
-      number: Number(el.getAttribute("data-number")),
-      text: (el.textContent ?? "")
-        .replace(/^\s*\d+\.\s*/, "")
-        .replace(/\s+/g, " ")
-        .trim()
-        .slice(0, 40),
-    })),
-  );
+  const exported = await numberedParagraphs(viewer.locator("main p.para"), "data-number");
   expect(exported).toEqual(shown);
   expect(exported.map((p) => p.number)).toEqual(exported.map((_, i) => i + 1));
   await expect(viewer.locator("main p.para").first().locator(".num")).toHaveText("1.");
@@ -146,28 +153,29 @@ test("a member downloads every export format of a submitted revision from its pa
 
   // The revision page with its Export section is accessible.
   await expectAccessible(page);
-  await context.close();
 });
 
 test("the HLD reviewer exports a submitted paper, and nothing of a paper that is not submitted", async ({
-  browser,
+  signedInPage,
 }) => {
-  const budapest = await signedIn(browser, demo.budapestChair);
-  await budapest.page.goto("/dialogues/budapest");
-  const budapestHref = await budapest.page
-    .getByRole("link", { name: /Budapest Process position paper/ })
+  const budapest = new DialoguePage(await signedInPage("budapestChair"), "budapest");
+  await budapest.goto();
+  const budapestHref = await budapest
+    .paperLink(/Budapest Process position paper/)
     .first()
     .getAttribute("href");
   const budapestId = /^\/papers\/([0-9a-f-]{36})$/.exec(budapestHref ?? "")?.[1];
   expect(budapestId).toBeTruthy();
   // Its members may export it (the live draft): the URL itself works.
-  const own = await budapest.context.request.get(`/api/papers/${budapestId}/export?format=md&revision=live`);
+  const own = await budapest.page.request.get(`/api/papers/${budapestId}/export?format=md&revision=live`);
   expect(own.status()).toBe(200);
-  await budapest.context.close();
+  await budapest.page.context().close();
 
-  const { context, page } = await signedIn(browser, demo.hld);
-  await page.goto("/hld");
-  const row = page.getByRole("row").filter({ hasText: reference });
+  const page = await signedInPage("hld");
+  const { request } = page.context();
+  const hld = new HldPage(page);
+  await hld.goto();
+  const row = hld.row(reference);
   await expect(row).toHaveCount(1);
   const paperPath = mmePaperPath || (await row.getByRole("link").first().getAttribute("href")) || "";
   await page.goto(`${paperPath}/revisions/1`);
@@ -176,41 +184,30 @@ test("the HLD reviewer exports a submitted paper, and nothing of a paper that is
   const md = readFileSync(file, "utf8");
   expect(md).toContain(reference);
   if (saved.md) expect(md).toBe(readFileSync(saved.md, "utf8"));
-  const akn = await context.request.get(
-    `${paperPath.replace("/papers/", "/api/papers/")}/export?format=akn&revision=1`,
-  );
+  const akn = await request.get(`${paperPath.replace("/papers/", "/api/papers/")}/export?format=akn&revision=1`);
   expect(akn.status()).toBe(200);
   expect(akn.headers()["content-disposition"]).toContain(".akn.xml");
 
   // A paper that is not submitted does not exist for the reviewer, in any format or revision.
   for (const query of ["format=docx&revision=live", "format=pdf&revision=1", "format=html&revision=live"]) {
-    const response = await context.request.get(`/api/papers/${budapestId}/export?${query}`);
+    const response = await request.get(`/api/papers/${budapestId}/export?${query}`);
     expect(response.status(), query).toBe(404);
   }
-  await context.close();
 });
 
-test("anyone, without signing in, checks a copy on the verify page", async ({ browser }) => {
+test("anyone, without signing in, checks a copy on the verify page", async ({ page }) => {
   test.setTimeout(90_000);
   expect(saved.docx && saved.md && coverHash, "files of the first test").toBeTruthy();
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("/verify");
+  const verify = new VerifyPage(page);
+  const { result } = verify;
+  await verify.goto();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Verify a document");
   // Nobody is signed in: no account menu, no dialogue navigation.
   await expect(page.getByRole("link", { name: "My dialogues" })).toHaveCount(0);
   await expectAccessible(page);
 
-  const fileInput = page.getByLabel(/^Exported file/);
-  const fileForm = page.locator("form").filter({ has: fileInput });
-  const result = page.getByTestId("verify-result");
-  const verifyFile = async (file: string | { name: string; mimeType: string; buffer: Buffer }) => {
-    await fileInput.setInputFiles(file);
-    await fileForm.getByRole("button", { name: "Verify" }).click();
-  };
-
   // The downloaded DOCX: it is the submitted text.
-  await verifyFile(saved.docx as string);
+  await verify.verifyFile(saved.docx as string);
   await expect(result).toHaveAttribute("data-outcome", "match");
   await expect(result).toContainText(`This file matches ${reference}.`);
   await expect(result).toContainText(mmeTitle);
@@ -220,36 +217,29 @@ test("anyone, without signing in, checks a copy on the verify page", async ({ br
 
   // The Markdown as downloaded matches too; with one character of its text changed, it does not.
   const md = readFileSync(saved.md as string, "utf8");
-  await verifyFile(saved.md as string);
+  await verify.verifyFile(saved.md as string);
   await expect(result).toHaveAttribute("data-outcome", "match");
-  const at = md.indexOf("Mobility and Employment");
-  expect(at).toBeGreaterThan(0);
-  const altered = `${md.slice(0, at)}mobility${md.slice(at + "Mobility".length)}`;
+  const altered = alteredMarkdown(md);
   expect(altered.length).toBe(md.length);
-  await verifyFile({ name: "altered.md", mimeType: "text/markdown", buffer: Buffer.from(altered, "utf8") });
+  await verify.verifyFile({ name: "altered.md", mimeType: "text/markdown", buffer: Buffer.from(altered, "utf8") });
   await expect(result).toHaveAttribute("data-outcome", "altered");
   await expect(result).toHaveText(/^No match: .*changed/);
   await expect(result).not.toContainText(reference);
   await expectAccessible(page);
 
   // A hash: a random one matches nothing, the one printed on the cover matches the submission.
-  const hashInput = page.getByLabel(/SHA-256 hash/);
-  const hashForm = page.locator("form").filter({ has: hashInput });
   const random = createHash("sha256").update(`not a paper ${Date.now()}`).digest("hex");
-  await hashInput.fill(random);
-  await hashForm.getByRole("button", { name: "Verify" }).click();
+  await verify.verifyHash(random);
   await expect(page).toHaveURL(new RegExp(`/verify\\?hash=${random}$`));
   await expect(result).toHaveAttribute("data-outcome", "noMatch");
   await expect(result).toHaveText("No match: this is not a text submitted to the HLD through Accord.");
 
-  await hashInput.fill(coverHash.toUpperCase());
-  await hashForm.getByRole("button", { name: "Verify" }).click();
+  await verify.verifyHash(coverHash.toUpperCase());
   await expect(result).toHaveAttribute("data-outcome", "match");
   await expect(result).toContainText(`This hash matches ${reference}.`);
   await expect(result).toContainText(mmeTitle);
   await expect(result).toContainText(mmeDialogue);
   await expectAccessible(page);
-  await context.close();
 });
 
 test("without JavaScript, the verify page checks an uploaded file and shows the outcome", async ({ browser }) => {
@@ -257,14 +247,12 @@ test("without JavaScript, the verify page checks an uploaded file and shows the 
   expect(saved.md && coverHash, "files of the first test").toBeTruthy();
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto("/verify");
-  const fileInput = page.getByLabel(/^Exported file/);
-  const fileForm = page.locator("form").filter({ has: fileInput });
-  const result = page.getByTestId("verify-result");
+  const verify = new VerifyPage(page);
+  const { result } = verify;
+  await verify.goto();
 
   // The form posts itself; the endpoint answers with the page, not JSON.
-  await fileInput.setInputFiles(saved.md as string);
-  await fileForm.getByRole("button", { name: "Verify" }).click();
+  await verify.verifyFile(saved.md as string);
   await expect(page).toHaveURL(new RegExp(`/verify\\?hash=${coverHash}$`));
   await expect(result).toHaveAttribute("data-outcome", "match");
   await expect(result).toContainText(`This hash matches ${reference}.`);
@@ -273,32 +261,27 @@ test("without JavaScript, the verify page checks an uploaded file and shows the 
 
   // One character changed: refused, and nothing of the paper is shown.
   const md = readFileSync(saved.md as string, "utf8");
-  const at = md.indexOf("Mobility and Employment");
-  const altered = `${md.slice(0, at)}mobility${md.slice(at + "Mobility".length)}`;
-  await fileInput.setInputFiles({
-    name: "altered.md",
-    mimeType: "text/markdown",
-    buffer: Buffer.from(altered, "utf8"),
-  });
-  await fileForm.getByRole("button", { name: "Verify" }).click();
+  const altered = alteredMarkdown(md);
+  await verify.verifyFile({ name: "altered.md", mimeType: "text/markdown", buffer: Buffer.from(altered, "utf8") });
   await expect(page).toHaveURL(/\/verify\?file=altered$/);
   await expect(result).toHaveAttribute("data-outcome", "altered");
   await expect(result).toHaveText(/^No match: .*changed/);
   await expect(result).not.toContainText(reference);
 
   // No file chosen: asked for one.
-  await fileForm.getByRole("button", { name: "Verify" }).click();
+  await verify.fileForm.getByRole("button", { name: "Verify" }).click();
   await expect(page).toHaveURL(/\/verify\?file=nothing$/);
   await expect(result).toHaveText("Choose a file or paste a hash.");
   // (axe needs scripts: the same page is checked for accessibility with JavaScript above.)
   await context.close();
 });
 
-test("the chair downloads the dialogue's submitted papers as one ZIP with a manifest", async ({ browser }) => {
+test("the chair downloads the dialogue's submitted papers as one ZIP with a manifest", async ({ signedInPage }) => {
   test.setTimeout(120_000);
-  const { context, page } = await signedIn(browser, mmeChair);
-  await page.goto("/dialogues/mme");
-  const link = page.getByTestId("submissions-zip");
+  const page = await signedInPage("mmeChair");
+  const dialogue = new DialoguePage(page, "mme");
+  await dialogue.goto();
+  const link = dialogue.submissionsZip;
   await expect(link).toHaveText("Download the submitted papers (ZIP)");
   const [received] = await Promise.all([page.waitForEvent("download", { timeout: 90_000 }), link.click()]);
   expect(received.suggestedFilename()).toBe("mme-submitted-papers.zip");
@@ -335,84 +318,69 @@ test("the chair downloads the dialogue's submitted papers as one ZIP with a mani
   // The same renderer as the downloads: the ZIP's DOCX is the downloaded one, byte for byte.
   const zippedDocx = paper?.files.find((f) => f.format === "docx")?.path ?? "";
   if (saved.docx) expect(Buffer.from(entries[zippedDocx] as Uint8Array).equals(readFileSync(saved.docx))).toBe(true);
-  await context.close();
 });
 
-test("a penholder starts a paper from a DOCX; a file that is not a DOCX is refused", async ({ browser }) => {
+test("a penholder starts a paper from a DOCX; a file that is not a DOCX is refused", async ({ signedInPage }) => {
   expect(saved.docx, "DOCX of the first test").toBeTruthy();
-  const { context, page } = await signedIn(browser, demo.rabatPen);
-  await page.goto("/dialogues/rabat");
-  const form = page.getByRole("form", { name: "Import as a new paper" });
+  const page = await signedInPage("rabatPen");
+  const dialogue = new DialoguePage(page, "rabat");
+  await dialogue.goto();
+  const form = dialogue.importForm;
   await expect(form).toBeVisible();
 
   // Not a Word document, whatever its name says: a clear message, and no paper.
   const refusedTitle = "Notes that are not a Word document";
   const notDocx = path.join(work, "notes.docx");
   writeFileSync(notDocx, "Plain text notes, saved with a .docx name.\n");
-  await form.getByLabel(/^Word document/).setInputFiles(notDocx);
-  // The optional title is the form's only text field.
-  await form.getByRole("textbox").fill(refusedTitle);
-  await form.getByRole("button", { name: "Import as a new paper" }).click();
+  await dialogue.importDocx(notDocx, refusedTitle);
   await expect(form.getByRole("alert")).toHaveText(
     "This file is not a valid Word (.docx) document. Nothing was created.",
   );
   await expect(page).toHaveURL(/\/dialogues\/rabat$/);
   await page.reload();
-  await expect(page.getByRole("link", { name: refusedTitle })).toHaveCount(0);
+  await expect(dialogue.paperLink(refusedTitle)).toHaveCount(0);
 
   // The DOCX export of the MME paper comes back as its text: cover dropped, numbering recomputed.
   const importedTitle = `Imported copy of the MME recommendations ${Date.now().toString(36)}`;
-  await form.getByLabel(/^Word document/).setInputFiles(saved.docx as string);
-  await form.getByRole("textbox").fill(importedTitle);
-  await form.getByRole("button", { name: "Import as a new paper" }).click();
-  await expect(page).toHaveURL(/\/papers\/[0-9a-f-]{36}$/, { timeout: 30_000 });
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(importedTitle);
-  await expect(page.getByText("Draft", { exact: true })).toBeVisible();
-  const text = page.getByRole("textbox", { name: /^Text of / });
+  await dialogue.importDocx(saved.docx as string, importedTitle);
+  const imported = await PaperPage.landedOn(page, { timeout: 30_000 });
+  await expect(imported.heading).toHaveText(importedTitle);
+  await expect(imported.status("Draft")).toBeVisible();
+  const text = imported.editor;
   await expect(text).toContainText("Africa-EU Partnership on Migration, Mobility and Employment (MME)");
   await expect(text).toContainText("The Africa-EU Partnership");
   await expect(text.getByRole("link", { name: "www.africa-eu-partnership.org" })).toBeVisible();
   await expect(text).not.toContainText("Document record");
   await expect(text).not.toContainText(reference);
   // The app numbers the imported paragraphs again, exactly as the export had them.
-  const numbers = () =>
-    text
-      .locator("[data-paragraph-number]")
-      .evaluateAll((els) => els.map((el) => Number(el.getAttribute("data-paragraph-number"))));
+  const numbers = () => imported.paragraphNumbers();
   if (exportedNumbers.length) await expect.poll(numbers).toEqual(exportedNumbers);
   else await expect.poll(async () => (await numbers()).length).toBeGreaterThan(2);
 
-  await page.goto("/dialogues/rabat");
-  await expect(page.getByRole("link", { name: importedTitle })).toHaveCount(1);
-  await context.close();
+  await dialogue.goto();
+  await expect(dialogue.paperLink(importedTitle)).toHaveCount(1);
 });
 
-test("without JavaScript, a penholder still starts a paper from a DOCX", async ({ browser }) => {
+test("without JavaScript, a penholder still starts a paper from a DOCX", async ({ signedInPage }) => {
   expect(saved.docx, "DOCX of the first test").toBeTruthy();
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  await signInAs(context, demo.rabatPen);
-  const page = await context.newPage();
-  await page.goto("/dialogues/rabat");
-  const form = page.getByRole("form", { name: "Import as a new paper" });
+  const page = await signedInPage("rabatPen", { javaScriptEnabled: false });
+  const dialogue = new DialoguePage(page, "rabat");
+  await dialogue.goto();
   const title = `Imported without JavaScript ${Date.now().toString(36)}`;
-  await form.getByLabel(/^Word document/).setInputFiles(saved.docx as string);
-  await form.getByRole("textbox").fill(title);
-  await form.getByRole("button", { name: "Import as a new paper" }).click();
-  await expect(page).toHaveURL(/\/papers\/[0-9a-f-]{36}$/, { timeout: 30_000 });
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
-  await context.close();
+  await dialogue.importDocx(saved.docx as string, title);
+  const imported = await PaperPage.landedOn(page, { timeout: 30_000 });
+  await expect(imported.heading).toHaveText(title);
 });
 
 test("the import endpoint refuses strangers, delegates and oversized files, and creates nothing", async ({
   browser,
+  signedInPage,
 }) => {
   expect(saved.docx, "DOCX of the first test").toBeTruthy();
-  const { context: pen, page } = await signedIn(browser, demo.rabatPen);
-  await page.goto("/dialogues/rabat");
-  const dialogueId = await page
-    .getByRole("form", { name: "Import as a new paper" })
-    .locator('input[name="dialogueId"]')
-    .getAttribute("value");
+  const page = await signedInPage("rabatPen");
+  const dialogue = new DialoguePage(page, "rabat");
+  await dialogue.goto();
+  const dialogueId = await dialogue.importForm.locator('input[name="dialogueId"]').getAttribute("value");
   expect(dialogueId).toMatch(/^[0-9a-f-]{36}$/);
   const title = `Refused import ${Date.now().toString(36)}`;
   const form = (bytes: Buffer) => ({
@@ -428,20 +396,19 @@ test("the import endpoint refuses strangers, delegates and oversized files, and 
   expect(anonymous.status()).toBe(401);
   await stranger.close();
 
-  const { context: delegate } = await signedIn(browser, demo.rabatFr);
+  const delegate = await signedInPage("rabatFr");
   const refused = await delegate.request.post("/api/papers/import", { multipart: form(docx) });
   expect(refused.status()).toBe(403);
-  await delegate.close();
+  await delegate.context().close();
 
-  const oversized = await pen.request.post("/api/papers/import", {
+  const oversized = await page.request.post("/api/papers/import", {
     multipart: form(Buffer.concat([docx, Buffer.alloc(10 * 1024 * 1024)])),
   });
   expect(oversized.status()).toBe(400);
   expect(await oversized.json()).toMatchObject({ message: "The file is larger than 10 MB. Nothing was created." });
 
   await page.reload();
-  await expect(page.getByRole("link", { name: title })).toHaveCount(0);
-  await pen.close();
+  await expect(dialogue.paperLink(title)).toHaveCount(0);
 });
 
 /** The DOCX with an unused part of `extra` random bytes: a larger file that imports the same. */
@@ -455,12 +422,12 @@ function paddedDocx(file: string, extra: number): string {
   return padded;
 }
 
-test("on a slow line, an import, a download and a check show how far they have got", async ({ browser }) => {
+test("on a slow line, an import, a download and a check show how far they have got", async ({ signedInPage }) => {
   test.setTimeout(120_000);
   expect(saved.docx, "DOCX of the first test").toBeTruthy();
-  const { context, page } = await signedIn(browser, demo.rabatPen);
+  const page = await signedInPage("rabatPen");
   // A delegate's line: Chromium's own throttling, 48 KB/s each way.
-  const cdp = await context.newCDPSession(page);
+  const cdp = await page.context().newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Network.emulateNetworkConditions", {
     offline: false,
@@ -469,12 +436,11 @@ test("on a slow line, an import, a download and a check show how far they have g
     uploadThroughput: 48 * 1024,
   });
 
-  await page.goto("/dialogues/rabat");
-  const form = page.getByRole("form", { name: "Import as a new paper" });
+  const dialogue = new DialoguePage(page, "rabat");
+  await dialogue.goto();
+  const form = dialogue.importForm;
   const title = `Imported on a slow line ${Date.now().toString(36)}`;
-  await form.getByLabel(/^Word document/).setInputFiles(paddedDocx(saved.docx as string, 192 * 1024));
-  await form.getByRole("textbox").fill(title);
-  await form.getByRole("button", { name: "Import as a new paper" }).click();
+  await dialogue.importDocx(paddedDocx(saved.docx as string, 192 * 1024), title);
   // The share sent grows while the file goes up; the button cannot send it twice meanwhile.
   const sending = form.getByRole("progressbar", { name: "Sending the document" });
   await expect(sending).toBeVisible();
@@ -482,11 +448,11 @@ test("on a slow line, an import, a download and a check show how far they have g
   await expectAccessible(page);
   await expect.poll(async () => Number(await sending.getAttribute("value"))).toBeGreaterThan(0);
   expect(Number(await sending.getAttribute("value"))).toBeLessThan(100);
-  await expect(page).toHaveURL(/\/papers\/[0-9a-f-]{36}$/, { timeout: 60_000 });
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  const imported = await PaperPage.landedOn(page, { timeout: 60_000 });
+  await expect(imported.heading).toHaveText(title);
 
   // The PDF: "Preparing" while the server makes it, then the share received.
-  const section = page.getByRole("region", { name: "Export" });
+  const section = imported.exports;
   const link = section.getByTestId("export-pdf");
   const received = page.waitForEvent("download", { timeout: 60_000 });
   await link.click();
@@ -500,71 +466,59 @@ test("on a slow line, an import, a download and a check show how far they have g
 
   // Checking that copy on the verify page: the share sent, then the answer. The imported paper
   // has the submitted MME text (same SHA-256) under a draft's cover: not the submitted file.
-  await page.goto("/verify");
-  const check = page.locator("form").filter({ has: page.getByLabel(/^Exported file/) });
-  await check.getByLabel(/^Exported file/).setInputFiles(pdf);
-  await check.getByRole("button", { name: "Verify" }).click();
-  await expect(check.getByRole("progressbar", { name: "Sending the file" })).toBeVisible();
-  await expect(page.getByTestId("verify-result")).toHaveAttribute("data-outcome", "altered", { timeout: 30_000 });
-  await expect(check.getByRole("progressbar")).toHaveCount(0);
-  await context.close();
+  const verify = new VerifyPage(page);
+  await verify.goto();
+  await verify.verifyFile(pdf);
+  await expect(verify.fileForm.getByRole("progressbar", { name: "Sending the file" })).toBeVisible();
+  await expect(verify.result).toHaveAttribute("data-outcome", "altered", { timeout: 30_000 });
+  await expect(verify.fileForm.getByRole("progressbar")).toHaveCount(0);
 });
 
-test("the live draft's export has every saved edit, the moment it is saved", async ({ browser }) => {
+test("the live draft's export has every saved edit, the moment it is saved", async ({
+  signedInPage,
+  paperInConsultation,
+}) => {
   const title = `Rabat live export ${Date.now().toString(36)}`;
-  const paperPath = await paperInConsultation(browser, title, "Partners agree on a first sentence.");
-  const { context, page } = await signedIn(browser, demo.rabatPen);
-  await page.goto(paperPath);
-  await waitForText(page);
-  const editor = page.getByRole("textbox", { name: /^Text of / });
-  await editor.locator("p").first().click();
-  await page.keyboard.press("End");
+  const paper = new PaperPage(
+    await signedInPage("rabatPen"),
+    await paperInConsultation(title, "Partners agree on a first sentence."),
+  );
+  await paper.goto();
+  await paper.waitForText();
   const fresh = ` Words typed ${Date.now().toString(36)} just before the download.`;
-  await page.keyboard.type(fresh);
-  await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
+  await paper.typeAtEndOfFirstParagraph(fresh);
+  await expect(paper.allChangesSaved).toBeVisible();
   // Saved means stored: the export made right after must have the words (no waiting for a snapshot).
-  const md = await context.request.get(`/api${paperPath}/export?format=md&revision=live`);
+  const md = await paper.page.request.get(`/api${paper.path}/export?format=md&revision=live`);
   expect(md.status()).toBe(200);
   expect(await md.text()).toContain(fresh.trim());
-  await context.close();
 });
 
 test("a delegate downloads the live draft with her suggestion and comment as tracked change and Word comment", async ({
-  browser,
+  openPaperAs,
+  paperInConsultation,
 }) => {
   test.setTimeout(120_000);
   const title = `Rabat annotated export ${Date.now().toString(36)}`;
   const text = "Partners commit to mobility partnerships";
   const suggested = " and to legal pathways";
   const explanation = "Legal pathways are what the ministerial asked for.";
-  const editorOf = (page: Page) => page.getByRole("textbox", { name: /^Text of / });
-  const panelOf = (page: Page) => page.getByRole("complementary", { name: "Comments and suggestions" });
-  const saved = (page: Page) => page.getByRole("status").filter({ hasText: /All changes saved|Up to date/ });
 
   // The penholder writes a paper and opens consultation.
-  const paperPath = await paperInConsultation(browser, title, text);
+  const paperPath = await paperInConsultation(title, text);
 
   // The delegate suggests words and explains them in a thread.
-  const { context, page } = await signedIn(browser, demo.rabatFr);
-  await page.goto(paperPath);
-  await expect(editorOf(page)).toBeVisible();
-  await waitForText(page);
-  await expect(saved(page)).toBeVisible();
-  await editorOf(page).locator("p").first().click();
-  await page.keyboard.press("End");
-  await page.keyboard.type(suggested);
-  await expect(editorOf(page).locator("ins.suggestion-insert")).toHaveText(suggested);
-  await panelOf(page)
-    .getByRole("list", { name: "Suggestions" })
-    .getByRole("button", { name: /^Explain the suggestion of Claire Dubois/ })
-    .click();
-  await panelOf(page).getByLabel("Your comment").fill(explanation);
-  await panelOf(page).getByRole("button", { name: "Post comment" }).click();
-  await expect(panelOf(page).getByRole("article", { name: "Thread by Claire Dubois" })).toBeVisible();
-  await expect(saved(page)).toBeVisible();
+  const paper = await openPaperAs("rabatFr", paperPath);
+  const { page } = paper;
+  await paper.typeAtEndOfFirstParagraph(suggested);
+  await expect(paper.editor.locator("ins.suggestion-insert")).toHaveText(suggested);
+  await paper.comments.explainSuggestion("Claire Dubois");
+  await paper.comments.postComment(explanation);
+  await expect(paper.comments.thread("Claire Dubois")).toBeVisible();
+  await expect(paper.saved).toBeVisible();
 
   // The option switches every link of the live draft to the annotated file.
-  const section = page.getByRole("region", { name: "Export" });
+  const section = paper.exports;
   const option = section.getByRole("checkbox", { name: "Include suggestions and comments" });
   await expect(option).not.toBeChecked();
   await expect(section.getByTestId("export-docx")).toHaveAttribute("href", /revision=live$/);
@@ -594,10 +548,9 @@ test("a delegate downloads the live draft with her suggestion and comment as tra
   // Without the option, the same draft is the agreed text only; a revision refuses the option.
   await option.uncheck();
   await expect(section.getByTestId("export-md")).toHaveAttribute("href", /revision=live$/);
-  const md = await context.request.get(`/api${paperPath}/export?format=md&revision=live`);
+  const md = await page.request.get(`/api${paperPath}/export?format=md&revision=live`);
   expect(await md.text()).not.toContain("legal pathways");
-  const refused = await context.request.get(`/api${paperPath}/export?format=md&revision=1&annotations=1`);
+  const refused = await page.request.get(`/api${paperPath}/export?format=md&revision=1&annotations=1`);
   expect(refused.status()).toBe(400);
   expect(await refused.json()).toMatchObject({ error: "invalid_input" });
-  await context.close();
 });

@@ -1,19 +1,32 @@
-// Shared steps: signing in through Auth.js's API (the form itself is tested once, in auth.spec).
+// The e2e specs' `test`: pages signed in through Auth.js's API (the form itself is tested once, in
+// auth.spec), closed after the test, and a paper in consultation made by the Rabat penholder.
 import AxeBuilder from "@axe-core/playwright";
-import { type Browser, type BrowserContext, expect, type Page } from "@playwright/test";
+import { type BrowserContext, type BrowserContextOptions, test as base, expect, type Page } from "@playwright/test";
+import { DialoguePage } from "./pages/dialogue-page";
+import { PaperPage } from "./pages/paper-page";
+
+export { expect };
 
 export const DEMO_PASSWORD = "accord-demo-2013";
 
+/** Seeded accounts (db seed), by the role they play in the specs. */
 export const demo = {
   admin: "admin@accord.test",
   hld: "hld@accord.test",
   rabatChair: "chair@rabat.accord.test",
   rabatPen: "pen@rabat.accord.test",
   rabatFr: "fr@rabat.accord.test",
+  rabatEs: "es@rabat.accord.test",
+  rabatMl: "ml@rabat.accord.test",
   rabatObserver: "observer@rabat.accord.test",
   budapestChair: "chair@budapest.accord.test",
   budapestHu: "hu@budapest.accord.test",
+  mmeChair: "chair@mme.accord.test",
 } as const;
+
+export type DemoRole = keyof typeof demo;
+/** An account the spec made itself. */
+export type Account = { email: string; password: string };
 
 export async function signInAs(context: BrowserContext, email: string, password = DEMO_PASSWORD): Promise<void> {
   const csrf = await context.request.get("/api/auth/csrf");
@@ -38,51 +51,52 @@ export async function expectAccessible(page: Page): Promise<void> {
 }
 
 /**
- * The link of the dialogue's seeded paper (every seeded title ends so; papers the specs create do
- * not), looked up page by page on the dialogue's page, whatever has been created meanwhile.
+ * A page in a browser context of its own, signed in as a demo role (or an account the spec made).
+ * Each call is a separate session; every context is closed after the test.
  */
-export async function seededPaperHref(page: Page, slug: string): Promise<string> {
-  const seeded = page.getByRole("table").getByRole("link", { name: / (for|to) the 2013 High-Level Dialogue$/ });
-  for (let n = 1; n <= 20; n++) {
-    await page.goto(`/dialogues/${slug}?page=${n}`);
-    if ((await seeded.count()) > 0) {
-      const href = await seeded.first().getAttribute("href");
-      expect(href).toMatch(/^\/papers\/[0-9a-f-]{36}$/);
-      return href as string;
-    }
-  }
-  throw new Error(`no seeded paper listed in the dialogue ${slug}`);
-}
+export type SignedInPage = (who: DemoRole | Account, options?: BrowserContextOptions) => Promise<Page>;
 
-/**
- * Waits until the paper's text has arrived from the collaboration server: until then the page
- * shows "Connecting…" and no editor to type into.
- */
-export async function waitForText(page: Page): Promise<void> {
-  await expect(page.locator(".connection-status")).not.toHaveAttribute("data-state", "connecting");
-}
+type Fixtures = {
+  signedInPage: SignedInPage;
+  /** The paper at `path`, opened as `role` in a session of its own (see PaperPage.open). */
+  openPaperAs: (role: DemoRole, path: string) => Promise<PaperPage>;
+  /**
+   * As the Rabat penholder, in a context of its own: creates a paper titled `title` whose text is
+   * `text`, opens consultation, and waits until the text is saved. Returns the paper's path.
+   */
+  paperInConsultation: (title: string, text: string) => Promise<string>;
+};
 
-/**
- * As the Rabat penholder, in a context of its own: creates a paper titled `title` whose text is
- * `text`, opens consultation, and waits until the text is saved. Returns the paper's path.
- */
-export async function paperInConsultation(browser: Browser, title: string, text: string): Promise<string> {
-  const context = await browser.newContext();
-  await signInAs(context, demo.rabatPen);
-  const pen = await context.newPage();
-  await pen.goto("/dialogues/rabat");
-  const form = pen.getByRole("region", { name: "New paper" });
-  await form.getByLabel("Title").fill(title);
-  await form.getByRole("button", { name: "Create paper" }).click();
-  await expect(pen).toHaveURL(/\/papers\/[0-9a-f-]{36}$/);
-  const paperPath = new URL(pen.url()).pathname;
-  await pen.getByRole("button", { name: "Open consultation" }).click();
-  await expect(pen.getByText("Consultation", { exact: true })).toBeVisible();
-  await waitForText(pen);
-  await pen.getByRole("textbox", { name: /^Text of / }).click();
-  await pen.keyboard.press("ControlOrMeta+a");
-  await pen.keyboard.type(text);
-  await expect(pen.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
-  await context.close();
-  return paperPath;
-}
+export const test = base.extend<Fixtures>({
+  signedInPage: async ({ browser }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (who, options) => {
+      const { email, password } = typeof who === "string" ? { email: demo[who], password: DEMO_PASSWORD } : who;
+      const context = await browser.newContext(options);
+      contexts.push(context);
+      await signInAs(context, email, password);
+      return context.newPage();
+    });
+    // Closing a context twice is harmless: specs close some early to free the browser.
+    for (const context of contexts) await context.close();
+  },
+
+  openPaperAs: async ({ signedInPage }, use) => {
+    await use(async (role, path) => new PaperPage(await signedInPage(role), path).open());
+  },
+
+  paperInConsultation: async ({ signedInPage }, use) => {
+    await use(async (title, text) => {
+      const pen = await signedInPage("rabatPen");
+      const dialogue = new DialoguePage(pen, "rabat");
+      await dialogue.goto();
+      const paper = await dialogue.createPaper(title);
+      await paper.openConsultation();
+      await paper.waitForText();
+      await paper.replaceText(text);
+      await expect(paper.allChangesSaved).toBeVisible();
+      await pen.context().close();
+      return paper.path;
+    });
+  },
+});

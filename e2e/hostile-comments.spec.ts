@@ -3,48 +3,32 @@
 // (server/domain/comment-limits.ts) every reply is refused with its message and nothing more is
 // stored; the observer's own form says why; the penholder goes on replying and the server keeps
 // answering.
-import { type Browser, expect, type Page, test } from "@playwright/test";
-import { demo, paperInConsultation, signInAs, waitForText } from "./fixtures";
+import { expect, test } from "./fixtures";
 
 /** COMMENTS_PER_ACCOUNT.limit in server/domain/comment-limits.ts. */
 const COMMENTS_PER_MINUTE = 30;
 const REFILL_MS = 60_000 / COMMENTS_PER_MINUTE;
 const REFUSAL = /Nothing was saved: wait a moment, then try again\./;
 
-const editorOf = (page: Page) => page.getByRole("textbox", { name: /^Text of / });
-const panelOf = (page: Page) => page.getByRole("complementary", { name: "Comments and suggestions" });
-
-async function openPaper(browser: Browser, email: string, path: string): Promise<Page> {
-  const context = await browser.newContext();
-  await signInAs(context, email);
-  const page = await context.newPage();
-  await page.goto(path);
-  await expect(editorOf(page)).toBeVisible();
-  await waitForText(page);
-  return page;
-}
-
 test("an observer replaying the reply action is held to the comment allowance; everyone else is not", async ({
-  browser,
+  openPaperAs,
+  paperInConsultation,
 }) => {
   test.setTimeout(120_000);
   const paperPath = await paperInConsultation(
-    browser,
     `Flooded ${Date.now().toString(36)}`,
     "Partners commit to mobility partnerships",
   );
-  const observer = await openPaper(browser, demo.rabatObserver, paperPath);
+  const observerPaper = await openPaperAs("rabatObserver", paperPath);
+  const { page: observer, comments } = observerPaper;
 
   // One thread and one reply through the interface; the reply's request is the one replayed.
-  await editorOf(observer).locator("p").first().click({ clickCount: 3 });
-  await panelOf(observer).getByRole("button", { name: "Comment on the selected text" }).click();
-  await panelOf(observer).getByLabel("Your comment").fill("Opening the thread.");
-  await panelOf(observer).getByRole("button", { name: "Post comment" }).click();
-  const thread = panelOf(observer).getByRole("article", { name: "Thread by Helen Okafor" });
+  await observerPaper.selectFirstParagraph();
+  await comments.commentOnSelection("Opening the thread.");
+  const thread = comments.thread("Helen Okafor");
   await expect(thread).toBeVisible();
   const replying = observer.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
-  await thread.getByLabel("Reply to the thread of Helen Okafor").fill("A first reply.");
-  await thread.getByRole("button", { name: "Reply" }).click();
+  await comments.reply("Helen Okafor", "A first reply.");
   const reply = await replying;
   await expect(thread).toContainText("A first reply.");
   const [input] = JSON.parse(reply.postData() ?? "[]") as [{ threadId: string; body: string }];
@@ -81,32 +65,29 @@ test("an observer replaying the reply action is held to the comment allowance; e
 
   // Nothing of the refused replies was stored.
   await observer.reload();
-  const stored = panelOf(observer).getByRole("article", { name: "Thread by Helen Okafor" });
-  await expect(stored.getByText(/^Flood \d+$/)).toHaveCount(accepted);
+  await expect(thread.getByText(/^Flood \d+$/)).toHaveCount(accepted);
 
   // The observer's own form tells them why. The allowance trickles back (one every 2 s): spend it
   // just before each try, so that the form meets the refusal (a try that slips through is stored).
-  const form = stored.getByLabel("Reply to the thread of Helen Okafor");
+  const form = thread.getByLabel("Reply to the thread of Helen Okafor");
   for (let attempt = 0; attempt < 5; attempt++) {
     await form.fill(`From the form ${attempt}`);
     await Promise.all(Array.from({ length: 3 }, () => replay("Drain")));
-    await stored.getByRole("button", { name: "Reply" }).click();
+    await thread.getByRole("button", { name: "Reply" }).click();
     if (
-      await panelOf(observer)
+      await comments.root
         .getByText(REFUSAL)
         .isVisible({ timeout: 5_000 })
         .catch(() => false)
     )
       break;
   }
-  await expect(panelOf(observer).getByText(REFUSAL)).toBeVisible();
+  await expect(comments.root.getByText(REFUSAL)).toBeVisible();
 
   // The penholder replies as usual, and the server still answers at once.
-  const pen = await openPaper(browser, demo.rabatPen, paperPath);
-  const penThread = panelOf(pen).getByRole("article", { name: "Thread by Helen Okafor" });
-  await penThread.getByLabel("Reply to the thread of Helen Okafor").fill("The penholder is not held up.");
-  await penThread.getByRole("button", { name: "Reply" }).click();
-  await expect(penThread).toContainText("The penholder is not held up.");
-  const health = await pen.request.get("/api/health");
+  const pen = await openPaperAs("rabatPen", paperPath);
+  await pen.comments.reply("Helen Okafor", "The penholder is not held up.");
+  await expect(pen.comments.thread("Helen Okafor")).toContainText("The penholder is not held up.");
+  const health = await pen.page.request.get("/api/health");
   expect(health.status()).toBe(200);
 });

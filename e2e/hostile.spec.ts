@@ -3,8 +3,9 @@
 // refused at the limit, a post from another site is refused, and the server keeps answering
 // everyone else. Headers (7): every response carries them.
 import http from "node:http";
-import { expect, test } from "@playwright/test";
-import { demo, signInAs } from "./fixtures";
+import { type DemoRole, expect, type SignedInPage, test } from "./fixtures";
+import { HldPage } from "./pages/hld-page";
+import { PaperPage } from "./pages/paper-page";
 
 type Outcome = { status: number; body: string; sentBytes: number };
 
@@ -48,16 +49,16 @@ function streamUpload(baseURL: string, cookie: string, totalBytes: number, pause
   });
 }
 
-async function cookieOf(browser: import("@playwright/test").Browser, baseURL: string, email: string) {
-  const context = await browser.newContext({ baseURL });
-  await signInAs(context, email);
+/** The Cookie header of a fresh session of `role`, for requests sent outside the browser. */
+async function cookieOf(signedInPage: SignedInPage, role: DemoRole): Promise<string> {
+  const context = (await signedInPage(role)).context();
   const cookies = await context.cookies();
   await context.close();
   return cookies.map((c) => `${c.name}=${c.value}`).join("; ");
 }
 
-test("an observer's streamed upload is refused before its body is read", async ({ browser, baseURL, request }) => {
-  const cookie = await cookieOf(browser, baseURL as string, demo.rabatObserver);
+test("an observer's streamed upload is refused before its body is read", async ({ signedInPage, baseURL, request }) => {
+  const cookie = await cookieOf(signedInPage, "rabatObserver");
   const started = Date.now();
   // 60 MiB offered slowly (about 1.3 MB/s): the refusal must come at the start, not at the end.
   const outcome = await streamUpload(baseURL as string, cookie, 60 * 1024 * 1024, 50);
@@ -69,11 +70,11 @@ test("an observer's streamed upload is refused before its body is read", async (
 });
 
 test("a chunked upload larger than the limit is cut off at the limit, not read to its end", async ({
-  browser,
+  signedInPage,
   baseURL,
   request,
 }) => {
-  const cookie = await cookieOf(browser, baseURL as string, demo.rabatChair);
+  const cookie = await cookieOf(signedInPage, "rabatChair");
   const outcome = await streamUpload(baseURL as string, cookie, 60 * 1024 * 1024);
   expect(outcome.status).toBe(400);
   // The size refusal, not a parse failure of a body read to its end.
@@ -81,8 +82,8 @@ test("a chunked upload larger than the limit is cut off at the limit, not read t
   expect((await request.get("/api/health")).ok()).toBe(true);
 });
 
-test("an import posted from another site's page is refused", async ({ browser, baseURL }) => {
-  const cookie = await cookieOf(browser, baseURL as string, demo.rabatChair);
+test("an import posted from another site's page is refused", async ({ signedInPage, baseURL }) => {
+  const cookie = await cookieOf(signedInPage, "rabatChair");
   const response = await fetch(new URL("/api/papers/import", baseURL), {
     method: "POST",
     headers: { cookie, origin: "https://attacker.example", "content-type": "multipart/form-data; boundary=x" },
@@ -106,17 +107,15 @@ test("every response carries the security headers: pages, route handlers and sta
   }
 });
 
-test("the HLD reviewer reads a submitted paper's agreed text without a live socket", async ({ browser }) => {
-  const context = await browser.newContext();
-  await signInAs(context, demo.hld);
-  const page = await context.newPage();
+test("the HLD reviewer reads a submitted paper's agreed text without a live socket", async ({ signedInPage }) => {
+  const page = await signedInPage("hld");
   const sockets: string[] = [];
   page.on("websocket", (socket) => sockets.push(socket.url()));
-  await page.goto("/hld");
-  await page.getByRole("table", { name: "Papers submitted to the HLD" }).getByRole("link").first().click();
-  await expect(page).toHaveURL(/\/papers\/[0-9a-f-]{36}$/);
-  await expect(page.getByRole("article", { name: /^Text of / })).toContainText(/\w/);
+  const hld = new HldPage(page);
+  await hld.goto();
+  await hld.submitted.getByRole("link").first().click();
+  const paper = await PaperPage.landedOn(page);
+  await expect(paper.storedText).toContainText(/\w/);
   await page.waitForLoadState("networkidle");
   expect(sockets).toEqual([]);
-  await context.close();
 });

@@ -1,10 +1,7 @@
-import { expect, test } from "@playwright/test";
-import { demo, expectAccessible, signInAs } from "./fixtures";
+import { demo, expect, expectAccessible, signInAs, test } from "./fixtures";
 
-test("switching the interface to French is remembered for the user", async ({ browser }) => {
-  const context = await browser.newContext({ locale: "en-GB" });
-  await signInAs(context, demo.rabatChair);
-  const page = await context.newPage();
+test("switching the interface to French is remembered for the user", async ({ browser, signedInPage }) => {
+  const page = await signedInPage("rabatChair", { locale: "en-GB" });
   await page.goto("/dialogues");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("My dialogues");
   await page.getByRole("button", { name: "Français" }).click();
@@ -15,7 +12,7 @@ test("switching the interface to French is remembered for the user", async ({ br
     "Vous : Présidence pour Sénégal",
   );
   await expectAccessible(page);
-  await context.close();
+  await page.context().close();
 
   // A new browser, English by default: the saved choice wins once signed in.
   const fresh = await browser.newContext({ locale: "en-GB" });

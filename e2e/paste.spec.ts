@@ -1,6 +1,7 @@
 // Pasting from Word keeps the text and its emphasis, not Word's styles or typed list numbers.
-import { expect, type Page, test } from "@playwright/test";
-import { demo, signInAs, waitForText } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { DialoguePage } from "./pages/dialogue-page";
 
 const WORD_HTML = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal{margin:0}</style></head>
 <body><!--StartFragment-->
@@ -18,17 +19,12 @@ async function paste(page: Page, html: string) {
   }, html);
 }
 
-test("pasting from Word keeps text and emphasis, drops Word's styles", async ({ browser }) => {
-  const context = await browser.newContext();
-  await signInAs(context, demo.rabatPen);
-  const page = await context.newPage();
-  await page.goto("/dialogues/rabat");
-  const newPaper = page.getByRole("region", { name: "New paper" });
-  await newPaper.getByLabel("Title").fill("Pasted from Word");
-  await newPaper.getByRole("button", { name: "Create paper" }).click();
-  await expect(page).toHaveURL(/\/papers\/[0-9a-f-]{36}$/);
-  const editor = page.getByRole("textbox", { name: /^Text of / });
-  await waitForText(page);
+test("pasting from Word keeps text and emphasis, drops Word's styles", async ({ signedInPage }) => {
+  const dialogue = new DialoguePage(await signedInPage("rabatPen"), "rabat");
+  await dialogue.goto();
+  const paper = await dialogue.createPaper("Pasted from Word");
+  const { editor, page } = paper;
+  await paper.waitForText();
   await editor.click();
   await paste(page, WORD_HTML);
 
@@ -40,5 +36,4 @@ test("pasting from Word keeps text and emphasis, drops Word's styles", async ({ 
   await expect(editor).not.toContainText("1.\u00a0");
   const styled = await editor.evaluate((el) => el.querySelectorAll("[style], [class*=Mso], o\\:p").length);
   expect(styled).toBe(0);
-  await context.close();
 });
