@@ -4,6 +4,7 @@ import { cookies } from "next/headers";
 import { decode } from "next-auth/jwt";
 import { cache } from "react";
 import { getDb } from "@/db/client";
+import { processSingleton } from "@/lib/process-singleton";
 import { type ActorProfile, loadSessionActor } from "../actor";
 import { sessionTokenFrom, UUID } from "../collab/auth";
 import { AppError } from "../errors";
@@ -13,7 +14,10 @@ import { AppError } from "../errors";
  * expiry: a signed-in user's every request carries the same token. Only the cryptography is
  * skipped; the session row is still checked on every request (signing out ends it at once).
  */
-const verifiedTokens = new Map<string, { sid: string; expiresAtMs: number }>();
+const verifiedTokens = processSingleton(
+  "verified session tokens",
+  () => new Map<string, { sid: string; expiresAtMs: number }>(),
+);
 const VERIFIED_TOKENS_MAX = 2000;
 
 /**
