@@ -124,8 +124,9 @@ export function useCollabSession({
     provider.on("close", ({ event }: { event?: { code?: number; reason?: string } }) => {
       setSynced(false);
       if (event?.code === CLOSE.tooFast.code) serverNotice.current("tooFast");
-      // A change above the frame limit would be sent again on every reconnection, and refused.
-      const tooLarge = event?.code === CLOSE.tooLarge.code;
+      // A change above the frame limit (the socket's 1009) or with too many items (the guard
+      // closes the document with the same reason) would be sent again on every reconnection.
+      const tooLarge = event?.code === CLOSE.tooLarge.code || event?.reason === CLOSE.tooLarge.reason;
       if (event?.reason === UPDATE_REFUSED || tooLarge) {
         // The server refused one of this page's changes: this copy has diverged from the
         // server's. Start again from the server's copy — but not in a loop: after a few

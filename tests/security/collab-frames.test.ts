@@ -4,14 +4,16 @@
 // is closed with the "too fast" code; the server keeps serving others meanwhile, and a large but
 // legitimate edit (a long paste) still goes through.
 import { once } from "node:events";
+import * as decoding from "lib0/decoding";
 import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { writeSyncStep1 } from "y-protocols/sync";
 import * as Y from "yjs";
 import { CLOSE, MAX_FRAME_BYTES } from "@/lib/collab/wire";
+import { MAX_UPDATE_STRUCTS } from "@/server/collab/guard/update-size";
 import { SOCKET_LIMITS } from "@/server/collab/socket-limits";
 import { useCollabHarness } from "../collab/harness";
-import { appendParagraph, fragmentText } from "../collab/helpers";
+import { appendParagraph, fragmentText, waitFor } from "../collab/helpers";
 import { hocuspocusMessage, MESSAGE, signedInSocket, updateMessage } from "./raw-socket";
 
 const harness = useCollabHarness();
@@ -107,6 +109,37 @@ describe("a flood from one signed-in socket", () => {
     for (let i = 0; i < SOCKET_LIMITS.budgetMessages.burst * 2; i++) socket.send(ask);
     const [code] = await closed;
     expect(code).toBe(CLOSE.tooFast.code);
+  });
+});
+
+describe("an update with more items than the limit, under the frame limit", () => {
+  it("is refused unread with the too-large reason, and the text stays as it was", async () => {
+    const { paper } = await harness.paper("draft");
+    const socket = await signedInSocket(harness, "chair", paper.id);
+    const live = harness.liveDoc(paper.id);
+    if (!live) throw new Error("paper not loaded");
+    const before = fragmentText(live);
+    // One character at a time at the start of a paragraph: every one its own Yjs item.
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(live));
+    const text = (client.getXmlFragment("default").get(1) as Y.XmlElement).get(0) as Y.XmlText;
+    client.transact(() => {
+      for (let i = 0; i <= MAX_UPDATE_STRUCTS; i++) text.insert(0, "x");
+    });
+    const update = Y.encodeStateAsUpdate(client, Y.encodeStateVector(live));
+    expect(update.length).toBeLessThan(MAX_FRAME_BYTES);
+
+    const closes: string[] = [];
+    socket.on("message", (data: Buffer) => {
+      const decoder = decoding.createDecoder(new Uint8Array(data));
+      decoding.readVarString(decoder);
+      if (decoding.readVarUint(decoder) === MESSAGE.close) closes.push(decoding.readVarString(decoder));
+    });
+    socket.send(updateMessage(paper.id, update));
+    await waitFor(() => closes.length > 0);
+    expect(closes).toEqual([CLOSE.tooLarge.reason]);
+    expect(fragmentText(live)).toBe(before);
+    socket.close();
   });
 });
 

@@ -6,7 +6,7 @@ import WebSocket from "ws";
 import type { CollabHarness } from "../collab/harness";
 
 /** Hocuspocus message types (its MessageType enum). */
-export const MESSAGE = { sync: 0, awareness: 1, auth: 2 } as const;
+export const MESSAGE = { sync: 0, awareness: 1, auth: 2, close: 7 } as const;
 /** y-protocols sync message carrying an update. */
 const SYNC_UPDATE = 2;
 

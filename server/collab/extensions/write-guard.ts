@@ -6,6 +6,7 @@ import type { beforeSyncPayload, Document, Extension } from "@hocuspocus/server"
 import { CLOSE } from "@/lib/collab/wire";
 import type { CollabConnection, CollabContext } from "../context";
 import { judgeUpdate } from "../guard/judge-update";
+import { carriesMoreStructsThan, MAX_UPDATE_STRUCTS } from "../guard/update-size";
 import { documentSchema } from "../paper-state";
 
 /** Sync messages that carry an update (0 = SyncStep1 carries only a state vector). */
@@ -34,6 +35,11 @@ export class WriteGuard implements Extension {
   async beforeSync({ connection, document, type, payload }: beforeSyncPayload<CollabContext>) {
     // A read-only connection's update is refused by Hocuspocus right after the hooks (no apply).
     if (!carriesUpdate(type) || connection.readOnly || isEmptyUpdate(payload)) return;
+    // Yjs's cost to apply an update follows its items: too many, and it is refused unread.
+    if (carriesMoreStructsThan(payload, MAX_UPDATE_STRUCTS)) {
+      console.warn(`collab: update refused (user ${connection.context.userId}): more than ${MAX_UPDATE_STRUCTS} items`);
+      throw { ...CLOSE.tooLarge };
+    }
     judgeOrRefuse(connection, document, payload);
   }
 }
