@@ -100,9 +100,8 @@ export function createCollaborationServer(options: CollaborationServerOptions): 
       if (document) Y.applyUpdate(document, update, { source: "local" });
     },
     close() {
-      sweep.stop();
       unregisterCollaborationServer(server);
-      closing ??= shutDown(hocuspocus, ws);
+      closing ??= sweep.stop().then(() => shutDown(hocuspocus, ws));
       return closing;
     },
   };

@@ -20,7 +20,8 @@ export class AccessSweep implements Extension {
   extensionName = "AccessSweep";
   private instance?: Hocuspocus<CollabContext>;
   private timer?: NodeJS.Timeout;
-  private sweeping = false;
+  /** The sweep under way, if any: stopping waits for it, so it never outlives the database. */
+  private running: Promise<void> | null = null;
   private sweeps = 0;
 
   constructor(private readonly options: { getDb: GetDb; divergence: Divergence; intervalMs: number }) {}
@@ -32,11 +33,13 @@ export class AccessSweep implements Extension {
   }
 
   async onDestroy() {
-    this.stop();
+    await this.stop();
   }
 
-  stop(): void {
+  /** Stops the timer; resolves once a sweep under way has finished. */
+  stop(): Promise<void> {
     clearInterval(this.timer);
+    return this.running ?? Promise.resolve();
   }
 
   /** Open connections whose context matches. */
@@ -100,9 +103,14 @@ export class AccessSweep implements Extension {
     }
   }
 
-  private async sweep() {
-    if (this.sweeping) return;
-    this.sweeping = true;
+  private sweep(): Promise<void> {
+    this.running ??= this.sweepOnce().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async sweepOnce() {
     this.sweeps += 1;
     const compactEvery = Math.max(1, Math.round(STALE_UPDATES_MS / this.options.intervalMs));
     try {
@@ -114,8 +122,6 @@ export class AccessSweep implements Extension {
       }
     } catch (error) {
       console.error("collab: sweep failed", error);
-    } finally {
-      this.sweeping = false;
     }
   }
 }
