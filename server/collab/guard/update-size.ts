@@ -30,13 +30,16 @@ function skipAny(decoder: decoding.Decoder): void {
       decoding.readVarInt(decoder);
       return;
     case 124:
-      return skip(decoder, 4);
+      skip(decoder, 4);
+      return;
     case 123:
     case 122:
-      return skip(decoder, 8);
+      skip(decoder, 8);
+      return;
     case 119:
     case 116:
-      return skipString(decoder);
+      skipString(decoder);
+      return;
     case 118:
       for (let n = decoding.readVarUint(decoder); n > 0; n--) {
         skipString(decoder);
@@ -76,10 +79,12 @@ function skipStruct(decoder: decoding.Decoder): void {
     case 3: // binary
     case 4: // string
     case 5: // embed
-      return skipString(decoder);
+      skipString(decoder);
+      return;
     case 6: // format: key, value
       skipString(decoder);
-      return skipString(decoder);
+      skipString(decoder);
+      return;
     case 7: {
       const typeRef = decoding.readVarUint(decoder);
       if (typeRef === 3 || typeRef === 5) skipString(decoder); // XmlElement, XmlHook: node name
@@ -90,7 +95,8 @@ function skipStruct(decoder: decoding.Decoder): void {
       return;
     case 9: // subdocument
       skipString(decoder);
-      return skipAny(decoder);
+      skipAny(decoder);
+      return;
     default:
       throw new RangeError("unknown content");
   }
