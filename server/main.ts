@@ -42,8 +42,9 @@ async function main() {
   await app.prepare();
   const handleRequest = app.getRequestHandler();
   const headers = securityHeaders();
+  const policyOptions = { publicUrl: process.env.AUTH_URL, dev };
   const server = createServer((req, res) => {
-    applySecurityHeaders(res, headers);
+    applySecurityHeaders(req, res, headers, policyOptions);
     // Route handlers cannot see the socket: the peer's address (or the trusted proxy's word) goes in a header.
     stampClientAddress(req);
     handleRequest(req, res).catch((error: unknown) => {

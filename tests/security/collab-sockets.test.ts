@@ -2,33 +2,15 @@
 // little and not for long. It must authenticate within the deadline, may send only small frames
 // until then, one address may hold only so many such sockets, and no socket opens more than a few
 // documents. Limits are lowered for the test (server/collab/socket-limits.ts has the real ones).
-import { once } from "node:events";
 import * as encoding from "lib0/encoding";
 import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { CLOSE, PRE_AUTH_MAX_FRAME_BYTES } from "@/lib/collab/wire";
 import { useCollabHarness } from "../collab/harness";
+import { authMessage, openSocket } from "./raw-socket";
 
 const harness = useCollabHarness();
 const limits = { authDeadlineMs: 600, pendingPerAddress: 3, documentsPerSocket: 2 };
-
-/** A Hocuspocus authentication message for `documentName` (MessageType.Auth, token). */
-function authMessage(documentName: string, token = "cookie"): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarString(encoder, documentName);
-  encoding.writeVarUint(encoder, 2);
-  encoding.writeVarUint(encoder, 0);
-  encoding.writeVarString(encoder, token);
-  return encoding.toUint8Array(encoder);
-}
-
-async function openSocket(url: string, cookie?: string): Promise<{ socket: WebSocket; closed: Promise<number> }> {
-  const socket = new WebSocket(url, cookie ? { headers: { cookie } } : {});
-  socket.on("error", () => {});
-  const closed = once(socket, "close").then(([code]) => code as number);
-  await Promise.race([once(socket, "open"), closed]);
-  return { socket, closed };
-}
 
 describe("a socket that does not authenticate", () => {
   it("is closed at the deadline", async () => {
