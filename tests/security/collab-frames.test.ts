@@ -116,6 +116,8 @@ describe("an update with more items than the limit, under the frame limit", () =
   it("is refused unread with the too-large reason, and the text stays as it was", async () => {
     const { paper } = await harness.paper("draft");
     const socket = await signedInSocket(harness, "chair", paper.id);
+    // Authenticated is not yet loaded: the paper is read from the database after.
+    await waitFor(() => harness.liveDoc(paper.id) !== undefined);
     const live = harness.liveDoc(paper.id);
     if (!live) throw new Error("paper not loaded");
     const before = fragmentText(live);
