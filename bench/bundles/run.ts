@@ -2,15 +2,15 @@
 // served as the end-to-end tests serve it (fresh demo database, own port), each page opened in
 // Chromium as the user who would see it, every script it loads recorded and gzipped.
 // Run: npx tsx bench/bundles/run.ts   (or: npm run bench:bundles)   See bench/bundles/README.md.
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { chromiumArgs, chromiumPath } from "@/server/chromium";
+import { freePort, waitForHealth } from "../server";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const PASSWORD = "accord-demo-2013";
@@ -27,33 +27,6 @@ const TARGETS: Target[] = [
   { name: "verify", as: null, path: () => "/verify", goalKb: 100 },
   { name: "HLD inbox", as: "hld@accord.test", path: () => "/hld", goalKb: 100 },
 ];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
-
-async function waitForHealth(base: string, server: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
-    const ok = await fetch(`${base}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("the server did not answer /api/health within 120 s");
-}
 
 async function signIn(context: BrowserContext, email: string): Promise<void> {
   const { csrfToken } = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
@@ -130,7 +103,7 @@ async function main(): Promise<void> {
   });
   const browser = await chromium.launch({ executablePath: chromiumPath("bench:bundles"), args: chromiumArgs });
   try {
-    await waitForHealth(base, server);
+    await waitForHealth(base, server, 120_000);
     const newContext = async (email: string | null) => {
       const context = await browser.newContext({ baseURL: base, locale: "en-GB" });
       if (email) await signIn(context, email);

@@ -3,14 +3,14 @@
 // delegate's dialogue page, a paper page and the HLD inbox loaded by 50 keep-alive connections
 // each for a fixed time, with the server process's resident memory before and after.
 // Run: npx tsx bench/pages/run.ts   (or: npm run bench:pages)   See bench/pages/README.md.
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { freePort, waitForHealth } from "../server";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const PASSWORD = "accord-demo-2013";
@@ -46,33 +46,6 @@ type Result = {
   /** CPU time the server process spent (every thread), in ms. */
   serverCpuMs: number;
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
-
-async function waitForHealth(base: string, server: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
-    const ok = await fetch(`${base}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("the server did not answer /api/health within 180 s");
-}
 
 /** Cookie header from a response's Set-Cookie lines, merged over earlier ones. */
 function mergeCookies(jar: Map<string, string>, response: Response): void {
