@@ -3,6 +3,7 @@
 // auth_sessions row; that row must still be live, exactly as for pages.
 import { decode } from "next-auth/jwt";
 import type { Db } from "@/db/client";
+import { processSingleton } from "@/lib/process-singleton";
 import { sessionUserId } from "../auth/sign-in";
 
 /** Auth.js cookie names: plain on http, __Secure- prefixed on https. */
@@ -39,6 +40,44 @@ export function sessionTokenFrom(cookies: Map<string, string>): { token: string;
   return null;
 }
 
+/**
+ * Session ids of tokens this process has already decrypted and verified, until the token's own
+ * expiry: a signed-in user's every request carries the same token. Only the cryptography is
+ * skipped; callers still check the session row every time (signing out ends it at once).
+ */
+const verifiedTokens = processSingleton(
+  "verified session tokens",
+  () => new Map<string, { sid: string; expiresAtMs: number }>(),
+);
+const VERIFIED_TOKENS_MAX = 2000;
+
+/** The session id an Auth.js session cookie names, once its JWT is verified; null otherwise. */
+export async function verifiedSessionId(
+  cookies: Map<string, string>,
+  secret = process.env.AUTH_SECRET,
+): Promise<string | null> {
+  if (!secret) return null;
+  const found = sessionTokenFrom(cookies);
+  if (!found) return null;
+  // Keyed with the secret too: a token is verified only for the secret it was checked against.
+  const key = `${secret}\n${found.salt}\n${found.token}`;
+  const known = verifiedTokens.get(key);
+  if (known && known.expiresAtMs > Date.now()) return known.sid;
+  verifiedTokens.delete(key);
+  try {
+    const token = await decode({ token: found.token, secret, salt: found.salt });
+    const sid = typeof token?.sid === "string" && UUID.test(token.sid) ? token.sid : null;
+    if (sid && typeof token?.exp === "number") {
+      // The oldest entry makes room: the map never holds more than its bound.
+      if (verifiedTokens.size >= VERIFIED_TOKENS_MAX) verifiedTokens.delete(verifiedTokens.keys().next().value ?? "");
+      verifiedTokens.set(key, { sid, expiresAtMs: token.exp * 1000 });
+    }
+    return sid;
+  } catch {
+    return null;
+  }
+}
+
 export type SocketSession = { userId: string; sessionId: string };
 
 /** The live session named by the request's cookie, or null (no cookie, bad JWT, ended or expired session, deactivated user). */
@@ -47,17 +86,8 @@ export async function sessionFromHeaders(
   headers: Headers,
   secret = process.env.AUTH_SECRET,
 ): Promise<SocketSession | null> {
-  if (!secret) return null;
-  const found = sessionTokenFrom(parseCookies(headers.get("cookie")));
-  if (!found) return null;
-  let sid: unknown;
-  try {
-    const jwt = await decode({ token: found.token, secret, salt: found.salt });
-    sid = jwt?.sid;
-  } catch {
-    return null;
-  }
-  if (typeof sid !== "string" || !UUID.test(sid)) return null;
+  const sid = await verifiedSessionId(parseCookies(headers.get("cookie")), secret);
+  if (!sid) return null;
   const userId = await sessionUserId(db, sid);
   return userId ? { userId, sessionId: sid } : null;
 }
