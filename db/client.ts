@@ -58,7 +58,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   } else {
     // In memory (tests): in process, one copy cloned per test file is cheap.
     const { PGlite } = await import("@electric-sql/pglite");
-    client = new PGlite();
+    const { byteaCodecs } = await import("./pglite-codecs.mjs");
+    client = new PGlite(byteaCodecs);
   }
   await client.waitReady;
   // drizzle's PGlite driver calls only query, exec and transaction, which both clients offer.

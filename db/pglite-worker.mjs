@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { parentPort, Worker, workerData } from "node:worker_threads";
 import { PGlite, types } from "@electric-sql/pglite";
+import { byteaCodecs } from "./pglite-codecs.mjs";
 
 // The first open of a new folder runs initdb, which leaves ~600 MB of WebAssembly memory behind
 // that this thread would hold for the life of the server: a thread of its own initialises the
@@ -26,7 +27,7 @@ if (!existsSync(path.join(workerData.dataDir, "PG_VERSION"))) {
   });
 }
 
-const db = new PGlite(workerData.dataDir);
+const db = new PGlite(workerData.dataDir, byteaCodecs);
 
 // drizzle keeps dates, times and intervals as the text Postgres sends (its own parsers are
 // functions, which cannot cross threads: the client asks for these by name).

@@ -21,6 +21,14 @@ type PendingAppend = {
 const RETRY_DELAYS_MS = [100, 500, 2_000];
 
 /**
+ * The bytes of updates one statement writes (a larger update is written alone). One statement
+ * holds the embedded database's only session for its whole duration: 4 MiB of pasted text in one
+ * statement kept every other query, `/api/health` included, waiting ~0.6 s (bench:hostile); in
+ * statements of this size others slip in between.
+ */
+export const UPDATE_BATCH_MAX_BYTES = 256 * 1024;
+
+/**
  * The durable log of incoming updates, with group commit: appends for one paper that arrive
  * while a write is in flight go out together in the next statement (one fsync for many typists).
  *
@@ -35,6 +43,18 @@ const RETRY_DELAYS_MS = [100, 500, 2_000];
  * only if the status is still the one the edit right was granted under. So nothing is stored
  * after a paper leaves an editable status, and a frozen revision contains every acknowledged edit.
  */
+/** How many of the queued appends go into the next statement: at least one, then up to the byte cap. */
+function batchLength(queue: readonly PendingAppend[]): number {
+  let bytes = 0;
+  let count = 0;
+  for (const entry of queue) {
+    bytes += entry.update.byteLength;
+    if (count > 0 && bytes > UPDATE_BATCH_MAX_BYTES) break;
+    count++;
+  }
+  return count;
+}
+
 export class UpdateLog {
   private readonly queues = new Map<string, PendingAppend[]>();
 
@@ -79,7 +99,7 @@ export class UpdateLog {
         this.queues.delete(paperId);
         return;
       }
-      const batch = queue.splice(0, queue.length);
+      const batch = queue.splice(0, batchLength(queue));
       let results: Map<PendingAppend, AppendResult> | undefined;
       let failure: unknown;
       for (const delay of [0, ...(this.options.retryDelaysMs ?? RETRY_DELAYS_MS)]) {

@@ -8,7 +8,7 @@ import * as Y from "yjs";
 import { papers } from "@/db/schema";
 import { UPDATE_REFUSED } from "@/lib/collab/wire";
 import { loadPaperState } from "@/server/collab/paper-state";
-import { UpdateLog } from "@/server/collab/update-log";
+import { UPDATE_BATCH_MAX_BYTES, UpdateLog } from "@/server/collab/update-log";
 import { useCollabHarness } from "./harness";
 import { appendParagraph, fragmentText, sleep, waitFor } from "./helpers";
 
@@ -73,6 +73,40 @@ describe("the update log", () => {
     ]);
     expect(results).toEqual([{ stored: true }, { stored: true }, { stored: false, status: "draft" }]);
     expect(await storedText(paper.id)).toMatch(/third\n?.*fourth|fourth\n?.*third/s);
+  });
+
+  it("writes a burst of large updates in statements of at most UPDATE_BATCH_MAX_BYTES, in order", async () => {
+    const { paper } = await harness.paper("draft");
+    const log = new UpdateLog(async () => harness.db(), { batchWindowMs: 20 });
+    const updates = [1, 2, 3, 4, 5, 6].map((n) => updateWithParagraph(`${n} `.padEnd(100 * 1024, "x")));
+    const pasted = await Promise.all(updates.map((update) => log.append(paper.id, update, "draft", chairWrites())));
+    expect(pasted.every((result) => result.stored)).toBe(true);
+    // Rows written by one statement share its transaction id (xmin).
+    const rows = (await harness.db().execute(sql`
+      select xmin::text as tx, update from paper_updates where paper_id = ${paper.id} order by seq`)) as unknown as
+      | { tx: string; update: Uint8Array }[]
+      | { rows: { tx: string; update: Uint8Array }[] };
+    const stored = Array.isArray(rows) ? rows : rows.rows;
+    // Every update, in the order it was appended.
+    expect(stored.map((row) => Buffer.from(row.update).toString("base64"))).toEqual(
+      updates.map((update) => Buffer.from(update).toString("base64")),
+    );
+    const bytesPerStatement = new Map<string, number>();
+    for (const row of stored) bytesPerStatement.set(row.tx, (bytesPerStatement.get(row.tx) ?? 0) + row.update.length);
+    expect(bytesPerStatement.size).toBeGreaterThanOrEqual(3);
+    for (const bytes of bytesPerStatement.values()) expect(bytes).toBeLessThanOrEqual(UPDATE_BATCH_MAX_BYTES);
+
+    // Small updates arriving together still share one statement.
+    const typed = await Promise.all(
+      ["a", "b", "c"].map((word) => log.append(paper.id, updateWithParagraph(word), "draft", chairWrites())),
+    );
+    expect(typed.every((result) => result.stored)).toBe(true);
+    const after = (await harness.db().execute(sql`
+      select count(distinct xmin::text)::int as statements from paper_updates
+      where paper_id = ${paper.id} and octet_length(update) < 1024`)) as unknown as
+      | { statements: number }[]
+      | { rows: { statements: number }[] };
+    expect((Array.isArray(after) ? after : after.rows)[0]?.statements).toBe(1);
   });
 });
 

@@ -2,6 +2,7 @@
 // PGlite's own interface (db/pglite-thread.ts). Here: the same answers as PGlite in this
 // thread, transactions that commit or roll back, Postgres errors with their fields, and the
 // point of it all: a long statement leaves the event loop free.
+import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -53,6 +54,27 @@ describe("the embedded database on its own thread", () => {
     expect(x).toHaveLength(1);
     expect(x[0]?.createdAt).toBeInstanceOf(Date);
     expect(Object.keys(x[0] ?? {})).toEqual(Object.keys(y[0] ?? {}));
+  });
+
+  it("stores and reads bytea parameters byte for byte (db/pglite-codecs.mjs)", async () => {
+    const everyByte = Uint8Array.from({ length: 256 }, (_, i) => i);
+    const large = Uint8Array.from({ length: 300_000 }, (_, i) => (i * 7919) % 256);
+    // A view into a larger buffer: only the viewed bytes are stored.
+    const view = new Uint8Array(everyByte.buffer, 10, 5);
+    for (const bytes of [everyByte, large, new Uint8Array(0), view]) {
+      for (const handle of [threaded, inProcess]) {
+        const result = await handle.db.execute(
+          sql`select ${bytes}::bytea as stored, octet_length(${bytes}::bytea) as length,
+                     encode(sha256(${bytes}::bytea), 'hex') as digest`,
+        );
+        const [row] = (result as unknown as { rows: { stored: Uint8Array; length: number; digest: string }[] }).rows;
+        expect(row?.length).toBe(bytes.length);
+        expect(row?.digest).toBe(createHash("sha256").update(bytes).digest("hex"));
+        expect(row?.stored).toBeInstanceOf(Uint8Array);
+        expect(Buffer.from(row?.stored ?? []).equals(Buffer.from(bytes))).toBe(true);
+      }
+    }
+    await expect(threaded.db.execute(sql`select ${"not bytes" as unknown as Uint8Array}::bytea`)).rejects.toThrow();
   });
 
   it("commits a transaction that completes and rolls back one that throws", async () => {
