@@ -28,6 +28,17 @@ export const CaretGuard = Extension.create({
     return [
       new Plugin({
         key: new PluginKey("caretGuard"),
+        props: {
+          // A key typed right after an arrow key can reach ProseMirror before the selectionchange
+          // of that arrow: it then reads the typed text against the caret before the move, and
+          // where the text around repeats the character (a space typed before a space) puts it
+          // on the wrong side. For a suggestion, that is a different proposal. Reading the
+          // browser's caret first makes the typed text land where the caret is.
+          handleKeyDown(view) {
+            readPendingSelection(view);
+            return false;
+          },
+        },
         appendTransaction(transactions, oldState, newState) {
           const remote = transactions.find((tr) => {
             const meta = tr.getMeta(ySyncPluginKey) as SyncMeta;
