@@ -131,9 +131,7 @@ describe("typing in suggest mode, judged by the server as a suggest-only delegat
     const p = paper();
     const offset = AGREED.indexOf("contribution");
     expect(p.type("contribution and the ", at(offset))).toEqual({ ok: true });
-    expect(serverRuns(p.server)).toBe(
-      `${AGREED.slice(0, offset)}[+contribution and the ]${AGREED.slice(offset)}`,
-    );
+    expect(serverRuns(p.server)).toBe(`${AGREED.slice(0, offset)}[+contribution and the ]${AGREED.slice(offset)}`);
   });
 
   it("accepts replacing a word by one that shares its letters", () => {
