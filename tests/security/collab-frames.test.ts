@@ -159,3 +159,55 @@ describe("a large legitimate edit", () => {
     expect(fragmentText(reader.doc)).toContain(paste);
   });
 });
+
+describe("legitimate load under the limits", () => {
+  it("serves 40 people typing at once in one paper (one office's address), none closed, nothing lost", async () => {
+    const { paper } = await harness.paper("draft");
+    const roles = ["chair", "penholder"] as const;
+    const typists = [];
+    // In waves, as people open the paper: a whole office behind one address.
+    for (let wave = 0; wave < 4; wave++) {
+      const joined = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => harness.syncedClient(roles[(wave * 10 + i) % 2] as "chair", paper.id)),
+      );
+      typists.push(...joined);
+    }
+    const closes: number[] = [];
+    for (const typist of typists) {
+      typist.provider.on("close", ({ event }: { event?: { code?: number } }) => closes.push(event?.code ?? 0));
+    }
+    // Ten keystrokes each, ten a second: a fast typist.
+    for (let stroke = 0; stroke < 10; stroke++) {
+      typists.forEach((typist, i) => {
+        appendParagraph(typist.doc, `typist ${i} stroke ${stroke}`);
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await Promise.all(typists.map((typist) => typist.acked(30_000)));
+    expect(closes).toEqual([]);
+    const reader = await harness.syncedClient("penholder", paper.id);
+    const text = fragmentText(reader.doc);
+    const missing = typists.flatMap((_, i) =>
+      Array.from({ length: 10 }, (_, stroke) => `typist ${i} stroke ${stroke}`).filter((line) => !text.includes(line)),
+    );
+    expect(missing).toEqual([]);
+  }, 90_000);
+
+  it("takes back a delegate whose connection dropped, with the edits made while offline", async () => {
+    const { paper } = await harness.paper("draft");
+    const delegate = await harness.syncedClient("chair", paper.id);
+    appendParagraph(delegate.doc, "Typed while online.");
+    await delegate.acked();
+    // The line drops; the delegate keeps typing; the line comes back.
+    delegate.provider.disconnect();
+    delegate.socket.disconnect();
+    appendParagraph(delegate.doc, "Typed on the train, offline.");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await delegate.socket.connect();
+    await delegate.provider.connect();
+    await delegate.acked(15_000);
+    expect(delegate.refused()).toBe(false);
+    const reader = await harness.syncedClient("penholder", paper.id);
+    expect(fragmentText(reader.doc)).toContain("Typed on the train, offline.");
+  });
+});
