@@ -81,6 +81,24 @@ test("a delegate's typing becomes suggestions; the penholder accepts one and rej
   await expect(fr.comments.root.getByRole("button", { name: /^Accept/ })).toHaveCount(0);
 });
 
+test("a suggestion speaks for its state, and that delegation withdraws it", async ({ openPaperAs }) => {
+  const pen = await openPaperAs("rabatPen", paperPath);
+  const fr = await openPaperAs("rabatFr", paperPath);
+  await fr.typeAtEndOfFirstParagraph(" and return");
+  await expect(fr.editor.locator("ins.suggestion-insert")).toHaveText(" and return");
+  const entry = (page: typeof fr) => page.comments.suggestions.getByRole("listitem").filter({ hasText: "and return" });
+  for (const paper of [fr, pen]) await expect(entry(paper)).toContainText("Proposed by France (Claire Dubois)");
+  // Only France's delegation may take it back; the penholder (Morocco) decides instead.
+  await expect(pen.comments.withdrawButton("France", "Insert")).toHaveCount(0);
+  await expect(pen.comments.acceptButton("Claire Dubois", "Insert")).toBeVisible();
+  await fr.comments.withdrawButton("France", "Insert").click();
+  await expect(fr.comments.root.getByText("Suggestion withdrawn.")).toBeVisible();
+  for (const paper of [fr, pen]) {
+    await expect(paper.editor.locator("ins.suggestion-insert")).toHaveCount(0);
+    await expect.poll(() => paper.plainText()).not.toContain("and return");
+  }
+});
+
 test("an observer can comment but has no suggest or accept control", async ({ openPaperAs }) => {
   const observer = await openPaperAs("rabatObserver", paperPath);
   await expect(observer.editor).toHaveAttribute("aria-readonly", "true");

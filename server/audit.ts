@@ -28,6 +28,7 @@ export const auditAction = z.enum([
   "thread.reopened",
   "suggestion.accepted",
   "suggestion.rejected",
+  "suggestion.withdrawn",
 ]);
 export type AuditAction = z.infer<typeof auditAction>;
 

@@ -2,6 +2,7 @@
 // socket and exports ask `can` / `authorize`; nothing else decides who may do what.
 // Rules mirror the permission table of SPEC.md, with the workflow conditions of the paper status.
 import { type DialogueRole, dialogueRole, type GlobalRole, type PaperStatus, type PartnerKind } from "@/db/schema";
+import { type SuggestionVoice, speaksForSuggestion } from "@/lib/editor/annotations";
 import { AppError } from "./errors";
 
 export type MembershipGrant = { role: DialogueRole; partnerId: string };
@@ -16,6 +17,8 @@ export type Actor = {
 export type DialogueRef = { dialogueId: string };
 export type PaperRef = { dialogueId: string; status: PaperStatus };
 export type PositionRef = PaperRef & { partnerId: string; partnerKind: PartnerKind };
+/** A pending suggestion: who proposed it, and the partner they spoke for. */
+export type SuggestionRef = PaperRef & { authorId: string; partnerId: string | null };
 /** A comment, or a thread, on a paper: `authorId` is who wrote the comment / opened the thread. */
 export type CommentRef = PaperRef & { authorId: string };
 
@@ -48,6 +51,7 @@ type ResourceOf = {
   "paper.export": PaperRef;
   "paper.exportAnnotations": PaperRef;
   "paper.viewHistory": PaperRef;
+  "suggestion.withdraw": SuggestionRef;
   "comment.edit": CommentRef;
   "thread.resolve": CommentRef;
 };
@@ -121,6 +125,12 @@ const rules: { [A in Action]: (actor: Actor, resource: ResourceOf[A]) => boolean
   // secretariat's, not the HLD's, which receives the agreed text.
   "paper.viewComments": (a, r) => isAdmin(a) || roleIn(a, r.dialogueId) !== undefined,
   "paper.decideSuggestions": (a, r) => textIsOpen(r.status) && hasRole(a, r.dialogueId, "chair", "penholder"),
+  // A suggestion speaks for a state: its delegation takes it back (the author, or another member
+  // speaking for the same partner), while the text is still open to suggestions.
+  "suggestion.withdraw": (a, r) => {
+    const voice = suggestionVoice(a, r);
+    return voice !== null && speaksForSuggestion(voice, { userId: r.authorId, partnerId: r.partnerId });
+  },
   // [Brackets] and ad ref marks steer the negotiation: the chair's and penholder's call.
   "paper.markAgreement": (a, r) => textIsOpen(r.status) && hasRole(a, r.dialogueId, "chair", "penholder"),
   "paper.changeStage": (a, r) => textIsOpen(r.status) && hasRole(a, r.dialogueId, "chair", "penholder"),
@@ -143,6 +153,18 @@ const rules: { [A in Action]: (actor: Actor, resource: ResourceOf[A]) => boolean
   "thread.resolve": (a, r) =>
     rules["paper.comment"](a, r) && (a.id === r.authorId || hasRole(a, r.dialogueId, "chair", "penholder")),
 };
+
+/**
+ * Whose pending suggestions this actor may withdraw in this paper, for the page to show the
+ * control (the rule above asks the same): their own, and their partner's if they speak for it.
+ */
+export function suggestionVoice(actor: Actor, paper: PaperRef): SuggestionVoice | null {
+  if (!rules["paper.suggest"](actor, paper)) return null;
+  const membership = actor.memberships.get(paper.dialogueId);
+  const speaks =
+    membership !== undefined && (rolesSpeakingForPartner as readonly DialogueRole[]).includes(membership.role);
+  return { userId: actor.id, partnerId: speaks ? membership.partnerId : null };
+}
 
 export function can<A extends Action>(actor: Actor | null, action: A, resource: ResourceOf[A]): boolean {
   if (!actor) return false;

@@ -14,7 +14,7 @@ import {
   replyToThread,
   setThreadResolved,
 } from "@/server/domain/comments";
-import { decideSuggestions } from "@/server/domain/suggestions";
+import { decideSuggestions, withdrawSuggestion } from "@/server/domain/suggestions";
 import { getTranslator } from "@/server/locale";
 import { type ThreadView, threadsForPaper } from "@/server/queries/comments";
 
@@ -88,5 +88,14 @@ export async function decideSuggestionsAction(input: z.input<typeof decideSchema
   return actionResult(
     async () => decideSuggestions(await getDb(), await requireActor(), decideSchema.parse(input)),
     parsed.data?.decision === "reject" ? "comments.suggestions.rejected" : "comments.suggestions.accepted",
+  );
+}
+
+const withdrawSchema = z.object({ paperId: z.uuid(), id: z.string().min(1).max(200) });
+/** The delegation that proposed a suggestion takes it back (the policy decides who speaks for it). */
+export async function withdrawSuggestionAction(input: z.input<typeof withdrawSchema>): Promise<ActionState> {
+  return actionResult(
+    async () => withdrawSuggestion(await getDb(), await requireActor(), withdrawSchema.parse(input)),
+    "comments.suggestions.withdrawn",
   );
 }

@@ -119,6 +119,7 @@ export function CommentsPanel(props: CommentsPanelProps) {
         labels={labels}
         members={members}
         canDecide={props.canDecide}
+        withdrawAs={props.withdrawAs}
         paperId={paperId}
         onExplain={canComment && canAnchor ? explain : undefined}
       />

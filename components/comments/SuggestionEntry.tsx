@@ -9,32 +9,39 @@ import type { CommentLabels } from "./types";
 export function SuggestionEntry({
   suggestion: x,
   member,
+  partner,
   labels,
   busy,
   canDecide,
   onDecide,
+  onWithdraw,
   onExplain,
 }: {
   suggestion: SuggestionInDoc;
   /** Its author, when a member of the dialogue. */
   member: MemberView | undefined;
+  /** The state (or organisation) the suggestion was made for, when known. */
+  partner: string | undefined;
   labels: CommentLabels;
   busy: boolean;
   canDecide: boolean;
   onDecide: (decision: "accept" | "reject") => void;
+  /** Takes the suggestion back (present for its own delegation only). */
+  onWithdraw?: () => void;
   /** Starts a comment thread on the suggested text (absent for those who may not comment). */
   onExplain?: (from: number, to: number) => void;
 }) {
   const s = labels.suggestions;
   const name = member?.name ?? "?";
   const change = fill(x.kind === "insert" ? s.insert : s.delete, { text: x.text });
+  const speaksFor = partner ?? member?.partner;
   return (
     <li className="suggestion-entry" data-suggestion-id={x.id} data-kind={x.kind}>
       <span className="suggestion-swatch" style={{ backgroundColor: partnerColor(x.partnerId) }} aria-hidden="true" />
       <span className="text-sm">
-        <strong>{member ? fill(labels.by, { name, partner: member.partner }) : name}</strong>: {change}
+        <strong>{speaksFor ? fill(s.proposedBy, { partner: speaksFor, name }) : name}</strong>: {change}
       </span>
-      {(canDecide || onExplain) && (
+      {(canDecide || onExplain || onWithdraw) && (
         <span className="flex gap-1">
           {onExplain && (
             <button
@@ -44,6 +51,17 @@ export function SuggestionEntry({
               onClick={() => onExplain(x.pos, x.pos + x.text.length)}
             >
               {s.explain}
+            </button>
+          )}
+          {onWithdraw && (
+            <button
+              type="button"
+              className="btn btn-secondary btn-small"
+              disabled={busy}
+              aria-label={fill(s.withdrawOne, { partner: speaksFor ?? name, change })}
+              onClick={onWithdraw}
+            >
+              {s.withdraw}
             </button>
           )}
           {canDecide && (

@@ -4,8 +4,9 @@
 // result into the shared text.
 import { useEditorState } from "@tiptap/react";
 import { useState } from "react";
-import { decideSuggestionsAction } from "@/app/actions/comments";
+import { decideSuggestionsAction, withdrawSuggestionAction } from "@/app/actions/comments";
 import { suggestionsIn } from "@/lib/editor/annotation-view";
+import { speaksForSuggestion } from "@/lib/editor/annotations";
 import { fill } from "@/lib/i18n/fill";
 import { SuggestionEntry } from "./SuggestionEntry";
 import type { CommentsPanelProps, Feedback } from "./types";
@@ -17,9 +18,10 @@ export function SuggestionList({
   labels,
   members,
   canDecide,
+  withdrawAs,
   paperId,
   onExplain,
-}: Pick<CommentsPanelProps, "editor" | "labels" | "members" | "canDecide" | "paperId"> & {
+}: Pick<CommentsPanelProps, "editor" | "labels" | "members" | "canDecide" | "withdrawAs" | "paperId"> & {
   /** Starts a comment thread on the suggested text (absent for those who may not comment). */
   onExplain?: (from: number, to: number) => void;
 }) {
@@ -29,17 +31,22 @@ export function SuggestionList({
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [busy, setBusy] = useState(false);
   const memberById = new Map(members.map((m) => [m.id, m]));
-  const decide = async (decision: "accept" | "reject", scope: Scope) => {
+  const run = async (action: () => ReturnType<typeof decideSuggestionsAction>) => {
     setBusy(true);
     try {
-      const result = await decideSuggestionsAction({ paperId, decision, scope });
+      const result = await action();
       setFeedback(result ? { ok: result.ok, message: result.message } : null);
     } finally {
       setBusy(false);
     }
   };
+  const decide = (decision: "accept" | "reject", scope: Scope) =>
+    run(() => decideSuggestionsAction({ paperId, decision, scope }));
+  const withdraw = (id: string) => run(() => withdrawSuggestionAction({ paperId, id }));
   const partners = [...new Set(suggestions.map((x) => x.partnerId).filter((p): p is string => p !== null))];
   const partnerName = (id: string) => members.find((m) => m.partnerId === id)?.partner ?? id;
+  // The state a suggestion speaks for, as its id records it (not the author's partner today).
+  const speaksFor = (id: string | null) => (id ? members.find((m) => m.partnerId === id)?.partner : undefined);
   return (
     <section aria-labelledby="suggestions-heading" className="flex flex-col gap-2">
       <h3 id="suggestions-heading" className="text-sm font-semibold">
@@ -56,8 +63,10 @@ export function SuggestionList({
               member={memberById.get(x.userId)}
               labels={labels}
               busy={busy}
+              partner={speaksFor(x.partnerId)}
               canDecide={canDecide}
               onDecide={(decision) => void decide(decision, { kind: "one", id: x.id })}
+              onWithdraw={withdrawAs && speaksForSuggestion(withdrawAs, x) ? () => void withdraw(x.id) : undefined}
               onExplain={onExplain}
             />
           ))}

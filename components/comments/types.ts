@@ -1,6 +1,7 @@
 // What the comments panel and its parts share: their strings, the panel's props, and the answer
 // of a server action as they show it.
 import type { Editor } from "@tiptap/core";
+import type { SuggestionVoice } from "@/lib/editor/annotations";
 import type { Messages } from "@/lib/i18n/messages/en";
 import type { MemberView, ThreadView } from "@/server/queries/comments";
 
@@ -16,6 +17,8 @@ export type CommentsPanelProps = {
   locale: string;
   canComment: boolean;
   canDecide: boolean;
+  /** Whose suggestions this user may withdraw (their own, their partner's); null: none. */
+  withdrawAs: SuggestionVoice | null;
   /** Whether this page can write its own anchors into the shared text now. */
   canAnchor: boolean;
   active: string | null;

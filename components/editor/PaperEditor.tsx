@@ -171,6 +171,7 @@ export function PaperEditor({
                   locale: comments.locale,
                   canComment: comments.canComment,
                   canDecide: comments.canDecide,
+                  withdrawAs: comments.withdrawAs,
                   canAnchor: !refused && !serverReadOnly && connection === "connected",
                   active,
                   onActivate: setActive,

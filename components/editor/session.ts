@@ -4,6 +4,7 @@ import type { HocuspocusProvider } from "@hocuspocus/provider";
 import type * as Y from "yjs";
 import type { CommentLabels } from "@/components/comments/types";
 import type { RightsMessage } from "@/lib/collab/wire";
+import type { SuggestionVoice } from "@/lib/editor/annotations";
 import type { PresenceUser } from "@/lib/editor/presence";
 import type { MemberView, ThreadView } from "@/server/queries/comments";
 
@@ -25,6 +26,8 @@ export type CommentsSetup = {
   members: MemberView[];
   canComment: boolean;
   canDecide: boolean;
+  /** Whose suggestions this user may withdraw (their own, their partner's); null: none. */
+  withdrawAs: SuggestionVoice | null;
   labels: CommentLabels;
   locale: string;
 };

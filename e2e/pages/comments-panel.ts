@@ -51,6 +51,13 @@ export class CommentsPanel {
     return this.root.getByRole("button", { name: new RegExp(`^Accept the suggestion of ${literal(author)}: ${kind}`) });
   }
 
+  /** The withdraw control of a suggestion made for `partner` (only its own delegation has one). */
+  withdrawButton(partner: string, kind: "Insert" | "Delete"): Locator {
+    return this.root.getByRole("button", {
+      name: new RegExp(`^Withdraw the suggestion of ${literal(partner)}: ${kind}`),
+    });
+  }
+
   rejectButton(author: string, kind: "Insert" | "Delete"): Locator {
     return this.root.getByRole("button", { name: new RegExp(`^Reject the suggestion of ${literal(author)}: ${kind}`) });
   }

@@ -41,6 +41,16 @@ export function parseSuggestionId(id: unknown): { userId: string; partnerId: str
   return { userId: match[1], partnerId: match[2] === "-" ? null : match[2] };
 }
 
+/** Whose suggestions someone may take back: their own, and those of the partner they speak for. */
+export type SuggestionVoice = { userId: string; partnerId: string | null };
+
+export function speaksForSuggestion(
+  voice: SuggestionVoice,
+  suggestion: { userId: string; partnerId: string | null },
+): boolean {
+  return suggestion.userId === voice.userId || (voice.partnerId !== null && suggestion.partnerId === voice.partnerId);
+}
+
 /** Dark enough on a light background (WCAG AA for text), one per partner, the same everywhere. */
 const PARTNER_PALETTE = ["#1d4ed8", "#b91c1c", "#047857", "#7e22ce", "#a16207", "#be185d", "#0f766e", "#c2410c"];
 export function partnerColor(partnerId: string | null): string {

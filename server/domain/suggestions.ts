@@ -14,7 +14,7 @@ import { applyStoredUpdate } from "../collab/notify";
 import { paperDoc, readPaperState } from "../collab/paper-state";
 import { type Decision, decideInDoc, listSuggestions, type SuggestionSummary } from "../collab/suggestions";
 import { conflict, notFound } from "../errors";
-import { type Actor, authorize } from "../policy";
+import { type Actor, authorize, can, type PaperRef } from "../policy";
 
 export type SuggestionScope = { kind: "one"; id: string } | { kind: "partner"; partnerId: string } | { kind: "all" };
 
@@ -27,8 +27,26 @@ function selector(scope: SuggestionScope, suggestions: SuggestionSummary[]): (id
   return (id) => ids.has(id);
 }
 
-/** Accepts or rejects one suggestion, a partner's, or all; returns the ids decided. */
-export async function decideSuggestions(db: Db, actor: Actor, input: DecideSuggestionsInput): Promise<string[]> {
+type DecisionKind = Decision | "withdraw";
+
+const AUDIT_ACTION = {
+  accept: "suggestion.accepted",
+  reject: "suggestion.rejected",
+  withdraw: "suggestion.withdrawn",
+} as const;
+
+/**
+ * Decides suggestions on the paper's stored state under the paper row lock: `choose` authorizes
+ * and names the suggestions; the resulting update is stored with its author, each decision
+ * audited, all in one transaction; the live document gets the update after commit.
+ */
+async function decideStored(
+  db: Db,
+  actor: Actor,
+  paperId: string,
+  kind: DecisionKind,
+  choose: (paper: PaperRef, suggestions: SuggestionSummary[]) => (id: string) => boolean,
+): Promise<string[]> {
   const { update, decided } = await db.transaction(async (tx) => {
     const [paper] = await tx
       .select({
@@ -38,15 +56,16 @@ export async function decideSuggestions(db: Db, actor: Actor, input: DecideSugge
         ydocState: papers.ydocState,
       })
       .from(papers)
-      .where(eq(papers.id, input.paperId))
+      .where(eq(papers.id, paperId))
       .for("update");
     if (!paper) throw notFound("paper");
-    authorize(actor, "paper.decideSuggestions", paper);
+    if (!can(actor, "paper.view", paper)) throw notFound("paper");
     const doc = paperDoc((await readPaperState(tx, paper)).updates);
     try {
       const suggestions = listSuggestions(doc);
+      const select = choose(paper, suggestions);
       const before = Y.encodeStateVector(doc);
-      const decidedIds = decideInDoc(doc, selector(input.scope, suggestions), input.decision);
+      const decidedIds = decideInDoc(doc, select, kind === "accept" ? "accept" : "reject");
       if (decidedIds.length === 0) throw conflict("no such suggestion", "comments.errors.noSuggestion");
       const update = Y.encodeStateAsUpdate(doc, before);
       const [stored] = await tx
@@ -67,7 +86,7 @@ export async function decideSuggestions(db: Db, actor: Actor, input: DecideSugge
         const s = byId.get(id);
         await recordAudit(tx, {
           actorId: actor.id,
-          action: input.decision === "accept" ? "suggestion.accepted" : "suggestion.rejected",
+          action: AUDIT_ACTION[kind],
           targetType: "suggestion",
           targetId: id,
           dialogueId: paper.dialogueId,
@@ -80,6 +99,30 @@ export async function decideSuggestions(db: Db, actor: Actor, input: DecideSugge
       doc.destroy();
     }
   });
-  await applyStoredUpdate(input.paperId, update);
+  await applyStoredUpdate(paperId, update);
   return decided;
+}
+
+/** Accepts or rejects one suggestion, a partner's, or all; returns the ids decided. */
+export function decideSuggestions(db: Db, actor: Actor, input: DecideSuggestionsInput): Promise<string[]> {
+  return decideStored(db, actor, input.paperId, input.decision, (paper, suggestions) => {
+    authorize(actor, "paper.decideSuggestions", paper);
+    return selector(input.scope, suggestions);
+  });
+}
+
+export type WithdrawSuggestionInput = { paperId: string; id: string };
+
+/**
+ * The delegation that proposed a suggestion takes it back: its author, or another member
+ * speaking for the same partner. The text goes back to what it was, as for a rejection, and the
+ * audit log says it was withdrawn.
+ */
+export function withdrawSuggestion(db: Db, actor: Actor, input: WithdrawSuggestionInput): Promise<string[]> {
+  return decideStored(db, actor, input.paperId, "withdraw", (paper, suggestions) => {
+    const suggestion = suggestions.find((s) => s.id === input.id);
+    if (!suggestion) throw conflict("no such suggestion", "comments.errors.noSuggestion");
+    authorize(actor, "suggestion.withdraw", { ...paper, authorId: suggestion.userId, partnerId: suggestion.partnerId });
+    return (id) => id === input.id;
+  });
 }

@@ -9,12 +9,14 @@ import { CommentBody } from "@/components/comments/CommentBody";
 import { auditEvents, commentThreads, notifications } from "@/db/schema";
 import { newAnchorId, newSuggestionId } from "@/lib/editor/annotations";
 import { compactPaper } from "@/server/collab/compaction";
+import { loadPaperState, paperDoc } from "@/server/collab/paper-state";
 import { listSuggestions } from "@/server/collab/suggestions";
 import { createThread, replyToThread, setThreadResolved } from "@/server/domain/comments";
-import { decideSuggestions } from "@/server/domain/suggestions";
+import { decideSuggestions, withdrawSuggestion } from "@/server/domain/suggestions";
+import { freezeAndOpenRound } from "@/server/domain/workflow";
 import { AppError } from "@/server/errors";
 import { threadsForPaper } from "@/server/queries/comments";
-import { reloadPaper } from "../helpers/factories";
+import { loadActor, makeMember, reloadPaper } from "../helpers/factories";
 import { useCollabHarness } from "./harness";
 import { waitFor } from "./helpers";
 
@@ -315,5 +317,81 @@ describe("threads, mentions and escaping", () => {
     }
     const linked = renderToStaticMarkup(CommentBody({ body: "See https://example.org/a.", memberNames: [] }));
     expect(linked).toContain('<a href="https://example.org/a"');
+  });
+});
+
+describe("withdrawing a suggestion: the delegation that proposed it takes it back", () => {
+  it("lets the author's delegation withdraw it, refuses other states and the chair, and audits it", async () => {
+    const { paper } = await harness.paper("consultation");
+    const { world } = harness;
+    const delegate = await harness.syncedClient("delegate", paper.id);
+    const mine = suggestionId("delegate");
+    const colleagues = suggestionId("delegate");
+    textOf(delegate.doc, 1).insert(0, "Withdrawn by me. ", { suggestionInsert: { id: mine } });
+    textOf(delegate.doc, 2).insert(0, "Withdrawn by a colleague. ", { suggestionInsert: { id: colleagues } });
+    await delegate.settled();
+    expect(delegate.refused()).toBe(false);
+    const pending = (await harness.storedUpdates(paper.id)).length;
+
+    // Another state's delegation (the penholder speaks for Morocco), the chair (Senegal) and an
+    // observer may not withdraw France's suggestion; nothing changes.
+    for (const actor of [world.actors.penholder, world.actors.chair, world.actors.observer]) {
+      await expect(withdrawSuggestion(harness.db(), actor, { paperId: paper.id, id: mine })).rejects.toMatchObject({
+        code: "forbidden",
+      });
+    }
+    expect(listSuggestions(live(paper.id)).map((x) => x.id)).toEqual([mine, colleagues]);
+    expect((await harness.storedUpdates(paper.id)).length).toBe(pending);
+
+    // The author withdraws one; a second delegate of France withdraws the other.
+    await withdrawSuggestion(harness.db(), world.actors.delegate, { paperId: paper.id, id: mine });
+    const colleague = await makeMember(harness.db(), world.actors.chair, {
+      dialogueId: world.dialogue.id,
+      partnerId: world.partners.france,
+      role: "delegate",
+      label: "second-french-delegate",
+    });
+    const colleagueActor = await loadActor(harness.db(), colleague.userId);
+    await withdrawSuggestion(harness.db(), colleagueActor, { paperId: paper.id, id: colleagues });
+    await waitFor(() => !delegate.text().includes("Withdrawn by"), 5_000, "the withdrawals to reach the editor");
+    expect(listSuggestions(live(paper.id))).toEqual([]);
+    // Gone: a second withdrawal has nothing to take back.
+    await expect(
+      withdrawSuggestion(harness.db(), world.actors.delegate, { paperId: paper.id, id: mine }),
+    ).rejects.toBeInstanceOf(AppError);
+
+    const audit = await harness
+      .db()
+      .select({ action: auditEvents.action, actorId: auditEvents.actorId, targetId: auditEvents.targetId })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.paperId, paper.id), eq(auditEvents.targetType, "suggestion")));
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        { action: "suggestion.withdrawn", actorId: world.actors.delegate.id, targetId: mine },
+        { action: "suggestion.withdrawn", actorId: colleague.userId, targetId: colleagues },
+      ]),
+    );
+    expect(audit).toHaveLength(2);
+    await compactPaper(harness.db(), paper.id);
+    expect((await reloadPaper(harness.db(), paper.id)).contentText).not.toContain("Withdrawn by");
+  });
+
+  it("is closed once the text is frozen: a suggestion carried into a round stays as it was", async () => {
+    const { paper } = await harness.paper("consultation");
+    const delegate = await harness.syncedClient("delegate", paper.id);
+    const id = suggestionId("delegate");
+    textOf(delegate.doc, 1).insert(0, "Frozen with the text. ", { suggestionInsert: { id } });
+    await delegate.settled();
+    expect(delegate.refused()).toBe(false);
+    await freezeAndOpenRound(harness.db(), harness.world.actors.chair, {
+      paperId: paper.id,
+      procedure: "consensus",
+      deadline: new Date(Date.now() + 86_400_000),
+    });
+    await expect(
+      withdrawSuggestion(harness.db(), harness.world.actors.delegate, { paperId: paper.id, id }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    const stored = paperDoc(await loadPaperState(harness.db(), paper.id));
+    expect(listSuggestions(stored).map((x) => x.id)).toEqual([id]);
   });
 });

@@ -15,7 +15,14 @@ import { catalogs } from "@/lib/i18n/translate";
 import { currentActor } from "@/server/auth/current";
 import { actorOrSignIn } from "@/server/auth/guard";
 import { getTranslator } from "@/server/locale";
-import { can, type PaperRef, paperAbilities, type ReadOnlyReason, readOnlyReason } from "@/server/policy";
+import {
+  can,
+  type PaperRef,
+  paperAbilities,
+  type ReadOnlyReason,
+  readOnlyReason,
+  suggestionVoice,
+} from "@/server/policy";
 import { dialogueMembers, threadsOfPaper } from "@/server/queries/comments";
 import { paperForRequest } from "@/server/queries/paper-page";
 
@@ -132,6 +139,7 @@ export default async function PaperPage({ params }: Props) {
               members,
               canComment: can(actor, "paper.comment", paper),
               canDecide: can(actor, "paper.decideSuggestions", paper),
+              withdrawAs: suggestionVoice(actor, paper),
               labels: catalogs[locale].comments,
               locale,
             }}

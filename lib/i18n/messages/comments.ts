@@ -71,6 +71,10 @@ export const commentsEn = {
       rejectAll: "Reject all",
       accepted: "Suggestion accepted.",
       rejected: "Suggestion rejected.",
+      proposedBy: "Proposed by {partner} ({name})",
+      withdraw: "Withdraw",
+      withdrawOne: "Withdraw the suggestion of {partner}: {change}",
+      withdrawn: "Suggestion withdrawn.",
       blocked:
         "In suggest mode, change text within one paragraph; new paragraphs, formatting and other people’s suggestions cannot be changed.",
       refused: "The server refused a change from this page; the text has been reloaded from the server.",
@@ -152,6 +156,10 @@ export const commentsFr: Widen<typeof commentsEn> = {
       rejectAll: "Tout rejeter",
       accepted: "Suggestion acceptée.",
       rejected: "Suggestion rejetée.",
+      proposedBy: "Proposé par {partner} ({name})",
+      withdraw: "Retirer",
+      withdrawOne: "Retirer la suggestion de {partner} : {change}",
+      withdrawn: "Suggestion retirée.",
       blocked:
         "En mode suggestion, modifiez le texte à l’intérieur d’un paragraphe ; nouveaux paragraphes, mise en forme et suggestions d’autrui ne peuvent être modifiés.",
       refused: "Le serveur a refusé une modification de cette page ; le texte a été rechargé depuis le serveur.",
