@@ -1,7 +1,7 @@
 // Drafting on a poor connection: edits made offline stay in the page, the indicator says so,
 // leaving asks first, and everything merges when the connection returns.
 import type { Page, WebSocketRoute } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, expectAccessible, test } from "./fixtures";
 import { DialoguePage } from "./pages/dialogue-page";
 import { PaperPage } from "./pages/paper-page";
 
@@ -76,4 +76,55 @@ test("edits made offline are kept, announced, and merged when the connection ret
   await pen.reload();
   await expect(penPaper.editor).toContainText("France adds: costs must fall.");
   await expect(penPaper.editor).toContainText("Morocco proposes a diaspora bond.");
+});
+
+test("words typed offline that the server can no longer take are kept for copying, with why", async ({
+  signedInPage,
+}) => {
+  const dialogue = new DialoguePage(await signedInPage("rabatPen"), "rabat");
+  await dialogue.goto();
+  const penPaper = await dialogue.createPaper("Offline drafting overtaken by consultation");
+  await penPaper.waitForText();
+  await penPaper.editor.click();
+  await penPaper.page.keyboard.type("Return is voluntary.");
+  await expect(penPaper.allChangesSaved).toBeVisible();
+
+  const fr = await signedInPage("rabatFr");
+  const frPaper = new PaperPage(fr, penPaper.path);
+  let lineCut = false;
+  const sockets = new Set<WebSocketRoute>();
+  await fr.routeWebSocket(/\/collab/, (ws) => {
+    if (lineCut) {
+      ws.close();
+      return;
+    }
+    ws.connectToServer();
+    sockets.add(ws);
+  });
+  await frPaper.open();
+  // In draft the delegate edits directly; the line drops while they type.
+  lineCut = true;
+  await fr.context().setOffline(true);
+  for (const ws of sockets) await ws.close();
+  await expect(status(fr)).toContainText("Offline");
+  await frPaper.typeAtEndOfFirstParagraph(" France adds: with reintegration support.");
+
+  // Meanwhile the penholder opens consultation: delegates may now only suggest.
+  await penPaper.openConsultation();
+
+  lineCut = false;
+  await fr.context().setOffline(false);
+  // The server refuses the direct edit; the page starts again from the server's text, and what
+  // the delegate typed is kept, with why, for copying.
+  const kept = fr.getByRole("alert").filter({ hasText: "Not saved: what you typed is kept here" });
+  await expect(kept).toBeVisible({ timeout: 45_000 });
+  await expect(kept.getByRole("textbox", { name: "What you typed" })).toHaveValue(
+    "France adds: with reintegration support.",
+  );
+  await expect(kept).toContainText(/only propose changes as suggestions|refused your last change/);
+  await expect(frPaper.editor).not.toContainText("France adds");
+  await expect(penPaper.editor).not.toContainText("France adds");
+  await expectAccessible(fr);
+  await kept.getByRole("button", { name: "Dismiss" }).click();
+  await expect(kept).toHaveCount(0);
 });

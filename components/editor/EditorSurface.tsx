@@ -60,7 +60,8 @@ type Props = {
   suggestMode: boolean;
   /** The partner the user speaks for: part of their suggestion ids. */
   partnerId: string | null;
-  onSuggestBlocked: () => void;
+  /** Suggest mode could not record an edit; `attempted`: the text it would have inserted. */
+  onSuggestBlocked: (attempted: string) => void;
   /** Threads whose passages are highlighted, and the one selected in the panel. */
   openThreads: ReadonlySet<string>;
   activeAnchor: string | null;
@@ -107,7 +108,7 @@ export function EditorSurface({
           partnerId,
           isEnabled: () => suggesting.current,
           isLocked: () => !writable.current,
-          onBlocked: () => blocked.current(),
+          onBlocked: (attempted) => blocked.current(attempted),
         }),
         CaretGuard,
         Extension.create({

@@ -11,6 +11,7 @@ import { fill } from "@/lib/i18n/fill";
 import type { ThreadView } from "@/server/queries/comments";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { EditorSurface } from "./EditorSurface";
+import { KeptTypingNotice } from "./KeptTypingNotice";
 import type { EditorLabels } from "./labels";
 import { PresenceList } from "./PresenceList";
 import { SuggestModeSwitch } from "./SuggestModeSwitch";
@@ -65,14 +66,26 @@ export function PaperEditor({
       .catch(() => {});
   }, [paperId]);
   const onServerNotice = useCallback((kind: ServerNotice) => setNotice(kind), []);
-  const { session, generation, connection, loaded, synced, unsynced, serverReadOnly, refused, peers, rights } =
-    useCollabSession({
-      paperId,
-      user,
-      initialRights: { suggestOnly, commentOnly: !canEdit && !canSuggest },
-      onCommentsChanged: refreshThreads,
-      onServerNotice,
-    });
+  const {
+    session,
+    generation,
+    connection,
+    loaded,
+    synced,
+    unsynced,
+    serverReadOnly,
+    refused,
+    peers,
+    rights,
+    kept,
+    setKept,
+  } = useCollabSession({
+    paperId,
+    user,
+    initialRights: { suggestOnly, commentOnly: !canEdit && !canSuggest },
+    onCommentsChanged: refreshThreads,
+    onServerNotice,
+  });
 
   const writable = (canEdit || canSuggest) && !rights.commentOnly;
   const editable = writable && !serverReadOnly && !refused;
@@ -82,7 +95,13 @@ export function PaperEditor({
     [threads],
   );
   const activeAnchor = threads.find((t) => t.id === active)?.anchorId ?? null;
-  const onSuggestBlocked = useCallback(() => setNotice("blocked"), []);
+  const onSuggestBlocked = useCallback(
+    (attempted: string) => {
+      setNotice("blocked");
+      if (attempted) setKept({ cause: "blocked", text: attempted });
+    },
+    [setKept],
+  );
   const commentLabels = comments?.labels;
   const countLabel = useCallback(
     (t: number, s: number) => (commentLabels ? fill(commentLabels.paragraphCount, { threads: t, suggestions: s }) : ""),
@@ -145,6 +164,7 @@ export function PaperEditor({
                 : commentLabels?.suggestions.blocked}
         </p>
       )}
+      {kept && <KeptTypingNotice kept={kept} labels={labels.kept} onDismiss={() => setKept(null)} />}
       {session && loaded ? (
         <EditorSurface
           key={generation}

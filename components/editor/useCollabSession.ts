@@ -16,6 +16,7 @@ import {
   UPDATE_REFUSED,
 } from "@/lib/collab/wire";
 import { isPresenceUser, type PresenceUser } from "@/lib/editor/presence";
+import { UnsavedTyping } from "@/lib/editor/unsaved-typing";
 import type { Connection, Peer, Rights, Session } from "./session";
 
 /** Refused updates within this window count towards giving up (ms). */
@@ -43,6 +44,14 @@ function collectPeers(states: AwarenessStates, selfId: string): Peer[] {
  */
 export type ServerNotice = "refused" | "tooLarge" | "tooFast";
 
+/**
+ * What the person typed that the server did not take, kept for copying, and why: `refused` (the
+ * server refused a change), `suggestOnly` (the same, on a page that may only suggest), `tooLarge`
+ * (above the size limit), `readOnly` (the text was frozen or the rights changed first),
+ * `blocked` (suggest mode could not record it).
+ */
+export type KeptTyping = { cause: "refused" | "suggestOnly" | "tooLarge" | "readOnly" | "blocked"; text: string };
+
 export type CollabSession = {
   session: Session | null;
   /** Counts fresh starts; the editor is keyed on it. */
@@ -59,6 +68,9 @@ export type CollabSession = {
   refused: boolean;
   peers: Peer[];
   rights: Rights;
+  /** Typing the server did not take, until the person dismisses it. */
+  kept: KeptTyping | null;
+  setKept: (kept: KeptTyping | null) => void;
 };
 
 export function useCollabSession({
@@ -77,6 +89,9 @@ export function useCollabSession({
   onServerNotice: (notice: ServerNotice) => void;
 }): CollabSession {
   const [rights, setRights] = useState(initialRights);
+  const rightsNow = useRef(rights);
+  rightsNow.current = rights;
+  const [kept, setKept] = useState<KeptTyping | null>(null);
   const refusals = useRef<number[]>([]);
   const commentsChanged = useRef(onCommentsChanged);
   commentsChanged.current = onCommentsChanged;
@@ -97,6 +112,13 @@ export function useCollabSession({
   useEffect(() => {
     const doc = new Y.Doc();
     const self: PresenceUser = { id: userId, name: userName, partner: userPartner, color: userColor };
+    // The editor's Collaboration extension writes the text into the fragment "default".
+    const typing = new UnsavedTyping(doc.getXmlFragment("default"));
+    /** Before this copy is dropped: what the server never took is kept for the person. */
+    const keepTyping = (cause: KeptTyping["cause"]) => {
+      const text = typing.text();
+      if (text) setKept({ cause, text });
+    };
     let wasWritable = false;
     let destroyed = false;
     const provider = new HocuspocusProvider({
@@ -109,6 +131,7 @@ export function useCollabSession({
     const teardown = () => {
       if (destroyed) return;
       destroyed = true;
+      typing.destroy();
       provider.destroy();
       doc.destroy();
     };
@@ -134,6 +157,7 @@ export function useCollabSession({
         const now = Date.now();
         refusals.current = [...refusals.current.filter((at) => now - at < REFUSAL_WINDOW_MS), now];
         serverNotice.current(tooLarge ? "tooLarge" : "refused");
+        keepTyping(tooLarge ? "tooLarge" : rightsNow.current.suggestOnly ? "suggestOnly" : "refused");
         teardown();
         if (refusals.current.length >= MAX_REFUSALS) setRefused(true);
         else setGeneration((g) => g + 1);
@@ -146,7 +170,10 @@ export function useCollabSession({
         setRights({ suggestOnly: message.suggestOnly, commentOnly: message.commentOnly });
       }
     });
-    provider.on("unsyncedChanges", ({ number }: { number: number }) => setUnsynced(number));
+    provider.on("unsyncedChanges", ({ number }: { number: number }) => {
+      setUnsynced(number);
+      if (number === 0) typing.confirmed();
+    });
     provider.on("authenticated", ({ scope }: { scope: string }) => {
       if (scope !== "readonly") {
         wasWritable = true;
@@ -158,6 +185,7 @@ export function useCollabSession({
         // Rights were withdrawn while this page could write: local edits the server never took
         // would be refused on every sync. Start again from the server's copy, before this
         // connection sends anything more.
+        keepTyping("readOnly");
         teardown();
         setGeneration((g) => g + 1);
       }
@@ -190,5 +218,18 @@ export function useCollabSession({
     };
   }, [paperId, userId, userName, userPartner, userColor, generation]);
 
-  return { session, generation, connection, loaded, synced, unsynced, serverReadOnly, refused, peers, rights };
+  return {
+    session,
+    generation,
+    connection,
+    loaded,
+    synced,
+    unsynced,
+    serverReadOnly,
+    refused,
+    peers,
+    rights,
+    kept,
+    setKept,
+  };
 }

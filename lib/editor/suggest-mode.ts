@@ -10,7 +10,7 @@
 import { Extension } from "@tiptap/core";
 import type { Mark, Node as PmNode } from "@tiptap/pm/model";
 import { type EditorState, Plugin, PluginKey, TextSelection, type Transaction } from "@tiptap/pm/state";
-import { Mapping, ReplaceStep } from "@tiptap/pm/transform";
+import { Mapping, ReplaceAroundStep, ReplaceStep } from "@tiptap/pm/transform";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import { newSuggestionId, parseSuggestionId, SUGGESTION_DELETE, SUGGESTION_INSERT } from "./annotations";
 
@@ -25,8 +25,8 @@ export type SuggestModeOptions = {
    * make on their own (a trailing paragraph…) are dropped, as the server would refuse them.
    */
   isLocked: () => boolean;
-  /** Called when an edit was dropped because suggest mode cannot record it. */
-  onBlocked: () => void;
+  /** Called when an edit was dropped because suggest mode cannot record it, with the text it would have inserted. */
+  onBlocked: (attempted: string) => void;
 };
 
 /** Transactions carrying this meta are left alone (own comment anchors, tracked transactions). */
@@ -138,6 +138,18 @@ function trackStep(out: Transaction, state: EditorState, step: ReplaceStep, own:
   out.setSelection(TextSelection.create(out.doc, Math.min(caret, out.doc.content.size)));
 }
 
+/** The text a transaction would insert (a paste, a new paragraph's words), one line per block. */
+export function attemptedText(tr: Transaction): string {
+  const parts: string[] = [];
+  for (const step of tr.steps) {
+    if (!(step instanceof ReplaceStep || step instanceof ReplaceAroundStep)) continue;
+    const { content } = step.slice;
+    const text = content.textBetween(0, content.size, "\n");
+    if (text) parts.push(text);
+  }
+  return parts.join("").trim();
+}
+
 /** The user's transaction as a suggestion, or null when suggest mode cannot record it. */
 export function toSuggestionTransaction(tr: Transaction, state: EditorState, own: Own): Transaction | null {
   const out = state.tr;
@@ -176,7 +188,7 @@ export const SuggestMode = Extension.create<SuggestModeOptions>({
     }
     const tracked = toSuggestionTransaction(transaction, this.editor.state, { userId, partnerId });
     if (!tracked) {
-      onBlocked();
+      onBlocked(attemptedText(transaction));
       return;
     }
     next(tracked);

@@ -137,6 +137,22 @@ export const en = {
     tooLarge:
       "Your last change was too large to send (over 1 MB) and was not saved; the text has been reloaded from the server. Paste long texts in parts.",
     tooFast: "This page sent changes faster than the server accepts at once; it has reconnected and sent them again.",
+    kept: {
+      title: "Not saved: what you typed is kept here",
+      refused:
+        "The server refused your last change, so the text was reloaded from the server without it. Copy what you typed and enter it again.",
+      suggestOnly:
+        "You may only propose changes as suggestions now (the paper is in consultation), so your direct edits were not saved. Copy what you typed and propose it again.",
+      tooLarge: "Your change was too large to send (over 1 MB), so it was not saved. Copy it and paste it in parts.",
+      readOnly:
+        "The text was frozen, or your rights changed, before these words were saved. Copy them to keep them, for a comment or the next draft.",
+      blocked:
+        "Suggest mode cannot record this change (new paragraphs, formatting and other people’s suggestions cannot be changed). Copy the words and propose them within a paragraph.",
+      label: "What you typed",
+      copy: "Copy",
+      copied: "Copied.",
+      dismiss: "Dismiss",
+    },
   },
   members: {
     title: "Members",

@@ -142,6 +142,23 @@ export const fr: Messages = {
       "Votre dernière modification était trop volumineuse pour être envoyée (plus de 1 Mo) et n’a pas été enregistrée ; le texte a été rechargé depuis le serveur. Collez les textes longs en plusieurs fois.",
     tooFast:
       "Cette page a envoyé des modifications plus vite que le serveur ne les accepte ; elle s’est reconnectée et les a renvoyées.",
+    kept: {
+      title: "Non enregistré : ce que vous avez saisi est conservé ici",
+      refused:
+        "Le serveur a refusé votre dernière modification ; le texte a été rechargé depuis le serveur sans elle. Copiez ce que vous avez saisi et saisissez-le à nouveau.",
+      suggestOnly:
+        "Vous ne pouvez plus que proposer des suggestions (le document est en consultation) : vos modifications directes n’ont pas été enregistrées. Copiez ce que vous avez saisi et proposez-le à nouveau.",
+      tooLarge:
+        "Votre modification était trop volumineuse pour être envoyée (plus de 1 Mo) et n’a pas été enregistrée. Copiez-la et collez-la en plusieurs fois.",
+      readOnly:
+        "Le texte a été figé, ou vos droits ont changé, avant que ces mots soient enregistrés. Copiez-les pour les garder, pour un commentaire ou la prochaine version.",
+      blocked:
+        "Le mode suggestion ne peut pas enregistrer cette modification (nouveaux paragraphes, mise en forme et suggestions d’autrui ne peuvent être modifiés). Copiez les mots et proposez-les à l’intérieur d’un paragraphe.",
+      label: "Ce que vous avez saisi",
+      copy: "Copier",
+      copied: "Copié.",
+      dismiss: "Fermer",
+    },
   },
   members: {
     title: "Membres",
