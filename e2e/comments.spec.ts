@@ -110,3 +110,29 @@ test("an observer can comment but has no suggest or accept control", async ({ op
   await expect(observer.editorNotice).toHaveCount(0);
   await expectAccessible(observer.page);
 });
+
+test("the chair freezing with a suggestion pending sees it, and carries it over to the next draft", async ({
+  openPaperAs,
+}) => {
+  const fr = await openPaperAs("rabatFr", paperPath);
+  await fr.typeAtEndOfFirstParagraph(" and circular migration");
+  await expect(fr.editor.locator("ins.suggestion-insert")).toHaveText(" and circular migration");
+  await expect(fr.allChangesSaved).toBeVisible();
+
+  const chair = await openPaperAs("rabatChair", paperPath);
+  const warning = chair.freezeForm.getByTestId("pending-suggestions");
+  await expect(warning).toContainText("Pending suggestions: 1 (France: 1).");
+  await expect(warning.getByRole("link", { name: "Decide them first" })).toHaveAttribute(
+    "href",
+    "#suggestions-heading",
+  );
+  await expectAccessible(chair.page);
+  // Not without the chair's answer: the server refuses and nothing is frozen.
+  await chair.freezeForm.getByRole("button", { name: "Freeze Rev.1 and open the round" }).click();
+  await expect(chair.freezeForm.getByText(/Suggestions are still pending/)).toBeVisible();
+  await expect(chair.status("Consultation")).toBeVisible();
+
+  const approval = await chair.freezeAndOpenRound("consensus", { carryOver: true });
+  // The revision holds the agreed text only; the suggestion waits in the live text.
+  await expect(approval.page.getByText("and circular migration")).toHaveCount(0);
+});

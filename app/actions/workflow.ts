@@ -39,6 +39,11 @@ const openRoundSchema = z.object({
   procedure: z.enum(["consensus", "silence"]),
   // An ISO instant with its offset, filled in by the browser from the local date and time.
   deadline: z.iso.datetime({ offset: true }).transform((v) => new Date(v)),
+  // A checkbox: present ("on") when the chair carries pending suggestions over to the next draft.
+  carryOverSuggestions: z
+    .literal("on")
+    .optional()
+    .transform((v) => v === "on"),
 });
 export async function openRoundAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const paperId = z.uuid().safeParse(form.get("paperId")).data;

@@ -12,10 +12,13 @@ type Props = {
   abilities: Record<PaperAction, boolean>;
   nextRevision: number;
   bracketed: boolean;
+  /** Suggestions pending in the live text, per partner (asked only where the chair may freeze). */
+  pendingSuggestions: { partner: string; count: number }[];
   t: Translate;
 };
 
-export function WorkflowPanel({ paper, abilities, nextRevision, bracketed, t }: Props) {
+export function WorkflowPanel({ paper, abilities, nextRevision, bracketed, pendingSuggestions, t }: Props) {
+  const pendingCount = pendingSuggestions.reduce((sum, p) => sum + p.count, 0);
   const links = (
     <nav aria-label={t("workflow.paperPages")} className="flex flex-wrap gap-4 text-sm">
       <Link href={`/papers/${paper.id}/approval`}>{t("workflow.approvalLink")}</Link>
@@ -53,6 +56,22 @@ export function WorkflowPanel({ paper, abilities, nextRevision, bracketed, t }: 
             >
               <input type="hidden" name="paperId" value={paper.id} />
               <p className="muted">{t("workflow.freezeHelp")}</p>
+              {pendingCount > 0 && (
+                <div className="msg-warning flex flex-col gap-2" data-testid="pending-suggestions">
+                  <p>
+                    {t("workflow.pendingSuggestions", {
+                      count: pendingCount,
+                      partners: pendingSuggestions.map((p) => `${p.partner}: ${p.count}`).join(", "),
+                    })}{" "}
+                    {t("workflow.pendingSuggestionsHelp", { n: nextRevision })}
+                  </p>
+                  <a href="#suggestions-heading">{t("workflow.decideFirst")}</a>
+                  <label className="flex items-center gap-2 font-normal">
+                    <input type="checkbox" name="carryOverSuggestions" className="w-auto" />
+                    {t("workflow.carryOver")}
+                  </label>
+                </div>
+              )}
               <div className="grid gap-3 sm:grid-cols-2">
                 <fieldset>
                   <legend className="text-sm font-medium">{t("workflow.procedure")}</legend>

@@ -124,10 +124,22 @@ export class PaperPage {
     await expect(this.status("Consultation")).toBeVisible();
   }
 
-  /** Freezes Rev.1 under the chosen procedure; the browser lands on the open round. */
-  async freezeAndOpenRound(procedure: "consensus" | "silence" = "consensus"): Promise<ApprovalPage> {
-    const form = this.page.getByRole("form", { name: "Freeze Rev.1 and open an approval round" });
+  /** The form that freezes Rev.1 and opens its round (the chair's). */
+  get freezeForm(): Locator {
+    return this.page.getByRole("form", { name: "Freeze Rev.1 and open an approval round" });
+  }
+
+  /**
+   * Freezes Rev.1 under the chosen procedure; the browser lands on the open round. With
+   * `carryOver`, pending suggestions are carried over to the next draft.
+   */
+  async freezeAndOpenRound(
+    procedure: "consensus" | "silence" = "consensus",
+    { carryOver = false }: { carryOver?: boolean } = {},
+  ): Promise<ApprovalPage> {
+    const form = this.freezeForm;
     await form.getByLabel(procedure === "consensus" ? /^Consensus/ : /^Silence procedure/).check();
+    if (carryOver) await form.getByLabel("Carry them over to the next draft").check();
     await form.getByRole("button", { name: "Freeze Rev.1 and open the round" }).click();
     await expect(this.page).toHaveURL(/\/approval$/);
     const approval = new ApprovalPage(this.page, this.path);

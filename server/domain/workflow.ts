@@ -22,6 +22,8 @@ import { recordAudit } from "../audit";
 import { contentHash } from "../canonical";
 import { compactLocked } from "../collab/compaction";
 import { notifyPaperAccessChanged } from "../collab/notify";
+import { paperDoc, readPaperState } from "../collab/paper-state";
+import { listSuggestions, type SuggestionSummary } from "../collab/suggestions";
 import { AppError, invalidInput, isUniqueViolation, notFound } from "../errors";
 import { queueSubmissionFingerprints } from "../export/fingerprints";
 import { type Mail, sendMail } from "../mail";
@@ -79,7 +81,17 @@ export async function changeStage(
   await notifyPaperAccessChanged(input.paperId);
 }
 
-export type OpenRoundInput = { paperId: string; procedure: "consensus" | "silence"; deadline: Date };
+export type OpenRoundInput = {
+  paperId: string;
+  procedure: "consensus" | "silence";
+  deadline: Date;
+  /**
+   * The chair's answer when suggestions are still pending: they stay in the live text, out of the
+   * frozen revision, and are decided once the text reopens. Without it, pending suggestions stop
+   * the freeze, so that none is frozen out without the chair knowing.
+   */
+  carryOverSuggestions?: boolean;
+};
 
 /** Chair: freeze the current text as the next revision and put it to all state partners. */
 export async function freezeAndOpenRound(db: Db, actor: Actor | null, input: OpenRoundInput, now: Date = new Date()) {
@@ -92,6 +104,10 @@ export async function freezeAndOpenRound(db: Db, actor: Actor | null, input: Ope
     const doc: DocNode = await compactLocked(tx, paper);
     if (hasBracketedText(doc)) {
       throw new AppError("invalid_transition", "bracketed text cannot go to a round", "errors.bracketedText");
+    }
+    const pending = await pendingSuggestions(tx, paper.id);
+    if (pending.length > 0 && !input.carryOverSuggestions) {
+      throw new AppError("invalid_transition", "suggestions are pending", "errors.pendingSuggestions");
     }
     const { canonical, hash } = contentHash(doc);
     const [{ next } = { next: 1 }] = await tx
@@ -129,7 +145,7 @@ export async function freezeAndOpenRound(db: Db, actor: Actor | null, input: Ope
       action: "revision.frozen",
       targetType: "revision",
       targetId: revision.id,
-      details: { number: revision.number, hash },
+      details: { number: revision.number, hash, suggestionsCarriedOver: pending.length },
     });
     await recordAudit(tx, {
       ...common,
@@ -388,5 +404,17 @@ export async function submitToHld(db: Db, actor: Actor | null, input: { paperId:
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("conflict", "already submitted", "errors.alreadySubmitted");
     throw error;
+  }
+}
+
+/** The suggestions pending in a paper's stored text (after compaction: its live text). */
+async function pendingSuggestions(tx: Tx, paperId: string): Promise<SuggestionSummary[]> {
+  const [row] = await tx.select({ ydocState: papers.ydocState }).from(papers).where(eq(papers.id, paperId));
+  if (!row) return [];
+  const doc = paperDoc((await readPaperState(tx, { id: paperId, ydocState: row.ydocState })).updates);
+  try {
+    return listSuggestions(doc);
+  } finally {
+    doc.destroy();
   }
 }

@@ -5,6 +5,8 @@ import type { Db } from "@/db/client";
 import { comments, commentThreads, memberships, type PaperStatus, papers, partners, users } from "@/db/schema";
 import { partnerLabel } from "@/lib/countries";
 import type { Locale } from "@/lib/i18n/locales";
+import { loadPaperState, paperDoc } from "../collab/paper-state";
+import { listSuggestions } from "../collab/suggestions";
 import { type Actor, can } from "../policy";
 
 export type CommentView = {
@@ -135,4 +137,26 @@ export async function threadsOfPaper(
     canResolve: can(actor, "thread.resolve", { ...paper, authorId: thread.createdBy }),
     comments: byThread.get(thread.id) ?? [],
   }));
+}
+
+/**
+ * How many suggestions are pending in a paper's live text, per partner they speak for (null: no
+ * partner). Reads the stored Yjs state: asked only where the chair may freeze the text.
+ */
+export async function pendingSuggestionCounts(
+  db: Db,
+  actor: Actor,
+  paper: { id: string; dialogueId: string; status: PaperStatus },
+): Promise<Map<string | null, number>> {
+  const counts = new Map<string | null, number>();
+  if (!can(actor, "paper.viewComments", paper)) return counts;
+  const doc = paperDoc(await loadPaperState(db, paper.id));
+  try {
+    for (const suggestion of listSuggestions(doc)) {
+      counts.set(suggestion.partnerId, (counts.get(suggestion.partnerId) ?? 0) + 1);
+    }
+  } finally {
+    doc.destroy();
+  }
+  return counts;
 }

@@ -387,11 +387,46 @@ describe("withdrawing a suggestion: the delegation that proposed it takes it bac
       paperId: paper.id,
       procedure: "consensus",
       deadline: new Date(Date.now() + 86_400_000),
+      carryOverSuggestions: true,
     });
     await expect(
       withdrawSuggestion(harness.db(), harness.world.actors.delegate, { paperId: paper.id, id }),
     ).rejects.toMatchObject({ code: "forbidden" });
     const stored = paperDoc(await loadPaperState(harness.db(), paper.id));
     expect(listSuggestions(stored).map((x) => x.id)).toEqual([id]);
+  });
+});
+
+describe("freezing a text with suggestions still pending", () => {
+  it("stops until the chair carries them over; then they stay out of the revision and pending in the live text", async () => {
+    const { paper } = await harness.paper("consultation");
+    const delegate = await harness.syncedClient("delegate", paper.id);
+    const id = suggestionId("delegate");
+    textOf(delegate.doc, 1).insert(0, "Carried over. ", { suggestionInsert: { id } });
+    await delegate.settled();
+    expect(delegate.refused()).toBe(false);
+    const chair = harness.world.actors.chair;
+    const deadline = new Date(Date.now() + 86_400_000);
+
+    await expect(
+      freezeAndOpenRound(harness.db(), chair, { paperId: paper.id, procedure: "consensus", deadline }),
+    ).rejects.toMatchObject({ messageKey: "errors.pendingSuggestions" });
+    expect((await reloadPaper(harness.db(), paper.id)).status).toBe("consultation");
+
+    const { revision } = await freezeAndOpenRound(harness.db(), chair, {
+      paperId: paper.id,
+      procedure: "consensus",
+      deadline,
+      carryOverSuggestions: true,
+    });
+    expect(JSON.stringify(revision.contentJson)).not.toContain("Carried over.");
+    const stored = paperDoc(await loadPaperState(harness.db(), paper.id));
+    expect(listSuggestions(stored).map((x) => x.id)).toEqual([id]);
+    const [frozen] = await harness
+      .db()
+      .select({ details: auditEvents.details })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.paperId, paper.id), eq(auditEvents.action, "revision.frozen")));
+    expect(frozen?.details).toMatchObject({ suggestionsCarriedOver: 1 });
   });
 });

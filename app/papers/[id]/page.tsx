@@ -23,7 +23,7 @@ import {
   readOnlyReason,
   suggestionVoice,
 } from "@/server/policy";
-import { dialogueMembers, threadsOfPaper } from "@/server/queries/comments";
+import { dialogueMembers, pendingSuggestionCounts, threadsOfPaper } from "@/server/queries/comments";
 import { paperForRequest } from "@/server/queries/paper-page";
 
 type Props = { params: Promise<{ id: string }> };
@@ -55,11 +55,17 @@ export default async function PaperPage({ params }: Props) {
   const canSuggest = can(actor, "paper.suggest", paper);
   const readOnly = readOnlyReason(actor, paper);
   const db = await getDb();
-  const [threads, members] = await Promise.all([
+  const [threads, members, pending] = await Promise.all([
     threadsOfPaper(db, actor, paper, locale),
     // The people one may @mention: only for whoever takes part in the discussion.
     can(actor, "paper.viewComments", paper) ? dialogueMembers(db, dialogue.id, locale) : [],
+    // The chair about to freeze is told what is still pending.
+    can(actor, "paper.freezeRevision", paper)
+      ? pendingSuggestionCounts(db, actor, paper)
+      : new Map<string | null, number>(),
   ]);
+  const partnerName = (partnerId: string | null) =>
+    members.find((m) => m.partnerId === partnerId)?.partner ?? t("workflow.noPartner");
   // Who the actor is to the others (the editor's presence, shown only with the members loaded):
   // the partner they represent here, as the member list names it.
   const representing = actor.memberships.has(dialogue.id) ? members.find((m) => m.id === actor.id) : undefined;
@@ -110,6 +116,7 @@ export default async function PaperPage({ params }: Props) {
         abilities={paperAbilities(actor, paper)}
         nextRevision={(latestRevision?.number ?? 0) + 1}
         bracketed={hasBracketedText(content)}
+        pendingSuggestions={[...pending].map(([partnerId, count]) => ({ partner: partnerName(partnerId), count }))}
         t={t}
       />
       {can(actor, "paper.export", paper) && (

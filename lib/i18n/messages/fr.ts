@@ -281,5 +281,7 @@ export const fr: Messages = {
     unknownCountry: "Code de pays inconnu.",
     bracketedText:
       "Le texte contient encore des paragraphes [entre crochets] : adoptez-les avant de le soumettre à un tour.",
+    pendingSuggestions:
+      "Des suggestions sont encore en attente. Tranchez-les d’abord, ou cochez « Les reporter à la prochaine version » pour figer le texte sans elles.",
   },
 };

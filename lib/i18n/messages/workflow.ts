@@ -15,6 +15,12 @@ export const workflowEn = {
     freezeHelp:
       "The current text becomes a numbered revision with its SHA-256; every state partner is asked to approve, abstain or object. The text is read-only until the round closes.",
     freezeAndOpen: "Freeze Rev.{n} and open the round",
+    pendingSuggestions: "Pending suggestions: {count} ({partners}).",
+    pendingSuggestionsHelp:
+      "A frozen revision holds only the agreed text: decide the suggestions first, or carry them over. Carried over, they stay in the live text, out of Rev.{n}, and are decided once the text reopens.",
+    decideFirst: "Decide them first",
+    noPartner: "no delegation",
+    carryOver: "Carry them over to the next draft",
     procedure: "Procedure",
     consensus: "Consensus (every state answers)",
     silence: "Silence procedure (no objection by the deadline counts as approval)",
@@ -124,6 +130,12 @@ export const workflowFr: Widen<typeof workflowEn> = {
     freezeHelp:
       "Le texte actuel devient une révision numérotée avec son SHA-256 ; chaque État partenaire est invité à approuver, s’abstenir ou objecter. Le texte est en lecture seule jusqu’à la clôture du tour.",
     freezeAndOpen: "Figer la Rév.{n} et ouvrir le tour",
+    pendingSuggestions: "Suggestions en attente : {count} ({partners}).",
+    pendingSuggestionsHelp:
+      "Une révision figée ne contient que le texte convenu : tranchez d’abord les suggestions, ou reportez-les. Reportées, elles restent dans le texte en direct, hors de la Rév.{n}, et seront tranchées à la réouverture du texte.",
+    decideFirst: "Les trancher d’abord",
+    noPartner: "sans délégation",
+    carryOver: "Les reporter à la prochaine version",
     procedure: "Procédure",
     consensus: "Consensus (chaque État répond)",
     silence: "Procédure d’accord tacite (l’absence d’objection à l’échéance vaut approbation)",
