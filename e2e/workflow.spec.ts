@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { strFromU8, unzipSync } from "fflate";
 import { type DemoRole, expect, expectAccessible, test } from "./fixtures";
 import { ApprovalPage } from "./pages/approval-page";
 import { DialoguePage } from "./pages/dialogue-page";
@@ -106,6 +108,20 @@ test("one objection sends the paper back to consultation", async ({ signedInPage
   await expectAccessible(chair);
   await chair.goto(`${paper.path}/compare?from=1&to=live&view=side`);
   await expect(chair.getByTestId("compare-side").locator("ins")).toContainText("and students");
+
+  // The same comparison as a Word document with real tracked changes, as chanceries read it.
+  const download = chair.waitForEvent("download");
+  await chair.getByRole("link", { name: "Download as Word with tracked changes" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/rev1-live redline\.docx$/);
+  const documentXml = strFromU8(
+    unzipSync(new Uint8Array(readFileSync(await file.path())))["word/document.xml"] ?? new Uint8Array(),
+  );
+  expect(documentXml).toMatch(/<w:ins [^>]*w:author="Rabat Process[^"]*secretariat"[^>]*>.*and students/s);
+  // Only for those who may export the paper: the HLD secretariat does not see a paper in consultation.
+  const hld = await signedInPage("hld");
+  const refused = await hld.request.get(`/api/papers/${paper.path.split("/").pop()}/redline?from=1&to=live`);
+  expect(refused.status()).toBe(404);
 });
 
 test("the penholder brackets a paragraph; bracketed text cannot be put to a round until agreed", async ({

@@ -9,6 +9,7 @@ import { liveContentFromYDoc, paperDoc } from "../collab/paper-state";
 import { docxToDoc } from "./import/docx";
 import { renderFile } from "./render/file";
 import { closePdfBrowser } from "./render/pdf";
+import { renderRedlineDocx } from "./render/redline-docx";
 import { zipFiles } from "./render/zip";
 import type { ExportWork } from "./types";
 
@@ -28,6 +29,7 @@ export const localWork: ExportWork = {
   docxToDoc,
   liveDocument: async (updates, keepMarks) => liveDocument(updates, keepMarks),
   foldPaper: async (updates, storedJson) => foldPaper(updates, storedJson),
+  redlineDocx: renderRedlineDocx,
 };
 
 /** Releases what this thread's work holds (its PDF browser): the export thread's last task. */

@@ -35,6 +35,10 @@ async function perform(task: ExportTask): Promise<{ result: unknown; transfer: A
       const folded = await localWork.foldPaper(task.updates, task.storedJson);
       return { result: folded, transfer: transferable(folded.state) };
     }
+    case "redlineDocx": {
+      const bytes = await localWork.redlineDocx(task.input);
+      return { result: bytes, transfer: transferable(bytes) };
+    }
     case "release":
       await releaseLocalWork();
       return { result: null, transfer: [] };

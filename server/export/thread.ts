@@ -7,11 +7,13 @@
 // by side. A thread that dies (out of memory on a hostile file, say) fails only its pending
 // tasks, its Chromium quits with it, and the next task starts a new one. Its heap is capped so
 // that no file can take the server down with it.
+
 import path from "node:path";
 import { type ResourceLimits, Worker } from "node:worker_threads";
 import type { DocNode } from "@/lib/document";
 import type { Folded } from "../collab/fold";
 import { AppError, type ErrorCode } from "../errors";
+import type { RedlineInput } from "./render/redline-docx";
 import type { ExportFormat, ExportOptions, ExportSource, ExportWork, ZipEntry } from "./types";
 import { installExportWork } from "./work";
 
@@ -21,6 +23,7 @@ export type ExportTask =
   | { op: "docxToDoc"; bytes: Uint8Array }
   | { op: "liveDocument"; updates: Uint8Array[]; keepMarks: boolean }
   | { op: "foldPaper"; updates: Uint8Array[]; storedJson: string | null }
+  | { op: "redlineDocx"; input: RedlineInput }
   | { op: "release" };
 
 export type SerializedError = { appError?: { code: ErrorCode; messageKey: string }; message: string; stack?: string };
@@ -115,6 +118,10 @@ export class ExportThread implements ExportWork {
 
   foldPaper(updates: Uint8Array[], storedJson: string | null): Promise<Folded> {
     return this.run({ op: "foldPaper", updates, storedJson });
+  }
+
+  redlineDocx(input: RedlineInput): Promise<Uint8Array> {
+    return this.run({ op: "redlineDocx", input });
   }
 
   /** Stops the thread (its Chromium closed first, within 5 s); pending tasks fail, later ones are refused. */

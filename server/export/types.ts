@@ -1,11 +1,13 @@
 // The vocabulary every part of the exports shares: the formats, what a file is made from (the
 // export source), its cover block, the file itself and what an annotated export is. Nothing here
 // loads a renderer, so pages and client components may import it.
+
 import type { PaperKind, PaperStatus } from "@/db/schema";
 import type { DocNode } from "@/lib/document";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
 import type { Folded } from "../collab/fold";
+import type { RedlineInput } from "./render/redline-docx";
 
 export const exportFormats = ["docx", "pdf", "html", "md", "akn"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -127,4 +129,6 @@ export interface ExportWork {
    * with the paper, done here rather than on the collaboration server's event loop.
    */
   foldPaper(updates: Uint8Array[], storedJson: string | null): Promise<Folded>;
+  /** Two texts compared, as a Word document with tracked changes (server/export/render/redline-docx.ts). */
+  redlineDocx(input: RedlineInput): Promise<Uint8Array>;
 }

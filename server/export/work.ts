@@ -13,6 +13,7 @@ export const inThisThread: ExportWork = {
   docxToDoc: async (bytes) => (await local()).docxToDoc(bytes),
   liveDocument: async (updates, keepMarks) => (await local()).liveDocument(updates, keepMarks),
   foldPaper: async (updates, storedJson) => (await local()).foldPaper(updates, storedJson),
+  redlineDocx: async (input) => (await local()).redlineDocx(input),
 };
 
 // Process-wide: the custom server starts the thread, and the app's bundles (route handlers,

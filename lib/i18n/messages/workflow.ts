@@ -77,6 +77,8 @@ export const workflowEn = {
     before: "Before",
     after: "After",
     changedBlocks: "{count} blocks differ.",
+    redline: "Download as Word with tracked changes",
+    redlineAuthor: "{dialogue} secretariat",
   },
   history: {
     title: "History",
@@ -192,6 +194,8 @@ export const workflowFr: Widen<typeof workflowEn> = {
     before: "Avant",
     after: "Après",
     changedBlocks: "{count} blocs diffèrent.",
+    redline: "Télécharger en Word avec modifications suivies",
+    redlineAuthor: "Secrétariat du {dialogue}",
   },
   history: {
     title: "Historique",

@@ -5,8 +5,9 @@ import { PaperSubpage } from "@/components/workflow/PaperSubpage";
 import { RevisionCompare } from "@/components/workflow/RevisionCompare";
 import { compareDocuments } from "@/lib/compare";
 import { getTranslator } from "@/server/locale";
+import { can } from "@/server/policy";
+import { comparedTexts, compareSide } from "@/server/queries/compare";
 import { paperForPage } from "@/server/queries/paper-page";
-import { findRevision } from "@/server/queries/workflow";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -15,22 +16,17 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("revisions.compare") };
 }
 
-const side = z.union([z.literal("live"), z.coerce.number().int().positive()]);
-const query = z.object({ from: side, to: side, view: z.enum(["inline", "side"]).catch("inline") });
+const query = z.object({ from: compareSide, to: compareSide, view: z.enum(["inline", "side"]).catch("inline") });
 
 export default async function ComparePage({ params, searchParams }: Props) {
   const { id } = await params;
-  const { db, paper, content } = await paperForPage(id, `/papers/${id}/revisions`);
+  const { actor, db, paper, content } = await paperForPage(id, `/papers/${id}/revisions`);
   const parsed = query.safeParse(await searchParams);
   if (!parsed.success) notFound();
   const { t } = await getTranslator();
-  const load = async (which: "live" | number) => {
-    if (which === "live") return { label: t("revisions.liveText"), doc: content };
-    const revision = await findRevision(db, paper.id, which);
-    return revision ? { label: t("papers.revNumber", { n: which }), doc: revision.content } : null;
-  };
-  const [from, to] = await Promise.all([load(parsed.data.from), load(parsed.data.to)]);
-  if (!from || !to) notFound();
+  const texts = await comparedTexts(db, { id: paper.id, liveContent: content }, parsed.data, t);
+  if (!texts) notFound();
+  const { from, to } = texts;
   const rows = compareDocuments(from.doc, to.doc, t("editor.adRefMarker"));
   const changes = rows.filter((r) => r.kind !== "same").length;
   return (
@@ -38,6 +34,13 @@ export default async function ComparePage({ params, searchParams }: Props) {
       <p className="muted" role="status">
         {t("revisions.changedBlocks", { count: changes })}
       </p>
+      {can(actor, "paper.export", paper) && (
+        <p>
+          <a href={`/api/papers/${paper.id}/redline?from=${parsed.data.from}&to=${parsed.data.to}`} download>
+            {t("revisions.redline")}
+          </a>
+        </p>
+      )}
       <section className="card">
         <RevisionCompare rows={rows} view={parsed.data.view} t={t} />
       </section>
