@@ -111,6 +111,29 @@ test("an observer can comment but has no suggest or accept control", async ({ op
   await expectAccessible(observer.page);
 });
 
+test("the penholder accepts the suggestions in a selection of the text, and only those", async ({ openPaperAs }) => {
+  const fr = await openPaperAs("rabatFr", paperPath);
+  await fr.typeAtEndOfFirstParagraph(" for all");
+  await expect(fr.allChangesSaved).toBeVisible();
+  await fr.page.keyboard.press("Home");
+  await fr.page.keyboard.type("Together, ");
+  await expect(fr.allChangesSaved).toBeVisible();
+  await expect(fr.editor.locator("ins.suggestion-insert")).toHaveText(["Together, ", " for all"]);
+
+  const pen = await openPaperAs("rabatPen", paperPath);
+  await expect(pen.editor.locator("ins.suggestion-insert")).toHaveCount(2);
+  // The selection covers the first suggestion only.
+  await pen.editor.locator("p").first().click();
+  await pen.page.keyboard.press("Home");
+  for (let i = 0; i < "Together".length; i++) await pen.page.keyboard.press("Shift+ArrowRight");
+  await pen.comments.root.getByRole("button", { name: "Accept the 1 in the selection" }).click();
+  await expect(pen.editor.locator("ins.suggestion-insert")).toHaveText([" for all"]);
+  await expect.poll(() => pen.plainText()).toContain("Together, ");
+  await pen.comments.rejectButton("Claire Dubois", "Insert").click();
+  await expect(pen.editor.locator("ins.suggestion-insert")).toHaveCount(0);
+  await expect.poll(() => pen.plainText()).not.toContain("for all");
+});
+
 test("the chair freezing with a suggestion pending sees it, and carries it over to the next draft", async ({
   openPaperAs,
 }) => {

@@ -79,6 +79,8 @@ const decideSchema = z.object({
   decision: z.enum(["accept", "reject"]),
   scope: z.discriminatedUnion("kind", [
     z.object({ kind: z.literal("one"), id: z.string().min(1).max(200) }),
+    // The suggestions in the chair's selection of the text.
+    z.object({ kind: z.literal("selection"), ids: z.array(z.string().min(1).max(200)).min(1).max(1000) }),
     z.object({ kind: z.literal("partner"), partnerId: z.uuid() }),
     z.object({ kind: z.literal("all") }),
   ]),

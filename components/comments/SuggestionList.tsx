@@ -5,7 +5,7 @@
 import { useEditorState } from "@tiptap/react";
 import { useState } from "react";
 import { decideSuggestionsAction, withdrawSuggestionAction } from "@/app/actions/comments";
-import { suggestionsIn } from "@/lib/editor/annotation-view";
+import { suggestionIdsBetween, suggestionsIn } from "@/lib/editor/annotation-view";
 import { speaksForSuggestion } from "@/lib/editor/annotations";
 import { fill } from "@/lib/i18n/fill";
 import { SuggestionEntry } from "./SuggestionEntry";
@@ -28,6 +28,16 @@ export function SuggestionList({
   const s = labels.suggestions;
   const suggestions =
     useEditorState({ editor, selector: ({ editor: e }) => (e ? suggestionsIn(e.state.doc) : []) }) ?? [];
+  // The suggestions in the current selection, joined (a string compares cheaply between renders).
+  const selected =
+    useEditorState({
+      editor,
+      selector: ({ editor: e }) => {
+        if (!e || e.state.selection.empty) return "";
+        return suggestionIdsBetween(e.state.doc, e.state.selection.from, e.state.selection.to).join(" ");
+      },
+    }) ?? "";
+  const selectedIds = selected ? selected.split(" ") : [];
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [busy, setBusy] = useState(false);
   const memberById = new Map(members.map((m) => [m.id, m]));
@@ -71,6 +81,26 @@ export function SuggestionList({
             />
           ))}
         </ul>
+      )}
+      {canDecide && selectedIds.length > 0 && (
+        <div className="flex flex-wrap gap-1">
+          <button
+            type="button"
+            className="btn btn-secondary btn-small"
+            disabled={busy}
+            onClick={() => void decide("accept", { kind: "selection", ids: selectedIds })}
+          >
+            {fill(s.acceptSelection, { count: selectedIds.length })}
+          </button>
+          <button
+            type="button"
+            className="btn btn-secondary btn-small"
+            disabled={busy}
+            onClick={() => void decide("reject", { kind: "selection", ids: selectedIds })}
+          >
+            {fill(s.rejectSelection, { count: selectedIds.length })}
+          </button>
+        </div>
       )}
       {canDecide && suggestions.length > 0 && (
         <div className="flex flex-wrap gap-1">

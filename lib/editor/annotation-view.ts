@@ -73,6 +73,21 @@ export function suggestionsIn(doc: PmNode): SuggestionInDoc[] {
   return [...byId.values()];
 }
 
+/** The ids of the suggestions on text between two positions (a selection), in document order. */
+export function suggestionIdsBetween(doc: PmNode, from: number, to: number): string[] {
+  const ids = new Set<string>();
+  doc.nodesBetween(from, to, (node) => {
+    if (!node.isText) return true;
+    for (const mark of node.marks) {
+      if (mark.type.name !== SUGGESTION_INSERT && mark.type.name !== SUGGESTION_DELETE) continue;
+      const id = String(mark.attrs.id ?? "");
+      if (parseSuggestionId(id)) ids.add(id);
+    }
+    return false;
+  });
+  return [...ids];
+}
+
 function build(doc: PmNode, view: AnnotationViewState, options: AnnotationViewOptions): DecorationSet {
   const decorations: Decoration[] = [];
   doc.forEach((block, offset) => {

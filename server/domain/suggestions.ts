@@ -16,13 +16,21 @@ import { type Decision, decideInDoc, listSuggestions, type SuggestionSummary } f
 import { conflict, notFound } from "../errors";
 import { type Actor, authorize, can, type PaperRef } from "../policy";
 
-export type SuggestionScope = { kind: "one"; id: string } | { kind: "partner"; partnerId: string } | { kind: "all" };
+export type SuggestionScope =
+  | { kind: "one"; id: string }
+  | { kind: "selection"; ids: string[] }
+  | { kind: "partner"; partnerId: string }
+  | { kind: "all" };
 
 export type DecideSuggestionsInput = { paperId: string; decision: Decision; scope: SuggestionScope };
 
 function selector(scope: SuggestionScope, suggestions: SuggestionSummary[]): (id: string) => boolean {
   if (scope.kind === "all") return () => true;
   if (scope.kind === "one") return (id) => id === scope.id;
+  if (scope.kind === "selection") {
+    const selected = new Set(scope.ids);
+    return (id) => selected.has(id);
+  }
   const ids = new Set(suggestions.filter((s) => s.partnerId === scope.partnerId).map((s) => s.id));
   return (id) => ids.has(id);
 }

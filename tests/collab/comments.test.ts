@@ -430,3 +430,26 @@ describe("freezing a text with suggestions still pending", () => {
     expect(frozen?.details).toMatchObject({ suggestionsCarriedOver: 1 });
   });
 });
+
+describe("deciding the suggestions in a selection", () => {
+  it("accepts exactly the suggestions named, and leaves the others pending", async () => {
+    const { paper } = await harness.paper("consultation");
+    const delegate = await harness.syncedClient("delegate", paper.id);
+    const [first, second, third] = [suggestionId("delegate"), suggestionId("delegate"), suggestionId("delegate")];
+    textOf(delegate.doc, 1).insert(0, "One. ", { suggestionInsert: { id: first } });
+    textOf(delegate.doc, 1).insert(textOf(delegate.doc, 1).length, " Two.", { suggestionInsert: { id: second } });
+    textOf(delegate.doc, 2).insert(0, "Three. ", { suggestionInsert: { id: third } });
+    await delegate.settled();
+    expect(delegate.refused()).toBe(false);
+    const decided = await decideSuggestions(harness.db(), harness.world.actors.penholder, {
+      paperId: paper.id,
+      decision: "accept",
+      scope: { kind: "selection", ids: [first, second, "no-such-id"] },
+    });
+    expect(decided.sort()).toEqual([first, second].sort());
+    await waitFor(() => listSuggestions(live(paper.id)).length === 1, 5_000, "the decision to reach the live text");
+    expect(listSuggestions(live(paper.id)).map((x) => x.id)).toEqual([third]);
+    await compactPaper(harness.db(), paper.id);
+    expect((await reloadPaper(harness.db(), paper.id)).contentText).toMatch(/One\. .* Two\./);
+  });
+});
