@@ -75,7 +75,7 @@ test("the penholder reads, filters and downloads the compilation of two delegati
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.toString("utf8").slice(1).split("\r\n");
   expect(lines[0]).toBe(
-    '"Paragraph","Type","Original text","Proposed text","Words inserted or deleted","Delegation","Person","Date","Comment","Status"',
+    '"Paragraph","Type","Original text","Proposed text","Passage","Delegation","Person","Date","Comment","Status"',
   );
   expect(lines[1]).toBe(
     `"1","Insertion","${FIRST}","${FIRST}${FRANCE_WORDS}","${FRANCE_WORDS}","France","Claire Dubois","","","pending"`,

@@ -48,6 +48,8 @@ export type ThreadRow = RowBase & {
   /** The first comment's body, plain text as written ("" when it was deleted). */
   body: string;
   replies: number;
+  /** The commented passage was deleted: the thread has no paragraph any more. */
+  detached: boolean;
   status: "open" | "resolved";
 };
 
@@ -236,6 +238,7 @@ export async function compilationOfPaper(
         createdAt: thread.createdAt,
         body: first && !first.deleted ? first.body : "",
         replies: Math.max(0, thread.comments.length - 1),
+        detached: at === undefined,
         status: thread.resolvedAt ? "resolved" : "open",
       },
     });

@@ -3,8 +3,10 @@
 // the stored Yjs state in paragraph order with their original and proposed text, filtered by
 // delegation and paragraph, written as CSV; nothing for those the policy keeps out.
 import { eq } from "drizzle-orm";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type * as Y from "yjs";
+import { CompilationTable } from "@/components/compilation/CompilationTable";
 import { papers } from "@/db/schema";
 import { newAnchorId, newSuggestionId } from "@/lib/editor/annotations";
 import { translator } from "@/lib/i18n/translate";
@@ -156,6 +158,49 @@ describe("the compilation of amendments", () => {
     expect(row.original).toBe("Chair adds. Migration and development are interlinked.");
   });
 
+  it("renders the table with the redline marked and users' words as text, never as HTML", async () => {
+    const { paper } = await negotiatedPaper();
+    const compilation = (await compile("penholder", paper.id)) as Compilation;
+    const html = renderToStaticMarkup(
+      CompilationTable({ rows: compilation.rows, caption: "Compilation", t: translator("en"), locale: "en" }),
+    );
+    expect(html).not.toMatch(/<script|<b>/i);
+    expect(html).toContain("&lt;b&gt;Bold?&lt;/b&gt; &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp;");
+    expect(html).toContain(
+      '<ins class="bg-green-100 text-green-900"><span class="sr-only">inserted: </span> Proposed by France.</ins>',
+    );
+    expect(html).toContain('<del class="bg-red-100 text-red-900"><span class="sr-only">deleted: </span>commit</del>');
+    expect(html.match(/data-testid="compilation-row"/g)).toHaveLength(4);
+    expect(html.match(/<th scope="row"[^>]*>(\d+)<\/th>/g)?.map((m) => m.replace(/<[^>]+>/g, ""))).toEqual([
+      "1",
+      "1",
+      "2",
+      "2",
+    ]);
+  });
+
+  it("puts a thread whose passage is gone after the text's, without a paragraph", async () => {
+    const { paper } = await harness.paper("consultation");
+    const chair = await harness.syncedClient("chair", paper.id);
+    const id = suggestionId("chair");
+    textOf(chair.doc, 2).insert(0, "Heading ", { suggestionInsert: { id } });
+    await chair.settled();
+    // A thread opened, whose anchor never reached the text (or was deleted with it).
+    const { threadId } = await createThread(harness.db(), harness.world.actors.delegate, {
+      paperId: paper.id,
+      anchorId: newAnchorId(harness.world.actors.delegate.id),
+      quote: "gone",
+      body: "Where did it go?",
+    });
+    const rows = ((await compile("chair", paper.id)) as Compilation).rows;
+    expect(rows.map((r) => [r.id, r.paragraph])).toEqual([
+      [id, 2],
+      [threadId, null],
+    ]);
+    expect(rows[1]).toMatchObject({ kind: "thread", detached: true, original: "", delegation: "France" });
+    expect(((await compile("chair", paper.id, { paragraph: "2" })) as Compilation).rows).toHaveLength(1);
+  });
+
   it("writes the same rows as CSV: BOM, header, quoted fields, formulas neutralised, a safe filename", async () => {
     const { paper } = await negotiatedPaper();
     const compilation = (await compile("penholder", paper.id, {
@@ -165,7 +210,7 @@ describe("the compilation of amendments", () => {
     expect(csv.startsWith("\uFEFF")).toBe(true);
     const lines = csv.slice(1).split("\r\n");
     expect(lines[0]).toBe(
-      '"Paragraph","Type","Original text","Proposed text","Words inserted or deleted","Delegation","Person","Date","Comment","Status"',
+      '"Paragraph","Type","Original text","Proposed text","Passage","Delegation","Person","Date","Comment","Status"',
     );
     expect(lines[1]).toBe(
       `"1","Insertion","Migration and development are interlinked.","Migration and development are interlinked. Proposed by France."," Proposed by France.","France","${harness.world.actors.delegate.name}","","","pending"`,
