@@ -1,7 +1,8 @@
 // The compilation of amendments, end to end: two delegations suggest by keyboard in a paper in
-// consultation; the penholder opens the compilation from the paper page, sees each proposal in
-// paragraph order with its delegation, filters by delegation (a plain GET form), downloads the
-// CSV of what is shown, and the page passes the accessibility check. Outsiders get a 404.
+// consultation and the observer comments; the penholder opens the compilation from the paper
+// page, sees each entry in paragraph order with its delegation, filters by delegation (a plain
+// GET form), downloads the CSV of what is shown, and the page passes the accessibility check.
+// Outsiders and the HLD secretariat get a 404.
 import { readFile } from "node:fs/promises";
 import { expect, expectAccessible, test } from "./fixtures";
 
@@ -10,8 +11,10 @@ const FIRST = "Partners commit to mobility partnerships.";
 const SECOND = "Migration and development are interlinked.";
 const FRANCE_WORDS = " and to legal pathways";
 const MALI_WORDS = " in the region";
+/** What the observer writes: shown as text, never as markup. */
+const IOM_COMMENT = "<b>Which</b> partnerships? « légal »";
 
-test("the penholder reads, filters and downloads the compilation of two delegations' suggestions", async ({
+test("the penholder reads, filters and downloads the compilation of two delegations' suggestions and a comment", async ({
   paperInConsultation,
   openPaperAs,
   signedInPage,
@@ -36,24 +39,41 @@ test("the penholder reads, filters and downloads the compilation of two delegati
   await expect(ml.editor.locator("p").nth(1).locator("ins.suggestion-insert")).toHaveText(MALI_WORDS);
   await ml.page.context().close();
 
+  // IOM's observer comments on paragraph 1.
+  const observer = await openPaperAs("rabatObserver", path);
+  await observer.selectFirstParagraph();
+  await observer.comments.commentOnSelection(IOM_COMMENT);
+  await expect(observer.comments.thread("Helen Okafor")).toBeVisible();
+  await expect(observer.saved).toBeVisible();
+  await expect(observer.editorNotice).toHaveCount(0);
+  await observer.page.context().close();
+
   // The penholder goes from the paper page to the compilation.
   const pen = await signedInPage("rabatPen");
   await pen.goto(path);
   await pen.getByRole("link", { name: "Compilation of amendments" }).click();
   await expect(pen.getByRole("heading", { level: 1 })).toContainText("Compilation of amendments");
   const rows = pen.getByTestId("compilation-row");
-  await expect(rows).toHaveCount(2);
-  // Paragraph order, each with its number, original text, redline, delegation and status.
-  await expect(rows.nth(0).getByRole("rowheader")).toHaveText("1");
-  await expect(rows.nth(0)).toContainText(FIRST);
-  await expect(rows.nth(0).locator("ins")).toContainText(FRANCE_WORDS.trim());
-  await expect(rows.nth(0)).toContainText("France");
-  await expect(rows.nth(0)).toContainText("Claire Dubois");
-  await expect(rows.nth(0)).toContainText("pending");
-  await expect(rows.nth(1).getByRole("rowheader")).toHaveText("2");
-  await expect(rows.nth(1).locator("ins")).toContainText(MALI_WORDS.trim());
-  await expect(rows.nth(1)).toContainText("Mali");
-  await expect(rows.nth(1)).toContainText("Moussa Keïta");
+  await expect(rows).toHaveCount(3);
+  // Paragraph order (in a paragraph, where each proposal starts), each with its number, original
+  // text, redline or comment, delegation and status.
+  const [thread, france, mali] = [rows.nth(0), rows.nth(1), rows.nth(2)];
+  await expect(thread.getByRole("rowheader")).toHaveText("1");
+  await expect(thread).toContainText(IOM_COMMENT);
+  await expect(thread).toContainText("Helen Okafor");
+  await expect(thread).toContainText("open");
+  await expect(thread.locator("b")).toHaveCount(0);
+  await expect(france.getByRole("rowheader")).toHaveText("1");
+  await expect(france).toContainText(FIRST);
+  await expect(france.locator("ins")).toContainText(FRANCE_WORDS.trim());
+  await expect(france).toContainText("France");
+  await expect(france).toContainText("Claire Dubois");
+  await expect(france).toContainText("pending");
+  await expect(mali.getByRole("rowheader")).toHaveText("2");
+  await expect(mali).toContainText(SECOND);
+  await expect(mali.locator("ins")).toContainText(MALI_WORDS.trim());
+  await expect(mali).toContainText("Mali");
+  await expect(mali).toContainText("Moussa Keïta");
   await expectAccessible(pen);
 
   // Filtered by delegation: a GET form, so the filter is in the address.
@@ -62,7 +82,7 @@ test("the penholder reads, filters and downloads the compilation of two delegati
   await expect(pen).toHaveURL(/[?&]delegation=[0-9a-f-]{36}/);
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText("France");
-  await expect(pen.getByRole("status").filter({ hasText: "entries" })).toHaveText("1 of 2 entries");
+  await expect(pen.getByRole("status").filter({ hasText: "entries" })).toHaveText("1 of 3 entries");
   await expectAccessible(pen);
 
   // The CSV of what is shown.
@@ -86,7 +106,9 @@ test("the penholder reads, filters and downloads the compilation of two delegati
   const all = await pen.request.get(`/api/papers/${path.split("/").pop()}/compilation?format=csv`);
   expect(all.status()).toBe(200);
   expect(all.headers()["content-type"]).toContain("text/csv");
-  expect(await all.text()).toContain('"Mali","Moussa Keïta"');
+  const csv = await all.text();
+  expect(csv).toContain('"Mali","Moussa Keïta"');
+  expect(csv).toContain(`"${IOM_COMMENT}","open"`);
 });
 
 test("the compilation is not found for those outside the dialogue and for the HLD secretariat", async ({
