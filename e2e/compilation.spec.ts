@@ -102,6 +102,15 @@ test("the penholder reads, filters and downloads the compilation of two delegati
   );
   expect(lines.slice(2)).toEqual([""]);
 
+  // Without JavaScript the filters work the same: a GET form and a page rendered on the server.
+  const plain = await signedInPage("rabatPen", { javaScriptEnabled: false });
+  await plain.goto(`${path}/compilation`);
+  await plain.getByLabel("Paragraph").selectOption("2");
+  await plain.getByRole("button", { name: "Apply filters" }).click();
+  await expect(plain).toHaveURL(/[?&]paragraph=2(&|$)/);
+  await expect(plain.getByTestId("compilation-row")).toHaveCount(1);
+  await expect(plain.getByTestId("compilation-row")).toContainText("Mali");
+
   // Unfiltered, the CSV names Mali's delegate with her accent intact.
   const all = await pen.request.get(`/api/papers/${path.split("/").pop()}/compilation?format=csv`);
   expect(all.status()).toBe(200);
