@@ -24,6 +24,7 @@ export function WorkflowPanel({ paper, abilities, nextRevision, bracketed, pendi
       <Link href={`/papers/${paper.id}/approval`}>{t("workflow.approvalLink")}</Link>
       <Link href={`/papers/${paper.id}/revisions`}>{t("workflow.revisionsLink")}</Link>
       {abilities["paper.viewHistory"] && <Link href={`/papers/${paper.id}/history`}>{t("workflow.historyLink")}</Link>}
+      {abilities["paper.viewComments"] && <Link href={`/papers/${paper.id}/compilation`}>{t("compilation.link")}</Link>}
     </nav>
   );
   return (

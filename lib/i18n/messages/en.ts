@@ -1,5 +1,6 @@
 // English catalog: the source of every user-facing string. fr.ts must match its shape.
 import { commentsEn } from "./comments";
+import { compilationEn } from "./compilation";
 import { exportsEn } from "./exports";
 import { verifyEn } from "./verify";
 import { workflowEn } from "./workflow";
@@ -241,6 +242,7 @@ export const en = {
   ...workflowEn,
   ...exportsEn,
   ...commentsEn,
+  ...compilationEn,
   ...verifyEn,
   pagination: { label: "Pages", previous: "Previous", next: "Next", pageOf: "Page {page} of {count}" },
   errors: {

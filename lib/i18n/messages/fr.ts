@@ -1,6 +1,7 @@
 // Catalogue français : même forme que en.ts (vérifiée à la compilation).
 
 import { commentsFr } from "./comments";
+import { compilationFr } from "./compilation";
 import type { Messages } from "./en";
 import { exportsFr } from "./exports";
 import { verifyFr } from "./verify";
@@ -247,6 +248,7 @@ export const fr: Messages = {
   ...workflowFr,
   ...exportsFr,
   ...commentsFr,
+  ...compilationFr,
   ...verifyFr,
   pagination: { label: "Pages", previous: "Précédente", next: "Suivante", pageOf: "Page {page} sur {count}" },
   errors: {

@@ -1,0 +1,93 @@
+// The compilation of amendments as a table (server component): paragraph, original text, the
+// proposed change as a small redline (or the comment), delegation and status. Everything a user
+// wrote is rendered as text, never as HTML.
+import type { Locale } from "@/lib/i18n/locales";
+import type { Translate } from "@/lib/i18n/translate";
+import type { CompilationRow } from "@/server/queries/compilation";
+
+function Proposal({ row, t, date }: { row: CompilationRow; t: Translate; date: Intl.DateTimeFormat }) {
+  if (row.kind === "suggestion") {
+    return (
+      <p className="whitespace-pre-wrap">
+        {row.proposed.map((piece, i) =>
+          piece.change === "ins" ? (
+            <ins key={i} className="bg-green-100 text-green-900">
+              <span className="sr-only">{t("compilation.inserted")} </span>
+              {piece.text}
+            </ins>
+          ) : piece.change === "del" ? (
+            <del key={i} className="bg-red-100 text-red-900">
+              <span className="sr-only">{t("compilation.deleted")} </span>
+              {piece.text}
+            </del>
+          ) : (
+            <span key={i}>{piece.text}</span>
+          ),
+        )}
+      </p>
+    );
+  }
+  const created = new Date(row.createdAt);
+  return (
+    <div className="flex flex-col gap-1">
+      <p className="text-xs text-slate-600">
+        {t("compilation.kind.thread")} · <time dateTime={row.createdAt}>{date.format(created)} UTC</time>
+        {row.replies > 0 && <> · {t("compilation.replies", { count: row.replies })}</>}
+      </p>
+      {row.quote && <p className="text-sm italic">{t("compilation.onQuote", { quote: row.quote })}</p>}
+      {/* Plain text as written: React escapes it; nothing a user wrote is read as HTML. */}
+      <p className="whitespace-pre-wrap">{row.body || t("compilation.deletedComment")}</p>
+    </div>
+  );
+}
+
+export function CompilationTable({
+  rows,
+  caption,
+  t,
+  locale,
+}: {
+  rows: readonly CompilationRow[];
+  caption: string;
+  t: Translate;
+  locale: Locale;
+}) {
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  return (
+    <table className="card" data-testid="compilation-table">
+      <caption className="sr-only">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("compilation.col.paragraph")}</th>
+          <th scope="col">{t("compilation.col.original")}</th>
+          <th scope="col">{t("compilation.col.proposed")}</th>
+          <th scope="col">{t("compilation.col.delegation")}</th>
+          <th scope="col">{t("compilation.col.status")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, index) => (
+          <tr key={`${row.kind}-${row.id}-${index}`} data-testid="compilation-row">
+            <th scope="row" className="align-top">
+              {row.paragraph ?? t("compilation.unnumbered")}
+            </th>
+            <td className="align-top whitespace-pre-wrap">
+              {row.kind === "thread" && row.detached ? t("compilation.detached") : row.original}
+            </td>
+            <td className="align-top">
+              <Proposal row={row} t={t} date={date} />
+            </td>
+            <td className="align-top">
+              <span className="font-medium">{row.delegation}</span>
+              {row.person && <span className="block text-sm">{row.person}</span>}
+            </td>
+            <td className="align-top">
+              {row.kind === "suggestion" && <span className="sr-only">{t(`compilation.kind.${row.change}`)}: </span>}
+              {t(`compilation.status.${row.status}`)}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
