@@ -11,17 +11,22 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import postgres from "postgres";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import * as Y from "yjs";
+import { CompilationTable } from "@/components/compilation/CompilationTable";
 import { type DatabaseHandle, installDatabase, openDatabase } from "@/db/client";
 import type { DocNode } from "@/lib/document";
 import { suggestionsIn } from "@/lib/editor/annotation-view";
 import { newSuggestionId } from "@/lib/editor/annotations";
+import { translator } from "@/lib/i18n/translate";
 import { documentSchema, loadPaperState, paperDoc, YDOC_FIELD } from "@/server/collab/paper-state";
 import { UpdateLog } from "@/server/collab/update-log";
 import { createPaper } from "@/server/domain/papers";
 import { decideSuggestions } from "@/server/domain/suggestions";
 import { changeStage } from "@/server/domain/workflow";
 import { pendingSuggestionCounts } from "@/server/queries/comments";
+import { compilationOfPaper } from "@/server/queries/compilation";
 import { ensureAdmin, loadActor, makeDialogue, makeMember } from "@/tests/helpers/factories";
 
 const arg = (name: string, fallback: number) =>
@@ -144,8 +149,21 @@ async function main() {
       const counts = await timed(() => pendingSuggestionCounts(db, chair, paper));
       if ([...counts.value.values()].reduce((a, b) => a + b, 0) !== SUGGESTIONS) throw new Error("pending counts");
       record("pending counts on the paper page (chair)", counts.ms);
-      const compilation = await compilationTiming(db, chair, paper.id);
-      if (compilation !== null) record("render the compilation of amendments", compilation);
+      // The compilation's rows and their HTML, as the page renders them.
+      const compilation = await timed(async () => {
+        const rows = await compilationOfPaper(db, chair, paper, "en");
+        if (!rows) throw new Error("no compilation");
+        return renderToStaticMarkup(
+          createElement(CompilationTable, {
+            rows: rows.rows,
+            caption: "Compilation",
+            t: translator("en"),
+            locale: "en",
+          }),
+        );
+      });
+      if ((compilation.value.match(/<ins/g) ?? []).length < SUGGESTIONS / 2) throw new Error("compilation rows");
+      record("render the compilation of amendments", compilation.ms);
       const accept = await timed(() =>
         decideSuggestions(db, chair, { paperId: paper.id, decision: "accept", scope: { kind: "all" } }),
       );
@@ -165,14 +183,6 @@ async function main() {
     if (dropDatabase) await dropDatabase();
     if (dir) rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** The compilation of amendments, when this checkout has it (server/queries/compilation.ts). */
-async function compilationTiming(db: unknown, actor: unknown, paperId: string): Promise<number | null> {
-  void db;
-  void actor;
-  void paperId;
-  return null;
 }
 
 main().then(
