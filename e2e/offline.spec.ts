@@ -8,6 +8,34 @@ import { PaperPage } from "./pages/paper-page";
 /** The connection line while it changes state (the page object's `saved` covers only the last). */
 const status = (page: Page) => page.locator("[role=status]").filter({ hasText: /Offline|Saving|All changes saved/ });
 
+/**
+ * Routes a page's collaboration socket through a switch, so a test can cut the line as a bad
+ * connection would (emulated offline mode does not close open WebSockets), and restore it.
+ */
+async function cuttableLine(page: Page) {
+  let cut = false;
+  const sockets = new Set<WebSocketRoute>();
+  await page.routeWebSocket(/\/collab/, (ws) => {
+    if (cut) {
+      ws.close();
+      return;
+    }
+    ws.connectToServer();
+    sockets.add(ws);
+  });
+  return {
+    async cut() {
+      cut = true;
+      await page.context().setOffline(true);
+      for (const ws of sockets) await ws.close();
+    },
+    async restore() {
+      cut = false;
+      await page.context().setOffline(false);
+    },
+  };
+}
+
 test("edits made offline are kept, announced, and merged when the connection returns", async ({ signedInPage }) => {
   const dialogue = new DialoguePage(await signedInPage("rabatPen"), "rabat");
   await dialogue.goto();
@@ -19,27 +47,13 @@ test("edits made offline are kept, announced, and merged when the connection ret
   await expect(status(pen)).toHaveText("All changes saved");
 
   const fr = await signedInPage("rabatFr");
-  const frContext = fr.context();
   const frPaper = new PaperPage(fr, paperPath);
-  // The collaboration socket goes through a switch, so the test can cut the line as a bad
-  // connection would (emulated offline mode does not close open WebSockets).
-  let lineCut = false;
-  const sockets = new Set<WebSocketRoute>();
-  await fr.routeWebSocket(/\/collab/, (ws) => {
-    if (lineCut) {
-      ws.close();
-      return;
-    }
-    ws.connectToServer();
-    sockets.add(ws);
-  });
+  const line = await cuttableLine(fr);
   await frPaper.goto();
   await expect(frPaper.editor).toContainText("Remittances reduce poverty.");
   await expect(status(fr)).toHaveText("All changes saved");
 
-  lineCut = true;
-  await frContext.setOffline(true);
-  for (const ws of sockets) await ws.close();
+  await line.cut();
   await expect(status(fr)).toContainText("Offline");
   await frPaper.typeAtEndOfFirstParagraph(" France adds: costs must fall.");
   await expect(frPaper.editor).toContainText("France adds: costs must fall.");
@@ -61,8 +75,7 @@ test("edits made offline are kept, announced, and merged when the connection ret
   await dialog.dismiss();
   expect(fr.isClosed()).toBe(false);
 
-  lineCut = false;
-  await frContext.setOffline(false);
+  await line.restore();
   for (const { editor } of [frPaper, penPaper]) {
     // The provider retries with a growing delay (up to 30 s).
     await expect(editor).toContainText("Remittances reduce poverty. France adds: costs must fall.", {
@@ -91,29 +104,17 @@ test("words typed offline that the server can no longer take are kept for copyin
 
   const fr = await signedInPage("rabatFr");
   const frPaper = new PaperPage(fr, penPaper.path);
-  let lineCut = false;
-  const sockets = new Set<WebSocketRoute>();
-  await fr.routeWebSocket(/\/collab/, (ws) => {
-    if (lineCut) {
-      ws.close();
-      return;
-    }
-    ws.connectToServer();
-    sockets.add(ws);
-  });
+  const line = await cuttableLine(fr);
   await frPaper.open();
   // In draft the delegate edits directly; the line drops while they type.
-  lineCut = true;
-  await fr.context().setOffline(true);
-  for (const ws of sockets) await ws.close();
+  await line.cut();
   await expect(status(fr)).toContainText("Offline");
   await frPaper.typeAtEndOfFirstParagraph(" France adds: with reintegration support.");
 
   // Meanwhile the penholder opens consultation: delegates may now only suggest.
   await penPaper.openConsultation();
 
-  lineCut = false;
-  await fr.context().setOffline(false);
+  await line.restore();
   // The server refuses the direct edit; the page starts again from the server's text, and what
   // the delegate typed is kept, with why, for copying.
   const kept = fr.getByRole("alert").filter({ hasText: "Not saved: what you typed is kept here" });

@@ -18,15 +18,9 @@ import { AppError } from "@/server/errors";
 import { threadsForPaper } from "@/server/queries/comments";
 import { loadActor, makeMember, reloadPaper } from "../helpers/factories";
 import { useCollabHarness } from "./harness";
-import { waitFor } from "./helpers";
+import { textOf, waitFor } from "./helpers";
 
 const harness = useCollabHarness({ sweepIntervalMs: 60_000, storeDebounceMs: 200 });
-
-/** The XmlText of the n-th top-level block (0: the heading, 1 and 2: paragraphs of sampleDoc). */
-function textOf(doc: Y.Doc, block: number): Y.XmlText {
-  const element = doc.getXmlFragment("default").get(block) as Y.XmlElement;
-  return element.get(0) as Y.XmlText;
-}
 
 /** A new suggestion id of the user in `role` and their partner, as their editor makes one. */
 const suggestionId = (role: "chair" | "delegate") =>

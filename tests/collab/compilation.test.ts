@@ -22,14 +22,9 @@ import {
 import { compilationCsv, compilationFilename, csvField } from "@/server/queries/compilation-csv";
 import { compilationQuery } from "@/server/queries/compilation-filter";
 import { useCollabHarness } from "./harness";
+import { textOf } from "./helpers";
 
 const harness = useCollabHarness({ sweepIntervalMs: 60_000, storeDebounceMs: 200 });
-
-/** The XmlText of the n-th top-level block (0: the heading, 1 and 2: the numbered paragraphs). */
-function textOf(doc: Y.Doc, block: number): Y.XmlText {
-  const element = doc.getXmlFragment("default").get(block) as Y.XmlElement;
-  return element.get(0) as Y.XmlText;
-}
 
 const suggestionId = (role: "chair" | "delegate") =>
   newSuggestionId(harness.world.actors[role].id, harness.world.partnerOf[role]);

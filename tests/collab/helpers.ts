@@ -147,6 +147,12 @@ export function connectClient(url: string, paperId: string, cookie: string | nul
   };
 }
 
+/** The XmlText of the n-th top-level block (of sampleDoc: 0 the heading, 1 and 2 its paragraphs). */
+export function textOf(doc: Y.Doc, block: number): Y.XmlText {
+  const element = doc.getXmlFragment("default").get(block) as Y.XmlElement;
+  return element.get(0) as Y.XmlText;
+}
+
 /** The text of the shared fragment, one line per block. */
 export function fragmentText(doc: Y.Doc): string {
   const lines: string[] = [];
