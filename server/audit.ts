@@ -56,14 +56,22 @@ export type AuditEntry = {
 };
 
 export async function recordAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
-  await db.insert(auditEvents).values({
-    actorId: entry.actorId,
-    action: auditAction.parse(entry.action),
-    targetType: entry.targetType,
-    targetId: entry.targetId,
-    dialogueId: entry.dialogueId ?? null,
-    paperId: entry.paperId ?? null,
-    details: entry.details ?? {},
-    ...(entry.at ? { createdAt: entry.at } : {}),
-  });
+  await recordAudits(db, [entry]);
+}
+
+/** Several entries in one statement (one decision over many suggestions, say), in order. */
+export async function recordAudits(db: DbOrTx, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.insert(auditEvents).values(
+    entries.map((entry) => ({
+      actorId: entry.actorId,
+      action: auditAction.parse(entry.action),
+      targetType: entry.targetType,
+      targetId: entry.targetId,
+      dialogueId: entry.dialogueId ?? null,
+      paperId: entry.paperId ?? null,
+      details: entry.details ?? {},
+      ...(entry.at ? { createdAt: entry.at } : {}),
+    })),
+  );
 }

@@ -9,7 +9,7 @@ import { eq } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Db } from "@/db/client";
 import { papers, paperUpdateAuthors, paperUpdates } from "@/db/schema";
-import { recordAudit } from "../audit";
+import { recordAudits } from "../audit";
 import { applyStoredUpdate } from "../collab/notify";
 import { paperDoc, readPaperState } from "../collab/paper-state";
 import { type Decision, decideInDoc, listSuggestions, type SuggestionSummary } from "../collab/suggestions";
@@ -90,18 +90,21 @@ async function decideStored(
         sha256: createHash("sha256").update(update).digest(),
       });
       const byId = new Map(suggestions.map((s) => [s.id, s]));
-      for (const id of decidedIds) {
-        const s = byId.get(id);
-        await recordAudit(tx, {
-          actorId: actor.id,
-          action: AUDIT_ACTION[kind],
-          targetType: "suggestion",
-          targetId: id,
-          dialogueId: paper.dialogueId,
-          paperId: paper.id,
-          details: { kind: s?.kind, text: s?.text.slice(0, 500), author: s?.userId, partnerId: s?.partnerId },
-        });
-      }
+      await recordAudits(
+        tx,
+        decidedIds.map((id) => {
+          const s = byId.get(id);
+          return {
+            actorId: actor.id,
+            action: AUDIT_ACTION[kind],
+            targetType: "suggestion" as const,
+            targetId: id,
+            dialogueId: paper.dialogueId,
+            paperId: paper.id,
+            details: { kind: s?.kind, text: s?.text.slice(0, 500), author: s?.userId, partnerId: s?.partnerId },
+          };
+        }),
+      );
       return { update, decided: decidedIds };
     } finally {
       doc.destroy();
