@@ -10,7 +10,7 @@ const BYTEA = 17;
 /** @param {Uint8Array} bytes */
 function byteaToText(bytes) {
   if (!(bytes instanceof Uint8Array)) throw new Error("Invalid input for bytea type");
-  return "\\x" + Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex");
+  return `\\x${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex")}`;
 }
 
 /** @param {string} text Postgres's hex form, `\x…` */

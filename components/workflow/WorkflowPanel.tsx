@@ -62,7 +62,9 @@ export function WorkflowPanel({ paper, abilities, nextRevision, bracketed, pendi
                   <p>
                     {t("workflow.pendingSuggestions", {
                       count: pendingCount,
-                      partners: pendingSuggestions.map((p) => `${p.partner}: ${p.count}`).join(", "),
+                      partners: pendingSuggestions
+                        .map((p) => t("workflow.pendingPartner", { partner: p.partner, count: p.count }))
+                        .join(", "),
                     })}{" "}
                     {t("workflow.pendingSuggestionsHelp", { n: nextRevision })}
                   </p>

@@ -4,7 +4,7 @@
 // CSV download. Scoped: null unless the actor may see the paper's suggestions and threads.
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { commentThreads, type PaperStatus, papers, partners, users } from "@/db/schema";
+import { commentThreads, type PaperStatus, partners, users } from "@/db/schema";
 import { partnerLabel } from "@/lib/countries";
 import type { DocNode } from "@/lib/document";
 import { COMMENT_ANCHOR, parseSuggestionId, SUGGESTION_DELETE, SUGGESTION_INSERT } from "@/lib/editor/annotations";
@@ -13,6 +13,7 @@ import { paragraphNumbers } from "@/lib/numbering";
 import { liveContentFromYDoc, loadPaperState, paperDoc } from "../collab/paper-state";
 import { type Actor, can } from "../policy";
 import { threadsOfPaper } from "./comments";
+import { findPaperForActor } from "./papers";
 
 /** A stretch of the proposed text: unchanged, inserted or deleted by the suggestion. */
 export type RedlinePiece = { text: string; change: "ins" | "del" | null };
@@ -277,11 +278,9 @@ export async function compilationForPaper(
   locale: Locale,
   filter: CompilationFilter = {},
 ): Promise<{ paper: { id: string; title: string }; compilation: Compilation } | null> {
-  const [paper] = await db
-    .select({ id: papers.id, title: papers.title, dialogueId: papers.dialogueId, status: papers.status })
-    .from(papers)
-    .where(eq(papers.id, paperId));
-  if (!paper || !can(actor, "paper.view", paper)) return null;
+  const found = await findPaperForActor(db, actor, paperId);
+  if (!found) return null;
+  const { paper } = found;
   const compilation = await compilationOfPaper(db, actor, paper, locale, filter);
   return compilation ? { paper: { id: paper.id, title: paper.title }, compilation } : null;
 }

@@ -5,7 +5,6 @@
 import { eq } from "drizzle-orm";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import type * as Y from "yjs";
 import { CompilationTable } from "@/components/compilation/CompilationTable";
 import { papers } from "@/db/schema";
 import { newAnchorId, newSuggestionId } from "@/lib/editor/annotations";
