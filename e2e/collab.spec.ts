@@ -201,10 +201,13 @@ test("an observer sees the live text read-only, with the reason", async ({ signe
 
 test("a delegate in consultation can only suggest and is told why", async ({ signedInPage }) => {
   const paper = await openSeededPaper(signedInPage, "rabatFr", "rabat");
-  // Typing becomes suggestions (e2e/comments.spec.ts): no formatting toolbar, suggest mode forced on.
+  // Typing becomes suggestions (e2e/comments.spec.ts), suggest mode forced on; the toolbar offers
+  // only what a suggestion can record: no link, no footnote, no negotiation marks.
   await expect(paper.editor).toHaveAttribute("contenteditable", "true");
   await expect(paper.suggestModeSwitch).toHaveAttribute("aria-pressed", "true");
-  await expect(paper.formattingToolbar).toHaveCount(0);
+  await expect(paper.formattingToolbar.getByRole("button", { name: /^Bold/ })).toBeVisible();
+  await expect(paper.formattingToolbar.getByRole("button", { name: /^(Link|Footnote)/ })).toHaveCount(0);
+  await expect(paper.bracketButton).toHaveCount(0);
   await expect(paper.page.getByText(/you propose changes as suggestions/)).toBeVisible();
 });
 

@@ -6,6 +6,20 @@ import { fill } from "@/lib/i18n/fill";
 import type { MemberView } from "@/server/queries/comments";
 import type { CommentLabels } from "./types";
 
+/** What a suggestion proposes, in words: "Insert “…”", "Add a paragraph: “…”", "Move “…”"… */
+export function changeLabel(x: SuggestionInDoc, s: CommentLabels["suggestions"]): string {
+  const blocks: Record<string, string> = s.blocks;
+  const block = (x.block && blocks[x.block]) || s.blocks.paragraph;
+  if (x.change === "insertBlock") return fill(x.text ? s.insertBlock : s.insertEmptyBlock, { block, text: x.text });
+  if (x.change === "deleteBlock") return fill(x.text ? s.deleteBlock : s.deleteEmptyBlock, { block, text: x.text });
+  if (x.change === "format") {
+    const names: Record<string, string> = s.formats;
+    const formats = x.formats.map((name) => names[name] ?? name).join(", ") || s.formats.plain;
+    return fill(s.format, { text: x.text, formats });
+  }
+  return fill(s[x.change], { text: x.text });
+}
+
 export function SuggestionEntry({
   suggestion: x,
   member,
@@ -33,10 +47,10 @@ export function SuggestionEntry({
 }) {
   const s = labels.suggestions;
   const name = member?.name ?? "?";
-  const change = fill(x.kind === "insert" ? s.insert : s.delete, { text: x.text });
+  const change = changeLabel(x, s);
   const speaksFor = partner ?? member?.partner;
   return (
-    <li className="suggestion-entry" data-suggestion-id={x.id} data-kind={x.kind}>
+    <li className="suggestion-entry" data-suggestion-id={x.id} data-kind={x.kind} data-change={x.change}>
       <span className="suggestion-swatch" style={{ backgroundColor: partnerColor(x.partnerId) }} aria-hidden="true" />
       <span className="text-sm">
         <strong>{speaksFor ? fill(s.proposedBy, { partner: speaksFor, name }) : name}</strong>: {change}
@@ -48,7 +62,7 @@ export function SuggestionEntry({
               type="button"
               className="btn btn-secondary btn-small"
               aria-label={fill(s.explainOne, { name, change })}
-              onClick={() => onExplain(x.pos, x.pos + x.text.length)}
+              onClick={() => onExplain(x.pos, x.end)}
             >
               {s.explain}
             </button>

@@ -165,8 +165,14 @@ export function EditorSurface({
   return (
     <div className="paper-workspace">
       <div className="flex min-w-0 flex-col gap-2">
-        {editor && editable && !suggestMode && (
-          <Toolbar ref={toolbar} editor={editor} labels={labels} canMarkAgreement={canMarkAgreement} />
+        {editor && editable && (
+          <Toolbar
+            ref={toolbar}
+            editor={editor}
+            labels={labels}
+            canMarkAgreement={canMarkAgreement && !suggestMode}
+            suggesting={suggestMode}
+          />
         )}
         <div className={`paper-editor-frame ${suggestMode ? "suggest-mode" : ""}`}>
           <EditorContent editor={editor} />

@@ -17,11 +17,14 @@ export function Toolbar({
   editor,
   labels,
   canMarkAgreement = false,
+  suggesting = false,
   ref,
 }: {
   editor: Editor;
   labels: EditorLabels;
   canMarkAgreement?: boolean;
+  /** Suggest mode: only what a suggestion can record (no links or footnotes). */
+  suggesting?: boolean;
   ref?: Ref<ToolbarHandle>;
 }) {
   const [current, setCurrent] = useState(0);
@@ -30,6 +33,7 @@ export function Toolbar({
   const state = useToolbarState(editor);
 
   const openLink = () => {
+    if (suggesting) return;
     const href = editor.getAttributes("link").href;
     setPrompt({ kind: "link", value: typeof href === "string" ? href : "", error: null, editing: Boolean(href) });
   };
@@ -47,7 +51,7 @@ export function Toolbar({
     openLink,
   }));
 
-  const items = toolbarItems({ editor, state, labels, canMarkAgreement, openLink, openFootnote });
+  const items = toolbarItems({ editor, state, labels, canMarkAgreement, suggesting, openLink, openFootnote });
   const active = Math.min(current, items.length - 1);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {

@@ -37,6 +37,7 @@ export function toolbarItems({
   state: s,
   labels,
   canMarkAgreement,
+  suggesting,
   openLink,
   openFootnote,
 }: {
@@ -44,6 +45,8 @@ export function toolbarItems({
   state: ToolbarState;
   labels: EditorLabels;
   canMarkAgreement: boolean;
+  /** Suggest mode: links and footnotes cannot be proposed, so they are not offered. */
+  suggesting: boolean;
   openLink: () => void;
   openFootnote: () => void;
 }): ToolbarItem[] {
@@ -121,8 +124,12 @@ export function toolbarItems({
       keys: "Ctrl+Shift+B",
       run: () => chain().toggleBlockquote().run(),
     },
-    { key: "link", label: labels.link, glyph: linkIcon, pressed: s.link, keys: "Ctrl+K", run: openLink },
-    { key: "footnote", label: labels.footnote, glyph: "¹", pressed: s.footnote, run: openFootnote },
+    ...(suggesting
+      ? []
+      : [
+          { key: "link", label: labels.link, glyph: linkIcon, pressed: s.link, keys: "Ctrl+K", run: openLink },
+          { key: "footnote", label: labels.footnote, glyph: "¹", pressed: s.footnote, run: openFootnote },
+        ]),
     {
       key: "table",
       label: labels.insertTable,

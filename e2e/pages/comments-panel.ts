@@ -47,18 +47,18 @@ export class CommentsPanel {
   }
 
   /** The accept button of `author`'s suggestion of that kind. */
-  acceptButton(author: string, kind: "Insert" | "Delete"): Locator {
+  acceptButton(author: string, kind: string): Locator {
     return this.root.getByRole("button", { name: new RegExp(`^Accept the suggestion of ${literal(author)}: ${kind}`) });
   }
 
   /** The withdraw control of a suggestion made for `partner` (only its own delegation has one). */
-  withdrawButton(partner: string, kind: "Insert" | "Delete"): Locator {
+  withdrawButton(partner: string, kind: string): Locator {
     return this.root.getByRole("button", {
       name: new RegExp(`^Withdraw the suggestion of ${literal(partner)}: ${kind}`),
     });
   }
 
-  rejectButton(author: string, kind: "Insert" | "Delete"): Locator {
+  rejectButton(author: string, kind: string): Locator {
     return this.root.getByRole("button", { name: new RegExp(`^Reject the suggestion of ${literal(author)}: ${kind}`) });
   }
 }

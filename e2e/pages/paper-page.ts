@@ -100,6 +100,17 @@ export class PaperPage {
     });
   }
 
+  /** The text of each paragraph of the editor, without other users' caret labels. */
+  paragraphTexts(): Promise<string[]> {
+    return this.editor.evaluate((element) =>
+      [...element.querySelectorAll("p")].map((paragraph) => {
+        const copy = paragraph.cloneNode(true) as HTMLElement;
+        for (const caret of copy.querySelectorAll(".collaboration-carets__caret")) caret.remove();
+        return copy.textContent ?? "";
+      }),
+    );
+  }
+
   /** Replaces the whole text with `text`, typed. */
   async replaceText(text: string): Promise<void> {
     await this.editor.click();

@@ -7,12 +7,23 @@ import type { Node as PmNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import {
+  BLOCK_DELETE,
+  BLOCK_INSERT,
   COMMENT_ANCHOR,
+  parseFormats,
   parseSuggestionId,
   SUGGESTION_DELETE,
+  SUGGESTION_FORMAT,
   SUGGESTION_INSERT,
   type SuggestionKind,
 } from "./annotations";
+import {
+  emptyParts,
+  type SuggestionChange,
+  type SuggestionParts,
+  suggestionChange,
+  suggestionText,
+} from "./suggestion-change";
 
 export type AnnotationViewState = {
   openThreads: ReadonlySet<string>;
@@ -45,44 +56,115 @@ export function anchorPositions(doc: PmNode): Map<string, number> {
 
 export type SuggestionInDoc = {
   id: string;
+  /** Its first part in document order: an insertion or a deletion. */
   kind: SuggestionKind;
+  /** What it proposes as a whole (a new paragraph, a split, a move…). */
+  change: SuggestionChange;
   userId: string;
   partnerId: string | null;
+  /** The words it inserts, or else those it deletes. */
   text: string;
+  /** The type of the first block it adds or deletes (e.g. "paragraph"), null for a change of text only. */
+  block: string | null;
+  /** For a change of formatting: the formatting proposed (e.g. ["bold"]; [] for plain text). */
+  formats: string[];
+  /** Where its first part starts. */
   pos: number;
+  /** Where its first part ends (the end of its first run of text, or of its first block). */
+  end: number;
 };
 
-/** Every suggestion in document order, its text joined across runs. */
-export function suggestionsIn(doc: PmNode): SuggestionInDoc[] {
-  const byId = new Map<string, SuggestionInDoc>();
-  doc.descendants((node, pos) => {
-    if (!node.isText) return true;
-    for (const mark of node.marks) {
-      const kind =
-        mark.type.name === SUGGESTION_INSERT ? "insert" : mark.type.name === SUGGESTION_DELETE ? "delete" : null;
-      if (!kind) continue;
-      const id = String(mark.attrs.id ?? "");
-      const parsed = parseSuggestionId(id);
-      if (!parsed) continue;
-      const existing = byId.get(id);
-      if (existing) existing.text += node.text ?? "";
-      else byId.set(id, { id, kind, ...parsed, text: node.text ?? "", pos });
-    }
-    return false;
-  });
-  return [...byId.values()];
+/** The block suggestions a node carries, as [id, kind]. */
+function blockSuggestionsOf(node: PmNode): [string, SuggestionKind][] {
+  const found: [string, SuggestionKind][] = [];
+  for (const [key, kind] of [
+    [BLOCK_INSERT, "insert"],
+    [BLOCK_DELETE, "delete"],
+  ] as const) {
+    const id = node.attrs[key];
+    if (typeof id === "string" && parseSuggestionId(id)) found.push([id, kind]);
+  }
+  return found;
 }
 
-/** The ids of the suggestions on text between two positions (a selection), in document order. */
+const MARK_KINDS: Record<string, SuggestionKind> = {
+  [SUGGESTION_INSERT]: "insert",
+  [SUGGESTION_DELETE]: "delete",
+  [SUGGESTION_FORMAT]: "format",
+};
+
+/** The inline suggestion a text node carries, as [id, kind, its mark], if any (an insertion or deletion first). */
+function textSuggestionOf(node: PmNode): [string, SuggestionKind, PmNode["marks"][number]] | null {
+  let found: [string, SuggestionKind, PmNode["marks"][number]] | null = null;
+  for (const mark of node.marks) {
+    const kind = Object.hasOwn(MARK_KINDS, mark.type.name) ? MARK_KINDS[mark.type.name] : undefined;
+    const id = String(mark.attrs.id ?? "");
+    if (!kind || !parseSuggestionId(id)) continue;
+    if (kind !== "format") return [id, kind, mark];
+    found = [id, kind, mark];
+  }
+  return found;
+}
+
+/** Every suggestion, inline or block, in document order of its first part. */
+export function suggestionsIn(doc: PmNode): SuggestionInDoc[] {
+  type First = Omit<SuggestionInDoc, "change" | "text" | "block" | "formats">;
+  const found = new Map<string, { first: First; parts: SuggestionParts }>();
+  const partsOf = (id: string, kind: SuggestionKind, pos: number, end: number) => {
+    let existing = found.get(id);
+    if (!existing) {
+      const parsed = parseSuggestionId(id) as { userId: string; partnerId: string | null };
+      existing = { first: { id, kind, ...parsed, pos, end }, parts: emptyParts() };
+      found.set(id, existing);
+    }
+    return existing.parts;
+  };
+  // The block suggestions of the ancestors: only the outermost proposed block counts as a block.
+  const visit = (parent: PmNode, start: number, enclosing: ReadonlySet<string>) => {
+    parent.forEach((node, offset) => {
+      const pos = start + offset;
+      if (node.isText) {
+        const suggestion = textSuggestionOf(node);
+        if (!suggestion) return;
+        const [id, kind, mark] = suggestion;
+        const parts = partsOf(id, kind, pos, pos + node.nodeSize);
+        if (kind === "insert") parts.inserted += node.text ?? "";
+        else if (kind === "delete") parts.deleted += node.text ?? "";
+        else {
+          parts.formatted += node.text ?? "";
+          parts.formats = parseFormats(mark.attrs.formats) ?? [];
+        }
+        return;
+      }
+      const inside = new Set(enclosing);
+      for (const [id, kind] of blockSuggestionsOf(node)) {
+        const parts = partsOf(id, kind, pos, pos + node.nodeSize);
+        if (!enclosing.has(id)) (kind === "insert" ? parts.blocksInserted : parts.blocksDeleted).push(node.type.name);
+        inside.add(id);
+      }
+      if (!node.isLeaf) visit(node, pos + 1, inside);
+    });
+  };
+  visit(doc, 0, new Set());
+  return [...found.values()].map(({ first, parts }) => ({
+    ...first,
+    change: suggestionChange(parts),
+    text: suggestionText(parts),
+    block: parts.blocksInserted[0] ?? parts.blocksDeleted[0] ?? null,
+    formats: parts.formats,
+  }));
+}
+
+/** The ids of the suggestions on text and blocks between two positions (a selection), in document order. */
 export function suggestionIdsBetween(doc: PmNode, from: number, to: number): string[] {
   const ids = new Set<string>();
   doc.nodesBetween(from, to, (node) => {
-    if (!node.isText) return true;
-    for (const mark of node.marks) {
-      if (mark.type.name !== SUGGESTION_INSERT && mark.type.name !== SUGGESTION_DELETE) continue;
-      const id = String(mark.attrs.id ?? "");
-      if (parseSuggestionId(id)) ids.add(id);
+    if (!node.isText) {
+      for (const [id] of blockSuggestionsOf(node)) ids.add(id);
+      return true;
     }
+    const suggestion = textSuggestionOf(node);
+    if (suggestion) ids.add(suggestion[0]);
     return false;
   });
   return [...ids];
@@ -93,8 +175,12 @@ function build(doc: PmNode, view: AnnotationViewState, options: AnnotationViewOp
   doc.forEach((block, offset) => {
     const threads = new Set<string>();
     const suggestions = new Set<string>();
+    for (const [id] of blockSuggestionsOf(block)) suggestions.add(id);
     block.descendants((node, relative) => {
-      if (!node.isText) return true;
+      if (!node.isText) {
+        for (const [id] of blockSuggestionsOf(node)) suggestions.add(id);
+        return true;
+      }
       const from = offset + 1 + relative;
       for (const mark of node.marks) {
         const id = String(mark.attrs.id ?? "");
@@ -105,7 +191,7 @@ function build(doc: PmNode, view: AnnotationViewState, options: AnnotationViewOp
               class: id === view.active ? "comment-highlight comment-highlight-active" : "comment-highlight",
             }),
           );
-        } else if (mark.type.name === SUGGESTION_INSERT || mark.type.name === SUGGESTION_DELETE) {
+        } else if (Object.hasOwn(MARK_KINDS, mark.type.name)) {
           suggestions.add(id);
         }
       }

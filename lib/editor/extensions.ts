@@ -4,7 +4,7 @@
 import { type AnyExtension, Extension, mergeAttributes, Node } from "@tiptap/core";
 import { TableKit } from "@tiptap/extension-table";
 import StarterKit from "@tiptap/starter-kit";
-import { annotationMarks } from "./annotations";
+import { annotationExtensions } from "./annotations";
 
 /** Only these link targets are ever stored or rendered. */
 export const allowedLinkProtocols = ["http", "https", "mailto"] as const;
@@ -148,7 +148,7 @@ export function documentExtensions(): AnyExtension[] {
     TableKit.configure({ table: { resizable: false } }),
     Footnote,
     Agreement,
-    // Comment anchors and suggestions (lib/editor/annotations.ts).
-    ...annotationMarks,
+    // Comment anchors and suggestions, inline and block (lib/editor/annotations.ts).
+    ...annotationExtensions,
   ];
 }

@@ -10,13 +10,13 @@ import { isNumberedParagraph } from "@/lib/numbering";
 
 export const paragraphNumbersKey = new PluginKey<DecorationSet>("paragraphNumbers");
 
-/** The part of a block that the numbering rule looks at: its type and its children's types. */
+/** The part of a block that the numbering rule looks at: its type, attributes and its children's types. */
 function outline(node: PmNode): DocNode {
   const content: DocNode[] = [];
   node.forEach((child) => {
     content.push({ type: child.type.name });
   });
-  return { type: node.type.name, content };
+  return { type: node.type.name, attrs: node.attrs, content };
 }
 
 export function paragraphNumberDecorations(doc: PmNode): DecorationSet {

@@ -4,7 +4,7 @@
 // what the update changed; tests/unit/guard.test.ts checks both reach the same verdict.
 import type { Schema } from "@tiptap/pm/model";
 import * as Y from "yjs";
-import { BlockRules } from "@/server/collab/guard/block-rules";
+import { BlockRules, blockSuggestionIds } from "@/server/collab/guard/block-rules";
 import { CharacterRules, type MovedMarks } from "@/server/collab/guard/character-rules";
 import {
   type AnyType,
@@ -88,11 +88,13 @@ class ReferenceJudge {
         for (const anchor of info.anchors) this.moved.anchors.add(anchor);
         if (info.insertId) this.moved.suggestions.add(info.insertId);
         if (info.deleteId) this.moved.suggestions.add(info.deleteId);
+        if (info.formatId) this.moved.suggestions.add(info.formatId);
       }
       return;
     }
     if (!(type instanceof Y.XmlElement)) return;
     this.blocks.removedBlock(type);
+    for (const id of blockSuggestionIds(type)) this.moved.suggestions.add(id);
     for (const item of children(type)) this.collectRemoved((item.content as Y.ContentType).type);
   }
 
@@ -100,12 +102,18 @@ class ReferenceJudge {
     const before = beforeType(this.before, after);
     if (!before) return;
     if (after instanceof Y.XmlElement) this.blocks.attributesChanged(before as Y.XmlElement, after);
-    const beforeIds = new Set(children(before).map((item) => idKey(item.id)));
+    const beforeChildren = children(before);
+    const beforeIds = new Set(beforeChildren.map((item) => idKey(item.id)));
     const afterChildren = children(after);
     const afterIds = new Set(afterChildren.map((item) => idKey(item.id)));
-    const removed = [...beforeIds].some((id) => !afterIds.has(id));
-    const added = afterChildren.some((item) => !beforeIds.has(idKey(item.id)));
-    if (this.blocks.locked && (removed || added)) refuse("connection may not change the structure");
+    for (const item of beforeChildren) {
+      if (afterIds.has(idKey(item.id))) continue;
+      const removed = (item.content as Y.ContentType).type;
+      this.blocks.removedChild(removed);
+      if (removed instanceof Y.XmlText) {
+        for (const attrs of textChars(removed).values()) this.characters.deleted(charInfo(attrs, this.cache));
+      }
+    }
     let previous: Y.XmlElement | null = null;
     for (const item of afterChildren) {
       const child = (item.content as Y.ContentType).type;
@@ -115,10 +123,10 @@ class ReferenceJudge {
   }
 
   private checkNew(type: AnyType, previousSibling: Y.XmlElement | null) {
-    if (this.blocks.locked) refuse("connection may not change the structure");
+    if (this.blocks.structureFixed) refuse("connection may not change the structure");
     if (type instanceof Y.XmlText) return this.checkText(null, type);
     if (!(type instanceof Y.XmlElement)) return refuse("unexpected shared type");
-    this.blocks.newBlock(type, previousSibling);
+    this.blocks.newBlock(type, previousSibling, this.moved);
     let previous: Y.XmlElement | null = null;
     for (const item of children(type)) {
       const child = (item.content as Y.ContentType).type;

@@ -4,7 +4,7 @@
 // (./guard-reference.ts): random edits by users with every kind of right, judged both ways.
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { newAnchorId, newSuggestionId } from "@/lib/editor/annotations";
+import { BLOCK_DELETE, BLOCK_INSERT, newAnchorId, newSuggestionId } from "@/lib/editor/annotations";
 import { judgeUpdate } from "@/server/collab/guard/judge-update";
 import { documentSchema } from "@/server/collab/paper-state";
 import type { WriteRights } from "@/server/policy";
@@ -79,6 +79,8 @@ const ATTRIBUTES: (Record<string, unknown> | undefined)[] = [
   { suggestionInsert: { id: mySuggestion } },
   { suggestionInsert: { id: otherSuggestion } },
   { suggestionDelete: { id: mySuggestion } },
+  { suggestionFormat: { id: mySuggestion, formats: "bold" } },
+  { suggestionFormat: { id: otherSuggestion, formats: "italic" } },
   { "commentAnchor--mineabcd": { id: myAnchor } },
   { "commentAnchor--otherxyz": { id: otherAnchor } },
 ];
@@ -93,6 +95,10 @@ function baseDocument(): Y.Doc {
     ["Commented by someone else. ", { "commentAnchor--otherxyz": { id: otherAnchor } }],
     ["Commented by me. ", { "commentAnchor--mineabcd": { id: myAnchor } }],
   ] as const;
+  const proposed = [
+    ["A paragraph I proposed. ", mySuggestion],
+    ["A paragraph another state proposed. ", otherSuggestion],
+  ] as const;
   doc.transact(() => {
     for (const [words, attrs] of texts) {
       const paragraph = new Y.XmlElement("paragraph");
@@ -103,8 +109,16 @@ function baseDocument(): Y.Doc {
       text.insert(text.length, words, attrs ? { ...attrs } : undefined);
       text.insert(text.length, "Plain end.");
     }
+    for (const [words, id] of proposed) fragment.insert(fragment.length, [proposedParagraph(words, id)]);
   });
   return doc;
+}
+
+/** A paragraph proposed as a block suggestion: the block and its words under one id. */
+function proposedParagraph(words: string, id: string): Y.XmlElement {
+  const paragraph = paragraphOf(words, { suggestionInsert: { id } });
+  paragraph.setAttribute(BLOCK_INSERT, id);
+  return paragraph;
 }
 
 function textsOf(doc: Y.Doc): Y.XmlText[] {
@@ -157,7 +171,15 @@ function randomEdit(doc: Y.Doc, rng: ReturnType<typeof random>) {
         paragraphOf(rng.pick(["New words. ", "Pasted."]), rng.pick(ATTRIBUTES), rng.pick([undefined, "bracketed"])),
       );
       fragment.insert(rng.int(fragment.length + 1), added);
-    } else if (kind < 0.91 && fragment.length > 1) {
+    } else if (kind < 0.89) {
+      const id = rng.pick([mySuggestion, mySuggestion, otherSuggestion]);
+      fragment.insert(rng.int(fragment.length + 1), [proposedParagraph(rng.pick(["Proposed. ", "New text. "]), id)]);
+    } else if (kind < 0.91) {
+      const paragraph = fragment.get(block) as Y.XmlElement;
+      const value = rng.pick([mySuggestion, mySuggestion, otherSuggestion, null]);
+      if (value === null) paragraph.removeAttribute(BLOCK_DELETE);
+      else paragraph.setAttribute(BLOCK_DELETE, value);
+    } else if (kind < 0.93 && fragment.length > 1) {
       fragment.delete(block, 1);
     } else if (kind < 0.96) {
       const old = fragment.get(block) as Y.XmlElement;
@@ -165,8 +187,11 @@ function randomEdit(doc: Y.Doc, rng: ReturnType<typeof random>) {
       const delta = oldText.toDelta() as { insert: string; attributes?: Record<string, unknown> }[];
       const first = delta[0];
       const agreement = old.getAttribute("agreement") ?? undefined;
+      const proposedBy = old.getAttribute(BLOCK_INSERT);
       fragment.delete(block, 1);
-      fragment.insert(block, [paragraphOf(first?.insert ?? "Rewritten.", first?.attributes, agreement)]);
+      const rewritten = paragraphOf(first?.insert ?? "Rewritten.", first?.attributes, agreement);
+      if (proposedBy) rewritten.setAttribute(BLOCK_INSERT, proposedBy);
+      fragment.insert(block, [rewritten]);
     } else {
       (fragment.get(block) as Y.XmlElement).setAttribute("agreement", rng.pick(["bracketed", "adRef"]));
     }
@@ -239,6 +264,133 @@ describe("the write guard", () => {
         fragment.insert(3, [paragraphOf("Commented again.", { "commentAnchor--otherxyz": { id: otherAnchor } })]);
       }),
     ).toEqual({ ok: true });
+  });
+});
+
+describe("the write guard on block suggestions", () => {
+  const judgeAs = (rights: WriteRights, change: (doc: Y.Doc) => void, live = baseDocument()) => {
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(live));
+    client.transact(() => change(client));
+    const update = Y.encodeStateAsUpdate(client, Y.encodeStateVector(live));
+    return judgeUpdate(live, update, rights, documentSchema());
+  };
+  const suggester = RIGHTS.suggester as WriteRights;
+  const fragmentOf = (doc: Y.Doc) => doc.getXmlFragment("default");
+  const block = (doc: Y.Doc, index: number) => fragmentOf(doc).get(index) as Y.XmlElement;
+  // Indexes in baseDocument(): 0–4 agreed paragraphs, 5 mine proposed, 6 another state's proposed.
+
+  it("lets a delegate in suggest mode propose a paragraph in their own name only", () => {
+    const add = (paragraph: Y.XmlElement) => judgeAs(suggester, (doc) => fragmentOf(doc).insert(1, [paragraph]));
+    expect(add(proposedParagraph("A new paragraph. ", mySuggestion))).toEqual({ ok: true });
+    const empty = new Y.XmlElement("paragraph");
+    empty.setAttribute(BLOCK_INSERT, mySuggestion);
+    expect(add(empty)).toEqual({ ok: true });
+    expect(add(paragraphOf("Not proposed. ", { suggestionInsert: { id: mySuggestion } }))).toMatchObject({ ok: false });
+    expect(add(proposedParagraph("In another's name. ", otherSuggestion))).toMatchObject({ ok: false });
+    // The block in my name, its words agreed text: refused.
+    const unmarked = paragraphOf("Agreed words. ");
+    unmarked.setAttribute(BLOCK_INSERT, mySuggestion);
+    expect(add(unmarked)).toMatchObject({ ok: false });
+    // A proposed list: every block inside carries the proposal.
+    const list = (innerId: string | null) => {
+      const bulletList = new Y.XmlElement("bulletList");
+      const item = new Y.XmlElement("listItem");
+      bulletList.setAttribute(BLOCK_INSERT, mySuggestion);
+      if (innerId) item.setAttribute(BLOCK_INSERT, innerId);
+      item.insert(0, [proposedParagraph("Item. ", mySuggestion)]);
+      bulletList.insert(0, [item]);
+      return bulletList;
+    };
+    expect(add(list(mySuggestion))).toEqual({ ok: true });
+    expect(add(list(null))).toMatchObject({ ok: false });
+  });
+
+  it("lets a delegate in suggest mode propose deleting a block, and take back only their own proposals", () => {
+    expect(judgeAs(suggester, (doc) => block(doc, 0).setAttribute(BLOCK_DELETE, mySuggestion))).toEqual({ ok: true });
+    expect(judgeAs(suggester, (doc) => block(doc, 0).setAttribute(BLOCK_DELETE, otherSuggestion))).toMatchObject({
+      ok: false,
+    });
+    expect(judgeAs(suggester, (doc) => block(doc, 0).setAttribute(BLOCK_INSERT, mySuggestion))).toMatchObject({
+      ok: false,
+    });
+    // Deleting a proposed block is taking it back: only one's own.
+    expect(judgeAs(suggester, (doc) => fragmentOf(doc).delete(5, 1))).toEqual({ ok: true });
+    expect(judgeAs(suggester, (doc) => fragmentOf(doc).delete(6, 1))).toMatchObject({ ok: false });
+    expect(judgeAs(suggester, (doc) => fragmentOf(doc).delete(0, 1))).toMatchObject({ ok: false });
+    expect(judgeAs(suggester, (doc) => block(doc, 6).setAttribute(BLOCK_DELETE, mySuggestion))).toMatchObject({
+      ok: false,
+    });
+    // Unmarking: one's own mark only.
+    // A fresh document per judgement: an accepted update stays in the document's shadow.
+    const marked = () => {
+      const doc = baseDocument();
+      block(doc, 1).setAttribute(BLOCK_DELETE, otherSuggestion);
+      block(doc, 2).setAttribute(BLOCK_DELETE, mySuggestion);
+      return doc;
+    };
+    expect(judgeAs(suggester, (doc) => block(doc, 2).removeAttribute(BLOCK_DELETE), marked())).toEqual({ ok: true });
+    expect(judgeAs(suggester, (doc) => block(doc, 1).removeAttribute(BLOCK_DELETE), marked())).toMatchObject({
+      ok: false,
+    });
+    // The chair decides anyone's; an editor without that right only their own.
+    const chair = RIGHTS.chair as WriteRights;
+    const editor = RIGHTS.editor as WriteRights;
+    expect(judgeAs(chair, (doc) => block(doc, 1).removeAttribute(BLOCK_DELETE), marked())).toEqual({ ok: true });
+    expect(judgeAs(editor, (doc) => block(doc, 1).removeAttribute(BLOCK_DELETE), marked())).toMatchObject({
+      ok: false,
+    });
+    expect(judgeAs(editor, (doc) => block(doc, 6).removeAttribute(BLOCK_INSERT))).toMatchObject({ ok: false });
+    expect(judgeAs(chair, (doc) => block(doc, 6).removeAttribute(BLOCK_INSERT))).toEqual({ ok: true });
+  });
+
+  it("lets a delegate in suggest mode propose formatting for agreed text, in their own name only", () => {
+    const textOf = (doc: Y.Doc, index: number) => block(doc, index).get(0) as Y.XmlText;
+    const propose =
+      (formats: string, id = mySuggestion) =>
+      (doc: Y.Doc) =>
+        textOf(doc, 0).format(0, 6, { suggestionFormat: { id, formats } });
+    expect(judgeAs(suggester, propose("bold"))).toEqual({ ok: true });
+    expect(judgeAs(suggester, propose("bold italic"))).toEqual({ ok: true });
+    expect(judgeAs(suggester, propose("bold", otherSuggestion))).toMatchObject({ ok: false });
+    expect(judgeAs(suggester, propose("bold script"))).toMatchObject({ ok: false });
+    // Formatting itself stays the chair's and editors' to change.
+    expect(judgeAs(suggester, (doc) => textOf(doc, 0).format(0, 6, { bold: {} }))).toMatchObject({ ok: false });
+    // Not on another state's pending insertion (paragraph 1 holds one after "Plain start. ").
+    expect(
+      judgeAs(suggester, (doc) =>
+        textOf(doc, 1).format(13, 5, { suggestionFormat: { id: mySuggestion, formats: "bold" } }),
+      ),
+    ).toMatchObject({ ok: false });
+    // Taking a proposal back: one's own only; the chair decides anyone's.
+    const proposed = (id: string) => {
+      const doc = baseDocument();
+      textOf(doc, 0).format(0, 6, { suggestionFormat: { id, formats: "bold" } });
+      return doc;
+    };
+    const clear = (doc: Y.Doc) => textOf(doc, 0).format(0, 6, { suggestionFormat: null });
+    expect(judgeAs(suggester, clear, proposed(mySuggestion))).toEqual({ ok: true });
+    expect(judgeAs(suggester, clear, proposed(otherSuggestion))).toMatchObject({ ok: false });
+    expect(judgeAs(RIGHTS.chair as WriteRights, clear, proposed(otherSuggestion))).toEqual({ ok: true });
+    expect(judgeAs(RIGHTS.commenter as WriteRights, propose("bold"))).toMatchObject({ ok: false });
+  });
+
+  it("lets a delegate in suggest mode type into an empty paragraph, and a commenter add nothing", () => {
+    const live = baseDocument();
+    fragmentOf(live).insert(0, [new Y.XmlElement("paragraph")]);
+    const typeInto = (rights: WriteRights, id: string | null) =>
+      judgeAs(
+        rights,
+        (doc) => {
+          const text = new Y.XmlText();
+          block(doc, 0).insert(0, [text]);
+          if (id) text.insert(0, "Typed.", { suggestionInsert: { id } });
+        },
+        live,
+      );
+    expect(typeInto(suggester, mySuggestion)).toEqual({ ok: true });
+    expect(typeInto(suggester, otherSuggestion)).toMatchObject({ ok: false });
+    expect(typeInto(RIGHTS.commenter as WriteRights, null)).toMatchObject({ ok: false });
   });
 });
 

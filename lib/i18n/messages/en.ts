@@ -148,7 +148,7 @@ export const en = {
       readOnly:
         "The text was frozen, or your rights changed, before these words were saved. Copy them to keep them, for a comment or the next draft.",
       blocked:
-        "Suggest mode cannot record this change (new paragraphs, formatting and other people’s suggestions cannot be changed). Copy the words and propose them within a paragraph.",
+        "Suggest mode cannot record this change (footnotes, links, line breaks and other people’s suggestions cannot be changed). Copy the words and propose them as plain text.",
       label: "What you typed",
       copy: "Copy",
       copied: "Copied.",

@@ -154,7 +154,7 @@ export const fr: Messages = {
       readOnly:
         "Le texte a été figé, ou vos droits ont changé, avant que ces mots soient enregistrés. Copiez-les pour les garder, pour un commentaire ou la prochaine version.",
       blocked:
-        "Le mode suggestion ne peut pas enregistrer cette modification (nouveaux paragraphes, mise en forme et suggestions d’autrui ne peuvent être modifiés). Copiez les mots et proposez-les à l’intérieur d’un paragraphe.",
+        "Le mode suggestion ne peut pas enregistrer cette modification (notes, liens, sauts de ligne et suggestions d’autrui ne peuvent être modifiés). Copiez les mots et proposez-les en texte simple.",
       label: "Ce que vous avez saisi",
       copy: "Copier",
       copied: "Copié.",

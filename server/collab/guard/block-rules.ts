@@ -1,18 +1,38 @@
 // The rules for blocks and formatting, as character-rules.ts holds those for characters: which
 // nodes, attributes and marks exist (the document schema's own names only, never inherited ones
-// such as `constructor`), who may change a block's attributes, and when a new block may carry an
-// `agreement` value over from the block it replaces.
+// such as `constructor`), who may add, remove or change a block, and when a new block may carry
+// an `agreement` value over from the block it replaces. A suggest-only connection changes blocks
+// only as block suggestions in its own name (lib/editor/annotations.ts): it adds blocks that
+// carry its own insertion, removes only those, and marks existing blocks for deletion (or
+// unmarks them) under its own ids.
 import type { Schema } from "@tiptap/pm/model";
-import type * as Y from "yjs";
+import * as Y from "yjs";
 import {
   anchorOwner,
+  BLOCK_DELETE,
+  BLOCK_INSERT,
   COMMENT_ANCHOR,
+  parseFormats,
   parseSuggestionId,
   SUGGESTION_DELETE,
+  SUGGESTION_FORMAT,
   SUGGESTION_INSERT,
 } from "@/lib/editor/annotations";
 import type { WriteRights } from "../../policy";
+import { isOwnSuggestion, type MovedMarks } from "./character-rules";
 import { type Attrs, attributesOf, markNameOf, refuse } from "./yjs-reading";
+
+const isBlockSuggestionKey = (key: string) => key === BLOCK_INSERT || key === BLOCK_DELETE;
+
+/** The suggestion ids a block carries as block attributes (see lib/editor/annotations.ts). */
+export function blockSuggestionIds(element: Y.XmlElement): string[] {
+  const ids: string[] = [];
+  for (const key of [BLOCK_INSERT, BLOCK_DELETE]) {
+    const id = element.getAttribute(key);
+    if (typeof id === "string") ids.push(id);
+  }
+  return ids;
+}
 
 export class BlockRules {
   /** Agreement values of blocks this update removed (a rewritten block may carry its value over). */
@@ -23,9 +43,18 @@ export class BlockRules {
     private readonly rights: WriteRights,
   ) {}
 
-  /** Blocks, attributes and existing text are fixed for suggest-only and comment-only connections. */
+  /** Attributes other than block suggestions are fixed for suggest-only and comment-only connections. */
   get locked(): boolean {
     return this.rights.suggestOnly || this.rights.commentOnly;
+  }
+
+  /** No block or text may be added or removed (comment-only connections). */
+  get structureFixed(): boolean {
+    return this.rights.commentOnly;
+  }
+
+  private ownOrNull(id: unknown): boolean {
+    return id === null || id === undefined || isOwnSuggestion(this.rights, id);
   }
 
   /** Throws Refused unless the block is a node of the schema with only its attributes. */
@@ -38,6 +67,9 @@ export class BlockRules {
       if (!Object.hasOwn(allowed, key)) refuse(`unknown attribute ${key} on ${element.nodeName}`);
       if (key === "agreement" && value !== null && value !== "bracketed" && value !== "adRef") {
         refuse("invalid agreement value");
+      }
+      if (isBlockSuggestionKey(key) && value !== null && parseSuggestionId(value) === null) {
+        refuse("invalid suggestion id");
       }
     }
   }
@@ -56,8 +88,14 @@ export class BlockRules {
     }
     const id = (value as Attrs).id;
     if (name === COMMENT_ANCHOR && anchorOwner(id) === null) refuse("invalid anchor id");
-    if ((name === SUGGESTION_INSERT || name === SUGGESTION_DELETE) && parseSuggestionId(id) === null) {
+    if (
+      (name === SUGGESTION_INSERT || name === SUGGESTION_DELETE || name === SUGGESTION_FORMAT) &&
+      parseSuggestionId(id) === null
+    ) {
       refuse("invalid suggestion id");
+    }
+    if (name === SUGGESTION_FORMAT && parseFormats((value as Attrs).formats ?? "") === null) {
+      refuse("invalid proposed formatting");
     }
   }
 
@@ -68,8 +106,24 @@ export class BlockRules {
     const now = attributesOf(after);
     for (const key of new Set([...was.keys(), ...now.keys()])) {
       if (JSON.stringify(was.get(key) ?? null) === JSON.stringify(now.get(key) ?? null)) continue;
-      if (this.locked) refuse("connection may not change attributes");
-      if (key === "agreement" && !this.rights.markAgreement) refuse("agreement mark changed without the right");
+      if (isBlockSuggestionKey(key)) this.blockSuggestionChanged(key, was, now);
+      else if (this.locked) refuse("connection may not change attributes");
+      else if (key === "agreement" && !this.rights.markAgreement) refuse("agreement mark changed without the right");
+    }
+  }
+
+  /** A block suggestion attribute set, changed or cleared on a block that existed before. */
+  private blockSuggestionChanged(key: string, was: Map<string, unknown>, now: Map<string, unknown>): void {
+    const { commentOnly, suggestOnly, decideSuggestions } = this.rights;
+    if (commentOnly) refuse("comment-only connection changed the text");
+    const own = this.ownOrNull(was.get(key)) && this.ownOrNull(now.get(key));
+    if (suggestOnly) {
+      if (key === BLOCK_INSERT) refuse("suggest-only connection changed a block's insertion");
+      if (!own) refuse("another user's suggestion changed");
+      if ((was.get(BLOCK_INSERT) ?? null) !== null)
+        refuse("suggest-only connection marked a proposed block for deletion");
+    } else if (!own && !decideSuggestions) {
+      refuse("another user's suggestion changed");
     }
   }
 
@@ -79,10 +133,34 @@ export class BlockRules {
     if (agreement) this.removedAgreements.add(agreement);
   }
 
+  /**
+   * A child the update removed from a block that is still there (as it was before). Suggest-only
+   * connections remove only blocks they proposed (a text's characters are judged by the caller).
+   */
+  removedChild(child: Y.AbstractType<unknown>): void {
+    if (this.structureFixed) refuse("connection may not change the structure");
+    if (!this.rights.suggestOnly || !(child instanceof Y.XmlElement)) return;
+    if (!isOwnSuggestion(this.rights, child.getAttribute(BLOCK_INSERT))) {
+      refuse("suggest-only connection removed a block instead of suggesting its deletion");
+    }
+  }
+
   /** A node the update created (its children are judged one by one after it). Throws Refused. */
-  newBlock(element: Y.XmlElement, previousSibling: Y.XmlElement | null): void {
-    if (this.locked) refuse("connection may not change the structure");
+  newBlock(element: Y.XmlElement, previousSibling: Y.XmlElement | null, moved: MovedMarks): void {
     this.checkAttributes(element);
+    const inserted = element.getAttribute(BLOCK_INSERT) ?? null;
+    const deleted = element.getAttribute(BLOCK_DELETE) ?? null;
+    if (this.rights.suggestOnly) {
+      if (!isOwnSuggestion(this.rights, inserted) || deleted !== null) {
+        refuse("suggest-only connection added a block that is not its own suggestion");
+      }
+    } else if (!this.rights.decideSuggestions) {
+      for (const id of [inserted, deleted]) {
+        if (id !== null && !isOwnSuggestion(this.rights, id) && !moved.suggestions.has(id)) {
+          refuse("another user's suggestion created");
+        }
+      }
+    }
     const agreement = element.getAttribute("agreement") ?? null;
     if (agreement === null || this.rights.markAgreement) return;
     const carried =

@@ -8,14 +8,17 @@ import { type CharInfo, refuse } from "./yjs-reading";
 /** Anchors and suggestion ids on text the update touched or removed: another user's may move with that text. */
 export type MovedMarks = { anchors: Set<string>; suggestions: Set<string> };
 
+/** A suggestion id of this connection's user, speaking for their partner. */
+export function isOwnSuggestion(rights: WriteRights, id: unknown): boolean {
+  const parsed = parseSuggestionId(id);
+  return parsed !== null && parsed.userId === rights.userId && parsed.partnerId === rights.partnerId;
+}
+
 export class CharacterRules {
   constructor(private readonly rights: WriteRights) {}
 
-  /** A suggestion id of this connection's user, speaking for their partner. */
   ownSuggestion(id: string | null): boolean {
-    if (id === null) return false;
-    const parsed = parseSuggestionId(id);
-    return parsed !== null && parsed.userId === this.rights.userId && parsed.partnerId === this.rights.partnerId;
+    return isOwnSuggestion(this.rights, id);
   }
 
   private ownOrNull(id: string | null) {
@@ -29,14 +32,14 @@ export class CharacterRules {
   inserted(a: CharInfo, moved: MovedMarks): void {
     const { suggestOnly, commentOnly, decideSuggestions, userId } = this.rights;
     if (commentOnly) refuse("comment-only connection inserted text");
-    if (suggestOnly && (!this.ownSuggestion(a.insertId) || a.deleteId !== null)) {
+    if (suggestOnly && (!this.ownSuggestion(a.insertId) || a.deleteId !== null || a.formatId !== null)) {
       refuse("suggest-only connection inserted text that is not its own suggestion");
     }
     for (const anchor of a.anchors) {
       if (anchorOwner(anchor) !== userId && !moved.anchors.has(anchor)) refuse("another user's comment anchor created");
     }
     if (!decideSuggestions) {
-      for (const id of [a.insertId, a.deleteId]) {
+      for (const id of [a.insertId, a.deleteId, a.formatId]) {
         if (id === null || this.ownSuggestion(id)) continue;
         if (!moved.suggestions.has(id)) refuse("another user's suggestion created");
       }
@@ -59,7 +62,10 @@ export class CharacterRules {
         refuse("another user's comment anchor changed");
       }
     }
-    if (commentOnly && (a.insertId !== b.insertId || a.deleteId !== b.deleteId || a.other !== b.other)) {
+    if (
+      commentOnly &&
+      (a.insertId !== b.insertId || a.deleteId !== b.deleteId || a.format !== b.format || a.other !== b.other)
+    ) {
       refuse("comment-only connection changed the text");
     }
     if (a.insertId !== b.insertId) {
@@ -72,6 +78,13 @@ export class CharacterRules {
       const own = this.ownOrNull(a.deleteId) && this.ownOrNull(b.deleteId);
       if (!own && !decideSuggestions) refuse("another user's suggestion changed");
       if (suggestOnly && b.insertId !== null) refuse("suggest-only connection marked an insertion for deletion");
+    }
+    if (a.format !== b.format) {
+      const own = this.ownOrNull(a.formatId) && this.ownOrNull(b.formatId);
+      if (!own && !decideSuggestions) refuse("another user's suggestion changed");
+      if (suggestOnly && (b.insertId !== null || b.deleteId !== null)) {
+        refuse("suggest-only connection proposed formatting for a suggestion");
+      }
     }
     // Formatting of the author's own pending insertion is theirs to change (autolinks, …).
     if (suggestOnly && a.other !== b.other && !(this.ownSuggestion(b.insertId) && a.insertId === b.insertId)) {

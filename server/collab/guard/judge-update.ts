@@ -9,9 +9,12 @@
 // - comment anchors: nobody adds or removes another user's anchor on existing text (deleting
 //   the text itself is an edit, allowed to editors);
 // - suggestions: only chair and penholder (`paper.decideSuggestions`) change another user's
-//   suggestion marks; a suggest-only connection may add text only as its own insertion, delete
-//   only its own inserted text, mark existing text for deletion (or unmark it) only under its own
-//   ids, and change nothing else: no blocks, no attributes, no formatting;
+//   suggestion marks and block suggestions; a suggest-only connection may add text only as its
+//   own insertion, delete only its own inserted text, mark existing text for deletion or propose
+//   its formatting (or take either back) only under its own ids, add blocks only as its own
+//   proposed blocks (every block inside carrying the proposal), remove only those, mark existing
+//   blocks for deletion only under its own ids, and change nothing else: no other attributes,
+//   no formatting of agreed text;
 // - the `agreement` attribute of blocks changes only with `paper.markAgreement`.
 import type { Schema } from "@tiptap/pm/model";
 import * as Y from "yjs";

@@ -6,7 +6,7 @@
 import type { Schema } from "@tiptap/pm/model";
 import * as Y from "yjs";
 import type { WriteRights } from "../../policy";
-import { BlockRules } from "./block-rules";
+import { BlockRules, blockSuggestionIds } from "./block-rules";
 import { CharacterRules, type MovedMarks } from "./character-rules";
 import type { UpdateChange } from "./update-change";
 import {
@@ -84,6 +84,7 @@ export class Judge {
       for (const anchor of info.anchors) this.moved.anchors.add(anchor);
       if (info.insertId) this.moved.suggestions.add(info.insertId);
       if (info.deleteId) this.moved.suggestions.add(info.deleteId);
+      if (info.formatId) this.moved.suggestions.add(info.formatId);
     }
   }
 
@@ -94,6 +95,7 @@ export class Judge {
     }
     if (!(type instanceof Y.XmlElement)) return;
     this.blocks.removedBlock(type);
+    for (const id of blockSuggestionIds(type)) this.moved.suggestions.add(id);
     for (const item of children(type)) this.collectRemoved((item.content as Y.ContentType).type);
   }
 
@@ -102,11 +104,12 @@ export class Judge {
     const before = beforeType(this.before, after);
     if (!before) return; // created by this update: judged with its parent
     if (after instanceof Y.XmlElement) this.blocks.attributesChanged(before as Y.XmlElement, after);
-    const added = this.change.added(after);
-    if (this.blocks.locked && (added.length > 0 || this.change.removed(after).length > 0)) {
-      refuse("connection may not change the structure");
+    for (const removed of this.change.removed(after)) {
+      this.blocks.removedChild(removed);
+      // A removed text takes its characters with it: each is judged as deleted.
+      if (removed instanceof Y.XmlText) for (const run of this.runsOf(removed)) this.characters.deleted(this.info(run));
     }
-    for (const item of added) {
+    for (const item of this.change.added(after)) {
       if (!(item.content instanceof Y.ContentType)) refuse("non-node content in a block");
       this.checkNew((item.content as Y.ContentType).type, this.change.blockBeforeItem(item));
     }
@@ -114,13 +117,13 @@ export class Judge {
 
   /** A node this update created, with everything in it. */
   private checkNew(type: AnyType, previousSibling: Y.XmlElement | null) {
-    if (this.blocks.locked) refuse("connection may not change the structure");
+    if (this.blocks.structureFixed) refuse("connection may not change the structure");
     if (type instanceof Y.XmlText) {
       this.checkText(null, type);
       return;
     }
     if (!(type instanceof Y.XmlElement)) return refuse("unexpected shared type");
-    this.blocks.newBlock(type, previousSibling);
+    this.blocks.newBlock(type, previousSibling, this.moved);
     let previous: Y.XmlElement | null = null;
     for (const item of children(type)) {
       const child = (item.content as Y.ContentType).type;

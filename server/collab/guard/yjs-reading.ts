@@ -2,7 +2,7 @@
 // formatting in effect on each, a block's children and attributes, and the counterpart in the
 // live document of a type the update touched.
 import * as Y from "yjs";
-import { COMMENT_ANCHOR, SUGGESTION_DELETE, SUGGESTION_INSERT } from "@/lib/editor/annotations";
+import { COMMENT_ANCHOR, SUGGESTION_DELETE, SUGGESTION_FORMAT, SUGGESTION_INSERT } from "@/lib/editor/annotations";
 
 export const FIELD = "default";
 const HASHED_MARK = /(.*)(--[a-zA-Z0-9+/=]{8})$/;
@@ -15,6 +15,9 @@ export type CharInfo = {
   anchors: Set<string>;
   insertId: string | null;
   deleteId: string | null;
+  /** A format suggestion: its id, and the whole of it serialized, to compare. */
+  formatId: string | null;
+  format: string;
   /** The other marks, serialized, to compare formatting. */
   other: string;
 };
@@ -27,7 +30,7 @@ export const refuse = (reason: string): never => {
 export function charInfo(attrs: Attrs, cache: Map<Attrs, CharInfo>): CharInfo {
   const cached = cache.get(attrs);
   if (cached) return cached;
-  const info: CharInfo = { anchors: new Set(), insertId: null, deleteId: null, other: "" };
+  const info: CharInfo = { anchors: new Set(), insertId: null, deleteId: null, formatId: null, format: "", other: "" };
   const other: [string, unknown][] = [];
   for (const [key, value] of Object.entries(attrs)) {
     const name = markNameOf(key);
@@ -35,7 +38,10 @@ export function charInfo(attrs: Attrs, cache: Map<Attrs, CharInfo>): CharInfo {
     if (name === COMMENT_ANCHOR && typeof id === "string") info.anchors.add(id);
     else if (name === SUGGESTION_INSERT && typeof id === "string") info.insertId = id;
     else if (name === SUGGESTION_DELETE && typeof id === "string") info.deleteId = id;
-    else other.push([key, value]);
+    else if (name === SUGGESTION_FORMAT && typeof id === "string") {
+      info.formatId = id;
+      info.format = JSON.stringify(value);
+    } else other.push([key, value]);
   }
   other.sort(([a], [b]) => (a < b ? -1 : 1));
   info.other = JSON.stringify(other);

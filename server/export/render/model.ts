@@ -19,7 +19,8 @@ export type InlineMark = "bold" | "italic" | "underline" | "strike" | "code";
 
 /** A run of a pending suggestion. */
 export type SuggestionRun = {
-  kind: SuggestionKind;
+  /** Text inserted or deleted (proposed formatting is not shown in exports). */
+  kind: Exclude<SuggestionKind, "format">;
   /** 1, 2, … per suggestion, in document order (one suggestion may span several runs). */
   number: number;
   /** "Name (Partner)". */
