@@ -18,7 +18,7 @@ import { CompilationTable } from "@/components/compilation/CompilationTable";
 import { type DatabaseHandle, installDatabase, openDatabase } from "@/db/client";
 import type { DocNode } from "@/lib/document";
 import { suggestionsIn } from "@/lib/editor/annotation-view";
-import { newSuggestionId } from "@/lib/editor/annotations";
+import { BLOCK_INSERT, newSuggestionId } from "@/lib/editor/annotations";
 import { translator } from "@/lib/i18n/translate";
 import { documentSchema, loadPaperState, paperDoc, YDOC_FIELD } from "@/server/collab/paper-state";
 import { UpdateLog } from "@/server/collab/update-log";
@@ -118,19 +118,36 @@ async function main() {
         content: paperContent(PARAGRAPHS),
       });
       await changeStage(db, chair, { paperId: paper.id, to: "consultation" });
-      // The delegations' suggestions, each its own update as an editor sends it: on the first pass
-      // over the paragraphs every other one proposes to delete a paragraph's first word, the rest
-      // insert words at a paragraph's end.
+      // The delegations' suggestions, each its own update as an editor sends it: one in ten
+      // proposes a new paragraph, one in ten bold for a paragraph's first word; of the rest, on
+      // the first pass over the paragraphs every other one proposes to delete a paragraph's first
+      // word, the others insert words at a paragraph's end.
       const client = paperDoc(await loadPaperState(db, paper.id));
-      const blocks = client.getXmlFragment(YDOC_FIELD).toArray() as Y.XmlElement[];
+      const fragment = client.getXmlFragment(YDOC_FIELD);
+      const blocks = fragment.toArray() as Y.XmlElement[];
       for (let i = 0; i < SUGGESTIONS; i++) {
         const author = delegates[i % delegates.length] as { userId: string; partnerId: string };
-        const text = blocks[i % blocks.length]?.get(0) as Y.XmlText;
+        const block = blocks[i % blocks.length] as Y.XmlElement;
+        const text = block.get(0) as Y.XmlText;
         const id = newSuggestionId(author.userId, author.partnerId);
         const before = Y.encodeStateVector(client);
-        if (i % 2 === 0 || i >= blocks.length)
+        const firstWord = text.toString().indexOf(" ") + 1 || 1;
+        if (i % 10 === 3) {
+          client.transact(() => {
+            const proposed = new Y.XmlElement("paragraph");
+            proposed.setAttribute(BLOCK_INSERT, id);
+            const words = new Y.XmlText();
+            proposed.insert(0, [words]);
+            words.insert(0, `A new paragraph proposed by delegation ${i % 5}.`, { suggestionInsert: { id } });
+            fragment.insert(fragment.toArray().indexOf(block) + 1, [proposed]);
+          });
+        } else if (i % 10 === 7 && i < blocks.length) {
+          text.format(0, firstWord, { suggestionFormat: { id, formats: "bold" } });
+        } else if (i % 2 === 0 || i >= blocks.length) {
           text.insert(text.length, ` as proposed by delegation ${i % 5}`, { suggestionInsert: { id } });
-        else text.format(0, text.toString().indexOf(" ") + 1 || 1, { suggestionDelete: { id } });
+        } else {
+          text.format(0, firstWord, { suggestionDelete: { id } });
+        }
         await log.append(paper.id, Y.encodeStateAsUpdate(client, before), "consultation", author);
       }
       client.destroy();
