@@ -193,9 +193,10 @@ function formatsOf(node: PmNode): SuggestableFormat[] {
 
 /**
  * Bold, italic, underline or strike-through set or cleared on agreed text, as a proposal: the
- * text keeps its formatting and carries the formatting proposed (`suggestionFormat`). Applied
- * again where the user's own proposal already has it, it takes the proposal back (a toggle, as
- * the shortcut is for formatting itself). The user's own pending insertions are formatted directly.
+ * text keeps its formatting and carries the formatting proposed (`suggestionFormat`). The same
+ * shortcut again takes the proposal back (the text's own formatting does not change, so the
+ * editor would otherwise repeat the same step). The user's own pending insertions are formatted
+ * directly.
  */
 function trackFormat(out: Transaction, step: AddMarkStep | RemoveMarkStep, context: BlockContext): void {
   const name = step.mark.type.name;
@@ -221,7 +222,12 @@ function trackFormat(out: Transaction, step: AddMarkStep | RemoveMarkStep, conte
   const proposable = segments.filter(
     (x) => !suggestionMark(x.node.marks, SUGGESTION_INSERT) && !suggestionMark(x.node.marks, SUGGESTION_DELETE),
   );
-  const add = step instanceof AddMarkStep ? !proposable.every((x) => x.proposed.includes(name)) : false;
+  // A toggle on the proposal: setting what is already proposed everywhere, or clearing what is
+  // already proposed cleared everywhere, goes back the other way.
+  const add =
+    step instanceof AddMarkStep
+      ? !proposable.every((x) => x.proposed.includes(name))
+      : proposable.every((x) => !x.proposed.includes(name));
   for (const segment of segments) {
     if (suggestionMark(segment.node.marks, SUGGESTION_DELETE)) continue; // proposed for deletion already
     if (suggestionMark(segment.node.marks, SUGGESTION_INSERT)) {

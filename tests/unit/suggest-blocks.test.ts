@@ -374,6 +374,10 @@ describe("block changes in suggest mode, judged by the server and decided by the
     const select = (doc: PmNode) => TextSelection.create(doc, 1, 11);
     expect(paperOf.edit(select, toggleMark(bold))).toEqual({ ok: true });
     expect(listSuggestions(paperOf.server).map((s) => [s.change, s.text])).toEqual([["format", "Bold words"]]);
+    // The shortcut again takes the proposal back; a third time proposes it again.
+    expect(paperOf.edit(select, toggleMark(bold))).toEqual({ ok: true });
+    expect(listSuggestions(paperOf.server)).toEqual([]);
+    expect(paperOf.edit(select, toggleMark(bold))).toEqual({ ok: true });
     const accepted = new Y.Doc();
     Y.applyUpdate(accepted, Y.encodeStateAsUpdate(paperOf.server));
     decideInDoc(accepted, () => true, "accept");
