@@ -386,6 +386,17 @@ describe("block changes in suggest mode, judged by the server and decided by the
     );
   });
 
+  it("typing into an empty agreed paragraph is an insertion (its first text is new to the server)", () => {
+    const paperOf = paper(p("Before."), p(""), p("After."));
+    const intoEmpty = (doc: PmNode) => TextSelection.create(doc, doc.child(0).nodeSize + 1);
+    const type = (state: EditorState, dispatch: (tr: Transaction) => void) => {
+      dispatch(state.tr.insertText("Filled."));
+      return true;
+    };
+    expect(paperOf.edit(intoEmpty, type)).toEqual({ ok: true });
+    expectOutcomes(paperOf.server, ["p:Before.", "p:", "p:After."], ["p:Before.", "p:Filled.", "p:After."]);
+  });
+
   it("a delegate's own proposed paragraph, deleted again, is simply gone", () => {
     const paperOf = paper(p("First."), p("Last."));
     expect(paperOf.edit(caretAt("First.", 6), splitBlock)).toEqual({ ok: true });
