@@ -9,7 +9,7 @@ import { joinBackward, joinForward, setBlockType, splitBlock, toggleMark } from 
 import type { Node as PmNode } from "@tiptap/pm/model";
 import { sinkListItem, splitListItem, wrapInList } from "@tiptap/pm/schema-list";
 import { EditorState, NodeSelection, TextSelection, type Transaction } from "@tiptap/pm/state";
-import { addRowAfter, deleteRow } from "@tiptap/pm/tables";
+import { addColumnAfter, addRowAfter, deleteColumn, deleteRow } from "@tiptap/pm/tables";
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -278,6 +278,18 @@ describe("block changes in suggest mode, judged by the server and decided by the
       ],
       ["table>tableRow>tableCell>p:a1", "table>tableRow>tableCell>p:b1"],
     );
+  });
+
+  it("a table column added or deleted is one proposal across the rows", () => {
+    const cells = (...texts: string[]) => texts.map((text) => `table>tableRow>tableCell>p:${text}`);
+    const added = paper(table(["a1", "b1"], ["a2", "b2"]));
+    expect(added.edit(caretAt("a1"), addColumnAfter)).toEqual({ ok: true });
+    expect(listSuggestions(added.server)).toHaveLength(1);
+    expectOutcomes(added.server, cells("a1", "b1", "a2", "b2"), cells("a1", "", "b1", "a2", "", "b2"));
+    const removed = paper(table(["a1", "b1"], ["a2", "b2"]));
+    expect(removed.edit(caretAt("b1"), deleteColumn)).toEqual({ ok: true });
+    expect(listSuggestions(removed.server)).toHaveLength(1);
+    expectOutcomes(removed.server, cells("a1", "b1", "a2", "b2"), cells("a1", "a2"));
   });
 
   it("a paragraph moved (cut and dropped elsewhere) is one proposal", () => {
