@@ -8,29 +8,13 @@
 import { joinBackward, joinForward, setBlockType, splitBlock, toggleMark } from "@tiptap/pm/commands";
 import type { Node as PmNode } from "@tiptap/pm/model";
 import { sinkListItem, splitListItem, wrapInList } from "@tiptap/pm/schema-list";
-import { EditorState, NodeSelection, TextSelection, type Transaction } from "@tiptap/pm/state";
+import { type EditorState, NodeSelection, TextSelection, type Transaction } from "@tiptap/pm/state";
 import { addColumnAfter, addRowAfter, deleteColumn, deleteRow } from "@tiptap/pm/tables";
-import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { agreedContent } from "@/lib/editor/annotations";
-import { toSuggestionTransaction } from "@/lib/editor/suggest-mode";
-import { judgeUpdate } from "@/server/collab/guard/judge-update";
-import { documentSchema, YDOC_FIELD } from "@/server/collab/paper-state";
 import { decideInDoc, listSuggestions } from "@/server/collab/suggestions";
-import type { WriteRights } from "@/server/policy";
-
-const DELEGATE = "11111111-1111-4111-8111-111111111111";
-const FRANCE = "33333333-3333-4333-8333-333333333333";
-const own = { userId: DELEGATE, partnerId: FRANCE };
-const suggester: WriteRights = {
-  ...own,
-  suggestOnly: true,
-  commentOnly: false,
-  markAgreement: false,
-  decideSuggestions: false,
-};
-const schema = documentSchema();
+import { DELEGATE, schema, serverDoc, suggestingEditor } from "./suggesting-editor";
 
 type Json = Record<string, unknown>;
 const p = (text: string): Json => ({ type: "paragraph", content: text ? [{ type: "text", text }] : [] });
@@ -47,42 +31,7 @@ const table = (...rows: string[][]): Json => ({
 });
 
 /** The server's copy and a delegate's editor, in step, holding `blocks`. */
-function paper(...blocks: Json[]) {
-  const server = new Y.Doc();
-  const initial = schema.nodeFromJSON({ type: "doc", content: blocks });
-  updateYFragment(server, server.getXmlFragment(YDOC_FIELD), initial, {
-    mapping: new Map(),
-    isOMark: new Map(),
-  } as never);
-  const client = new Y.Doc();
-  Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
-  const fragment = client.getXmlFragment(YDOC_FIELD);
-  let state = EditorState.create({ schema, doc: yXmlFragmentToProseMirrorRootNode(fragment, schema) });
-  const meta = { mapping: new Map(), isOMark: new Map() };
-  updateYFragment(client, fragment, state.doc, meta as never);
-  return {
-    server,
-    /** Runs a command at a selection, as suggest mode records it; the server's verdict. */
-    edit(
-      select: (doc: PmNode) => TextSelection | NodeSelection,
-      command: (s: EditorState, d: (tr: Transaction) => void) => boolean,
-    ) {
-      state = state.apply(state.tr.setSelection(select(state.doc)));
-      let userTr: Transaction | null = null;
-      if (!command(state, (tr) => (userTr = tr))) throw new Error("the command does not apply here");
-      const tracked = toSuggestionTransaction(userTr as unknown as Transaction, state, own);
-      if (!tracked) throw new Error("suggest mode refused the edit");
-      state = state.apply(tracked);
-      const before = Y.encodeStateVector(client);
-      client.transact(() => updateYFragment(client, fragment, state.doc, meta as never));
-      const verdict = judgeUpdate(server, Y.encodeStateAsUpdate(client, before), suggester, schema);
-      if (verdict.ok) Y.applyUpdate(server, Y.encodeStateAsUpdate(client, before));
-      return verdict;
-    },
-    doc: () => state.doc,
-    caret: () => state.selection.head,
-  };
-}
+const paper = (...blocks: Json[]) => suggestingEditor(blocks);
 
 /** A document as a line per block: "p:text", "h:text", lists and tables flattened with their path. */
 function outline(doc: PmNode | Json): string[] {
@@ -99,10 +48,6 @@ function outline(doc: PmNode | Json): string[] {
   };
   visit(node, "");
   return lines;
-}
-
-function serverDoc(server: Y.Doc): PmNode {
-  return yXmlFragmentToProseMirrorRootNode(server.getXmlFragment(YDOC_FIELD), schema);
 }
 
 /** The server's copy decided one way, on a copy, as outline. */

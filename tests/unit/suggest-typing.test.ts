@@ -5,70 +5,36 @@
 // before an existing space after it and moved the suggestion mark onto the agreed text: the
 // server refused every such keystroke (issue 16).
 import type { Node as PmNode } from "@tiptap/pm/model";
-import { EditorState, TextSelection } from "@tiptap/pm/state";
-import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
+import { TextSelection } from "@tiptap/pm/state";
 import { describe, expect, it } from "vitest";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import { SUGGESTION_DELETE, SUGGESTION_INSERT } from "@/lib/editor/annotations";
-import { toSuggestionTransaction } from "@/lib/editor/suggest-mode";
-import { judgeUpdate } from "@/server/collab/guard/judge-update";
-import { documentSchema, YDOC_FIELD } from "@/server/collab/paper-state";
-import type { WriteRights } from "@/server/policy";
+import { serverDoc, suggestingEditor } from "./suggesting-editor";
 
-const DELEGATE = "11111111-1111-4111-8111-111111111111";
-const FRANCE = "33333333-3333-4333-8333-333333333333";
-const own = { userId: DELEGATE, partnerId: FRANCE };
-const suggester: WriteRights = {
-  ...own,
-  suggestOnly: true,
-  commentOnly: false,
-  markAgreement: false,
-  decideSuggestions: false,
-};
-const schema = documentSchema();
 const AGREED = "Member States recognise the  contribution of migrants, agreed.";
 
 /** The server's copy and the delegate's editor, in step: a paper with one agreed paragraph. */
 function paper(text = AGREED) {
-  const server = new Y.Doc();
-  const paragraph = new Y.XmlElement("paragraph");
-  const ytext = new Y.XmlText();
-  paragraph.insert(0, [ytext]);
-  server.getXmlFragment(YDOC_FIELD).insert(0, [paragraph]);
-  ytext.insert(0, text);
-  const client = new Y.Doc();
-  Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
-  const fragment = client.getXmlFragment(YDOC_FIELD);
-  let state = EditorState.create({ schema, doc: yXmlFragmentToProseMirrorRootNode(fragment, schema) });
-  const meta = { mapping: new Map(), isOMark: new Map() };
-  // The binding's mapping from Yjs types to nodes, as y-tiptap builds it when it renders the doc.
-  updateYFragment(client, fragment, state.doc, meta as never);
-
+  const editor = suggestingEditor([{ type: "paragraph", content: [{ type: "text", text }] }]);
   return {
-    server,
-    /** The delegate types `typed` with the caret at `pos` (or replaces from–to): true if the server accepts it. */
-    type(typed: string, from: number, to = from) {
-      state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, from, to)));
-      const tr = typed ? state.tr.insertText(typed, from, to) : state.tr.delete(from, to);
-      const tracked = toSuggestionTransaction(tr, state, own);
-      if (!tracked) throw new Error("suggest mode refused the edit");
-      state = state.apply(tracked);
-      const before = Y.encodeStateVector(client);
-      client.transact(() => updateYFragment(client, fragment, state.doc, meta as never));
-      const update = Y.encodeStateAsUpdate(client, before);
-      const verdict = judgeUpdate(server, update, suggester, schema);
-      if (verdict.ok) Y.applyUpdate(server, update);
-      return verdict;
-    },
-    doc: () => state.doc,
-    caret: () => state.selection.head,
+    server: editor.server,
+    /** The delegate types `typed` with the caret at `pos` (or replaces from–to): the server's verdict. */
+    type: (typed: string, from: number, to = from) =>
+      editor.edit(
+        (doc) => TextSelection.create(doc, from, to),
+        (state, dispatch) => {
+          dispatch(typed ? state.tr.insertText(typed, from, to) : state.tr.delete(from, to));
+          return true;
+        },
+      ),
+    doc: editor.doc,
+    caret: editor.caret,
   };
 }
 
 /** The paragraph as runs of text with their suggestion kind, from the server's copy. */
 function serverRuns(server: Y.Doc): string {
-  const node = yXmlFragmentToProseMirrorRootNode(server.getXmlFragment(YDOC_FIELD), schema);
-  return runsOf(node);
+  return runsOf(serverDoc(server));
 }
 
 function runsOf(doc: PmNode): string {
