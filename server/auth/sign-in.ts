@@ -1,30 +1,39 @@
 // Checking credentials, slowing down repeated failures, and the server-side session record
 // that makes signing out (and deactivation) take effect at once.
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { authSessions, users } from "@/db/schema";
+import { authSessions, type Locale, users } from "@/db/schema";
+import { isLocale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translate";
 import { processSingleton } from "@/lib/process-singleton";
 import { recordAudit } from "../audit";
 import { notifyUserAccessChanged } from "../collab/notify";
+import { sendMail } from "../mail";
 import { createSharedLimiter } from "../shared-limiter";
 import { decoyPasswordHash, verifyPassword } from "./password";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
-/** From this many consecutive failures on, each failure locks the account for a growing delay. */
-export const FREE_FAILED_SIGN_INS = 5;
-const FIRST_LOCK_MS = 30_000;
-const MAX_LOCK_MS = 15 * 60_000;
 
 /**
  * Failed sign-ins per client address (an IPv6 /64), whatever the account: guessing across many
- * accounts never reaches any one account's lock. 20 at once, then one more every 30 s; generous
- * for a delegation's office behind one address, where the accounts' own locks still apply.
+ * accounts slows down for the whole address. 20 at once, then one more every 30 s; generous for
+ * a delegation's office behind one address.
  */
 export const FAILED_SIGN_INS_PER_ADDRESS = { limit: 20, windowMs: 10 * 60_000 };
+/**
+ * Failed sign-ins per account and address together: 5 at once, then one more a minute. A
+ * stranger guessing a delegate's password only slows their own attempts, from their own address;
+ * the delegate signs in from theirs as ever (nobody can lock an account out). Counted by the
+ * email as typed, known account or not, so the answer never tells the two apart.
+ */
+export const FAILED_SIGN_INS_PER_ACCOUNT_AND_ADDRESS = { limit: 5, windowMs: 5 * 60_000 };
 // One count for every instance (through Redis with REDIS_URL), and one per process otherwise:
 // Next.js may load this module in more than one of its bundles.
 const failuresByAddress = processSingleton("sign-in failures", () =>
   createSharedLimiter("sign-in-failures", FAILED_SIGN_INS_PER_ADDRESS),
+);
+const failuresByAccountAndAddress = processSingleton("sign-in failures per account", () =>
+  createSharedLimiter("sign-in-failures-account", FAILED_SIGN_INS_PER_ACCOUNT_AND_ADDRESS),
 );
 
 /** Seconds before this address may try again (0: now). */
@@ -42,60 +51,43 @@ export type SignInResult =
   | { ok: false; reason: "invalid" | "deactivated" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
-export function lockDurationMs(failedSignIns: number): number {
-  if (failedSignIns < FREE_FAILED_SIGN_INS) return 0;
-  return Math.min(FIRST_LOCK_MS * 2 ** (failedSignIns - FREE_FAILED_SIGN_INS), MAX_LOCK_MS);
-}
-
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/**
+ * Checks a password. A wrong password and an unknown email take the same steps and the same
+ * time (an argon2 verification either way), give the same answer, and slow down alike past
+ * FAILED_SIGN_INS_PER_ACCOUNT_AND_ADDRESS; the owner of a real account is told by email when
+ * an address uses up its allowance on it. `address`: the client's (rateLimitKey); callers in
+ * this process (the seed, tests) without one share the allowance of "local".
+ */
 export async function signInWithPassword(
   db: Db,
-  input: { email: string; password: string },
+  input: { email: string; password: string; address?: string },
   now: Date = new Date(),
 ): Promise<SignInResult> {
-  const [user] = await db
-    .select()
-    .from(users)
-    .where(eq(users.email, normalizeEmail(input.email)));
-  if (!user) {
-    await verifyPassword(await decoyPasswordHash(), input.password);
-    return { ok: false, reason: "invalid" };
-  }
-  if (user.signInBlockedUntil && user.signInBlockedUntil > now) {
-    return {
-      ok: false,
-      reason: "throttled",
-      retryAfterSeconds: Math.ceil((user.signInBlockedUntil.getTime() - now.getTime()) / 1000),
-    };
-  }
-  const passwordMatches = await verifyPassword(user.passwordHash, input.password);
-  if (!passwordMatches) {
-    const [updated] = await db
-      .update(users)
-      .set({ failedSignIns: sql`${users.failedSignIns} + 1` })
-      .where(eq(users.id, user.id))
-      .returning({ failedSignIns: users.failedSignIns });
-    const lockMs = lockDurationMs(updated?.failedSignIns ?? 0);
-    if (lockMs > 0) {
-      const blockedUntil = new Date(now.getTime() + lockMs);
-      await db.update(users).set({ signInBlockedUntil: blockedUntil }).where(eq(users.id, user.id));
-      await recordAudit(db, {
-        actorId: null,
-        action: "user.sign_in_failed",
-        targetType: "user",
-        targetId: user.id,
-        details: { failedSignIns: updated?.failedSignIns, blockedUntil: blockedUntil.toISOString() },
-      });
+  const email = normalizeEmail(input.email);
+  const addressKey = input.address ?? "local";
+  const accountAndAddress = `${addressKey} ${email}`;
+  const waitMs = await failuresByAccountAndAddress.waitMs(accountAndAddress);
+  if (waitMs > 0) return { ok: false, reason: "throttled", retryAfterSeconds: Math.ceil(waitMs / 1000) };
+  const [user] = await db.select().from(users).where(eq(users.email, email));
+  const passwordMatches = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), input.password);
+  if (!user || !passwordMatches) {
+    const spent = await failuresByAccountAndAddress.take(accountAndAddress);
+    // Told once, when this failure used up the address's allowance on the account; not awaited,
+    // so that the answer takes no longer for a real account than for an unknown one.
+    if (user && spent.allowed && spent.remaining === 0) {
+      void warnOwnerOfFailures(db, user, addressKey, now).catch((error: unknown) =>
+        console.error("failed sign-ins not reported", error),
+      );
     }
     return { ok: false, reason: "invalid" };
   }
   if (user.deactivatedAt) return { ok: false, reason: "deactivated" };
 
   return db.transaction(async (tx) => {
-    await tx.update(users).set({ failedSignIns: 0, signInBlockedUntil: null }).where(eq(users.id, user.id));
     const [session] = await tx
       .insert(authSessions)
       .values({ userId: user.id, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000) })
@@ -104,6 +96,32 @@ export async function signInWithPassword(
     await recordAudit(tx, { actorId: user.id, action: "user.signed_in", targetType: "user", targetId: user.id });
     return { ok: true as const, userId: user.id, sessionId: session.id };
   });
+}
+
+/** Audits repeated failures on an account from one address and tells its owner by email. */
+async function warnOwnerOfFailures(
+  db: Db,
+  user: { id: string; email: string; locale: Locale | null },
+  addressKey: string,
+  now: Date,
+): Promise<void> {
+  const failures = FAILED_SIGN_INS_PER_ACCOUNT_AND_ADDRESS.limit;
+  await recordAudit(db, {
+    actorId: null,
+    action: "user.sign_in_failed",
+    targetType: "user",
+    targetId: user.id,
+    details: { address: addressKey, failures },
+  });
+  const t = translator(isLocale(user.locale) ? user.locale : "en");
+  const vars = {
+    count: failures,
+    address: addressKey,
+    time: `${now.toISOString().slice(0, 16).replace("T", " ")} UTC`,
+  };
+  await sendMail([
+    { to: user.email, subject: t("signIn.failuresMail.subject"), text: t("signIn.failuresMail.text", vars) },
+  ]);
 }
 
 /** The user a live session belongs to, or null if it was ended, expired or the user deactivated. */

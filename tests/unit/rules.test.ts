@@ -1,27 +1,7 @@
 // Pure rules: how a round is decided, how long sign-in is locked, when seeding is allowed.
 import { describe, expect, it } from "vitest";
 import { assertSeedingAllowed, SeedRefusedError } from "@/db/prepare";
-import { FREE_FAILED_SIGN_INS, lockDurationMs } from "@/server/auth/sign-in";
 import { decideRound } from "@/server/domain/workflow";
-
-describe("lockDurationMs", () => {
-  it(`is free for the first ${FREE_FAILED_SIGN_INS - 1} failures`, () => {
-    for (let n = 0; n < FREE_FAILED_SIGN_INS; n++) expect(lockDurationMs(n)).toBe(0);
-  });
-
-  it("then locks for 30 s, doubling with each further failure", () => {
-    expect(lockDurationMs(FREE_FAILED_SIGN_INS)).toBe(30_000);
-    expect(lockDurationMs(FREE_FAILED_SIGN_INS + 1)).toBe(60_000);
-    expect(lockDurationMs(FREE_FAILED_SIGN_INS + 2)).toBe(120_000);
-    expect(lockDurationMs(FREE_FAILED_SIGN_INS + 4)).toBe(480_000);
-  });
-
-  it("never locks for more than 15 minutes, however many failures", () => {
-    expect(lockDurationMs(FREE_FAILED_SIGN_INS + 5)).toBe(15 * 60_000);
-    expect(lockDurationMs(1000)).toBe(15 * 60_000);
-    for (let n = 0; n < 100; n++) expect(lockDurationMs(n + 1)).toBeGreaterThanOrEqual(lockDurationMs(n));
-  });
-});
 
 describe("decideRound", () => {
   type Value = "approve" | "object" | "abstain";

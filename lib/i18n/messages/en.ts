@@ -33,6 +33,10 @@ export const en = {
     missingFields: "Enter your email and password.",
     throttled: "Too many failed attempts. Try again in {minutes} min.",
     deactivated: "This account has been deactivated. Contact the secretariat.",
+    failuresMail: {
+      subject: "Failed sign-ins to your Accord account",
+      text: "There were {count} failed attempts to sign in to your Accord account from the address {address} (last at {time}). Further attempts from that address are slowed down; signing in from your own connection is not affected. If this was not you, tell the secretariat.",
+    },
   },
   notFound: {
     title: "Page not found",

@@ -36,6 +36,10 @@ export const fr: Messages = {
     missingFields: "Saisissez votre courriel et votre mot de passe.",
     throttled: "Trop de tentatives échouées. Réessayez dans {minutes} min.",
     deactivated: "Ce compte a été désactivé. Contactez le secrétariat.",
+    failuresMail: {
+      subject: "Échecs de connexion à votre compte Accord",
+      text: "Il y a eu {count} tentatives de connexion infructueuses à votre compte Accord depuis l’adresse {address} (la dernière le {time}). Les tentatives suivantes depuis cette adresse sont ralenties ; la connexion depuis votre propre réseau n’est pas affectée. Si ce n’était pas vous, prévenez le secrétariat.",
+    },
   },
   notFound: {
     title: "Page introuvable",
