@@ -7,7 +7,7 @@ import { getDb } from "@/db/client";
 import { dialogueRole, globalRole } from "@/db/schema";
 import { type ActionState, actionResult } from "@/server/action-result";
 import { requireActor } from "@/server/auth/current";
-import { MIN_PASSWORD_LENGTH } from "@/server/auth/password";
+import { MIN_PASSWORD_LENGTH } from "@/server/auth/password-policy";
 import { addDialoguePartner, createDialogue } from "@/server/domain/dialogues";
 import { addMember, changeMemberRole, removeMember } from "@/server/domain/memberships";
 import { createAccount, setAccountActive } from "@/server/domain/users";

@@ -3,7 +3,8 @@ import { eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { authSessions, type GlobalRole, type Locale, users } from "@/db/schema";
 import { recordAudit } from "../audit";
-import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/password";
+import { hashPassword } from "../auth/password";
+import { type PasswordProblem, passwordProblem } from "../auth/password-policy";
 import { normalizeEmail } from "../auth/sign-in";
 import { notifyUserAccessChanged } from "../collab/notify";
 import { conflict, invalidInput, isUniqueViolation, notFound } from "../errors";
@@ -17,11 +18,17 @@ export type NewAccount = {
   partnerId?: string | null;
 };
 
+const PASSWORD_MESSAGES: Record<PasswordProblem, string> = {
+  tooShort: "errors.passwordTooShort",
+  tooLong: "errors.passwordTooLong",
+  common: "errors.passwordCommon",
+  personal: "errors.passwordPersonal",
+};
+
 /** Inserts an account; the caller has authorized it and writes the audit entry in the same transaction. */
 export async function insertAccount(db: DbOrTx, account: NewAccount) {
-  if (account.password.length < MIN_PASSWORD_LENGTH) {
-    throw invalidInput("password too short", "errors.passwordTooShort");
-  }
+  const problem = passwordProblem(account.password, { email: account.email });
+  if (problem) throw invalidInput(`password refused: ${problem}`, PASSWORD_MESSAGES[problem]);
   const passwordHash = await hashPassword(account.password);
   try {
     const [user] = await db

@@ -3,7 +3,7 @@ import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, authSessions, users } from "@/db/schema";
 import { type ActorProfile, loadSessionActor } from "@/server/actor";
-import { MIN_PASSWORD_LENGTH } from "@/server/auth/password";
+import { MIN_PASSWORD_LENGTH } from "@/server/auth/password-policy";
 import {
   endSession,
   FAILED_SIGN_INS_PER_ACCOUNT_AND_ADDRESS,
@@ -291,6 +291,18 @@ describe("password storage", () => {
     const attempt = createAccount(db, admin, { email, name: "Short", password: "x".repeat(MIN_PASSWORD_LENGTH - 1) });
     await expect(attempt).rejects.toBeInstanceOf(AppError);
     await expect(attempt).rejects.toMatchObject({ code: "invalid_input" });
+    const [after] = await db.select({ n: count() }).from(users);
+    expect(Number(after?.n)).toBe(Number(before?.n));
+  });
+
+  it("refuses a common password, or one built on the email, with the reason, and writes nothing", async () => {
+    const db = testDb.db();
+    const [before] = await db.select({ n: count() }).from(users);
+    const email = `claire.${uniqueToken()}@test.accord`;
+    const common = createAccount(db, admin, { email, name: "Common", password: "Password2024!" });
+    await expect(common).rejects.toMatchObject({ code: "invalid_input", messageKey: "errors.passwordCommon" });
+    const personal = createAccount(db, admin, { email, name: "Own", password: `${email.split("@")[0]} is me` });
+    await expect(personal).rejects.toMatchObject({ code: "invalid_input", messageKey: "errors.passwordPersonal" });
     const [after] = await db.select({ n: count() }).from(users);
     expect(Number(after?.n)).toBe(Number(before?.n));
   });

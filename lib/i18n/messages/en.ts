@@ -275,6 +275,10 @@ export const en = {
     partnerAlreadyInDialogue: "This partner already takes part in the dialogue.",
     partnerNotInDialogue: "This partner does not take part in the dialogue.",
     passwordTooShort: "The password needs at least 12 characters.",
+    passwordTooLong: "The password may have at most 1,024 characters.",
+    passwordCommon:
+      "This password is too common (it is on lists of leaked or often-used passwords). Choose a longer phrase of your own.",
+    passwordPersonal: "The password may not contain your email address. Choose a phrase of your own.",
     roleNotInvitable: "A chair can invite penholders, delegates and observers only.",
     roundClosed: "The approval round is closed.",
     titleLength: "The title must be between 1 and 300 characters.",

@@ -281,6 +281,10 @@ export const fr: Messages = {
     partnerAlreadyInDialogue: "Ce partenaire participe déjà au dialogue.",
     partnerNotInDialogue: "Ce partenaire ne participe pas au dialogue.",
     passwordTooShort: "Le mot de passe doit compter au moins 12 caractères.",
+    passwordTooLong: "Le mot de passe peut compter au plus 1 024 caractères.",
+    passwordCommon:
+      "Ce mot de passe est trop courant (il figure sur des listes de mots de passe divulgués ou très utilisés). Choisissez une phrase plus longue, à vous.",
+    passwordPersonal: "Le mot de passe ne peut pas contenir votre adresse électronique. Choisissez une phrase à vous.",
     roleNotInvitable: "La présidence ne peut inviter que des rédacteurs, des délégués et des observateurs.",
     roundClosed: "Le tour d’approbation est clos.",
     titleLength: "Le titre doit compter entre 1 et 300 caractères.",
