@@ -37,6 +37,8 @@ Object.assign(process.env, {
   AUTH_SECRET: "e2e-secret-not-for-production-0123456789abcdef",
   PORT: process.env.E2E_PORT ?? "3100",
   NEXT_TELEMETRY_DISABLED: "1",
+  // Production over http://localhost, knowingly: session cookies are not Secure here.
+  ACCORD_ALLOW_HTTP: "1",
   // As behind one reverse proxy: tests name the client with X-Forwarded-For (per-address limits).
   TRUSTED_PROXY: "1",
 });

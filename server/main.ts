@@ -13,7 +13,7 @@ import { startFingerprintWorker } from "./export/fingerprints";
 import { closePdfBrowser } from "./export/render/pdf";
 import { startExportThread, stopExportThread } from "./export/thread";
 import { stampClientAddress } from "./rate-limit";
-import { ensureAuthSecret, MissingSecretError } from "./secret";
+import { assertSecureTransport, ensureAuthSecret, InsecureTransportError, MissingSecretError } from "./secret";
 import { applySecurityHeaders, securityHeaders } from "./security-headers";
 
 const dev = process.env.NODE_ENV !== "production";
@@ -28,6 +28,7 @@ async function main() {
   // Auth.js builds redirects from this; Next rewrites 127.0.0.1 to localhost, so use localhost.
   process.env.AUTH_URL ??= `http://localhost:${port}`;
   process.env.AUTH_TRUST_HOST ??= "true";
+  assertSecureTransport(process.env);
 
   const handle = await databaseHandle();
   const seedDemo = dev || process.env.ACCORD_SEED_FORCE === "1";
@@ -104,6 +105,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof MissingSecretError ? error.message : error);
+  console.error(error instanceof MissingSecretError || error instanceof InsecureTransportError ? error.message : error);
   process.exit(1);
 });

@@ -5,6 +5,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { rateLimitKey, requestClientAddress } from "../rate-limit";
+import { secureCookies } from "../secret";
 import {
   addressRetryAfterSeconds,
   endSession,
@@ -36,6 +37,9 @@ const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320), p
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
+  // Production cookies are `Secure` (and `__Secure-` named); server/main.ts refuses to start
+  // production over plain HTTP without ACCORD_ALLOW_HTTP=1.
+  useSecureCookies: secureCookies(process.env),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/signin", error: "/signin" },
   logger: {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { assertSeedingAllowed, SeedRefusedError } from "@/db/prepare";
 import { decideRound } from "@/server/domain/workflow";
+import { assertSecureTransport, InsecureTransportError, secureCookies } from "@/server/secret";
 
 describe("decideRound", () => {
   type Value = "approve" | "object" | "abstain";
@@ -47,5 +48,28 @@ describe("assertSeedingAllowed", () => {
     expect(() => assertSeedingAllowed({ NODE_ENV: "production" }, true)).not.toThrow();
     expect(() => assertSeedingAllowed({ NODE_ENV: "production", ACCORD_SEED_FORCE: "1" })).not.toThrow();
     expect(() => assertSeedingAllowed({ NODE_ENV: "production", ACCORD_SEED_FORCE: "yes" })).toThrow(SeedRefusedError);
+  });
+});
+
+describe("secure transport in production", () => {
+  it("makes session cookies Secure in production unless plain HTTP is allowed in so many words", () => {
+    expect(secureCookies({ NODE_ENV: "production" })).toBe(true);
+    expect(secureCookies({ NODE_ENV: "production", ACCORD_ALLOW_HTTP: "1" })).toBe(false);
+    expect(secureCookies({ NODE_ENV: "production", ACCORD_ALLOW_HTTP: "yes" })).toBe(true);
+    expect(secureCookies({ NODE_ENV: "development" })).toBe(false);
+  });
+
+  it("refuses to start production whose public address is plain HTTP, without the explicit setting", () => {
+    expect(() => assertSecureTransport({ NODE_ENV: "production", AUTH_URL: "http://accord.example.org" })).toThrow(
+      InsecureTransportError,
+    );
+    expect(() => assertSecureTransport({ NODE_ENV: "production" })).toThrow(/ACCORD_ALLOW_HTTP=1/);
+    expect(() =>
+      assertSecureTransport({ NODE_ENV: "production", AUTH_URL: "https://accord.example.org" }),
+    ).not.toThrow();
+    expect(() =>
+      assertSecureTransport({ NODE_ENV: "production", AUTH_URL: "http://localhost:3000", ACCORD_ALLOW_HTTP: "1" }),
+    ).not.toThrow();
+    expect(() => assertSecureTransport({ NODE_ENV: "development", AUTH_URL: "http://localhost:3000" })).not.toThrow();
   });
 });
