@@ -93,3 +93,64 @@ test("a delegate proposes bold for agreed words from the toolbar; the penholder 
     await expect(paper.editor.locator("span.suggestion-format")).toHaveCount(0);
   }
 });
+
+test("a split, a heading and a list proposed from keyboard and toolbar; the penholder accepts them all at once", async ({
+  paperInConsultation,
+  openPaperAs,
+}) => {
+  const lines = ["Alpha paragraph agreed.", "Beta paragraph agreed.", "Gamma paragraph agreed."];
+  const path = await paperInConsultation(`Structure proposals ${Date.now().toString(36)}`, lines.join("\n"));
+  const fr = await openPaperAs("rabatFr", path);
+  await expect(fr.suggestModeSwitch).toHaveAttribute("aria-pressed", "true");
+  const caretIn = async (text: string, offset: number) => {
+    await fr.editor
+      .locator("p", { hasText: text })
+      .first()
+      .click({ position: { x: 2, y: 4 } });
+    await fr.page.keyboard.press("Home");
+    for (let i = 0; i < offset; i++) await fr.page.keyboard.press("ArrowRight");
+  };
+  const saved = async () => {
+    await expect(fr.allChangesSaved).toBeVisible();
+    await expect(fr.editorNotice).toHaveCount(0);
+  };
+  // Enter after "Alpha": a proposed split.
+  await caretIn(lines[0] as string, "Alpha".length);
+  await fr.page.keyboard.press("Enter");
+  await saved();
+  // The second paragraph made a heading, the third a list, from the toolbar.
+  await caretIn(lines[1] as string, 2);
+  await fr.formattingToolbar
+    .getByRole("button", { name: /^Heading/ })
+    .first()
+    .click();
+  await saved();
+  await caretIn(lines[2] as string, 2);
+  await fr.formattingToolbar.getByRole("button", { name: /^Bulleted list/ }).click();
+  await saved();
+  // Nothing is agreed yet: the old blocks stay, proposed for deletion, beside the new ones.
+  await expect(fr.editor.locator("[data-suggested-deletion]")).toHaveCount(2);
+  await expect(fr.editor.locator("h2[data-suggested-insertion]")).toHaveText(lines[1] as string);
+  await expect(fr.editor.locator("ul[data-suggested-insertion] li")).toHaveText(lines[2] as string);
+
+  const pen = await openPaperAs("rabatPen", path);
+  const entries = pen.comments.suggestions.getByRole("listitem");
+  await expect(entries).toHaveCount(3);
+  await expect(entries.nth(0)).toContainText("Split the paragraph before “ paragraph agreed.”");
+  await expect(entries.nth(1)).toContainText(`Change the structure: “${lines[1]}”`);
+  await expectAccessible(pen.page);
+  await pen.comments.root.getByRole("button", { name: "Accept all", exact: true }).click();
+  for (const paper of [pen, fr]) {
+    await expect(paper.editor.locator("[data-suggested-deletion], [data-suggested-insertion], ins, del")).toHaveCount(
+      0,
+    );
+    // (An editor adds an empty paragraph after a closing list, so the text can go on.)
+    await expect
+      .poll(async () => (await paper.paragraphTexts()).filter(Boolean))
+      .toEqual(["Alpha", " paragraph agreed.", lines[2]]);
+    // Text checked above without the other person's caret; here where it stands.
+    await expect(paper.editor.locator("h2")).toContainText("Beta");
+    await expect(paper.editor.locator("ul > li")).toHaveCount(1);
+    await expect(paper.editor.locator("ul > li")).toContainText("mma paragraph agreed.");
+  }
+});
