@@ -22,6 +22,7 @@ export async function AppHeader({ actor }: { actor: ActorProfile | null }) {
           <nav aria-label={t("nav.label")} className="flex flex-wrap gap-4 text-sm">
             {can(actor, "dialogue.list", null) && <Link href="/dialogues">{t("nav.dialogues")}</Link>}
             {can(actor, "hld.viewInbox", null) && <Link href="/hld">{t("nav.hldInbox")}</Link>}
+            {can(actor, "delegation.viewAny", null) && <Link href="/delegation">{t("nav.delegation")}</Link>}
             {isAdmin && <Link href="/admin">{t("nav.admin")}</Link>}
             {isAdmin && <Link href="/admin/users">{t("nav.accounts")}</Link>}
             {isAdmin && <Link href="/admin/audit">{t("nav.audit")}</Link>}

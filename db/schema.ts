@@ -68,8 +68,6 @@ export const users = pgTable(
     partnerId: uuid("partner_id").references(() => partners.id),
     locale: locale("locale"),
     deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
-    failedSignIns: integer("failed_sign_ins").notNull().default(0),
-    signInBlockedUntil: timestamp("sign_in_blocked_until", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -148,6 +146,51 @@ export const memberships = pgTable(
       foreignColumns: [dialoguePartners.dialogueId, dialoguePartners.partnerId],
     }),
   ],
+);
+
+/**
+ * A membership that would speak for a partner (chair, penholder, delegate), asked for by someone
+ * who cannot confirm it (a chair inviting): it becomes a membership only when that partner's focal
+ * point, or an administrator, confirms it. Until then it grants nothing.
+ */
+export const membershipRequests = pgTable(
+  "membership_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    dialogueId: uuid("dialogue_id").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    partnerId: uuid("partner_id").notNull(),
+    role: dialogueRole("role").notNull(),
+    requestedBy: uuid("requested_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("membership_requests_user_dialogue_unique").on(t.userId, t.dialogueId),
+    index("membership_requests_partner_idx").on(t.partnerId),
+    foreignKey({
+      name: "membership_requests_dialogue_partner_fk",
+      columns: [t.dialogueId, t.partnerId],
+      foreignColumns: [dialoguePartners.dialogueId, dialoguePartners.partnerId],
+    }),
+  ],
+);
+
+/** The people a partner names to manage its own delegation across dialogues (SPEC: focal point). */
+export const partnerFocalPoints = pgTable(
+  "partner_focal_points",
+  {
+    partnerId: uuid("partner_id")
+      .notNull()
+      .references(() => partners.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    appointedBy: uuid("appointed_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.partnerId, t.userId] }), index("partner_focal_points_user_idx").on(t.userId)],
 );
 
 export const papers = pgTable(
@@ -509,3 +552,4 @@ export type PaperKind = (typeof paperKind.enumValues)[number];
 export type PaperStatus = (typeof paperStatus.enumValues)[number];
 export type PartnerKind = (typeof partnerKind.enumValues)[number];
 export type Locale = (typeof locale.enumValues)[number];
+export type MembershipRequest = typeof membershipRequests.$inferSelect;

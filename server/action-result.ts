@@ -22,11 +22,14 @@ export function failureMessage(error: unknown, t: Translate): string {
   return t("errors.unexpected");
 }
 
-export async function actionResult(work: () => Promise<unknown>, successKey: MessageKey): Promise<ActionState> {
+export async function actionResult<T>(
+  work: () => Promise<T>,
+  successKey: MessageKey | ((value: T) => MessageKey),
+): Promise<ActionState> {
   const { t } = await getTranslator();
   try {
-    await work();
-    return { ok: true, message: t(successKey), at: Date.now() };
+    const value = await work();
+    return { ok: true, message: t(typeof successKey === "function" ? successKey(value) : successKey), at: Date.now() };
   } catch (error) {
     unstable_rethrow(error);
     return { ok: false, message: failureMessage(error, t), at: Date.now() };

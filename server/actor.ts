@@ -1,7 +1,7 @@
 // Loads who is acting: the user, their global role and every dialogue membership, in one query.
-import { and, eq, gt, inArray, isNull, type SQL } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { authSessions, memberships, users } from "@/db/schema";
+import { authSessions, memberships, partnerFocalPoints, users } from "@/db/schema";
 import type { Actor, MembershipGrant } from "./policy";
 
 export type ActorProfile = Actor & {
@@ -20,6 +20,10 @@ const actorColumns = {
   dialogueId: memberships.dialogueId,
   role: memberships.role,
   partnerId: memberships.partnerId,
+  // The partners whose focal point the user is, comma-separated (ids are uuids).
+  focalPointOf: sql<
+    string | null
+  >`(select string_agg(${partnerFocalPoints.partnerId}::text, ',') from ${partnerFocalPoints} where ${partnerFocalPoints.userId} = ${users.id})`,
 };
 
 async function actorRows(db: DbOrTx, where: SQL) {
@@ -47,6 +51,7 @@ function actorsFromRows(rows: ActorRow[]): Map<string, ActorProfile> {
         locale: row.locale,
         globalRole: row.globalRole,
         memberships: new Map<string, MembershipGrant>(),
+        focalPointOf: new Set(row.focalPointOf ? row.focalPointOf.split(",") : []),
       };
       actors.set(row.id, actor);
     }

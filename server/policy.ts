@@ -12,6 +12,8 @@ export type Actor = {
   globalRole: GlobalRole | null;
   /** Dialogue id → the user's role there and the partner they represent. */
   memberships: ReadonlyMap<string, MembershipGrant>;
+  /** The partners whose focal point this user is (they manage its delegation); absent: none. */
+  focalPointOf?: ReadonlySet<string>;
 };
 
 export type DialogueRef = { dialogueId: string };
@@ -24,6 +26,8 @@ export type CommentRef = PaperRef & { authorId: string };
 
 /** A role someone would be given in a dialogue. */
 export type AppointmentRef = DialogueRef & { role: DialogueRole };
+/** A partner's delegation: who speaks for it, in any dialogue. */
+export type DelegationRef = { partnerId: string };
 
 type ResourceOf = {
   "system.administer": null;
@@ -34,6 +38,9 @@ type ResourceOf = {
   "dialogue.appoint": AppointmentRef;
   "dialogue.manageMembers": DialogueRef;
   "dialogue.exportSubmissions": DialogueRef;
+  "delegation.confirmMember": DelegationRef;
+  "delegation.appointFocalPoint": DelegationRef;
+  "delegation.viewAny": null;
   "paper.create": DialogueRef;
   "paper.createSomewhere": null;
   "paper.view": PaperRef;
@@ -102,6 +109,12 @@ const rules: { [A in Action]: (actor: Actor, resource: ResourceOf[A]) => boolean
   "dialogue.appoint": (a, r) =>
     rules["dialogue.manageMembers"](a, r) ||
     (rules["dialogue.inviteMember"](a, r) && rolesChairMayAppoint.includes(r.role)),
+  // Only a state decides who speaks for it: its focal point confirms, or an administrator
+  // (audited); a chair invites but never confirms, not even for their own state.
+  "delegation.confirmMember": (a, r) => isAdmin(a) || (a.focalPointOf?.has(r.partnerId) ?? false),
+  "delegation.appointFocalPoint": (a) => isAdmin(a),
+  // The delegation page: focal points (their own delegations) and the secretariat (every one).
+  "delegation.viewAny": (a) => isAdmin(a) || (a.focalPointOf?.size ?? 0) > 0,
   // The bundle of every submitted paper of a dialogue: the secretariat and the dialogue's chair.
   "dialogue.exportSubmissions": (a, r) => isAdmin(a) || hasRole(a, r.dialogueId, "chair"),
   "paper.create": (a, r) => isAdmin(a) || hasRole(a, r.dialogueId, "chair", "penholder"),
@@ -186,7 +199,9 @@ export function authorize<A extends Action>(
       ? actor?.globalRole === "admin"
       : "status" in resource
         ? can(actor, "paper.view", resource)
-        : can(actor, "dialogue.view", resource);
+        : "dialogueId" in resource
+          ? can(actor, "dialogue.view", resource)
+          : can(actor, "delegation.viewAny", null);
   throw visible
     ? new AppError("forbidden", `${action} denied`)
     : new AppError("not_found", `${action}: resource not found`);

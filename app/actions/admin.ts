@@ -22,9 +22,9 @@ const email = z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().ma
 const name = z.string().trim().min(1).max(200);
 const password = z.string().min(MIN_PASSWORD_LENGTH).max(1024);
 
-async function run(
-  work: (db: Awaited<ReturnType<typeof getDb>>, actor: Awaited<ReturnType<typeof requireActor>>) => Promise<unknown>,
-  successKey: Parameters<typeof actionResult>[1],
+async function run<T>(
+  work: (db: Awaited<ReturnType<typeof getDb>>, actor: Awaited<ReturnType<typeof requireActor>>) => Promise<T>,
+  successKey: Parameters<typeof actionResult<T>>[1],
 ) {
   const result = await actionResult(async () => work(await getDb(), await requireActor()), successKey);
   if (result?.ok) revalidatePath("/", "layout");
@@ -80,20 +80,23 @@ const addMemberSchema = z.object({
     .optional(),
 });
 export async function addMemberAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return run(async (db, actor) => {
-    const input = addMemberSchema.parse(fields(form));
-    const newAccount =
-      input.name || input.password
-        ? z.object({ name, password }).parse({ name: input.name, password: input.password })
-        : undefined;
-    return addMember(db, actor, {
-      dialogueId: input.dialogueId,
-      email: input.email,
-      role: input.role,
-      partnerId: input.partnerId,
-      newAccount,
-    });
-  }, "admin.memberAdded");
+  return run(
+    async (db, actor) => {
+      const input = addMemberSchema.parse(fields(form));
+      const newAccount =
+        input.name || input.password
+          ? z.object({ name, password }).parse({ name: input.name, password: input.password })
+          : undefined;
+      return addMember(db, actor, {
+        dialogueId: input.dialogueId,
+        email: input.email,
+        role: input.role,
+        partnerId: input.partnerId,
+        newAccount,
+      });
+    },
+    (added) => (added.pending ? "delegation.requested" : "admin.memberAdded"),
+  );
 }
 
 const changeRoleSchema = z.object({

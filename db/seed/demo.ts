@@ -6,7 +6,7 @@ import { type DialogueRole, users } from "@/db/schema";
 import type { DocNode } from "@/lib/document";
 import { loadActor } from "@/server/actor";
 import { addDialoguePartner, createDialogue, ensurePartner, type PartnerSpec } from "@/server/domain/dialogues";
-import { addMember } from "@/server/domain/memberships";
+import { addMember, appointFocalPoint } from "@/server/domain/memberships";
 import { createPaper } from "@/server/domain/papers";
 import { bootstrapAdministrator, createAccount } from "@/server/domain/users";
 import { changeStage, freezeAndOpenRound, recordPosition, submitToHld } from "@/server/domain/workflow";
@@ -163,6 +163,10 @@ export async function seedDemoData(db: Db, options: { now?: Date } = {}) {
         newAccount: { name: member.name, password: DEMO_PASSWORD },
       });
       userIds.set(member.email, { userId: membership.userId, partnerId });
+      // Each state's demo delegate is also its focal point: it confirms who else speaks for it.
+      if (member.role !== "observer") {
+        await appointFocalPoint(db, admin, { partnerId, userId: membership.userId });
+      }
     }
 
     const text = seedPaperTexts.find((t) => t.dialogueSlug === spec.slug);

@@ -1,12 +1,30 @@
-// Who sits in a dialogue, in which role, for which partner.
+// Who sits in a dialogue, in which role, for which partner. Only a state decides who speaks for
+// it: a membership that would speak for a partner (chair, penholder, delegate), added by someone
+// who is not that partner's focal point nor an administrator (a chair inviting), is only a
+// request until the focal point confirms it (SPEC: focal point).
 import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { type DialogueRole, dialoguePartners, type Membership, memberships, partners, users } from "@/db/schema";
+import {
+  type DialogueRole,
+  dialoguePartners,
+  dialogues,
+  type Membership,
+  type MembershipRequest,
+  membershipRequests,
+  memberships,
+  partnerFocalPoints,
+  partners,
+  users,
+} from "@/db/schema";
+import { partnerLabel } from "@/lib/countries";
+import { isLocale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translate";
 import { recordAudit } from "../audit";
 import { normalizeEmail } from "../auth/sign-in";
 import { notifyUserAccessChanged } from "../collab/notify";
 import { AppError, conflict, invalidInput, isUniqueViolation, notFound } from "../errors";
-import { type Actor, authorize, can } from "../policy";
+import { appUrl, type Mail, sendMail } from "../mail";
+import { type Actor, authorize, can, rolesSpeakingForPartner } from "../policy";
 import { insertAccount } from "./users";
 
 export type AddMemberInput = {
@@ -34,12 +52,17 @@ function checkRoleFitsPartner(role: DialogueRole, partnerKind: "state" | "organi
   }
 }
 
-export async function addMember(db: Db, actor: Actor | null, input: AddMemberInput) {
+/** A membership made at once, or a request awaiting the partner's focal point. */
+export type AddedMember = (Membership & { pending: false }) | (MembershipRequest & { pending: true });
+
+const speaksForPartner = (role: DialogueRole) => (rolesSpeakingForPartner as readonly DialogueRole[]).includes(role);
+
+export async function addMember(db: Db, actor: Actor | null, input: AddMemberInput): Promise<AddedMember> {
   authorize(actor, "dialogue.inviteMember", { dialogueId: input.dialogueId });
   if (!can(actor, "dialogue.appoint", { dialogueId: input.dialogueId, role: input.role })) {
     throw new AppError("forbidden", "chair cannot appoint this role", "errors.roleNotInvitable");
   }
-  return db.transaction(async (tx) => {
+  const added = await db.transaction(async (tx): Promise<AddedMember> => {
     const partner = await partnerOfDialogue(tx, input.dialogueId, input.partnerId);
     checkRoleFitsPartner(input.role, partner.kind);
     const email = normalizeEmail(input.email);
@@ -62,26 +85,183 @@ export async function addMember(db: Db, actor: Actor | null, input: AddMemberInp
     }
     if (user.globalRole) throw conflict("global-role accounts hold no dialogue role", "errors.globalRoleMember");
     if (user.deactivatedAt) throw conflict("account deactivated", "errors.accountDeactivated");
-    let membership: Membership | undefined;
-    try {
-      [membership] = await tx
-        .insert(memberships)
-        .values({ dialogueId: input.dialogueId, userId: user.id, partnerId: partner.id, role: input.role })
-        .returning();
-    } catch (error) {
-      if (isUniqueViolation(error)) throw conflict("already a member", "errors.alreadyMember");
-      throw error;
+    const [existing] = await tx
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(and(eq(memberships.userId, user.id), eq(memberships.dialogueId, input.dialogueId)));
+    if (existing) throw conflict("already a member", "errors.alreadyMember");
+    const details = { userId: user.id, email, role: input.role, partnerId: partner.id, partner: partner.name };
+    if (speaksForPartner(input.role) && !can(actor, "delegation.confirmMember", { partnerId: partner.id })) {
+      let request: MembershipRequest | undefined;
+      try {
+        [request] = await tx
+          .insert(membershipRequests)
+          .values({
+            dialogueId: input.dialogueId,
+            userId: user.id,
+            partnerId: partner.id,
+            role: input.role,
+            requestedBy: actor.id,
+          })
+          .returning();
+      } catch (error) {
+        if (isUniqueViolation(error)) throw conflict("already invited", "errors.alreadyRequested");
+        throw error;
+      }
+      if (!request) throw new Error("membership request insert returned nothing");
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "membership.requested",
+        targetType: "membership",
+        targetId: request.id,
+        dialogueId: input.dialogueId,
+        details,
+      });
+      return { ...request, pending: true };
     }
-    if (!membership) throw new Error("membership insert returned nothing");
+    const membership = await insertMembership(tx, {
+      dialogueId: input.dialogueId,
+      userId: user.id,
+      partnerId: partner.id,
+      role: input.role,
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "membership.added",
       targetType: "membership",
       targetId: membership.id,
       dialogueId: input.dialogueId,
-      details: { userId: user.id, email, role: input.role, partnerId: partner.id, partner: partner.name },
+      // Speaking for a partner, made at once: confirmed by its focal point or an administrator.
+      details: speaksForPartner(input.role) ? { ...details, confirmedBy: actor.id } : details,
+    });
+    return { ...membership, pending: false };
+  });
+  if (added.pending) await sendMail(await focalPointMails(db, added));
+  return added;
+}
+
+async function insertMembership(
+  tx: Tx,
+  values: { dialogueId: string; userId: string; partnerId: string; role: DialogueRole },
+): Promise<Membership> {
+  let membership: Membership | undefined;
+  try {
+    [membership] = await tx.insert(memberships).values(values).returning();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict("already a member", "errors.alreadyMember");
+    throw error;
+  }
+  if (!membership) throw new Error("membership insert returned nothing");
+  return membership;
+}
+
+/** The emails telling a partner's focal points that someone awaits their confirmation. */
+async function focalPointMails(db: Db, request: MembershipRequest): Promise<Mail[]> {
+  const [context] = await db
+    .select({ dialogue: dialogues.name, partner: partners.name, iso3: partners.iso3, member: users.name })
+    .from(membershipRequests)
+    .innerJoin(dialogues, eq(dialogues.id, membershipRequests.dialogueId))
+    .innerJoin(partners, eq(partners.id, membershipRequests.partnerId))
+    .innerJoin(users, eq(users.id, membershipRequests.userId))
+    .where(eq(membershipRequests.id, request.id));
+  if (!context) return [];
+  const focalPoints = await db
+    .select({ email: users.email, locale: users.locale })
+    .from(partnerFocalPoints)
+    .innerJoin(users, eq(users.id, partnerFocalPoints.userId))
+    .where(eq(partnerFocalPoints.partnerId, request.partnerId));
+  return focalPoints.map((focalPoint) => {
+    const locale = isLocale(focalPoint.locale) ? focalPoint.locale : "en";
+    const t = translator(locale);
+    const vars = {
+      name: context.member,
+      partner: partnerLabel({ name: context.partner, iso3: context.iso3 }, locale),
+      dialogue: context.dialogue,
+      role: t(`role.${request.role}`),
+    };
+    return {
+      to: focalPoint.email,
+      subject: t("delegation.requestMail.subject", vars),
+      text: `${t("delegation.requestMail.text", vars)}\n\n${appUrl("/delegation")}`,
+    };
+  });
+}
+
+async function loadRequest(tx: Tx, requestId: string) {
+  const [request] = await tx
+    .select()
+    .from(membershipRequests)
+    .where(eq(membershipRequests.id, requestId))
+    .for("update");
+  if (!request) throw notFound("membership request");
+  return request;
+}
+
+/**
+ * A partner's focal point (or an administrator, audited) confirms that someone speaks for that
+ * partner in a dialogue: the request becomes a membership.
+ */
+export async function confirmMembership(db: Db, actor: Actor | null, input: { requestId: string }) {
+  return db.transaction(async (tx) => {
+    const request = await loadRequest(tx, input.requestId);
+    authorize(actor, "delegation.confirmMember", { partnerId: request.partnerId });
+    await tx.delete(membershipRequests).where(eq(membershipRequests.id, request.id));
+    const membership = await insertMembership(tx, request);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "membership.confirmed",
+      targetType: "membership",
+      targetId: membership.id,
+      dialogueId: request.dialogueId,
+      details: {
+        requestId: request.id,
+        userId: request.userId,
+        role: request.role,
+        partnerId: request.partnerId,
+        requestedBy: request.requestedBy,
+        asFocalPoint: actor.focalPointOf?.has(request.partnerId) ?? false,
+      },
     });
     return membership;
+  });
+}
+
+/** The focal point (or an administrator) declines: the request is gone, nothing was ever granted. */
+export async function declineMembership(db: Db, actor: Actor | null, input: { requestId: string }) {
+  await db.transaction(async (tx) => {
+    const request = await loadRequest(tx, input.requestId);
+    authorize(actor, "delegation.confirmMember", { partnerId: request.partnerId });
+    await tx.delete(membershipRequests).where(eq(membershipRequests.id, request.id));
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "membership.declined",
+      targetType: "membership",
+      targetId: request.id,
+      dialogueId: request.dialogueId,
+      details: { userId: request.userId, role: request.role, partnerId: request.partnerId },
+    });
+  });
+}
+
+/** An administrator names someone a partner's focal point. */
+export async function appointFocalPoint(db: Db, actor: Actor | null, input: { partnerId: string; userId: string }) {
+  authorize(actor, "delegation.appointFocalPoint", { partnerId: input.partnerId });
+  await db.transaction(async (tx) => {
+    const [partner] = await tx.select({ id: partners.id }).from(partners).where(eq(partners.id, input.partnerId));
+    if (!partner) throw notFound("partner");
+    const inserted = await tx
+      .insert(partnerFocalPoints)
+      .values({ partnerId: input.partnerId, userId: input.userId, appointedBy: actor.id })
+      .onConflictDoNothing()
+      .returning({ userId: partnerFocalPoints.userId });
+    if (inserted.length === 0) return;
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "partner.focal_point_appointed",
+      targetType: "partner",
+      targetId: input.partnerId,
+      details: { userId: input.userId },
+    });
   });
 }
 

@@ -3,7 +3,16 @@
 import { asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { cache } from "react";
 import { type Db, getDb } from "@/db/client";
-import { dialoguePartners, dialogues, memberships, papers, partners, revisions, users } from "@/db/schema";
+import {
+  dialoguePartners,
+  dialogues,
+  membershipRequests,
+  memberships,
+  papers,
+  partners,
+  revisions,
+  users,
+} from "@/db/schema";
 import { type Actor, can } from "../policy";
 
 export const PAPERS_PAGE_SIZE = 25;
@@ -108,7 +117,7 @@ export const dialogueForRequest = cache(async (actor: Actor, slug: string) =>
 
 export async function dialogueDetails(db: Db, dialogueId: string, page: number) {
   const offset = (Math.max(1, page) - 1) * PAPERS_PAGE_SIZE;
-  const [partnerRows, memberRows, paperRows, [total]] = await Promise.all([
+  const [partnerRows, memberRows, pendingRows, paperRows, [total]] = await Promise.all([
     db
       .select({ id: partners.id, name: partners.name, kind: partners.kind, iso3: partners.iso3 })
       .from(dialoguePartners)
@@ -134,6 +143,20 @@ export async function dialogueDetails(db: Db, dialogueId: string, page: number) 
         sql`array_position(array['chair','penholder','delegate','observer']::dialogue_role[], ${memberships.role})`,
         asc(users.name),
       ),
+    // Invitations to speak for a partner, awaiting its focal point's confirmation.
+    db
+      .select({
+        id: membershipRequests.id,
+        role: membershipRequests.role,
+        partnerId: membershipRequests.partnerId,
+        name: users.name,
+        partner: partners.name,
+      })
+      .from(membershipRequests)
+      .innerJoin(users, eq(users.id, membershipRequests.userId))
+      .innerJoin(partners, eq(partners.id, membershipRequests.partnerId))
+      .where(eq(membershipRequests.dialogueId, dialogueId))
+      .orderBy(asc(users.name)),
     db
       .select(paperColumns)
       .from(papers)
@@ -146,6 +169,7 @@ export async function dialogueDetails(db: Db, dialogueId: string, page: number) 
   return {
     partners: partnerRows,
     members: memberRows,
+    pendingMembers: pendingRows,
     papers: paperRows as PaperRow[],
     paperTotal: Number(total?.n ?? 0),
     pageCount: Math.max(1, Math.ceil(Number(total?.n ?? 0) / PAPERS_PAGE_SIZE)),

@@ -20,7 +20,7 @@ import {
 import type { DocNode } from "@/lib/document";
 import { type ActorProfile, loadActor as loadActorProfile } from "@/server/actor";
 import { addDialoguePartner, createDialogue, type PartnerSpec } from "@/server/domain/dialogues";
-import { addMember } from "@/server/domain/memberships";
+import { addMember, confirmMembership } from "@/server/domain/memberships";
 import { createPaper } from "@/server/domain/papers";
 import { bootstrapAdministrator, createAccount } from "@/server/domain/users";
 import { changeStage, freezeAndOpenRound, recordPosition, submitToHld } from "@/server/domain/workflow";
@@ -101,13 +101,17 @@ export async function makeMember(
 ) {
   const token = uniqueToken();
   const email = `${input.label ?? input.role}.${token}@test.accord`;
-  const membership = await addMember(db, inviter, {
+  const added = await addMember(db, inviter, {
     dialogueId: input.dialogueId,
     email,
     role: input.role,
     partnerId: input.partnerId,
     newAccount: { name: `${input.label ?? input.role} ${token}`, password: TEST_PASSWORD },
   });
+  // A chair's invitation to speak for a partner waits for a confirmation: the secretariat gives it.
+  const membership = added.pending
+    ? await confirmMembership(db, await ensureAdmin(db), { requestId: added.id })
+    : added;
   return { userId: membership.userId, membershipId: membership.id, email };
 }
 

@@ -6,8 +6,16 @@ import { auditEvents, dialoguePartners, dialogues, memberships, partners, users 
 import type { ActorProfile } from "@/server/actor";
 import { signInWithPassword } from "@/server/auth/sign-in";
 import { addDialoguePartner, createDialogue } from "@/server/domain/dialogues";
-import { addMember, changeMemberRole, removeMember } from "@/server/domain/memberships";
+import {
+  addMember,
+  appointFocalPoint,
+  changeMemberRole,
+  confirmMembership,
+  declineMembership,
+  removeMember,
+} from "@/server/domain/memberships";
 import { AppError } from "@/server/errors";
+import { can } from "@/server/policy";
 import { useTestDatabase } from "../helpers/database";
 import {
   type DialogueWithRoles,
@@ -79,6 +87,11 @@ async function auditRows(where: { action: string; targetId: string }) {
     .select()
     .from(auditEvents)
     .where(and(eq(auditEvents.action, where.action), eq(auditEvents.targetId, where.targetId)));
+}
+
+async function expectAppError(attempt: Promise<unknown>, code: AppError["code"]) {
+  await expect(attempt).rejects.toBeInstanceOf(AppError);
+  await expect(attempt).rejects.toMatchObject({ code });
 }
 
 function newDialogueInput() {
@@ -414,25 +427,122 @@ describe("members", () => {
   });
 });
 
+describe("who speaks for a state (focal points)", () => {
+  /** A chair's invitation for `partner`: a request, and the new account's id. */
+  const invite = async (partnerId: string) => {
+    const added = await addMember(testDb.db(), world.actors.chair, {
+      dialogueId: world.dialogue.id,
+      email: `speaker.${uniqueToken()}@test.accord`,
+      role: "delegate",
+      partnerId,
+      newAccount: { name: "Would Speak", password: TEST_PASSWORD },
+    });
+    if (!added.pending) throw new Error("expected a request");
+    return added;
+  };
+  /** A new account named focal point of `partnerId` by the secretariat. */
+  const focalPointOf = async (partnerId: string) => {
+    const db = testDb.db();
+    const account = await makeAccount(db, admin);
+    await appointFocalPoint(db, admin, { partnerId, userId: account.id });
+    return loadActor(db, account.id);
+  };
+
+  it("lets the chair invite but never confirm, not even for their own state", async () => {
+    const db = testDb.db();
+    for (const partnerId of [world.partners.france, world.partners.senegal]) {
+      const request = await invite(partnerId);
+      await expectAppError(confirmMembership(db, world.actors.chair, { requestId: request.id }), "not_found");
+      const [row] = await db.select({ n: count() }).from(memberships).where(eq(memberships.userId, request.userId));
+      expect(Number(row?.n)).toBe(0);
+    }
+  });
+
+  it("makes the membership active when that state's focal point confirms, audited; another state's cannot", async () => {
+    const db = testDb.db();
+    const request = await invite(world.partners.france);
+    const france = await focalPointOf(world.partners.france);
+    const morocco = await focalPointOf(world.partners.morocco);
+    await expectAppError(confirmMembership(db, morocco, { requestId: request.id }), "forbidden");
+    const membership = await confirmMembership(db, france, { requestId: request.id });
+    expect(membership).toMatchObject({ userId: request.userId, partnerId: world.partners.france, role: "delegate" });
+    expect(await auditRows({ action: "membership.confirmed", targetId: membership.id })).toEqual([
+      expect.objectContaining({
+        actorId: france.id,
+        details: expect.objectContaining({ asFocalPoint: true, requestId: request.id }),
+      }),
+    ]);
+    const member = await loadActor(db, request.userId);
+    expect(member.memberships.get(world.dialogue.id)).toEqual({ role: "delegate", partnerId: world.partners.france });
+    // Confirmed once: the request is gone.
+    await expectAppError(confirmMembership(db, france, { requestId: request.id }), "not_found");
+  });
+
+  it("lets the secretariat confirm (audited as not a focal point), and a focal point decline", async () => {
+    const db = testDb.db();
+    const confirmed = await invite(world.partners.morocco);
+    const membership = await confirmMembership(db, admin, { requestId: confirmed.id });
+    expect(await auditRows({ action: "membership.confirmed", targetId: membership.id })).toEqual([
+      expect.objectContaining({ actorId: admin.id, details: expect.objectContaining({ asFocalPoint: false }) }),
+    ]);
+    const declined = await invite(world.partners.morocco);
+    const morocco = await focalPointOf(world.partners.morocco);
+    await declineMembership(db, morocco, { requestId: declined.id });
+    expect(await auditRows({ action: "membership.declined", targetId: declined.id })).toHaveLength(1);
+    expect((await loadActor(db, declined.userId)).memberships.size).toBe(0);
+  });
+
+  it("makes a membership at once when its state's focal point or the secretariat adds it; observers need no one", async () => {
+    const db = testDb.db();
+    const senegal = await focalPointOf(world.partners.senegal);
+    expect(senegal.memberships.size).toBe(0);
+    const byAdmin = await addMember(db, admin, {
+      dialogueId: world.dialogue.id,
+      email: `direct.${uniqueToken()}@test.accord`,
+      role: "delegate",
+      partnerId: world.partners.senegal,
+      newAccount: { name: "Direct", password: TEST_PASSWORD },
+    });
+    expect(byAdmin.pending).toBe(false);
+    const observer = await addMember(db, world.actors.chair, {
+      dialogueId: world.dialogue.id,
+      email: `watcher.${uniqueToken()}@test.accord`,
+      role: "observer",
+      partnerId: world.partners.iom,
+      newAccount: { name: "Watcher", password: TEST_PASSWORD },
+    });
+    expect(observer.pending).toBe(false);
+    // Only the secretariat appoints focal points.
+    await expectAppError(
+      appointFocalPoint(db, world.actors.chair, { partnerId: world.partners.senegal, userId: world.actors.chair.id }),
+      "not_found",
+    );
+  });
+});
+
 describe("what a chair may do", () => {
-  it("invites a delegate to their own dialogue, audited with the chair as actor", async () => {
+  it("invites a delegate to their own dialogue: only a request until the state's focal point confirms it", async () => {
     const db = testDb.db();
     const chair = world.actors.chair;
     const email = `invited.${uniqueToken()}@test.accord`;
-    const membership = await addMember(db, chair, {
+    const added = await addMember(db, chair, {
       dialogueId: world.dialogue.id,
       email,
       role: "delegate",
       partnerId: world.partners.morocco,
       newAccount: { name: "Invited Delegate", password: TEST_PASSWORD },
     });
-    expect(membership).toMatchObject({ role: "delegate", dialogueId: world.dialogue.id });
-    expect(await auditRows({ action: "membership.added", targetId: membership.id })).toEqual([
+    expect(added).toMatchObject({ pending: true, role: "delegate", dialogueId: world.dialogue.id });
+    expect(await auditRows({ action: "membership.requested", targetId: added.id })).toEqual([
       expect.objectContaining({ actorId: chair.id, targetType: "membership", dialogueId: world.dialogue.id }),
     ]);
-    expect(await auditRows({ action: "user.created", targetId: membership.userId })).toEqual([
+    expect(await auditRows({ action: "user.created", targetId: added.userId })).toEqual([
       expect.objectContaining({ actorId: chair.id }),
     ]);
+    // Until confirmed the invitation grants nothing: no membership, the dialogue not even visible.
+    const invitee = await loadActor(db, added.userId);
+    expect(invitee.memberships.size).toBe(0);
+    expect(can(invitee, "dialogue.view", { dialogueId: world.dialogue.id })).toBe(false);
   });
 
   it("cannot invite to another dialogue (not found)", async () => {

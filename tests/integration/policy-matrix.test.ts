@@ -577,3 +577,26 @@ describe("comment.edit and thread.resolve", () => {
     }
   }
 });
+
+// ---------------------------------------------------------------------------------------------
+// Delegations (SPEC: "confirm who speaks for a partner": admin, audited, and that partner's focal
+// point; nobody else, chairs included). No member of the world is a focal point.
+// ---------------------------------------------------------------------------------------------
+describe("delegation actions", () => {
+  for (const role of roles) {
+    const admin = role === "admin";
+    it(`${role}: confirm a member for a partner ${admin}, appoint a focal point ${admin}, see delegations ${admin}`, () => {
+      const ref = { partnerId: world.partners.france };
+      expect(can(world.actors[role], "delegation.confirmMember", ref)).toBe(admin);
+      expect(can(world.actors[role], "delegation.appointFocalPoint", ref)).toBe(admin);
+      expect(can(world.actors[role], "delegation.viewAny", null)).toBe(admin);
+    });
+  }
+  it("a partner's focal point confirms for that partner only, and sees the delegation page", () => {
+    const focalPoint = { ...world.actors.delegate, focalPointOf: new Set([world.partners.france]) };
+    expect(can(focalPoint, "delegation.confirmMember", { partnerId: world.partners.france })).toBe(true);
+    expect(can(focalPoint, "delegation.confirmMember", { partnerId: world.partners.morocco })).toBe(false);
+    expect(can(focalPoint, "delegation.appointFocalPoint", { partnerId: world.partners.france })).toBe(false);
+    expect(can(focalPoint, "delegation.viewAny", null)).toBe(true);
+  });
+});

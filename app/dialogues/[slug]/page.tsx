@@ -119,6 +119,22 @@ export default async function DialoguePage({ params, searchParams }: Props) {
                 <td>{t(`role.${m.role}`)}</td>
               </tr>
             ))}
+            {can(actor, "dialogue.inviteMember", ref) &&
+              details.pendingMembers.map((m) => {
+                const partner = partnerLabel(
+                  { name: m.partner, iso3: details.partners.find((p) => p.id === m.partnerId)?.iso3 ?? null },
+                  locale,
+                );
+                return (
+                  <tr key={m.id} data-testid="pending-member">
+                    <td>{m.name}</td>
+                    <td>{partner}</td>
+                    <td>
+                      {t(`role.${m.role}`)} — {t("delegation.pendingMember", { partner })}
+                    </td>
+                  </tr>
+                );
+              })}
           </tbody>
         </table>
         {can(actor, "dialogue.inviteMember", ref) && (

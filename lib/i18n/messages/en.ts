@@ -1,6 +1,7 @@
 // English catalog: the source of every user-facing string. fr.ts must match its shape.
 import { commentsEn } from "./comments";
 import { compilationEn } from "./compilation";
+import { delegationEn } from "./delegation";
 import { exportsEn } from "./exports";
 import { verifyEn } from "./verify";
 import { workflowEn } from "./workflow";
@@ -18,6 +19,7 @@ export const en = {
     admin: "Administration",
     accounts: "Accounts",
     audit: "Audit log",
+    delegation: "Delegation",
     language: "Interface language",
     signOut: "Sign out",
     skipToContent: "Skip to content",
@@ -247,6 +249,7 @@ export const en = {
   ...exportsEn,
   ...commentsEn,
   ...compilationEn,
+  ...delegationEn,
   ...verifyEn,
   pagination: { label: "Pages", previous: "Previous", next: "Next", pageOf: "Page {page} of {count}" },
   errors: {
@@ -262,6 +265,7 @@ export const en = {
     accountDeactivated: "This account is deactivated.",
     accountDetailsRequired: "No account has this email: give a name and a first password to create one.",
     alreadyMember: "This person is already a member of the dialogue.",
+    alreadyRequested: "This person is already invited to the dialogue and awaits confirmation.",
     alreadySubmitted: "This paper has already been submitted.",
     cannotDeactivateSelf: "You cannot deactivate your own account.",
     chairMustBeState: "A chair represents a state partner.",

@@ -2,6 +2,7 @@
 
 import { commentsFr } from "./comments";
 import { compilationFr } from "./compilation";
+import { delegationFr } from "./delegation";
 import type { Messages } from "./en";
 import { exportsFr } from "./exports";
 import { verifyFr } from "./verify";
@@ -21,6 +22,7 @@ export const fr: Messages = {
     admin: "Administration",
     accounts: "Comptes",
     audit: "Journal d’audit",
+    delegation: "Délégation",
     language: "Langue de l’interface",
     signOut: "Se déconnecter",
     skipToContent: "Aller au contenu",
@@ -253,6 +255,7 @@ export const fr: Messages = {
   ...exportsFr,
   ...commentsFr,
   ...compilationFr,
+  ...delegationFr,
   ...verifyFr,
   pagination: { label: "Pages", previous: "Précédente", next: "Suivante", pageOf: "Page {page} sur {count}" },
   errors: {
@@ -268,6 +271,7 @@ export const fr: Messages = {
     accountDeactivated: "Ce compte est désactivé.",
     accountDetailsRequired: "Aucun compte n’a ce courriel : indiquez un nom et un premier mot de passe pour le créer.",
     alreadyMember: "Cette personne est déjà membre du dialogue.",
+    alreadyRequested: "Cette personne est déjà invitée au dialogue et attend une confirmation.",
     alreadySubmitted: "Ce document a déjà été soumis.",
     cannotDeactivateSelf: "Vous ne pouvez pas désactiver votre propre compte.",
     chairMustBeState: "La présidence représente un État partenaire.",
