@@ -6,7 +6,8 @@
 // keeps out.
 import { and, asc, eq } from "drizzle-orm";
 import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { recordDispositionAction } from "@/app/actions/compilation";
 import { CompilationTable } from "@/components/compilation/CompilationTable";
 import { auditEvents, compilationDispositions, papers } from "@/db/schema";
 import { newAnchorId, newSuggestionId } from "@/lib/editor/annotations";
@@ -29,6 +30,19 @@ import { useCollabHarness } from "./harness";
 import { textOf } from "./helpers";
 
 const harness = useCollabHarness({ sweepIntervalMs: 60_000, storeDebounceMs: 200 });
+
+// The server action outside a request: who is signed in, the language and the page cache are the test's.
+const signedIn = vi.hoisted(() => ({ actor: null as unknown }));
+vi.mock("@/server/auth/current", () => ({
+  requireActor: async () => signedIn.actor,
+  currentActor: async () => signedIn.actor,
+}));
+vi.mock("@/server/locale", async () => {
+  const { translator: t } = await import("@/lib/i18n/translate");
+  return { getTranslator: async () => ({ locale: "en", t: t("en") }), requestLocale: async () => "en" };
+});
+const revalidated = vi.hoisted(() => [] as string[]);
+vi.mock("next/cache", () => ({ revalidatePath: (path: string) => revalidated.push(path) }));
 
 const suggestionId = (role: "chair" | "delegate") =>
   newSuggestionId(harness.world.actors[role].id, harness.world.partnerOf[role]);
@@ -493,5 +507,64 @@ describe("the compilation of amendments", () => {
     expect(await compilationOfPaper(harness.db(), harness.world.actors.hld_reviewer, submitted, "en")).toBeNull();
     expect(await compile("outsider", paper.id)).toBeNull();
     expect((await compile("observer", paper.id))?.total).toBe(4);
+  });
+
+  it("has a thin server action: validated input, the policy's refusal for a delegate, nothing written", async () => {
+    const { paper, franceInsert, threadId } = await negotiatedPaper();
+    const { world } = harness;
+    const form = (fields: Record<string, string>) => {
+      const data = new FormData();
+      data.set("$ACTION_ID_x", "");
+      for (const [key, value] of Object.entries({ paperId: paper.id, ...fields })) data.set(key, value);
+      return data;
+    };
+    const stored = async () =>
+      (
+        await harness
+          .db()
+          .select({ id: compilationDispositions.id })
+          .from(compilationDispositions)
+          .where(eq(compilationDispositions.paperId, paper.id))
+      ).length;
+    const row = `suggestion:${franceInsert}`;
+
+    signedIn.actor = world.actors.delegate;
+    expect(await recordDispositionAction(null, form({ row, disposition: "accept" }))).toMatchObject({
+      ok: false,
+      message: "You are not allowed to do this.",
+    });
+    signedIn.actor = world.actors.chair;
+    expect(
+      await recordDispositionAction(null, form({ row: "suggestion:'; drop table", disposition: "accept" })),
+    ).toMatchObject({ ok: false, message: "Please check: row." });
+    expect(await recordDispositionAction(null, form({ row, disposition: "veto" }))).toMatchObject({
+      ok: false,
+      message: "Please check: disposition.",
+    });
+    expect(await recordDispositionAction(null, form({ row, disposition: "merge", mergeWith: "" }))).toMatchObject({
+      ok: false,
+      message: "Choose the entry to merge with.",
+    });
+    expect(
+      await recordDispositionAction(null, form({ row, disposition: "reject", note: "x".repeat(50_000) })),
+    ).toMatchObject({ ok: false, message: "The note is too long (2,000 characters at most)." });
+    expect(await stored()).toBe(0);
+    expect(revalidated).toEqual([]);
+
+    expect(
+      await recordDispositionAction(
+        null,
+        form({ row, disposition: "merge", mergeWith: `thread:${threadId}`, amendedText: "", note: "Same point." }),
+      ),
+    ).toMatchObject({ ok: true, message: "Disposition recorded." });
+    expect(await stored()).toBe(1);
+    expect(revalidated).toEqual([`/papers/${paper.id}/compilation`]);
+    const rows = ((await compile("delegate", paper.id)) as Compilation).rows;
+    expect(rows.find((r) => r.id === franceInsert)?.disposition).toMatchObject({
+      value: "merge",
+      mergeWith: { key: `thread:${threadId}`, paragraph: 2 },
+      amendedText: null,
+      note: "Same point.",
+    });
   });
 });
