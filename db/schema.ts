@@ -318,6 +318,42 @@ export const commentThreads = pgTable(
   ],
 );
 
+/** The chair's proposed dispositions in a compilation of amendments: accept, reject, merge, as orally amended. */
+export const dispositionValue = pgEnum("disposition_value", ["accept", "reject", "merge", "orally_amended"]);
+
+/**
+ * The chair's proposed disposition of one row of a paper's compilation of amendments (a
+ * suggestion or a comment thread). Rows are added, never changed: the latest for a row is the
+ * one shown, the others are its history (and each is in the audit log).
+ */
+export const compilationDispositions = pgTable(
+  "compilation_dispositions",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    paperId: uuid("paper_id")
+      .notNull()
+      .references(() => papers.id),
+    /** "suggestion" (its id from the text's marks) or "thread" (comment_threads.id). */
+    rowKind: text("row_kind").notNull(),
+    rowId: text("row_id").notNull(),
+    disposition: dispositionValue("disposition").notNull(),
+    /** For "merge": the row it is merged with, as "suggestion:<id>" or "thread:<id>". */
+    mergeWith: text("merge_with"),
+    /** For "orally_amended": the wording as amended. */
+    amendedText: text("amended_text"),
+    note: text("note").notNull().default(""),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => users.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("compilation_dispositions_paper_idx").on(t.paperId, t.id),
+    check("compilation_dispositions_row_kind", sql`${t.rowKind} in ('suggestion', 'thread')`),
+  ],
+);
+export type CompilationDisposition = typeof compilationDispositions.$inferSelect;
+
 export const comments = pgTable(
   "comments",
   {

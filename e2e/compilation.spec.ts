@@ -2,7 +2,9 @@
 // consultation and the observer comments; the penholder opens the compilation from the paper
 // page, sees each entry in paragraph order with its delegation, filters by delegation (a plain
 // GET form), downloads the CSV of what is shown, and the page passes the accessibility check.
-// Outsiders and the HLD secretariat get a 404.
+// Outsiders and the HLD secretariat get a 404. The chair records proposed dispositions (with
+// and without JavaScript); a delegate sees them, gets no form, and downloads the DOCX and PDF.
+import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { expect, expectAccessible, test } from "./fixtures";
 
@@ -95,10 +97,10 @@ test("the penholder reads, filters and downloads the compilation of two delegati
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.toString("utf8").slice(1).split("\r\n");
   expect(lines[0]).toBe(
-    '"Paragraph","Type","Original text","Proposed text","Passage","Delegation","Person","Date","Comment","Status"',
+    '"Paragraph","Type","Original text","Proposed text","Passage","Delegation","Person","Date","Comment","Status","Proposed disposition","Note"',
   );
   expect(lines[1]).toBe(
-    `"1","Insertion","${FIRST}","${FIRST}${FRANCE_WORDS}","${FRANCE_WORDS}","France","Claire Dubois","","","pending"`,
+    `"1","Insertion","${FIRST}","${FIRST}${FRANCE_WORDS}","${FRANCE_WORDS}","France","Claire Dubois","","","pending","",""`,
   );
   expect(lines.slice(2)).toEqual([""]);
 
@@ -117,7 +119,7 @@ test("the penholder reads, filters and downloads the compilation of two delegati
   expect(all.headers()["content-type"]).toContain("text/csv");
   const csv = await all.text();
   expect(csv).toContain('"Mali","Moussa Keïta"');
-  expect(csv).toContain(`"${IOM_COMMENT}","open"`);
+  expect(csv).toContain(`"${IOM_COMMENT}","open","",""`);
 });
 
 test("the compilation is not found for those outside the dialogue and for the HLD secretariat", async ({
@@ -137,4 +139,97 @@ test("the compilation is not found for those outside the dialogue and for the HL
     expect((await page.goto(`${paperPath}/compilation`))?.status(), role).toBe(404);
     expect((await page.request.get(`/api/papers/${id}/compilation?format=csv`)).status(), role).toBe(404);
   }
+});
+
+test("the chair records dispositions; a delegate sees them without a form and downloads the DOCX and PDF", async ({
+  paperInConsultation,
+  openPaperAs,
+  signedInPage,
+}) => {
+  const title = `Rabat dispositions ${Date.now().toString(36)}`;
+  const path = await paperInConsultation(title, `${FIRST}\n${SECOND}`);
+  const AMENDED = "Partners commit to mobility partnerships and legal pathways.";
+  const NOTE = "Agreed in the room; capitals to confirm.";
+
+  const fr = await openPaperAs("rabatFr", path);
+  await fr.typeAtEndOfFirstParagraph(FRANCE_WORDS);
+  await expect(fr.allChangesSaved).toBeVisible();
+  await fr.page.context().close();
+  const es = await openPaperAs("rabatEs", path);
+  await es.editor.locator("p").nth(1).click();
+  await es.page.keyboard.press("End");
+  await es.page.keyboard.press("ArrowLeft");
+  await es.page.keyboard.type(MALI_WORDS);
+  await expect(es.allChangesSaved).toBeVisible();
+  await es.page.context().close();
+
+  // The chair, with JavaScript: the proposal "as orally amended", with a note.
+  const chair = await signedInPage("rabatChair");
+  await chair.goto(`${path}/compilation`);
+  const rows = chair.getByTestId("compilation-row");
+  await expect(rows).toHaveCount(2);
+  const france = rows.first();
+  await france.getByText("Record a disposition").click();
+  await france.getByLabel("Proposed disposition", { exact: true }).selectOption({ label: "As orally amended" });
+  await france.getByLabel("Amended wording (for “As orally amended”)").fill(AMENDED);
+  await france.getByLabel("Note", { exact: true }).fill(NOTE);
+  await expectAccessible(chair);
+  await france.getByRole("button", { name: "Record disposition" }).click();
+  await expect(france.getByTestId("disposition")).toContainText(`As orally amended: “${AMENDED}”`);
+  await expect(france.getByTestId("disposition")).toContainText(NOTE);
+  await expect(france.getByTestId("disposition")).toContainText("Aminata Diop");
+
+  // Without JavaScript: Spain's proposal merged with France's, by a plain form post.
+  const plain = await signedInPage("rabatChair", { javaScriptEnabled: false });
+  await plain.goto(`${path}/compilation`);
+  const spain = plain.getByTestId("compilation-row").nth(1);
+  await spain.getByText("Record a disposition").click();
+  await spain.getByLabel("Proposed disposition", { exact: true }).selectOption({ label: "Merge with…" });
+  await spain.getByLabel("Merge with (for “Merge with…”)").selectOption({ index: 1 });
+  await spain.getByRole("button", { name: "Record disposition" }).click();
+  await expect(plain.getByTestId("compilation-row").nth(1).getByTestId("disposition")).toContainText(
+    "Merge with para. 1 (France)",
+  );
+
+  // A delegate sees both dispositions, and no form.
+  const ml = await signedInPage("rabatMl");
+  await ml.goto(`${path}/compilation`);
+  const seen = ml.getByTestId("compilation-row");
+  await expect(seen.first().getByTestId("disposition")).toContainText(`As orally amended: “${AMENDED}”`);
+  await expect(seen.nth(1).getByTestId("disposition")).toContainText("Merge with para. 1 (France)");
+  await expect(ml.getByTestId("disposition-form")).toHaveCount(0);
+  await expect(ml.getByText("Record a disposition")).toHaveCount(0);
+  await expectAccessible(ml);
+
+  // The status filter, without JavaScript as well.
+  const plainMl = await signedInPage("rabatMl", { javaScriptEnabled: false });
+  await plainMl.goto(`${path}/compilation`);
+  await plainMl.getByLabel("Status", { exact: true }).selectOption({ label: "accepted" });
+  await plainMl.getByRole("button", { name: "Apply filters" }).click();
+  await expect(plainMl).toHaveURL(/[?&]status=accepted(&|$)/);
+  await expect(plainMl.getByTestId("compilation-row")).toHaveCount(0);
+
+  // The DOCX and the PDF, from the page's links.
+  const [docx] = await Promise.all([
+    ml.waitForEvent("download"),
+    ml.getByRole("link", { name: "Download as Word (DOCX)" }).click(),
+  ]);
+  expect(docx.suggestedFilename()).toMatch(/^compilation-rabat-dispositions-[a-z0-9-]+\.docx$/);
+  const docxPath = await docx.path();
+  expect([...(await readFile(docxPath)).subarray(0, 2)]).toEqual([0x50, 0x4b]);
+  const docxText = execFileSync("pandoc", ["-f", "docx", "-t", "plain", "--wrap=none", docxPath], { encoding: "utf8" });
+  expect(docxText).toContain(title);
+  expect(docxText).toContain(`As orally amended: “${AMENDED}”`);
+  const [pdf] = await Promise.all([
+    ml.waitForEvent("download"),
+    ml.getByRole("link", { name: "Download as PDF" }).click(),
+  ]);
+  expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+  const pdfPath = await pdf.path();
+  const info = execFileSync("pdfinfo", [pdfPath], { encoding: "utf8" });
+  const [, width, height] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info) ?? [];
+  expect(Number(width)).toBeGreaterThan(Number(height));
+  const pdfText = execFileSync("pdftotext", ["-enc", "UTF-8", pdfPath, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+  expect(pdfText).toContain("Compilation of amendments");
+  expect(pdfText).toContain(NOTE);
 });

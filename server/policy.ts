@@ -49,6 +49,7 @@ type ResourceOf = {
   "paper.comment": PaperRef;
   "paper.viewComments": PaperRef;
   "paper.decideSuggestions": PaperRef;
+  "paper.recordDisposition": PaperRef;
   "paper.markAgreement": PaperRef;
   "paper.changeStage": PaperRef;
   "paper.freezeRevision": PaperRef;
@@ -71,6 +72,7 @@ export const paperActions = [
   "paper.comment",
   "paper.viewComments",
   "paper.decideSuggestions",
+  "paper.recordDisposition",
   "paper.markAgreement",
   "paper.changeStage",
   "paper.freezeRevision",
@@ -144,6 +146,9 @@ const rules: { [A in Action]: (actor: Actor, resource: ResourceOf[A]) => boolean
     const voice = suggestionVoice(a, r);
     return voice !== null && speaksForSuggestion(voice, { userId: r.authorId, partnerId: r.partnerId });
   },
+  // The compilation of amendments carries "the chair's proposed disposition" (SPEC.md, glossary):
+  // the chair's alone, while the text is still open to proposals.
+  "paper.recordDisposition": (a, r) => textIsOpen(r.status) && hasRole(a, r.dialogueId, "chair"),
   // [Brackets] and ad ref marks steer the negotiation: the chair's and penholder's call.
   "paper.markAgreement": (a, r) => textIsOpen(r.status) && hasRole(a, r.dialogueId, "chair", "penholder"),
   "paper.changeStage": (a, r) => textIsOpen(r.status) && hasRole(a, r.dialogueId, "chair", "penholder"),

@@ -1,9 +1,12 @@
 // The compilation of amendments as a table (server component): paragraph, original text, the
-// proposed change as a small redline (or the comment), delegation and status. Everything a user
-// wrote is rendered as text, never as HTML.
+// proposed change as a small redline (or the comment), delegation, status and the chair's
+// proposed disposition with its note (and, where the page passes one, the chair's form).
+// Everything a user wrote is rendered as text, never as HTML.
+import type { ReactNode } from "react";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
 import type { CompilationRow } from "@/server/queries/compilation";
+import { dateFormat, dispositionText, statusText } from "@/server/queries/compilation-labels";
 
 function Proposal({ row, t, date }: { row: CompilationRow; t: Translate; date: Intl.DateTimeFormat }) {
   if (row.kind === "suggestion") {
@@ -41,18 +44,35 @@ function Proposal({ row, t, date }: { row: CompilationRow; t: Translate; date: I
   );
 }
 
+function Disposition({ row, t, date }: { row: CompilationRow; t: Translate; date: Intl.DateTimeFormat }) {
+  const d = row.disposition;
+  if (!d) return null;
+  return (
+    <div className="flex flex-col gap-1" data-testid="disposition">
+      <p className="font-medium whitespace-pre-wrap">{dispositionText(d, t)}</p>
+      {d.note && <p className="whitespace-pre-wrap text-sm">{d.note}</p>}
+      <p className="text-xs text-slate-600">
+        {t("compilation.disposition.recorded", { name: d.recordedBy, date: date.format(new Date(d.recordedAt)) })}
+      </p>
+    </div>
+  );
+}
+
 export function CompilationTable({
   rows,
   caption,
   t,
   locale,
+  form,
 }: {
   rows: readonly CompilationRow[];
   caption: string;
   t: Translate;
   locale: Locale;
+  /** The chair's disposition form for a row, when the policy allows it. */
+  form?: (row: CompilationRow, index: number) => ReactNode;
 }) {
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  const date = dateFormat(locale);
   return (
     <table className="card" data-testid="compilation-table">
       <caption className="sr-only">{caption}</caption>
@@ -63,6 +83,7 @@ export function CompilationTable({
           <th scope="col">{t("compilation.col.proposed")}</th>
           <th scope="col">{t("compilation.col.delegation")}</th>
           <th scope="col">{t("compilation.col.status")}</th>
+          <th scope="col">{t("compilation.col.disposition")}</th>
         </tr>
       </thead>
       <tbody>
@@ -83,7 +104,11 @@ export function CompilationTable({
             </td>
             <td className="align-top">
               {row.kind === "suggestion" && <span className="sr-only">{t(`compilation.kind.${row.change}`)}: </span>}
-              {t(`compilation.status.${row.status}`)}
+              {statusText(row, t, date)}
+            </td>
+            <td className="align-top">
+              <Disposition row={row} t={t} date={date} />
+              {form?.(row, index)}
             </td>
           </tr>
         ))}

@@ -15,6 +15,7 @@ import { paperDoc, readPaperState } from "../collab/paper-state";
 import { type Decision, decideInDoc, listSuggestions, type SuggestionSummary } from "../collab/suggestions";
 import { conflict, notFound } from "../errors";
 import { type Actor, authorize, can, type PaperRef } from "../policy";
+import { suggestionsAtDecision } from "./suggestion-record";
 
 export type SuggestionScope =
   | { kind: "one"; id: string }
@@ -73,6 +74,7 @@ async function decideStored(
       const suggestions = listSuggestions(doc);
       const select = choose(paper, suggestions);
       const before = Y.encodeStateVector(doc);
+      const asItStood = suggestionsAtDecision(doc);
       const decidedIds = decideInDoc(doc, select, kind === "accept" ? "accept" : "reject");
       if (decidedIds.length === 0) throw conflict("no such suggestion", "comments.errors.noSuggestion");
       const update = Y.encodeStateAsUpdate(doc, before);
@@ -101,7 +103,14 @@ async function decideStored(
             targetId: id,
             dialogueId: paper.dialogueId,
             paperId: paper.id,
-            details: { kind: s?.kind, text: s?.text.slice(0, 500), author: s?.userId, partnerId: s?.partnerId },
+            // With where it stood and what it proposed: the compilation lists decided suggestions from this.
+            details: {
+              kind: s?.kind,
+              text: s?.text.slice(0, 500),
+              author: s?.userId,
+              partnerId: s?.partnerId,
+              ...asItStood(id),
+            },
           };
         }),
       );

@@ -7,6 +7,7 @@ import { agreedContent } from "@/lib/editor/annotations";
 import { foldPaper } from "../collab/fold";
 import { liveContentFromYDoc, paperDoc } from "../collab/paper-state";
 import { docxToDoc } from "./import/docx";
+import { renderCompilation } from "./render/compilation";
 import { renderFile } from "./render/file";
 import { closePdfBrowser } from "./render/pdf";
 import { renderRedlineDocx } from "./render/redline-docx";
@@ -30,6 +31,7 @@ export const localWork: ExportWork = {
   liveDocument: async (updates, keepMarks) => liveDocument(updates, keepMarks),
   foldPaper: async (updates, storedJson) => foldPaper(updates, storedJson),
   redlineDocx: renderRedlineDocx,
+  compilationFile: renderCompilation,
 };
 
 /** Releases what this thread's work holds (its PDF browser): the export thread's last task. */

@@ -39,6 +39,10 @@ async function perform(task: ExportTask): Promise<{ result: unknown; transfer: A
       const bytes = await localWork.redlineDocx(task.input);
       return { result: bytes, transfer: transferable(bytes) };
     }
+    case "compilationFile": {
+      const bytes = await localWork.compilationFile(task.input, task.format);
+      return { result: bytes, transfer: transferable(bytes) };
+    }
     case "release":
       await releaseLocalWork();
       return { result: null, transfer: [] };

@@ -13,6 +13,7 @@ import { type ResourceLimits, Worker } from "node:worker_threads";
 import type { DocNode } from "@/lib/document";
 import type { Folded } from "../collab/fold";
 import { AppError, type ErrorCode } from "../errors";
+import type { CompilationExportInput } from "./render/compilation";
 import type { RedlineInput } from "./render/redline-docx";
 import type { ExportFormat, ExportOptions, ExportSource, ExportWork, ZipEntry } from "./types";
 import { installExportWork } from "./work";
@@ -24,6 +25,7 @@ export type ExportTask =
   | { op: "liveDocument"; updates: Uint8Array[]; keepMarks: boolean }
   | { op: "foldPaper"; updates: Uint8Array[]; storedJson: string | null }
   | { op: "redlineDocx"; input: RedlineInput }
+  | { op: "compilationFile"; input: CompilationExportInput; format: "docx" | "pdf" }
   | { op: "release" };
 
 export type SerializedError = { appError?: { code: ErrorCode; messageKey: string }; message: string; stack?: string };
@@ -122,6 +124,10 @@ export class ExportThread implements ExportWork {
 
   redlineDocx(input: RedlineInput): Promise<Uint8Array> {
     return this.run({ op: "redlineDocx", input });
+  }
+
+  compilationFile(input: CompilationExportInput, format: "docx" | "pdf"): Promise<Uint8Array> {
+    return this.run({ op: "compilationFile", input, format });
   }
 
   /** Stops the thread (its Chromium closed first, within 5 s); pending tasks fail, later ones are refused. */

@@ -7,6 +7,7 @@ import type { DocNode } from "@/lib/document";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
 import type { Folded } from "../collab/fold";
+import type { CompilationExportInput } from "./render/compilation";
 import type { RedlineInput } from "./render/redline-docx";
 
 export const exportFormats = ["docx", "pdf", "html", "md", "akn"] as const;
@@ -131,4 +132,6 @@ export interface ExportWork {
   foldPaper(updates: Uint8Array[], storedJson: string | null): Promise<Folded>;
   /** Two texts compared, as a Word document with tracked changes (server/export/render/redline-docx.ts). */
   redlineDocx(input: RedlineInput): Promise<Uint8Array>;
+  /** The compilation of amendments as a landscape table, in Word or PDF (server/export/render/compilation.ts). */
+  compilationFile(input: CompilationExportInput, format: "docx" | "pdf"): Promise<Uint8Array>;
 }

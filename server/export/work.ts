@@ -14,6 +14,7 @@ export const inThisThread: ExportWork = {
   liveDocument: async (updates, keepMarks) => (await local()).liveDocument(updates, keepMarks),
   foldPaper: async (updates, storedJson) => (await local()).foldPaper(updates, storedJson),
   redlineDocx: async (input) => (await local()).redlineDocx(input),
+  compilationFile: async (input, format) => (await local()).compilationFile(input, format),
 };
 
 // Process-wide: the custom server starts the thread, and the app's bundles (route handlers,

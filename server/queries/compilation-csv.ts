@@ -2,6 +2,7 @@
 // CRLF line ends, and a UTF-8 byte order mark so that spreadsheet programs read accents.
 import type { Translate } from "@/lib/i18n/translate";
 import type { CompilationRow } from "./compilation";
+import { dispositionText } from "./compilation-labels";
 
 const BOM = "\uFEFF";
 
@@ -36,7 +37,10 @@ export function compilationCsv(rows: readonly CompilationRow[], t: Translate): s
     t("compilation.col.date"),
     t("compilation.col.comment"),
     t("compilation.col.status"),
+    t("compilation.col.disposition"),
+    t("compilation.col.note"),
   ];
+  const disposition = (row: CompilationRow) => [dispositionText(row.disposition, t), row.disposition?.note ?? ""];
   const lines = rows.map((row) =>
     row.kind === "suggestion"
       ? [
@@ -47,9 +51,11 @@ export function compilationCsv(rows: readonly CompilationRow[], t: Translate): s
           row.words,
           row.delegation,
           row.person,
-          "",
+          // A decided suggestion's date is its decision's.
+          row.decidedAt ?? "",
           "",
           t(`compilation.status.${row.status}`),
+          ...disposition(row),
         ]
       : [
           row.paragraph,
@@ -62,13 +68,14 @@ export function compilationCsv(rows: readonly CompilationRow[], t: Translate): s
           row.createdAt,
           row.body,
           t(`compilation.status.${row.status}`),
+          ...disposition(row),
         ],
   );
   return `${BOM}${[header, ...lines].map((fields) => fields.map(csvField).join(",")).join("\r\n")}\r\n`;
 }
 
-/** `compilation-<title in ASCII letters and digits>.csv`, never a path or a header break. */
-export function compilationFilename(title: string): string {
+/** `compilation-<title in ASCII letters and digits>.<extension>`, never a path or a header break. */
+export function compilationFilename(title: string, extension: "csv" | "docx" | "pdf" = "csv"): string {
   const slug = title
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -77,5 +84,5 @@ export function compilationFilename(title: string): string {
     .replace(/^-+|-+$/g, "")
     .slice(0, 60)
     .replace(/-+$/, "");
-  return `compilation${slug ? `-${slug}` : ""}.csv`;
+  return `compilation${slug ? `-${slug}` : ""}.${extension}`;
 }

@@ -1,24 +1,42 @@
-// The compilation of amendments of a paper: every pending suggestion and every comment thread,
-// in paragraph order, as the table secretariats circulate. Read from the stored Yjs state (the
-// collaboration log, as live exports read it), without a live editor; shared by the page and the
-// CSV download. Scoped: null unless the actor may see the paper's suggestions and threads.
-import { eq, inArray } from "drizzle-orm";
+// The compilation of amendments of a paper: every suggestion (pending, or accepted, rejected or
+// withdrawn) and every comment thread, in paragraph order, with the chair's proposed disposition,
+// as the table secretariats circulate. Pending suggestions and threads' places are read from the
+// stored Yjs state (the collaboration log, as live exports read it), without a live editor;
+// decided suggestions from the audit rows of their decisions (server/domain/suggestion-record.ts);
+// dispositions from compilation_dispositions (the latest per row). Shared by the page, the CSV and
+// the DOCX and PDF exports. Scoped: null unless the actor may see the paper's suggestions and threads.
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { commentThreads, type PaperStatus, partners, users } from "@/db/schema";
+import { auditEvents, commentThreads, compilationDispositions, type PaperStatus, partners, users } from "@/db/schema";
 import { partnerLabel } from "@/lib/countries";
 import type { DocNode } from "@/lib/document";
-import { COMMENT_ANCHOR, parseSuggestionId, SUGGESTION_DELETE, SUGGESTION_INSERT } from "@/lib/editor/annotations";
+import { parseSuggestionId } from "@/lib/editor/annotations";
 import type { Locale } from "@/lib/i18n/locales";
-import { paragraphNumbers } from "@/lib/numbering";
 import { liveContentFromYDoc, loadPaperState, paperDoc } from "../collab/paper-state";
+import { type DispositionValue, rowKey } from "../domain/dispositions";
+import { readDecisionDetails } from "../domain/suggestion-record";
 import { type Actor, can } from "../policy";
 import { threadsOfPaper } from "./comments";
+import { type Placed, type RedlinePiece, readDocument } from "./compilation-document";
 import { findPaperForActor } from "./papers";
 
-/** A stretch of the proposed text: unchanged, inserted or deleted by the suggestion. */
-export type RedlinePiece = { text: string; change: "ins" | "del" | null };
+export type { RedlinePiece } from "./compilation-document";
+
+/** The chair's proposed disposition of a row (the latest recorded). */
+export type RowDisposition = {
+  value: DispositionValue;
+  /** For "merge": the row it is merged with, as shown (its paragraph and delegation), or null if unknown. */
+  mergeWith: { key: string; paragraph: number | null; delegation: string } | null;
+  amendedText: string | null;
+  note: string;
+  /** ISO date and time, and who recorded it. */
+  recordedAt: string;
+  recordedBy: string;
+};
 
 type RowBase = {
+  /** "suggestion:<id>" or "thread:<id>": names the row in forms and merges. */
+  key: string;
   /** The paragraph number the editor shows; null for an unnumbered block (heading, list, table…). */
   paragraph: number | null;
   /** The block's agreed text (pending insertions left out, text proposed for deletion kept). */
@@ -27,6 +45,7 @@ type RowBase = {
   /** The partner the proposal speaks for, e.g. "France" ("" when none). */
   delegation: string;
   person: string;
+  disposition: RowDisposition | null;
 };
 
 export type SuggestionRow = RowBase & {
@@ -37,7 +56,9 @@ export type SuggestionRow = RowBase & {
   words: string;
   /** The block with this suggestion's change marked. */
   proposed: RedlinePiece[];
-  status: "pending";
+  status: SuggestionStatus;
+  /** ISO date and time of the decision (accepted, rejected, withdrawn); null while pending. */
+  decidedAt: string | null;
 };
 
 export type ThreadRow = RowBase & {
@@ -56,10 +77,17 @@ export type ThreadRow = RowBase & {
 
 export type CompilationRow = SuggestionRow | ThreadRow;
 
-export type CompilationFilter = { delegation?: string; paragraph?: number };
+export const suggestionStatuses = ["pending", "accepted", "rejected", "withdrawn"] as const;
+export type SuggestionStatus = (typeof suggestionStatuses)[number];
+export const compilationStatuses = [...suggestionStatuses, "open", "resolved"] as const;
+export type CompilationStatus = (typeof compilationStatuses)[number];
+
+export type CompilationFilter = { delegation?: string; paragraph?: number; status?: CompilationStatus };
 
 export type Compilation = {
   rows: CompilationRow[];
+  /** Every row, before filtering (what a merge may point to). */
+  all: CompilationRow[];
   /** Every row's count before filtering. */
   total: number;
   /** The delegations that have rows, for the filter. */
@@ -67,90 +95,6 @@ export type Compilation = {
   /** The paragraph numbers that have rows, for the filter. */
   paragraphs: number[];
 };
-
-type Leaf = { text: string; insertId?: string; deleteId?: string; anchorIds: string[] };
-
-/** The inline text of a block as leaves (nested blocks separated by a line break). */
-function leavesOf(node: DocNode, into: Leaf[] = []): Leaf[] {
-  if (node.type === "text") {
-    const leaf: Leaf = { text: node.text ?? "", anchorIds: [] };
-    for (const mark of node.marks ?? []) {
-      const id = typeof mark.attrs?.id === "string" ? mark.attrs.id : undefined;
-      if (!id) continue;
-      if (mark.type === SUGGESTION_INSERT) leaf.insertId = id;
-      else if (mark.type === SUGGESTION_DELETE) leaf.deleteId = id;
-      else if (mark.type === COMMENT_ANCHOR) leaf.anchorIds.push(id);
-    }
-    into.push(leaf);
-    return into;
-  }
-  if (node.type === "hardBreak") {
-    into.push({ text: "\n", anchorIds: [] });
-    return into;
-  }
-  const children = node.content ?? [];
-  children.forEach((child, i) => {
-    const isBlock = child.type !== "text" && child.type !== "hardBreak" && child.content !== undefined;
-    if (isBlock && i > 0 && into.length > 0) into.push({ text: "\n", anchorIds: [] });
-    leavesOf(child, into);
-  });
-  return into;
-}
-
-function merge(pieces: RedlinePiece[]): RedlinePiece[] {
-  const out: RedlinePiece[] = [];
-  for (const piece of pieces) {
-    if (!piece.text) continue;
-    const last = out[out.length - 1];
-    if (last && last.change === piece.change) last.text += piece.text;
-    else out.push({ ...piece });
-  }
-  return out;
-}
-
-type Placed<T> = { block: number; offset: number; row: T };
-
-/** The suggestions and anchors of the live document, per top-level block, in document order. */
-function readDocument(doc: DocNode) {
-  const numbers = paragraphNumbers(doc);
-  const suggestions: Placed<{ id: string; change: "insert" | "delete"; words: string; proposed: RedlinePiece[] }>[] =
-    [];
-  const anchors = new Map<string, { block: number; offset: number }>();
-  const originals: string[] = [];
-  (doc.content ?? []).forEach((block, index) => {
-    const leaves = leavesOf(block);
-    originals[index] = leaves
-      .filter((l) => !l.insertId)
-      .map((l) => l.text)
-      .join("");
-    const seen = new Map<string, { offset: number; change: "insert" | "delete" }>();
-    let offset = 0;
-    for (const leaf of leaves) {
-      const id = leaf.insertId ?? leaf.deleteId;
-      if (id && !seen.has(id)) seen.set(id, { offset, change: leaf.insertId ? "insert" : "delete" });
-      for (const anchor of leaf.anchorIds) if (!anchors.has(anchor)) anchors.set(anchor, { block: index, offset });
-      offset += leaf.text.length;
-    }
-    for (const [id, { offset: at, change }] of seen) {
-      const proposed: RedlinePiece[] = [];
-      let words = "";
-      for (const leaf of leaves) {
-        if (leaf.insertId === id) {
-          proposed.push({ text: leaf.text, change: "ins" });
-          words += leaf.text;
-        } else if (leaf.deleteId === id) {
-          proposed.push({ text: leaf.text, change: "del" });
-          words += leaf.text;
-        } else if (!leaf.insertId) {
-          // Others' pending insertions are not part of this proposal; the agreed text is.
-          proposed.push({ text: leaf.text, change: null });
-        }
-      }
-      suggestions.push({ block: index, offset: at, row: { id, change, words, proposed: merge(proposed) } });
-    }
-  });
-  return { numbers, suggestions, anchors, originals };
-}
 
 /** The paper's live document (suggestions and anchors included), from the stored state. */
 async function liveDocument(db: Db, paperId: string): Promise<DocNode> {
@@ -174,18 +118,54 @@ export async function compilationOfPaper(
   filter: CompilationFilter = {},
 ): Promise<Compilation | null> {
   if (!can(actor, "paper.viewComments", paper)) return null;
-  const [threads, content, threadPartners] = await Promise.all([
+  const [threads, content, threadPartners, decisions, dispositions] = await Promise.all([
     threadsOfPaper(db, actor, paper, locale),
     liveDocument(db, paper.id),
     db
       .select({ id: commentThreads.id, partnerId: commentThreads.partnerId })
       .from(commentThreads)
       .where(eq(commentThreads.paperId, paper.id)),
+    db
+      .select({
+        id: auditEvents.targetId,
+        action: auditEvents.action,
+        details: auditEvents.details,
+        at: auditEvents.createdAt,
+      })
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.paperId, paper.id),
+          eq(auditEvents.targetType, "suggestion"),
+          inArray(auditEvents.action, Object.keys(DECIDED)),
+        ),
+      )
+      .orderBy(asc(auditEvents.id)),
+    db
+      .select({
+        rowKind: compilationDispositions.rowKind,
+        rowId: compilationDispositions.rowId,
+        value: compilationDispositions.disposition,
+        mergeWith: compilationDispositions.mergeWith,
+        amendedText: compilationDispositions.amendedText,
+        note: compilationDispositions.note,
+        recordedAt: compilationDispositions.recordedAt,
+        recordedBy: users.name,
+      })
+      .from(compilationDispositions)
+      .innerJoin(users, eq(users.id, compilationDispositions.recordedBy))
+      .where(eq(compilationDispositions.paperId, paper.id))
+      .orderBy(asc(compilationDispositions.id)),
   ]);
   if (threads === null) return null;
   const { numbers, suggestions, anchors, originals } = readDocument(content);
 
-  const parsed = new Map(suggestions.map((s) => [s.row.id, parseSuggestionId(s.row.id)]));
+  // Decided suggestions: the latest decision of each, unless it is pending in the text again.
+  const pendingIds = new Set(suggestions.map((s) => s.row.id));
+  const decided = new Map<string, (typeof decisions)[number]>();
+  for (const d of decisions) if (!pendingIds.has(d.id)) decided.set(d.id, d);
+
+  const parsed = new Map([...pendingIds, ...decided.keys()].map((id) => [id, parseSuggestionId(id)] as const));
   const userIds = [...new Set([...parsed.values()].flatMap((p) => (p ? [p.userId] : [])))];
   const partnerIds = [...new Set([...parsed.values()].flatMap((p) => (p?.partnerId ? [p.partnerId] : [])))];
   const [people, partnerRows] = await Promise.all([
@@ -201,21 +181,64 @@ export async function compilationOfPaper(
   const partnerName = new Map(partnerRows.map((p) => [p.id, partnerLabel(p, locale)]));
   const threadPartner = new Map(threadPartners.map((t) => [t.id, t.partnerId]));
 
+  const who = (id: string) => {
+    const p = parsed.get(id);
+    return {
+      partnerId: p?.partnerId ?? null,
+      delegation: p?.partnerId ? (partnerName.get(p.partnerId) ?? "") : "",
+      person: p ? (personName.get(p.userId) ?? "") : "",
+    };
+  };
+
   const placed: Placed<CompilationRow>[] = [];
   for (const s of suggestions) {
-    const who = parsed.get(s.row.id);
     placed.push({
       block: s.block,
       offset: s.offset,
       row: {
         kind: "suggestion",
+        key: rowKey({ kind: "suggestion", id: s.row.id }),
         ...s.row,
         paragraph: numbers[s.block] ?? null,
         original: originals[s.block] ?? "",
-        partnerId: who?.partnerId ?? null,
-        delegation: who?.partnerId ? (partnerName.get(who.partnerId) ?? "") : "",
-        person: who ? (personName.get(who.userId) ?? "") : "",
+        ...who(s.row.id),
         status: "pending",
+        decidedAt: null,
+        disposition: null,
+      },
+    });
+  }
+  // A decided suggestion goes where its paragraph is now (by number), at the place it started.
+  const blockOfParagraph = new Map<number, number>();
+  numbers.forEach((n, block) => {
+    if (n !== null && n !== undefined && !blockOfParagraph.has(n)) blockOfParagraph.set(n, block);
+  });
+  for (const [id, decision] of decided) {
+    const details = readDecisionDetails(decision.details);
+    const paragraph = details.paragraph ?? null;
+    const change = details.change ?? (details.kind === "delete" ? "delete" : "insert");
+    const words = details.text ?? "";
+    const block =
+      paragraph === null
+        ? Number.POSITIVE_INFINITY
+        : (blockOfParagraph.get(paragraph) ?? numbers.length + paragraph / 1_000_000);
+    placed.push({
+      block,
+      offset: details.offset ?? 0,
+      row: {
+        kind: "suggestion",
+        key: rowKey({ kind: "suggestion", id }),
+        id,
+        change,
+        words,
+        // Decided before the decision recorded its redline: the words alone, as inserted or deleted.
+        proposed: details.proposed ?? (words ? [{ text: words, change: change === "delete" ? "del" : "ins" }] : []),
+        paragraph,
+        original: details.original ?? "",
+        ...who(id),
+        status: DECIDED[decision.action as keyof typeof DECIDED],
+        decidedAt: decision.at.toISOString(),
+        disposition: null,
       },
     });
   }
@@ -229,6 +252,7 @@ export async function compilationOfPaper(
       offset: at?.offset ?? 0,
       row: {
         kind: "thread",
+        key: rowKey({ kind: "thread", id: thread.id }),
         id: thread.id,
         paragraph: at ? (numbers[at.block] ?? null) : null,
         original: at ? (originals[at.block] ?? "") : "",
@@ -241,12 +265,31 @@ export async function compilationOfPaper(
         replies: Math.max(0, thread.comments.length - 1),
         detached: at === undefined,
         status: thread.resolvedAt ? "resolved" : "open",
+        disposition: null,
       },
     });
   }
   // Paragraph order; within a paragraph, where the proposal starts (a suggestion before a thread there).
   placed.sort((a, b) => a.block - b.block || a.offset - b.offset || rank(a.row) - rank(b.row));
   const all = placed.map((p) => p.row);
+
+  // The latest disposition of each row wins.
+  const byKey = new Map(all.map((row) => [row.key, row]));
+  for (const d of dispositions) {
+    const row = byKey.get(`${d.rowKind}:${d.rowId}`);
+    if (!row) continue;
+    const target = d.mergeWith ? byKey.get(d.mergeWith) : undefined;
+    row.disposition = {
+      value: d.value,
+      mergeWith: d.mergeWith
+        ? { key: d.mergeWith, paragraph: target?.paragraph ?? null, delegation: target?.delegation ?? "" }
+        : null,
+      amendedText: d.amendedText,
+      note: d.note,
+      recordedAt: d.recordedAt.toISOString(),
+      recordedBy: d.recordedBy,
+    };
+  }
 
   const delegations = new Map<string, string>();
   for (const row of all) if (row.partnerId && row.delegation) delegations.set(row.partnerId, row.delegation);
@@ -256,10 +299,12 @@ export async function compilationOfPaper(
   const rows = all.filter(
     (r) =>
       (filter.delegation === undefined || r.partnerId === filter.delegation) &&
-      (filter.paragraph === undefined || r.paragraph === filter.paragraph),
+      (filter.paragraph === undefined || r.paragraph === filter.paragraph) &&
+      (filter.status === undefined || r.status === filter.status),
   );
   return {
     rows,
+    all,
     total: all.length,
     delegations: [...delegations]
       .map(([id, label]) => ({ id, label }))
@@ -270,6 +315,13 @@ export async function compilationOfPaper(
 
 const rank = (row: CompilationRow) => (row.kind === "suggestion" ? 0 : 1);
 
+/** The audit actions of a decision, and the status each leaves the suggestion in. */
+const DECIDED = {
+  "suggestion.accepted": "accepted",
+  "suggestion.rejected": "rejected",
+  "suggestion.withdrawn": "withdrawn",
+} as const satisfies Record<string, SuggestionStatus>;
+
 /** The same, for a paper id (a route handler): null when it does not exist or the actor may not see it. */
 export async function compilationForPaper(
   db: Db,
@@ -277,10 +329,20 @@ export async function compilationForPaper(
   paperId: string,
   locale: Locale,
   filter: CompilationFilter = {},
-): Promise<{ paper: { id: string; title: string }; compilation: Compilation } | null> {
+): Promise<{
+  paper: { id: string; title: string };
+  dialogue: { name: string; code: string };
+  compilation: Compilation;
+} | null> {
   const found = await findPaperForActor(db, actor, paperId);
   if (!found) return null;
-  const { paper } = found;
+  const { paper, dialogue } = found;
   const compilation = await compilationOfPaper(db, actor, paper, locale, filter);
-  return compilation ? { paper: { id: paper.id, title: paper.title }, compilation } : null;
+  return compilation
+    ? {
+        paper: { id: paper.id, title: paper.title },
+        dialogue: { name: dialogue.name, code: dialogue.code },
+        compilation,
+      }
+    : null;
 }

@@ -90,6 +90,15 @@ const expectedPaper: Record<PaperAction, Record<PaperStatus, readonly Role[]>> =
     agreed: none,
     submitted: none,
   },
+  // The chair's proposed disposition of a row of the compilation of amendments: the chair, while
+  // the text is open (SPEC.md: "the chair's proposed disposition"; the penholder integrates).
+  "paper.recordDisposition": {
+    draft: ["chair"],
+    consultation: ["chair"],
+    approval: none,
+    agreed: none,
+    submitted: none,
+  },
   // [Bracketed] / ad ref marks on paragraphs: chair, penholder, while the text is open.
   "paper.markAgreement": {
     draft: ["chair", "penholder"],

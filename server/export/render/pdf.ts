@@ -86,13 +86,20 @@ function fixPdfDates(pdf: Uint8Array, date: Date): Uint8Array {
   return new Uint8Array(Buffer.from(fixed, "latin1"));
 }
 
-export async function renderPdf(html: string, date: Date, footer: string): Promise<Uint8Array> {
+/** `landscape`: the page turned (the compilation of amendments' wide table); A4 either way. */
+export async function renderPdf(
+  html: string,
+  date: Date,
+  footer: string,
+  options: { landscape?: boolean } = {},
+): Promise<Uint8Array> {
   const { context } = await renderer();
   const page = await context.newPage();
   try {
     await page.setContent(html, { waitUntil: "load" });
     const pdf = await page.pdf({
       format: "A4",
+      landscape: options.landscape ?? false,
       printBackground: true,
       displayHeaderFooter: true,
       headerTemplate: "<span></span>",

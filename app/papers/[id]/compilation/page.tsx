@@ -1,12 +1,16 @@
-// The compilation of amendments: every pending suggestion and comment thread of the live text,
-// in paragraph order, filtered by delegation and paragraph through a GET form (no script needed).
+// The compilation of amendments: every suggestion (pending or decided) and comment thread of the
+// live text, in paragraph order, filtered by delegation, paragraph and status through a GET form
+// (no script needed); the chair records proposed dispositions here; CSV, DOCX and PDF downloads.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CompilationTable } from "@/components/compilation/CompilationTable";
+import { DispositionForm, type MergeOption } from "@/components/compilation/DispositionForm";
 import { PaperSubpage } from "@/components/workflow/PaperSubpage";
+import type { Translate } from "@/lib/i18n/translate";
 import { getTranslator } from "@/server/locale";
-import { compilationOfPaper } from "@/server/queries/compilation";
+import { can } from "@/server/policy";
+import { type CompilationRow, compilationOfPaper, compilationStatuses } from "@/server/queries/compilation";
 import { compilationQuery, compilationSearch } from "@/server/queries/compilation-filter";
 import { paperForPage } from "@/server/queries/paper-page";
 
@@ -27,8 +31,12 @@ export default async function CompilationPage({ params, searchParams }: Props) {
   const { t, locale } = await getTranslator();
   const compilation = await compilationOfPaper(db, actor, paper, locale, filter);
   if (!compilation) notFound();
-  const filtered = filter.delegation !== undefined || filter.paragraph !== undefined;
-  const csvHref = `/api/papers/${paper.id}/compilation${compilationSearch(filter, { format: "csv", lang: locale })}`;
+  const filtered = filter.delegation !== undefined || filter.paragraph !== undefined || filter.status !== undefined;
+  const download = (format: "csv" | "docx" | "pdf") =>
+    `/api/papers/${paper.id}/compilation${compilationSearch(filter, { format, lang: locale })}`;
+  // The interface shows the form only where the policy allows it; the action asks again.
+  const mayRecord = can(actor, "paper.recordDisposition", paper);
+  const mergeOptions: MergeOption[] = mayRecord ? compilation.all.map((row) => mergeOption(row, t)) : [];
   return (
     <PaperSubpage paper={paper} heading={t("compilation.title")} t={t}>
       <p className="muted">{t("compilation.intro")}</p>
@@ -64,6 +72,17 @@ export default async function CompilationPage({ params, searchParams }: Props) {
             ))}
           </select>
         </div>
+        <div>
+          <label htmlFor="compilation-status">{t("compilation.statusFilter")}</label>
+          <select id="compilation-status" name="status" defaultValue={filter.status ?? ""}>
+            <option value="">{t("compilation.allStatuses")}</option>
+            {compilationStatuses.map((status) => (
+              <option key={status} value={status}>
+                {t(`compilation.status.${status}`)}
+              </option>
+            ))}
+          </select>
+        </div>
         <button type="submit" className="btn btn-secondary">
           {t("compilation.apply")}
         </button>
@@ -74,8 +93,14 @@ export default async function CompilationPage({ params, searchParams }: Props) {
           {t("compilation.count", { shown: compilation.rows.length, total: compilation.total })}
         </p>
         {/* A download, not a page: a plain link the browser saves. */}
-        <a href={csvHref} download className="btn btn-secondary">
+        <a href={download("csv")} download className="btn btn-secondary">
           {t("compilation.download")}
+        </a>
+        <a href={download("docx")} download className="btn btn-secondary">
+          {t("compilation.downloadDocx")}
+        </a>
+        <a href={download("pdf")} download className="btn btn-secondary">
+          {t("compilation.downloadPdf")}
         </a>
       </div>
       {compilation.rows.length === 0 ? (
@@ -86,8 +111,29 @@ export default async function CompilationPage({ params, searchParams }: Props) {
           caption={t("compilation.caption", { title: paper.title })}
           t={t}
           locale={locale}
+          form={
+            mayRecord
+              ? (row, index) => (
+                  <DispositionForm paperId={paper.id} row={row} index={index} mergeOptions={mergeOptions} t={t} />
+                )
+              : undefined
+          }
         />
       )}
     </PaperSubpage>
   );
+}
+
+/** A row as a choice of "merge with": its paragraph, delegation, kind and first words. */
+function mergeOption(row: CompilationRow, t: Translate): MergeOption {
+  const words = row.kind === "suggestion" ? row.words : row.quote || row.body;
+  return {
+    key: row.key,
+    label: t("compilation.rowOption", {
+      paragraph: row.paragraph === null ? t("compilation.unnumbered") : String(row.paragraph),
+      delegation: row.delegation || t("compilation.unnumbered"),
+      kind: t(row.kind === "suggestion" ? `compilation.kind.${row.change}` : "compilation.kind.thread"),
+      words: words.length > 60 ? `${words.slice(0, 59)}…` : words,
+    }),
+  };
 }

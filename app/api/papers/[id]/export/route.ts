@@ -5,8 +5,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { locales } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translate";
-import { currentActor } from "@/server/auth/current";
-import { errorResponse, fileResponse } from "@/server/export/http";
+import { errorResponse, fileResponse, paperDownloadRequest } from "@/server/export/http";
 import { exportPaper } from "@/server/export/service";
 import { exportFormats } from "@/server/export/types";
 import { requestLocale } from "@/server/locale";
@@ -22,15 +21,12 @@ const querySchema = z.object({
 });
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const actor = await currentActor();
-  if (!actor) return Response.json({ error: "unauthenticated" }, { status: 401 });
-  if (!z.uuid().safeParse(id).success) return Response.json({ error: "not_found" }, { status: 404 });
-  const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) return Response.json({ error: "invalid_input" }, { status: 400 });
-  const lang = query.data.lang ?? (await requestLocale());
-  const includeAnnotations = query.data.annotations === "1";
-  if (includeAnnotations && query.data.revision !== "live") {
+  const req = await paperDownloadRequest(request, params, querySchema);
+  if (req instanceof Response) return req;
+  const { actor, paperId, query } = req;
+  const lang = query.lang ?? (await requestLocale());
+  const includeAnnotations = query.annotations === "1";
+  if (includeAnnotations && query.revision !== "live") {
     // Frozen and submitted texts are exported exactly as they are: they never carry annotations.
     return Response.json(
       { error: "invalid_input", message: translator(lang)("exports.annotations.liveOnly") },
@@ -39,9 +35,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   }
   try {
     const file = await exportPaper(await getDb(), actor, {
-      paperId: id,
-      revision: query.data.revision,
-      format: query.data.format,
+      paperId,
+      revision: query.revision,
+      format: query.format,
       lang,
       includeAnnotations,
     });

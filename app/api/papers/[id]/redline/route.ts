@@ -4,8 +4,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { compareDocuments } from "@/lib/compare";
 import { translator } from "@/lib/i18n/translate";
-import { currentActor } from "@/server/auth/current";
-import { errorResponse, fileResponse } from "@/server/export/http";
+import { errorResponse, fileResponse, paperDownloadRequest } from "@/server/export/http";
 import { exportWork } from "@/server/export/work";
 import { requestLocale } from "@/server/locale";
 import { can } from "@/server/policy";
@@ -19,19 +18,16 @@ const querySchema = z.object({ from: compareSide, to: compareSide });
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const actor = await currentActor();
-  if (!actor) return Response.json({ error: "unauthenticated" }, { status: 401 });
-  if (!z.uuid().safeParse(id).success) return Response.json({ error: "not_found" }, { status: 404 });
-  const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) return Response.json({ error: "invalid_input" }, { status: 400 });
+  const req = await paperDownloadRequest(request, params, querySchema);
+  if (req instanceof Response) return req;
+  const { actor, paperId: id, query } = req;
   try {
     const db = await getDb();
     const found = await findPaperForActor(db, actor, id);
     if (!found || !can(actor, "paper.export", found.paper))
       return Response.json({ error: "not_found" }, { status: 404 });
     const t = translator(await requestLocale());
-    const texts = await comparedTexts(db, { id, liveContent: found.content }, query.data, t);
+    const texts = await comparedTexts(db, { id, liveContent: found.content }, query, t);
     if (!texts) return Response.json({ error: "not_found" }, { status: 404 });
     const bytes = await exportWork().redlineDocx({
       rows: compareDocuments(texts.from.doc, texts.to.doc, t("editor.adRefMarker")),
@@ -41,11 +37,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       // A frozen revision's own date: the same revisions always give the same file.
       date: (texts.to.frozenAt ?? new Date()).toISOString(),
     });
-    const side = (s: typeof query.data.from) => (s === "live" ? "live" : `rev${s}`);
+    const side = (s: typeof query.from) => (s === "live" ? "live" : `rev${s}`);
     return fileResponse({
       bytes,
       contentType: DOCX,
-      filename: `${found.paper.title.slice(0, 80)} - ${side(query.data.from)}-${side(query.data.to)} redline.docx`,
+      filename: `${found.paper.title.slice(0, 80)} - ${side(query.from)}-${side(query.to)} redline.docx`,
     });
   } catch (error) {
     return errorResponse(error);
