@@ -11,6 +11,7 @@ import { asc, eq } from "drizzle-orm";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { comments, commentThreads, papers } from "@/db/schema";
+import { compareDocuments } from "@/lib/compare";
 import type { DocNode } from "@/lib/document";
 import { COMMENT_ANCHOR, parseSuggestionId, SUGGESTION_DELETE, SUGGESTION_INSERT } from "@/lib/editor/annotations";
 import { liveContentFromYDoc, loadPaperState, paperDoc } from "@/server/collab/paper-state";
@@ -25,6 +26,7 @@ import {
   IMPORT_MAX_THREADS,
   IMPORT_MAX_WORD_AUTHOR,
 } from "@/server/export/import/limits";
+import { renderRedlineDocx } from "@/server/export/render/redline-docx";
 import { exportPaper } from "@/server/export/service";
 import { importSummaryFor } from "@/server/queries/import-summary";
 import { useTestDatabase } from "../helpers/database";
@@ -275,6 +277,49 @@ describe("a Word file's tracked changes and comments", () => {
     expect(await threadsOf(paper.id)).toEqual([]);
     expect(await importSummaryFor(test.db(), world.actors.penholder, paper.id)).toBeNull();
   });
+});
+
+describe("the compare page's redline, imported", () => {
+  it("brings each tracked change back as a suggestion: rejecting all gives Rev.1, accepting all Rev.2", async () => {
+    const rev1 = plainDoc("Partners commit to mobility partnerships.", "Return shall be voluntary.", "Share data.");
+    const rev2 = plainDoc("Partners commit to mobility partnerships and circular migration.", "Share anonymised data.");
+    const bytes = await renderRedlineDocx({
+      rows: compareDocuments(rev1, rev2),
+      title: "Recommendations on mobility",
+      subtitle: "Rev.1 compared with Rev.2",
+      author: "Rabat Process secretariat",
+      date: "2013-10-03T10:00:00.000Z",
+    });
+    const voice = { userId: world.actors.penholder.id, partnerId: world.partnerOf.penholder };
+    const read = await readDocx(bytes, voice);
+    expect(read.wordAuthors).toEqual(["Rabat Process secretariat"]);
+    expect(read.suggestions).toBeGreaterThanOrEqual(3);
+    const texts = (decide: "accept" | "reject") =>
+      (read.doc.content ?? [])
+        .map((block) =>
+          (block.content ?? [])
+            .filter((n) => {
+              const kinds = (n.marks ?? []).map((m) => m.type);
+              return decide === "accept" ? !kinds.includes(SUGGESTION_DELETE) : !kinds.includes(SUGGESTION_INSERT);
+            })
+            .map((n) => n.text ?? "")
+            .join("")
+            .replace(/^\d+\.\s*/, "")
+            .trim(),
+        )
+        .filter(Boolean);
+    expect(texts("reject")).toEqual(expect.arrayContaining(rev1.content?.map((p) => p.content?.[0]?.text) ?? []));
+    expect(texts("accept")).toEqual(expect.arrayContaining(rev2.content?.map((p) => p.content?.[0]?.text) ?? []));
+    expect(texts("accept")).not.toContain("Return shall be voluntary.");
+    const ids = new Set([...JSON.stringify(read.doc).matchAll(/"id":"([^"]+)"/g)].map((m) => m[1]));
+    expect(ids.size).toBe(read.suggestions);
+    for (const id of ids) expect(parseSuggestionId(id)).toEqual(voice);
+  });
+});
+
+const plainDoc = (...paragraphs: string[]): DocNode => ({
+  type: "doc",
+  content: paragraphs.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })),
 });
 
 describe("limits on imported changes and comments", () => {
