@@ -394,6 +394,23 @@ describe("limits on imported changes and comments", () => {
     expect(read.wordAuthors).toEqual(["A".repeat(IMPORT_MAX_WORD_AUTHOR)]);
   });
 
+  it("a comment id given twice opens one thread (anchor ids stay unique)", async () => {
+    const twice = [
+      { id: 1, author: ANA, text: "First." },
+      { id: 1, author: BO, text: "Second, same id." },
+    ];
+    const paper = await importDocx(test.db(), world.actors.penholder, {
+      dialogueId: world.dialogue.id,
+      kind: "recommendations",
+      title: "Twice",
+      bytes: wordFile(paragraph(rangeStart(1) + run("Text") + rangeEnd(1)), twice),
+    });
+    const threads = await threadsOf(paper.id);
+    expect(threads.map((t) => t.comments.map((c) => c.body))).toEqual([
+      [`Word comment by ${ANA}, 2026-11-03:\nFirst.`],
+    ]);
+  });
+
   it("text that imitates the import's own markers stays text", async () => {
     const raw = '<w:r><w:t xml:space="preserve">a\uE000I0\uE001b &#xE000;I0&#57345; c</w:t></w:r>';
     const read = await readDocx(wordFile(paragraph(raw)), voice);

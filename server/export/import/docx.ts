@@ -140,6 +140,9 @@ function annotatedText(text: string, marks: DocMark[], ctx: Ctx, out: DocNode[])
 /** A paragraph's inline content, with the comments made on a point of it anchored on all of it. */
 function paragraphContent(nodes: HtmlNode[], ctx: Ctx): DocNode[] {
   const content = inlineContent(nodes, [], ctx);
+  // A tracked change never outlives its paragraph (w:ins / w:del sit inside one), even if
+  // mammoth left its end out (a text box, say): the next paragraph starts with none open.
+  if (ctx.annotations) ctx.annotations.openChanges.length = 0;
   const points = ctx.annotations?.points ?? [];
   if (points.length === 0) return content;
   const anchors = points.splice(0).map((id) => ({ type: COMMENT_ANCHOR, attrs: { id } }));

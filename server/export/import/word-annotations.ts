@@ -79,6 +79,8 @@ export function markDocument(source: string, part = "word/document.xml"): Marked
     let n = commentNumber.get(id);
     if (n === undefined) {
       n = commentIds.length;
+      // More ranges than comments can be read: not a document anyone wrote.
+      if (n >= IMPORT_MAX_COMMENTS) throw invalidInput("too many comment ranges", "exports.import.tooManyComments");
       commentIds.push(id);
       commentNumber.set(id, n);
     }
@@ -336,8 +338,11 @@ export function threadComments(
   comments: WordComment[],
   extended: Map<string, { parent: string | null; done: boolean }>,
 ): WordThread[] {
+  // A comment id given twice: the first one counts (ids name the ranges in the document).
+  const ids = new Set<string>();
+  const unique = comments.filter((c) => !ids.has(c.id) && Boolean(ids.add(c.id)));
   const byParaId = new Map<string, WordComment>();
-  for (const c of comments) if (c.paraId) byParaId.set(c.paraId, c);
+  for (const c of unique) if (c.paraId && !byParaId.has(c.paraId)) byParaId.set(c.paraId, c);
   const rootOf = (comment: WordComment): WordComment => {
     let at = comment;
     const seen = new Set<WordComment>();
@@ -350,7 +355,7 @@ export function threadComments(
     }
   };
   const threads = new Map<WordComment, WordThread>();
-  for (const comment of comments) {
+  for (const comment of unique) {
     const root = rootOf(comment);
     let thread = threads.get(root);
     if (!thread) {
