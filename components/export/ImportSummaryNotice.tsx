@@ -10,13 +10,15 @@ export function ImportSummaryNotice({ summary, t }: { summary: ImportSummary; t:
       <h2 id="import-summary-heading" className="mb-1">
         {t("exports.import.summaryTitle")}
       </h2>
-      <ul role="status" className="msg-ok list-none p-0">
-        <li>{t("exports.import.summarySuggestions", { n: summary.suggestions })}</li>
-        <li>{t("exports.import.summaryThreads", { n: summary.threads, replies: summary.replies })}</li>
-        {summary.wordAuthors.length > 0 && (
-          <li>{t("exports.import.summaryAuthors", { names: summary.wordAuthors.join(", ") })}</li>
-        )}
-      </ul>
+      <div role="status" className="msg-ok">
+        <ul className="list-none p-0">
+          <li>{t("exports.import.summarySuggestions", { n: summary.suggestions })}</li>
+          <li>{t("exports.import.summaryThreads", { n: summary.threads, replies: summary.replies })}</li>
+          {summary.wordAuthors.length > 0 && (
+            <li>{t("exports.import.summaryAuthors", { names: summary.wordAuthors.join(", ") })}</li>
+          )}
+        </ul>
+      </div>
     </section>
   );
 }
