@@ -105,7 +105,7 @@ export const exportsEn = {
     },
     import: {
       title: "Import a Word document",
-      help: "Starts a new paper from a .docx file: headings, paragraphs, lists, tables, emphasis and links are kept.",
+      help: "Starts a new paper from a .docx file: headings, paragraphs, lists, tables, emphasis and links are kept; tracked changes become suggestions of your delegation, and Word comments comment threads in your name.",
       fileLabel: "Word document (.docx, at most {max} MB)",
       submit: "Import as a new paper",
       pending: "Importing…",
@@ -242,7 +242,7 @@ export const exportsFr: typeof exportsEn = {
     },
     import: {
       title: "Importer un document Word",
-      help: "Crée un document à partir d’un fichier .docx : titres, paragraphes, listes, tableaux, mises en forme et liens sont conservés.",
+      help: "Crée un document à partir d’un fichier .docx : titres, paragraphes, listes, tableaux, mises en forme et liens sont conservés ; les modifications suivies deviennent des suggestions de votre délégation, et les commentaires Word des fils de commentaires à votre nom.",
       fileLabel: "Document Word (.docx, {max} Mo au plus)",
       submit: "Importer comme nouveau document",
       pending: "Importation…",
