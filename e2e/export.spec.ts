@@ -32,6 +32,8 @@ const saved: Partial<Record<Format, string>> = {};
 let mmePaperPath = "";
 let coverHash = "";
 let exportedNumbers: number[] = [];
+/** The delegate's annotated live draft (her suggestion and comment), imported again by the penholder. */
+let annotatedDocx = "";
 test.afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** The MME paper, the only one of its dialogue, as its chair sees it listed. */
@@ -534,6 +536,7 @@ test("a delegate downloads the live draft with her suggestion and comment as tra
   expect(received.suggestedFilename()).toMatch(/-live-draft-annotated\.docx$/);
   const file = path.join(work, received.suggestedFilename());
   await received.saveAs(file);
+  annotatedDocx = file;
   const entries = unzipSync(new Uint8Array(readFileSync(file)));
   const document = strFromU8(entries["word/document.xml"] as Uint8Array);
   // The suggestion as tracked insertions by its author (the comment's range splits it in two runs).
@@ -553,4 +556,44 @@ test("a delegate downloads the live draft with her suggestion and comment as tra
   const refused = await page.request.get(`/api${paperPath}/export?format=md&revision=1&annotations=1`);
   expect(refused.status()).toBe(400);
   expect(await refused.json()).toMatchObject({ error: "invalid_input" });
+});
+
+test("a penholder imports that annotated draft: the tracked change and Word comment become her delegation's suggestion and thread", async ({
+  signedInPage,
+}) => {
+  test.setTimeout(120_000);
+  expect(annotatedDocx, "annotated DOCX of the previous test").toBeTruthy();
+  const page = await signedInPage("rabatPen");
+  const dialogue = new DialoguePage(page, "rabat");
+  await dialogue.goto();
+  const title = `Imported with suggestions ${Date.now().toString(36)}`;
+  await dialogue.importDocx(annotatedDocx, title);
+  const imported = await PaperPage.landedOn(page, { timeout: 30_000 });
+  await expect(imported.heading).toHaveText(title);
+
+  // What came with the text, said once to the importer.
+  const summary = page.getByTestId("import-summary");
+  await expect(summary).toContainText("Imported from Word");
+  await expect(summary).toContainText(/Tracked changes imported as suggestions of your delegation: [1-9]\d*\./);
+  await expect(summary).toContainText("Word comments imported as comment threads: 1 (replies: 0).");
+  await expect(summary).toContainText("Word authors: Claire Dubois (France).");
+  await expectAccessible(page);
+
+  // In the editor: the words proposed, as a suggestion of the penholder's delegation (Morocco).
+  await imported.waitForText();
+  const inserted = imported.editor.locator("ins.suggestion-insert");
+  await expect(inserted.first()).toBeVisible();
+  expect((await inserted.allTextContents()).join("")).toBe(" and to legal pathways");
+  await expect(imported.editor).toContainText("Partners commit to mobility partnerships");
+  await expect(imported.comments.suggestions).toContainText("Youssef El Amrani");
+  // The Word comment: a thread by the penholder, naming its Word author, on the suggested words.
+  const thread = imported.comments.thread("Youssef El Amrani");
+  await expect(thread).toBeVisible();
+  await expect(thread).toContainText("Word comment by Claire Dubois (France)");
+  await expect(thread).toContainText("Legal pathways are what the ministerial asked for.");
+  await expect(imported.editor.locator(".comment-anchor")).not.toHaveCount(0);
+
+  // Opened again without the summary's address: no summary.
+  await page.goto(imported.path);
+  await expect(page.getByTestId("import-summary")).toHaveCount(0);
 });

@@ -6,17 +6,20 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { type ActionState, actionResult } from "@/server/action-result";
 import { requireActor } from "@/server/auth/current";
-import { importDocx } from "@/server/domain/import-docx";
+import { importDocx, importedPaperHref } from "@/server/domain/import-docx";
 import { readImportForm } from "@/server/import-form";
+import { getTranslator } from "@/server/locale";
 
 export async function importDocxAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  let paperId: string | undefined;
+  let href: string | undefined;
   const result = await actionResult(async () => {
     const input = await readImportForm(form);
     const actor = await requireActor();
-    paperId = (await importDocx(await getDb(), actor, input)).id;
+    const { locale } = await getTranslator();
+    const paper = await importDocx(await getDb(), actor, { ...input, locale });
+    href = importedPaperHref(paper.id, paper.imported);
   }, "exports.import.done");
-  if (!paperId) return result;
+  if (!href) return result;
   revalidatePath("/dialogues", "layout");
-  redirect(`/papers/${paperId}`);
+  redirect(href);
 }

@@ -49,7 +49,8 @@ export class PaperPage {
 
   /** Waits until the browser has landed on a paper's page (after creating, importing or following a link). */
   static async landedOn(page: Page, options?: { timeout?: number }): Promise<PaperPage> {
-    await expect(page).toHaveURL(/\/papers\/[0-9a-f-]{36}$/, options);
+    // An import that brought suggestions or comments adds `?imported=1` (its summary).
+    await expect(page).toHaveURL(/\/papers\/[0-9a-f-]{36}(\?imported=1)?$/, options);
     return new PaperPage(page, new URL(page.url()).pathname);
   }
 

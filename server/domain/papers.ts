@@ -1,6 +1,6 @@
 // Creating papers and reading them within the actor's scope.
 import { eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { dialogues, type PaperKind, papers } from "@/db/schema";
 import { type DocNode, docToPlainText, emptyDoc } from "@/lib/document";
 import { recordAudit } from "../audit";
@@ -14,37 +14,59 @@ export type NewPaper = { dialogueId: string; title: string; kind: PaperKind; con
 
 export async function createPaper(db: Db, actor: Actor | null, input: NewPaper) {
   authorize(actor, "paper.create", { dialogueId: input.dialogueId });
+  const prepared = preparePaper(input);
+  return db.transaction((tx) => insertPaper(tx, actor, prepared));
+}
+
+export type PreparedPaper = NewPaper & {
+  ydocState: Uint8Array;
+  content: DocNode;
+  auditDetails?: Record<string, unknown>;
+};
+
+/** The paper's title checked and its shared document made, before any transaction. */
+export function preparePaper(input: NewPaper, auditDetails?: Record<string, unknown>): PreparedPaper {
   const title = input.title.trim();
   if (!title || title.length > MAX_TITLE_LENGTH) throw invalidInput("title length", "errors.titleLength");
   // The shared document is born here, once: the collaboration server only ever loads this state
   // and never converts JSON itself, so opening a paper cannot duplicate its text.
   const ydocState = ydocStateFromContent(input.content ?? emptyDoc());
-  const content = contentFromState(ydocState);
-  return db.transaction(async (tx) => {
-    const [dialogue] = await tx.select({ id: dialogues.id }).from(dialogues).where(eq(dialogues.id, input.dialogueId));
-    if (!dialogue) throw notFound("dialogue");
-    const [paper] = await tx
-      .insert(papers)
-      .values({
-        dialogueId: dialogue.id,
-        title,
-        kind: input.kind,
-        contentJson: content,
-        contentText: docToPlainText(content),
-        ydocState,
-        createdBy: actor.id,
-      })
-      .returning();
-    if (!paper) throw new Error("paper insert returned nothing");
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "paper.created",
-      targetType: "paper",
-      targetId: paper.id,
+  return {
+    ...input,
+    title,
+    ydocState,
+    content: contentFromState(ydocState),
+    ...(auditDetails ? { auditDetails } : {}),
+  };
+}
+
+/** Writes a prepared paper and its audit record in the caller's transaction (createPaper, importDocx). */
+export async function insertPaper(tx: Tx, actor: Actor | null, input: PreparedPaper) {
+  authorize(actor, "paper.create", { dialogueId: input.dialogueId });
+  const { title, content, ydocState } = input;
+  const [dialogue] = await tx.select({ id: dialogues.id }).from(dialogues).where(eq(dialogues.id, input.dialogueId));
+  if (!dialogue) throw notFound("dialogue");
+  const [paper] = await tx
+    .insert(papers)
+    .values({
       dialogueId: dialogue.id,
-      paperId: paper.id,
-      details: { title, kind: input.kind },
-    });
-    return paper;
+      title,
+      kind: input.kind,
+      contentJson: content,
+      contentText: docToPlainText(content),
+      ydocState,
+      createdBy: actor.id,
+    })
+    .returning();
+  if (!paper) throw new Error("paper insert returned nothing");
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: "paper.created",
+    targetType: "paper",
+    targetId: paper.id,
+    dialogueId: dialogue.id,
+    paperId: paper.id,
+    details: { title, kind: input.kind, ...input.auditDetails },
   });
+  return paper;
 }

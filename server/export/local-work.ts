@@ -6,7 +6,7 @@ import type { DocNode } from "@/lib/document";
 import { agreedContent } from "@/lib/editor/annotations";
 import { foldPaper } from "../collab/fold";
 import { liveContentFromYDoc, paperDoc } from "../collab/paper-state";
-import { docxToDoc } from "./import/docx";
+import { readDocx } from "./import/docx";
 import { renderCompilation } from "./render/compilation";
 import { renderFile } from "./render/file";
 import { closePdfBrowser } from "./render/pdf";
@@ -27,7 +27,7 @@ function liveDocument(updates: Uint8Array[], keepMarks: boolean): DocNode {
 export const localWork: ExportWork = {
   render: renderFile,
   zip: async (entries, mtime) => zipFiles(entries, mtime),
-  docxToDoc,
+  readDocx,
   liveDocument: async (updates, keepMarks) => liveDocument(updates, keepMarks),
   foldPaper: async (updates, storedJson) => foldPaper(updates, storedJson),
   redlineDocx: renderRedlineDocx,

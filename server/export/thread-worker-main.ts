@@ -27,8 +27,8 @@ async function perform(task: ExportTask): Promise<{ result: unknown; transfer: A
       const bytes = await localWork.zip(task.entries, task.mtime);
       return { result: bytes, transfer: transferable(bytes) };
     }
-    case "docxToDoc":
-      return { result: await localWork.docxToDoc(task.bytes), transfer: [] };
+    case "readDocx":
+      return { result: await localWork.readDocx(task.bytes, task.voice), transfer: [] };
     case "liveDocument":
       return { result: await localWork.liveDocument(task.updates, task.keepMarks), transfer: [] };
     case "foldPaper": {

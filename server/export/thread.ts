@@ -13,6 +13,7 @@ import { type ResourceLimits, Worker } from "node:worker_threads";
 import type { DocNode } from "@/lib/document";
 import type { Folded } from "../collab/fold";
 import { AppError, type ErrorCode } from "../errors";
+import type { ImportedDocx, ImportVoice } from "./import/imported";
 import type { CompilationExportInput } from "./render/compilation";
 import type { RedlineInput } from "./render/redline-docx";
 import type { ExportFormat, ExportOptions, ExportSource, ExportWork, ZipEntry } from "./types";
@@ -21,7 +22,7 @@ import { installExportWork } from "./work";
 export type ExportTask =
   | { op: "render"; source: ExportSource; format: ExportFormat; options: ExportOptions }
   | { op: "zip"; entries: ZipEntry[]; mtime: Date }
-  | { op: "docxToDoc"; bytes: Uint8Array }
+  | { op: "readDocx"; bytes: Uint8Array; voice: ImportVoice }
   | { op: "liveDocument"; updates: Uint8Array[]; keepMarks: boolean }
   | { op: "foldPaper"; updates: Uint8Array[]; storedJson: string | null }
   | { op: "redlineDocx"; input: RedlineInput }
@@ -110,8 +111,8 @@ export class ExportThread implements ExportWork {
     return this.run({ op: "zip", entries, mtime });
   }
 
-  docxToDoc(bytes: Uint8Array): Promise<DocNode> {
-    return this.run({ op: "docxToDoc", bytes });
+  readDocx(bytes: Uint8Array, voice: ImportVoice): Promise<ImportedDocx> {
+    return this.run({ op: "readDocx", bytes, voice });
   }
 
   liveDocument(updates: Uint8Array[], keepMarks: boolean): Promise<DocNode> {

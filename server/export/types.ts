@@ -7,6 +7,7 @@ import type { DocNode } from "@/lib/document";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
 import type { Folded } from "../collab/fold";
+import type { ImportedDocx, ImportVoice } from "./import/imported";
 import type { CompilationExportInput } from "./render/compilation";
 import type { RedlineInput } from "./render/redline-docx";
 
@@ -118,7 +119,8 @@ export interface ExportWork {
   /** The file's bytes; a PDF is printed by this thread's Chromium. */
   render(source: ExportSource, format: ExportFormat, options: ExportOptions): Promise<Uint8Array>;
   zip(entries: ZipEntry[], mtime: Date): Promise<Uint8Array>;
-  docxToDoc(bytes: Uint8Array): Promise<DocNode>;
+  /** A Word file read into the paper schema, its tracked changes and comments in the name of `voice`. */
+  readDocx(bytes: Uint8Array, voice: ImportVoice): Promise<ImportedDocx>;
   /**
    * The live text from the paper's stored Yjs updates (every acknowledged edit, unlike the
    * debounced snapshot): with its suggestion and comment-anchor marks, or the agreed text only.

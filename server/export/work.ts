@@ -10,7 +10,7 @@ const local = () => import("./local-work").then((module) => module.localWork);
 export const inThisThread: ExportWork = {
   render: async (source, format, options) => (await local()).render(source, format, options),
   zip: async (entries, mtime) => (await local()).zip(entries, mtime),
-  docxToDoc: async (bytes) => (await local()).docxToDoc(bytes),
+  readDocx: async (bytes, voice) => (await local()).readDocx(bytes, voice),
   liveDocument: async (updates, keepMarks) => (await local()).liveDocument(updates, keepMarks),
   foldPaper: async (updates, storedJson) => (await local()).foldPaper(updates, storedJson),
   redlineDocx: async (input) => (await local()).redlineDocx(input),

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { DocumentView } from "@/components/DocumentView";
 import { PaperEditor } from "@/components/editor/PaperEditor";
 import { ExportMenu } from "@/components/export/ExportMenu";
+import { ImportSummaryNotice } from "@/components/export/ImportSummaryNotice";
 import { StatusBadge } from "@/components/PaperTable";
 import { WorkflowPanel } from "@/components/workflow/WorkflowPanel";
 import { getDb } from "@/db/client";
@@ -24,9 +25,10 @@ import {
   suggestionVoice,
 } from "@/server/policy";
 import { dialogueMembers, pendingSuggestionCounts, threadsOfPaper } from "@/server/queries/comments";
+import { importSummaryFor } from "@/server/queries/import-summary";
 import { paperForRequest } from "@/server/queries/paper-page";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams?: Promise<{ imported?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
@@ -42,8 +44,9 @@ function readOnlyMessage(reason: ReadOnlyReason, paper: PaperRef, t: Translate):
   return t(reason === "observer" ? "editor.readOnly.observer" : "editor.readOnly.notAllowed");
 }
 
-export default async function PaperPage({ params }: Props) {
+export default async function PaperPage({ params, searchParams }: Props) {
   const { id } = await params;
+  const justImported = (await searchParams)?.imported === "1";
   const actor = await actorOrSignIn(`/papers/${id}`);
   const found = await paperForRequest(actor, id);
   if (!found) notFound();
@@ -55,7 +58,7 @@ export default async function PaperPage({ params }: Props) {
   const canSuggest = can(actor, "paper.suggest", paper);
   const readOnly = readOnlyReason(actor, paper);
   const db = await getDb();
-  const [threads, members, pending] = await Promise.all([
+  const [threads, members, pending, imported] = await Promise.all([
     threadsOfPaper(db, actor, paper, locale),
     // The people one may @mention: only for whoever takes part in the discussion.
     can(actor, "paper.viewComments", paper) ? dialogueMembers(db, dialogue.id, locale) : [],
@@ -63,6 +66,8 @@ export default async function PaperPage({ params }: Props) {
     can(actor, "paper.freezeRevision", paper)
       ? pendingSuggestionCounts(db, actor, paper)
       : new Map<string | null, number>(),
+    // Just imported from Word: what came with the text (only for whoever imported it).
+    justImported ? importSummaryFor(db, actor, paper.id) : null,
   ]);
   const partnerName = (partnerId: string | null) =>
     members.find((m) => m.partnerId === partnerId)?.partner ?? t("workflow.noPartner");
@@ -111,6 +116,7 @@ export default async function PaperPage({ params }: Props) {
           </dd>
         </dl>
       </div>
+      {imported && <ImportSummaryNotice summary={imported} t={t} />}
       <WorkflowPanel
         paper={paper}
         abilities={paperAbilities(actor, paper)}

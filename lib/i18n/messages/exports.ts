@@ -105,7 +105,7 @@ export const exportsEn = {
     },
     import: {
       title: "Import a Word document",
-      help: "Starts a new paper from a .docx file: headings, paragraphs, lists, tables, emphasis and links are kept.",
+      help: "Starts a new paper from a .docx file: headings, paragraphs, lists, tables, emphasis and links are kept; tracked changes become suggestions of your delegation, and Word comments comment threads in your name.",
       fileLabel: "Word document (.docx, at most {max} MB)",
       submit: "Import as a new paper",
       pending: "Importing…",
@@ -120,6 +120,19 @@ export const exportsEn = {
       tooManyParts: "This Word document holds too many parts to be read safely. Nothing was created.",
       empty: "The document has no text to import. Nothing was created.",
       missing: "Choose a .docx file.",
+      unreadablePart:
+        "A part of this Word document (its text, tracked changes or comments) cannot be read. Nothing was created.",
+      tooManySuggestions:
+        "This Word document holds more than 2,000 tracked changes: accept or reject some of them in Word, then import it again. Nothing was created.",
+      tooManyComments:
+        "This Word document holds more than 500 comment threads or 2,000 comments: resolve or delete some of them in Word, then import it again. Nothing was created.",
+      wordComment: "Word comment by {author}:",
+      wordCommentDated: "Word comment by {author}, {date}:",
+      unknownAuthor: "an unnamed author",
+      summaryTitle: "Imported from Word",
+      summarySuggestions: "Tracked changes imported as suggestions of your delegation: {n}.",
+      summaryThreads: "Word comments imported as comment threads: {n} (replies: {replies}).",
+      summaryAuthors: "Word authors: {names}.",
     },
   },
 };
@@ -229,7 +242,7 @@ export const exportsFr: typeof exportsEn = {
     },
     import: {
       title: "Importer un document Word",
-      help: "Crée un document à partir d’un fichier .docx : titres, paragraphes, listes, tableaux, mises en forme et liens sont conservés.",
+      help: "Crée un document à partir d’un fichier .docx : titres, paragraphes, listes, tableaux, mises en forme et liens sont conservés ; les modifications suivies deviennent des suggestions de votre délégation, et les commentaires Word des fils de commentaires à votre nom.",
       fileLabel: "Document Word (.docx, {max} Mo au plus)",
       submit: "Importer comme nouveau document",
       pending: "Importation…",
@@ -244,6 +257,19 @@ export const exportsFr: typeof exportsEn = {
       tooManyParts: "Ce document Word contient trop d’éléments pour être lu en toute sécurité. Rien n’a été créé.",
       empty: "Le document ne contient aucun texte à importer. Rien n’a été créé.",
       missing: "Choisissez un fichier .docx.",
+      unreadablePart:
+        "Une partie de ce document Word (son texte, ses modifications suivies ou ses commentaires) est illisible. Rien n’a été créé.",
+      tooManySuggestions:
+        "Ce document Word contient plus de 2 000 modifications suivies : acceptez ou refusez-en une partie dans Word, puis importez-le de nouveau. Rien n’a été créé.",
+      tooManyComments:
+        "Ce document Word contient plus de 500 fils de commentaires ou 2 000 commentaires : résolvez ou supprimez-en une partie dans Word, puis importez-le de nouveau. Rien n’a été créé.",
+      wordComment: "Commentaire Word de {author} :",
+      wordCommentDated: "Commentaire Word de {author}, le {date} :",
+      unknownAuthor: "un auteur sans nom",
+      summaryTitle: "Importé de Word",
+      summarySuggestions: "Modifications suivies importées comme suggestions de votre délégation : {n}.",
+      summaryThreads: "Commentaires Word importés comme fils de commentaires : {n} (réponses : {replies}).",
+      summaryAuthors: "Auteurs dans Word : {names}.",
     },
   },
 };

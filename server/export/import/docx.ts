@@ -5,17 +5,37 @@
 // dropped, paragraph numbers (which the app computes) stripped, [brackets] and "(ad ref.)"
 // restored as paragraph marks. Pure (no database): it runs on the export thread
 // (server/export/thread.ts); server/domain/import-docx.ts makes the paper.
+// Tracked changes and Word comments come in too (word-annotations.ts marks them in document.xml
+// before mammoth reads it): suggestion marks and comment anchors in the importer's name (the
+// same ids the editor makes), the Word authors kept for the comments' bodies and the audit log.
 import { Node as PmNode } from "@tiptap/pm/model";
-import { Unzip, UnzipInflate, unzipSync } from "fflate";
+import { strToU8, Unzip, UnzipInflate, unzipSync, type Zippable, zipSync } from "fflate";
 import mammoth from "mammoth";
 import type { DocMark, DocNode } from "@/lib/document";
+import {
+  COMMENT_ANCHOR,
+  newAnchorId,
+  newSuggestionId,
+  SUGGESTION_DELETE,
+  SUGGESTION_INSERT,
+} from "@/lib/editor/annotations";
 import { translator } from "@/lib/i18n/translate";
 import { documentSchema } from "../../collab/paper-state";
 import { AppError, invalidInput } from "../../errors";
 import { markerPattern } from "../marker";
 import { safeHref } from "../render/model";
 import { type HtmlElement, type HtmlNode, isElement, parseSimpleHtml, plainText } from "./html-tree";
+import type { ImportedDocx, ImportedThread, ImportVoice } from "./imported";
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ENTRIES, IMPORT_MAX_UNCOMPRESSED } from "./limits";
+import {
+  markDocument,
+  readComments,
+  readCommentsExtended,
+  SENTINEL,
+  SENTINEL_OPEN,
+  threadComments,
+  type WordChange,
+} from "./word-annotations";
 
 const inlineMarks: Record<string, DocMark> = {
   strong: { type: "bold" },
@@ -29,14 +49,122 @@ const inlineMarks: Record<string, DocMark> = {
   code: { type: "code" },
 };
 
-type Ctx = { notes: Map<string, string> };
+/**
+ * The tracked changes and comment ranges open at this point of the text, read from the sentinels
+ * (word-annotations.ts) in document order.
+ */
+type Annotations = {
+  voice: ImportVoice;
+  changes: WordChange[];
+  /** Suggestion ids by change number, made when the change first holds text. */
+  suggestionIds: (string | undefined)[];
+  /** Anchor ids by comment sentinel number: a thread's first comment only (replies have none). */
+  anchorIds: (string | null)[];
+  openChanges: number[];
+  openComments: number[];
+  /** Comments on a point of the current paragraph: anchored on the whole paragraph. */
+  points: string[];
+};
+
+type Ctx = { notes: Map<string, string>; annotations: Annotations | null };
+
+/** The suggestion and anchor marks of text at the current point; null: inserted, then deleted (no text). */
+function annotationMarks(a: Annotations): DocMark[] | null {
+  const kinds = a.openChanges.map((n) => a.changes[n]?.kind);
+  if (kinds.includes("insert") && kinds.includes("delete")) return null;
+  const marks: DocMark[] = [];
+  const n = a.openChanges[a.openChanges.length - 1];
+  const change = n === undefined ? undefined : a.changes[n];
+  if (n !== undefined && change) {
+    a.suggestionIds[n] ??= newSuggestionId(a.voice.userId, a.voice.partnerId);
+    marks.push({
+      type: change.kind === "insert" ? SUGGESTION_INSERT : SUGGESTION_DELETE,
+      attrs: { id: a.suggestionIds[n] },
+    });
+  }
+  for (const c of a.openComments) {
+    const id = a.anchorIds[c];
+    if (id && !marks.some((m) => m.attrs?.id === id)) marks.push({ type: COMMENT_ANCHOR, attrs: { id } });
+  }
+  return marks;
+}
+
+/** Text with its marks and those of the changes and comments open there; sentinels update what is open. */
+function annotatedText(text: string, marks: DocMark[], ctx: Ctx, out: DocNode[]) {
+  const a = ctx.annotations;
+  const push = (piece: string) => {
+    if (!piece) return;
+    const extra = a ? annotationMarks(a) : [];
+    if (extra === null) return;
+    const all = [...marks, ...extra];
+    out.push({ type: "text", text: piece, ...(all.length ? { marks: all } : {}) });
+  };
+  if (!a || !text.includes(SENTINEL_OPEN)) {
+    push(text);
+    return;
+  }
+  let at = 0;
+  for (const m of text.matchAll(SENTINEL)) {
+    push(text.slice(at, m.index));
+    at = (m.index ?? 0) + m[0].length;
+    const n = Number(m[2]);
+    const without = (list: number[]) => {
+      const i = list.lastIndexOf(n);
+      if (i >= 0) list.splice(i, 1);
+    };
+    switch (m[1]) {
+      case "I":
+      case "D":
+        if (a.changes[n]) a.openChanges.push(n);
+        break;
+      case "i":
+      case "d":
+        without(a.openChanges);
+        break;
+      case "C":
+        a.openComments.push(n);
+        break;
+      case "c":
+        without(a.openComments);
+        break;
+      case "P": {
+        const id = a.anchorIds[n];
+        if (id) a.points.push(id);
+        break;
+      }
+    }
+  }
+  push(text.slice(at));
+}
+
+/** A paragraph's inline content, with the comments made on a point of it anchored on all of it. */
+function paragraphContent(nodes: HtmlNode[], ctx: Ctx): DocNode[] {
+  const content = inlineContent(nodes, [], ctx);
+  // A tracked change never outlives its paragraph (w:ins / w:del sit inside one), even if
+  // mammoth left its end out (a text box, say): the next paragraph starts with none open.
+  if (ctx.annotations) ctx.annotations.openChanges.length = 0;
+  const points = ctx.annotations?.points ?? [];
+  if (points.length === 0) return content;
+  const anchors = points.splice(0).map((id) => ({ type: COMMENT_ANCHOR, attrs: { id } }));
+  return content.map((node) =>
+    node.type === "text"
+      ? {
+          ...node,
+          marks: [
+            ...(node.marks ?? []),
+            ...anchors.filter((m) => !node.marks?.some((n) => n.attrs?.id === m.attrs.id)),
+          ],
+        }
+      : node,
+  );
+}
 
 function inlineContent(nodes: HtmlNode[], marks: DocMark[], ctx: Ctx): DocNode[] {
   const out: DocNode[] = [];
   for (const node of nodes) {
     if (!isElement(node)) {
       const text = node.text.replace(/[\r\n]+/g, " ");
-      if (text) out.push({ type: "text", text, ...(marks.length ? { marks: [...marks] } : {}) });
+      if (text) annotatedText(text, marks, ctx, out);
       continue;
     }
     if (node.tag === "br") {
@@ -83,7 +211,7 @@ function blocks(nodes: HtmlNode[], ctx: Ctx): DocNode[] {
   const out: DocNode[] = [];
   let loose: HtmlNode[] = [];
   const flush = () => {
-    const content = inlineContent(loose, [], ctx);
+    const content = paragraphContent(loose, ctx);
     if (content.some((c) => c.type !== "text" || (c.text ?? "").trim())) out.push({ type: "paragraph", content });
     loose = [];
   };
@@ -127,7 +255,7 @@ const isBlockTag = (tag: string) =>
 function block(node: HtmlElement, ctx: Ctx): DocNode[] | null {
   switch (node.tag) {
     case "p": {
-      const content = inlineContent(node.children, [], ctx);
+      const content = paragraphContent(node.children, ctx);
       const attrs = node.attrs.class ? { class: node.attrs.class } : undefined;
       return [{ type: "paragraph", ...(attrs ? { attrs: attrs as Record<string, unknown> } : {}), content }];
     }
@@ -138,7 +266,7 @@ function block(node: HtmlElement, ctx: Ctx): DocNode[] | null {
     case "h5":
     case "h6":
       return [
-        { type: "heading", attrs: { level: headingLevel[node.tag] }, content: inlineContent(node.children, [], ctx) },
+        { type: "heading", attrs: { level: headingLevel[node.tag] }, content: paragraphContent(node.children, ctx) },
       ];
     case "ul":
     case "ol": {
@@ -188,7 +316,7 @@ function block(node: HtmlElement, ctx: Ctx): DocNode[] | null {
       return inner.length ? [{ type: "blockquote", content: inner }] : null;
     }
     case "pre":
-      return [{ type: "paragraph", content: inlineContent(node.children, [], ctx) }];
+      return [{ type: "paragraph", content: paragraphContent(node.children, ctx) }];
     case "hr":
       return [{ type: "horizontalRule" }];
     default:
@@ -274,14 +402,22 @@ function stripClasses(nodes: DocNode[]): DocNode[] {
   });
 }
 
+/** The parts the import reads itself, besides what mammoth reads. */
+const DOCUMENT = "word/document.xml";
+const COMMENTS = "word/comments.xml";
+const COMMENTS_EXTENDED = "word/commentsExtended.xml";
+const CORE = "docProps/core.xml";
+const keptParts = new Set([CORE, DOCUMENT, COMMENTS, COMMENTS_EXTENDED]);
+
 /**
  * Inflates every entry the package's local headers hold, counting the bytes actually produced
  * (declared sizes can lie) and stopping at the limits: a small file that inflates to gigabytes,
- * or holds thousands of parts, is refused before the reader sees it. Keeps docProps/core.xml.
+ * or holds thousands of parts, is refused before the reader sees it. Keeps the parts the import
+ * reads itself (core properties, the document and its comments).
  */
-function inflateWithinLimits(bytes: Uint8Array): { names: Set<string>; core: Uint8Array | undefined } {
+function inflateWithinLimits(bytes: Uint8Array): { names: Set<string>; parts: Map<string, Uint8Array> } {
   const names = new Set<string>();
-  const coreChunks: Uint8Array[] = [];
+  const chunks = new Map<string, Uint8Array[]>();
   let inflated = 0;
   let refusal: Error | undefined;
   const unzip = new Unzip((file) => {
@@ -303,7 +439,11 @@ function inflateWithinLimits(bytes: Uint8Array): { names: Set<string>; core: Uin
         file.terminate();
         return;
       }
-      if (file.name === "docProps/core.xml") coreChunks.push(chunk);
+      if (keptParts.has(file.name)) {
+        const list = chunks.get(file.name) ?? [];
+        list.push(chunk);
+        chunks.set(file.name, list);
+      }
     };
     file.start();
   });
@@ -313,12 +453,14 @@ function inflateWithinLimits(bytes: Uint8Array): { names: Set<string>; core: Uin
     unzip.push(bytes.subarray(at, at + 64 * 1024), at + 64 * 1024 >= bytes.length);
   }
   if (refusal) throw refusal;
-  const core = coreChunks.length ? new Uint8Array(Buffer.concat(coreChunks)) : undefined;
-  return { names, core };
+  const parts = new Map([...chunks].map(([name, list]) => [name, new Uint8Array(Buffer.concat(list))]));
+  return { names, parts };
 }
 
+type CheckedPackage = { accordExport: boolean; parts: Map<string, Uint8Array> };
+
 /** A readable DOCX within the limits, or a clear refusal. */
-function checkPackage(bytes: Uint8Array): { accordExport: boolean } {
+function checkPackage(bytes: Uint8Array): CheckedPackage {
   if (bytes.length > IMPORT_MAX_BYTES) throw invalidInput("docx too large", "exports.import.tooLarge");
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b)
     throw invalidInput("not a zip", "exports.import.notDocx");
@@ -346,17 +488,104 @@ function checkPackage(bytes: Uint8Array): { accordExport: boolean } {
     if (error instanceof AppError) throw error;
     throw invalidInput("unreadable zip", "exports.import.notDocx");
   }
-  if (!contents.names.has("word/document.xml")) throw invalidInput("no word/document.xml", "exports.import.notDocx");
-  return { accordExport: contents.core ? markerPattern.test(new TextDecoder().decode(contents.core)) : false };
+  if (!contents.names.has(DOCUMENT)) throw invalidInput("no word/document.xml", "exports.import.notDocx");
+  const core = contents.parts.get(CORE);
+  return {
+    accordExport: core ? markerPattern.test(new TextDecoder().decode(core)) : false,
+    parts: contents.parts,
+  };
 }
 
-/** Converts DOCX bytes to the paper schema's JSON (validated against the schema). */
-export async function docxToDoc(bytes: Uint8Array): Promise<DocNode> {
-  const { accordExport } = checkPackage(bytes);
+/** A part's text; bytes that are not UTF-8 make it unreadable (Word writes UTF-8). */
+function partText(parts: Map<string, Uint8Array>, name: string): string | null {
+  const bytes = parts.get(name);
+  if (!bytes) return null;
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw invalidInput(`${name} is not UTF-8`, "exports.import.unreadablePart");
+  }
+}
+
+/**
+ * The tracked changes and comments of the package: document.xml rewritten with sentinels (a new
+ * package for mammoth when anything was marked), the Word comments gathered into threads, and
+ * the state that turns the sentinels into marks in the importer's name.
+ */
+function readAnnotations(bytes: Uint8Array, parts: Map<string, Uint8Array>, voice: ImportVoice) {
+  const documentXml = partText(parts, DOCUMENT) ?? "";
+  const marked = markDocument(documentXml, DOCUMENT);
+  const commentsXml = partText(parts, COMMENTS);
+  const extendedXml = partText(parts, COMMENTS_EXTENDED);
+  const comments = commentsXml ? readComments(commentsXml, COMMENTS) : [];
+  const threads = threadComments(
+    comments,
+    extendedXml ? readCommentsExtended(extendedXml, COMMENTS_EXTENDED) : new Map(),
+  );
+  const anchorOfRoot = new Map(threads.map((t) => [t.root.id, newAnchorId(voice.userId)]));
+  const annotations: Annotations = {
+    voice,
+    changes: marked.changes,
+    suggestionIds: [],
+    anchorIds: marked.commentIds.map((id) => anchorOfRoot.get(id) ?? null),
+    openChanges: [],
+    openComments: [],
+    points: [],
+  };
+  let packageBytes = bytes;
+  if (marked.xml !== null) {
+    const files = unzipSync(bytes);
+    files[DOCUMENT] = strToU8(marked.xml);
+    const zippable: Zippable = {};
+    for (const [name, data] of Object.entries(files)) zippable[name] = [data, { level: 0 }];
+    packageBytes = zipSync(zippable);
+  }
+  return { packageBytes, annotations, threads, anchorOfRoot };
+}
+
+/** Suggestion ids and, per anchor, the text it covers, in the final document. */
+function annotationsIn(doc: DocNode): { suggestionIds: Set<string>; quotes: Map<string, string> } {
+  const suggestionIds = new Set<string>();
+  const quotes = new Map<string, string[]>();
+  const walk = (node: DocNode, block: number[]) => {
+    if (node.type === "text") {
+      for (const mark of node.marks ?? []) {
+        const id = String(mark.attrs?.id ?? "");
+        if (mark.type === SUGGESTION_INSERT || mark.type === SUGGESTION_DELETE) suggestionIds.add(id);
+        if (mark.type === COMMENT_ANCHOR) {
+          const parts = quotes.get(id) ?? [];
+          // A new paragraph starts a new piece, joined with a space.
+          const key = block.join(".");
+          const last = parts[parts.length - 1];
+          if (last !== undefined && lastBlock.get(id) === key) parts[parts.length - 1] = last + (node.text ?? "");
+          else parts.push(node.text ?? "");
+          lastBlock.set(id, key);
+          quotes.set(id, parts);
+        }
+      }
+      return;
+    }
+    for (const [i, child] of (node.content ?? []).entries()) walk(child, child.type === "text" ? block : [...block, i]);
+  };
+  const lastBlock = new Map<string, string>();
+  walk(doc, []);
+  return {
+    suggestionIds,
+    quotes: new Map([...quotes].map(([id, parts]) => [id, parts.join(" ").replace(/\s+/g, " ").trim()])),
+  };
+}
+
+/**
+ * Reads DOCX bytes into the paper schema's JSON (validated against the schema), with the file's
+ * tracked changes as suggestions and its comments as threads, in the name of `voice`.
+ */
+export async function readDocx(bytes: Uint8Array, voice: ImportVoice): Promise<ImportedDocx> {
+  const { accordExport, parts } = checkPackage(bytes);
+  const { packageBytes, annotations, threads, anchorOfRoot } = readAnnotations(bytes, parts, voice);
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes) },
+      { buffer: Buffer.from(packageBytes) },
       {
         styleMap: [
           "u => u",
@@ -377,7 +606,7 @@ export async function docxToDoc(bytes: Uint8Array): Promise<DocNode> {
     throw invalidInput("mammoth could not read the file", "exports.import.notDocx");
   }
   const { body, notes } = extractNotes(parseSimpleHtml(html));
-  let content = blocks(body, { notes });
+  let content = blocks(body, { notes, annotations });
   if (accordExport) {
     const markers = [translator("en")("exports.cover.adRef"), translator("fr")("exports.cover.adRef")];
     content = fromAccordExport(content, markers);
@@ -387,18 +616,54 @@ export async function docxToDoc(bytes: Uint8Array): Promise<DocNode> {
     throw invalidInput("empty document", "exports.import.empty");
   const doc: DocNode = { type: "doc", content };
   try {
-    PmNode.fromJSON(documentSchema(), doc).check();
+    // Read through the schema: marks in the schema's order, then checked.
+    const node = PmNode.fromJSON(documentSchema(), doc);
+    node.check();
+    doc.content = (node.toJSON() as DocNode).content ?? [];
   } catch {
     // Keep only what the schema accepts, block by block, rather than refuse the whole file.
-    doc.content = content.filter((block) => {
+    doc.content = content.flatMap((block) => {
       try {
-        PmNode.fromJSON(documentSchema(), { type: "doc", content: [block] }).check();
-        return true;
+        const node = PmNode.fromJSON(documentSchema(), { type: "doc", content: [block] });
+        node.check();
+        return (node.toJSON() as DocNode).content ?? [];
       } catch {
-        return false;
+        return [];
       }
     });
     if (!doc.content.length) throw invalidInput("nothing valid", "exports.import.empty");
   }
-  return doc;
+  const found = annotationsIn(doc);
+  const imported: ImportedThread[] = threads.map((thread) => {
+    const anchorId = anchorOfRoot.get(thread.root.id) as string;
+    const quote = found.quotes.get(anchorId);
+    return {
+      anchorId,
+      anchored: quote !== undefined,
+      quote: quote ?? "",
+      resolved: thread.done,
+      comments: [thread.root, ...thread.replies].map((c) => ({ author: c.author, date: c.date, text: c.text })),
+    };
+  });
+  const usedChanges = annotations.changes.filter((_, n) => {
+    const id = annotations.suggestionIds[n];
+    return id !== undefined && found.suggestionIds.has(id);
+  });
+  const wordAuthors = [
+    ...new Set([
+      ...usedChanges.map((c) => c.author),
+      ...threads.flatMap((t) => [t.root, ...t.replies].map((c) => c.author)),
+    ]),
+  ]
+    .filter(Boolean)
+    .slice(0, 50);
+  return { doc, suggestions: found.suggestionIds.size, threads: imported, wordAuthors };
+}
+
+/** Nobody's: for a reading that keeps only the document (its suggestions and anchors name no account). */
+const NO_VOICE: ImportVoice = { userId: "00000000-0000-0000-0000-000000000000", partnerId: null };
+
+/** The document alone, as `readDocx` reads it. */
+export async function docxToDoc(bytes: Uint8Array, voice: ImportVoice = NO_VOICE): Promise<DocNode> {
+  return (await readDocx(bytes, voice)).doc;
 }

@@ -7,7 +7,7 @@ import { ZodError } from "zod";
 import { getDb } from "@/db/client";
 import { failureMessage } from "@/server/action-result";
 import { currentActor } from "@/server/auth/current";
-import { IMPORT_MAX_BYTES, importDocx } from "@/server/domain/import-docx";
+import { IMPORT_MAX_BYTES, importDocx, importedPaperHref } from "@/server/domain/import-docx";
 import { AppError, httpStatusOf, invalidInput } from "@/server/errors";
 import { parseForm, readBodyWithin } from "@/server/http-body";
 import { readImportForm } from "@/server/import-form";
@@ -22,7 +22,7 @@ export const runtime = "nodejs";
 const ENVELOPE = 64 * 1024;
 
 export async function POST(request: Request) {
-  const { t } = await getTranslator();
+  const { t, locale } = await getTranslator();
   if (isCrossSite(request.headers)) {
     return Response.json({ error: "forbidden", message: t("errors.forbidden") }, { status: 403 });
   }
@@ -41,9 +41,12 @@ export async function POST(request: Request) {
     }
     const form = await parseForm(request, body.bytes);
     if (!form) throw invalidInput("not a multipart form", "exports.import.missing");
-    const paper = await importDocx(await getDb(), actor, await readImportForm(form));
+    const paper = await importDocx(await getDb(), actor, { ...(await readImportForm(form)), locale });
     revalidatePath("/dialogues", "layout");
-    return Response.json({ paperId: paper.id, href: `/papers/${paper.id}` }, { status: 201 });
+    return Response.json(
+      { paperId: paper.id, href: importedPaperHref(paper.id, paper.imported), imported: paper.imported },
+      { status: 201 },
+    );
   } catch (error) {
     const message = failureMessage(error, t);
     if (error instanceof AppError)
