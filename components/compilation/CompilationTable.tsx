@@ -10,24 +10,35 @@ import { dateFormat, dispositionText, statusText } from "@/server/queries/compil
 
 function Proposal({ row, t, date }: { row: CompilationRow; t: Translate; date: Intl.DateTimeFormat }) {
   if (row.kind === "suggestion") {
+    // A change beyond words inserted or deleted says what it is (a new paragraph, a split, bold…).
+    const formats = row.formats.map((f) => t(`comments.suggestions.formats.${f as "bold"}`)).join(", ");
+    const what =
+      row.change === "insert" || row.change === "delete"
+        ? null
+        : row.change === "format"
+          ? t("compilation.formatTo", { formats: formats || t("comments.suggestions.formats.plain") })
+          : t(`compilation.kind.${row.change}`);
     return (
-      <p className="whitespace-pre-wrap">
-        {row.proposed.map((piece, i) =>
-          piece.change === "ins" ? (
-            <ins key={i} className="bg-green-100 text-green-900">
-              <span className="sr-only">{t("compilation.inserted")} </span>
-              {piece.text}
-            </ins>
-          ) : piece.change === "del" ? (
-            <del key={i} className="bg-red-100 text-red-900">
-              <span className="sr-only">{t("compilation.deleted")} </span>
-              {piece.text}
-            </del>
-          ) : (
-            <span key={i}>{piece.text}</span>
-          ),
-        )}
-      </p>
+      <>
+        {what && <p className="text-xs font-semibold text-slate-700">{what}</p>}
+        <p className="whitespace-pre-wrap">
+          {row.proposed.map((piece, i) =>
+            piece.change === "ins" ? (
+              <ins key={i} className="bg-green-100 text-green-900">
+                <span className="sr-only">{t("compilation.inserted")} </span>
+                {piece.text}
+              </ins>
+            ) : piece.change === "del" ? (
+              <del key={i} className="bg-red-100 text-red-900">
+                <span className="sr-only">{t("compilation.deleted")} </span>
+                {piece.text}
+              </del>
+            ) : (
+              <span key={i}>{piece.text}</span>
+            ),
+          )}
+        </p>
+      </>
     );
   }
   const created = new Date(row.createdAt);

@@ -16,17 +16,19 @@ export type SuggestionParts = {
   blocksDeleted: string[];
 };
 
-export type SuggestionChange =
-  | "insert"
-  | "delete"
-  | "replace"
-  | "insertBlock"
-  | "deleteBlock"
-  | "split"
-  | "merge"
-  | "move"
-  | "restructure"
-  | "format";
+export const suggestionChanges = [
+  "insert",
+  "delete",
+  "replace",
+  "insertBlock",
+  "deleteBlock",
+  "split",
+  "merge",
+  "move",
+  "restructure",
+  "format",
+] as const;
+export type SuggestionChange = (typeof suggestionChanges)[number];
 
 export function emptyParts(): SuggestionParts {
   return { inserted: "", deleted: "", formatted: "", formats: [], blocksInserted: [], blocksDeleted: [] };

@@ -5,6 +5,7 @@
 // it, capped), and read back from the audit row's details by the compilation.
 import type * as Y from "yjs";
 import { z } from "zod";
+import { type SuggestionChange, suggestionChanges } from "@/lib/editor/suggestion-change";
 import { liveContentFromYDoc } from "../collab/paper-state";
 import { type RedlinePiece, readDocument } from "../queries/compilation-document";
 
@@ -15,7 +16,9 @@ export type SuggestionAtDecision = {
   paragraph: number | null;
   /** Where the suggestion started in its block (orders decided rows within a paragraph). */
   offset: number;
-  change: "insert" | "delete";
+  change: SuggestionChange;
+  /** For a change of formatting: the formatting proposed. */
+  formats: string[];
   original: string;
   proposed: RedlinePiece[];
 };
@@ -33,9 +36,8 @@ function capPieces(pieces: RedlinePiece[], max: number): RedlinePiece[] {
 }
 
 /**
- * Each text suggestion of the document as it stands now, by id (call it before deciding). A
- * suggestion without text marks (a proposed block, say) is not found: its decision records what
- * it recorded before.
+ * Each suggestion of the document as it stands now, by id (call it before deciding): text,
+ * formatting and block suggestions alike.
  */
 export function suggestionsAtDecision(doc: Y.Doc): (id: string) => SuggestionAtDecision | undefined {
   const { numbers, suggestions, originals } = readDocument(liveContentFromYDoc(doc));
@@ -46,6 +48,7 @@ export function suggestionsAtDecision(doc: Y.Doc): (id: string) => SuggestionAtD
       paragraph: numbers[s.block] ?? null,
       offset: s.offset,
       change: s.row.change,
+      formats: s.row.formats,
       original: (originals[s.block] ?? "").slice(0, RECORDED_TEXT_MAX),
       proposed: capPieces(s.row.proposed, RECORDED_TEXT_MAX),
     });
@@ -63,7 +66,8 @@ const decisionDetails = z.object({
   partnerId: z.string().nullable().optional().catch(undefined),
   paragraph: z.number().int().nullable().optional().catch(undefined),
   offset: z.number().int().optional().catch(undefined),
-  change: z.enum(["insert", "delete"]).optional().catch(undefined),
+  change: z.enum(suggestionChanges).optional().catch(undefined),
+  formats: z.array(z.string().max(20)).max(8).optional().catch(undefined),
   original: z.string().optional().catch(undefined),
   proposed: z.array(piece).optional().catch(undefined),
 });

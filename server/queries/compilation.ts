@@ -11,6 +11,7 @@ import { auditEvents, commentThreads, compilationDispositions, type PaperStatus,
 import { partnerLabel } from "@/lib/countries";
 import type { DocNode } from "@/lib/document";
 import { parseSuggestionId } from "@/lib/editor/annotations";
+import type { SuggestionChange } from "@/lib/editor/suggestion-change";
 import type { Locale } from "@/lib/i18n/locales";
 import { liveContentFromYDoc, loadPaperState, paperDoc } from "../collab/paper-state";
 import { type DispositionValue, rowKey } from "../domain/dispositions";
@@ -51,7 +52,10 @@ type RowBase = {
 export type SuggestionRow = RowBase & {
   kind: "suggestion";
   id: string;
-  change: "insert" | "delete";
+  /** What it proposes: words inserted or deleted, a new or deleted paragraph, a split, a move, formatting… */
+  change: SuggestionChange;
+  /** For a change of formatting: the formatting proposed (e.g. ["bold"]). */
+  formats: string[];
   /** The words inserted or deleted. */
   words: string;
   /** The block with this suggestion's change marked. */
@@ -216,7 +220,7 @@ export async function compilationOfPaper(
   for (const [id, decision] of decided) {
     const details = readDecisionDetails(decision.details);
     const paragraph = details.paragraph ?? null;
-    const change = details.change ?? (details.kind === "delete" ? "delete" : "insert");
+    const change: SuggestionChange = details.change ?? (details.kind === "delete" ? "delete" : "insert");
     const words = details.text ?? "";
     const block =
       paragraph === null
@@ -230,6 +234,7 @@ export async function compilationOfPaper(
         key: rowKey({ kind: "suggestion", id }),
         id,
         change,
+        formats: details.formats ?? [],
         words,
         // Decided before the decision recorded its redline: the words alone, as inserted or deleted.
         proposed: details.proposed ?? (words ? [{ text: words, change: change === "delete" ? "del" : "ins" }] : []),

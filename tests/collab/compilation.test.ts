@@ -5,12 +5,14 @@
 // filtered by delegation, paragraph and status, written as CSV; nothing for those the policy
 // keeps out.
 import { and, asc, eq } from "drizzle-orm";
+import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
+import * as Y from "yjs";
 import { recordDispositionAction } from "@/app/actions/compilation";
 import { CompilationTable } from "@/components/compilation/CompilationTable";
 import { auditEvents, compilationDispositions, papers } from "@/db/schema";
-import { newAnchorId, newSuggestionId } from "@/lib/editor/annotations";
+import { BLOCK_INSERT, newAnchorId, newSuggestionId } from "@/lib/editor/annotations";
 import { translator } from "@/lib/i18n/translate";
 import { recordAudit } from "@/server/audit";
 import { createThread } from "@/server/domain/comments";
@@ -141,6 +143,55 @@ describe("the compilation of amendments", () => {
     expect(compilation.delegations.map((d) => d.label)).toEqual(
       expect.arrayContaining(["France", "Senegal", threadRow.delegation]),
     );
+  });
+
+  it("lists a split, a new paragraph and proposed bold as one row each, saying what they propose", async () => {
+    const { paper } = await harness.paper("consultation");
+    const delegate = await harness.syncedClient("delegate", paper.id);
+    const split = suggestionId("delegate");
+    const added = suggestionId("delegate");
+    const bold = suggestionId("delegate");
+    const fragment = delegate.doc.getXmlFragment("default");
+    const proposed = (words: string, id: string) => {
+      const paragraph = new Y.XmlElement("paragraph");
+      paragraph.setAttribute(BLOCK_INSERT, id);
+      const text = new Y.XmlText();
+      paragraph.insert(0, [text]);
+      text.insert(0, words, { suggestionInsert: { id } });
+      return paragraph;
+    };
+    // Paragraph 1 split before "are interlinked.": the tail proposed for deletion, a new paragraph with it.
+    delegate.doc.transact(() => {
+      const first = textOf(delegate.doc, 1);
+      const at = first.toString().indexOf(" are interlinked.");
+      first.format(at, first.length - at, { suggestionDelete: { id: split } });
+      fragment.insert(2, [proposed(" are interlinked.", split)]);
+    });
+    delegate.doc.transact(() => fragment.insert(fragment.length, [proposed("A closing paragraph.", added)]));
+    textOf(delegate.doc, 3).format(0, 8, { suggestionFormat: { id: bold, formats: "bold" } });
+    await delegate.settled();
+    expect(delegate.refused()).toBe(false);
+
+    const compilation = (await compile("chair", paper.id)) as Compilation;
+    const rows = compilation.rows as SuggestionRow[];
+    expect(rows.map((r) => [r.id, r.change, r.paragraph])).toEqual([
+      [split, "split", 1],
+      [bold, "format", 2],
+      [added, "insertBlock", null],
+    ]);
+    const [splitRow, boldRow, addedRow] = rows as [SuggestionRow, SuggestionRow, SuggestionRow];
+    // The split's two blocks in one redline: the tail struck in the first, the new paragraph inserted.
+    expect(redline(splitRow)).toBe(
+      "Migration and development<del> are interlinked.</del>\n<ins> are interlinked.</ins>",
+    );
+    expect(boldRow).toMatchObject({ words: "Partners", formats: ["bold"] });
+    expect(redline(addedRow)).toBe("<ins>A closing paragraph.</ins>");
+    const html = renderToStaticMarkup(
+      createElement(CompilationTable, { rows, caption: "Compilation", t: translator("en"), locale: "en" }),
+    );
+    expect(html).toContain("Paragraph split");
+    expect(html).toContain("Formatting proposed: bold");
+    expect(html).toContain("New paragraph");
   });
 
   it("filters by delegation and by paragraph, and ignores filters that are not ids or numbers", async () => {
