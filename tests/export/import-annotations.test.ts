@@ -13,9 +13,22 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { comments, commentThreads, papers } from "@/db/schema";
 import { compareDocuments } from "@/lib/compare";
 import type { DocNode } from "@/lib/document";
-import { COMMENT_ANCHOR, parseSuggestionId, SUGGESTION_DELETE, SUGGESTION_INSERT } from "@/lib/editor/annotations";
-import { liveContentFromYDoc, loadPaperState, paperDoc } from "@/server/collab/paper-state";
-import { listSuggestions } from "@/server/collab/suggestions";
+import {
+  BLOCK_DELETE,
+  BLOCK_INSERT,
+  COMMENT_ANCHOR,
+  parseSuggestionId,
+  SUGGESTION_DELETE,
+  SUGGESTION_INSERT,
+} from "@/lib/editor/annotations";
+import {
+  contentFromYDoc,
+  liveContentFromYDoc,
+  loadPaperState,
+  paperDoc,
+  ydocStateFromContent,
+} from "@/server/collab/paper-state";
+import { decideInDoc, listSuggestions } from "@/server/collab/suggestions";
 import { COMMENT_MAX_LENGTH } from "@/server/domain/comments";
 import { importDocx, importedCommentBody } from "@/server/domain/import-docx";
 import { decideSuggestions } from "@/server/domain/suggestions";
@@ -276,6 +289,30 @@ describe("a Word file's tracked changes and comments", () => {
     expect(paper.imported).toEqual({ suggestions: 0, threads: 0, replies: 0, wordAuthors: [] });
     expect(await threadsOf(paper.id)).toEqual([]);
     expect(await importSummaryFor(test.db(), world.actors.penholder, paper.id)).toBeNull();
+  });
+});
+
+describe("whole paragraphs added or deleted in Word", () => {
+  it("become proposed paragraphs and proposed deletions, decided as paragraphs", async () => {
+    const file = wordFile(
+      paragraph(run("Kept as agreed.")) +
+        paragraph(ins(1, ANA, "A whole new paragraph.")) +
+        paragraph(del(2, BO, "A paragraph to drop.")),
+      [],
+    );
+    const voice = { userId: world.actors.delegate.id, partnerId: world.partnerOf.delegate };
+    const { doc } = await readDocx(file, voice);
+    const [kept, added, dropped] = doc.content ?? [];
+    expect(kept?.attrs?.[BLOCK_INSERT] ?? null).toBeNull();
+    expect(parseSuggestionId(added?.attrs?.[BLOCK_INSERT])).toEqual(voice);
+    expect(parseSuggestionId(dropped?.attrs?.[BLOCK_DELETE])).toEqual(voice);
+    const decided = (decision: "accept" | "reject") => {
+      const ydoc = paperDoc([ydocStateFromContent(doc)]);
+      decideInDoc(ydoc, () => true, decision);
+      return (contentFromYDoc(ydoc).content ?? []).map((block) => block.content?.[0]?.text ?? "");
+    };
+    expect(decided("accept")).toEqual(["Kept as agreed.", "A whole new paragraph."]);
+    expect(decided("reject")).toEqual(["Kept as agreed.", "A paragraph to drop."]);
   });
 });
 

@@ -13,6 +13,8 @@ import { strToU8, Unzip, UnzipInflate, unzipSync, type Zippable, zipSync } from 
 import mammoth from "mammoth";
 import type { DocMark, DocNode } from "@/lib/document";
 import {
+  BLOCK_DELETE,
+  BLOCK_INSERT,
   COMMENT_ANCHOR,
   newAnchorId,
   newSuggestionId,
@@ -633,6 +635,7 @@ export async function readDocx(bytes: Uint8Array, voice: ImportVoice): Promise<I
     });
     if (!doc.content.length) throw invalidInput("nothing valid", "exports.import.empty");
   }
+  proposeWholeBlocks(doc);
   const found = annotationsIn(doc);
   const imported: ImportedThread[] = threads.map((thread) => {
     const anchorId = anchorOfRoot.get(thread.root.id) as string;
@@ -658,6 +661,30 @@ export async function readDocx(bytes: Uint8Array, voice: ImportVoice): Promise<I
     .filter(Boolean)
     .slice(0, 50);
   return { doc, suggestions: found.suggestionIds.size, threads: imported, wordAuthors };
+}
+
+/**
+ * A paragraph or heading whose whole text one tracked change inserted (or deleted) was added (or
+ * deleted) as a paragraph in Word: it becomes a block suggestion under that change's id, so that
+ * deciding it adds or removes the paragraph itself, not only its words.
+ */
+function proposeWholeBlocks(node: DocNode): void {
+  for (const child of node.content ?? []) {
+    if (child.type === "paragraph" || child.type === "heading") {
+      const texts = (child.content ?? []).filter((c) => c.type === "text");
+      if (texts.length === 0 || texts.length !== (child.content ?? []).length) continue;
+      for (const [mark, attribute] of [
+        [SUGGESTION_INSERT, BLOCK_INSERT],
+        [SUGGESTION_DELETE, BLOCK_DELETE],
+      ] as const) {
+        const ids = new Set(texts.map((t) => t.marks?.find((m) => m.type === mark)?.attrs?.id));
+        const [id] = ids;
+        if (ids.size === 1 && typeof id === "string") child.attrs = { ...child.attrs, [attribute]: id };
+      }
+    } else {
+      proposeWholeBlocks(child);
+    }
+  }
 }
 
 /** Nobody's: for a reading that keeps only the document (its suggestions and anchors name no account). */
