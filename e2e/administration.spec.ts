@@ -51,14 +51,45 @@ test("a chair invites a delegate to their own dialogue; a delegate has no invite
   await expect(form.getByRole("alert")).toHaveText("This person is already a member of the dialogue.");
   await expect(form.getByLabel("Email")).toHaveValue(demo.rabatFr);
 
-  // A new address each run, so a retry on the same server adds a member too.
-  await form.getByLabel("Email").fill(`pt-${Date.now().toString(36)}@rabat.accord.test`);
+  // A new address each run, so a retry on the same server adds a member too. Speaking for Spain,
+  // it is only an invitation: Spain's focal point must confirm it (a chair never can).
+  const email = `pt-${Date.now().toString(36)}@rabat.accord.test`;
+  await form.getByLabel("Email").fill(email);
   await form.getByLabel("Name").fill("Lucía Ortega");
   await form.getByLabel("First password").fill("rabat-delegate-2013");
   await form.getByRole("button", { name: "Add member" }).click();
-  await expect(form.getByRole("status")).toHaveText("Member added.");
-  await expect(chair.page.getByRole("table").filter({ hasText: "Lucía Ortega" })).toBeVisible();
+  await expect(form.getByRole("status")).toHaveText(
+    "Invited. The focal point of the state this person would speak for must confirm it first.",
+  );
+  await expect(chair.page.getByTestId("pending-member").filter({ hasText: "Lucía Ortega" })).toContainText(
+    "Awaiting confirmation by the focal point of Spain",
+  );
+  // The chair's own delegation page (Senegal's focal point) does not offer Spain's invitation.
+  await chair.page.goto("/delegation");
+  await expect(chair.page.getByTestId("membership-request").filter({ hasText: "Lucía Ortega" })).toHaveCount(0);
   await chair.page.context().close();
+
+  // Until confirmed, the invitation grants nothing.
+  const invitee = await signedInPage({ email, password: "rabat-delegate-2013" });
+  await invitee.goto("/dialogues/rabat");
+  await expect(invitee.getByRole("heading", { level: 1 })).not.toHaveText("Rabat Process");
+
+  // Spain's focal point confirms on their delegation page.
+  const spain = await signedInPage("rabatEs");
+  await spain.goto("/");
+  await spain.getByRole("link", { name: "Delegation" }).click();
+  await expect(spain.getByRole("heading", { level: 1 })).toHaveText("Your delegation");
+  const request = spain.getByTestId("membership-request").filter({ hasText: "Lucía Ortega" });
+  await expect(request).toContainText("Rabat Process");
+  await expectAccessible(spain);
+  await request.getByRole("button", { name: "Confirm" }).click();
+  // The request leaves the list (and its form with it) for the delegation's members.
+  await expect(request).toHaveCount(0);
+  await expect(spain.getByRole("table").filter({ hasText: "Lucía Ortega" })).toContainText("Delegate");
+  await invitee.goto("/dialogues");
+  await expect(invitee.getByRole("region", { name: "Rabat Process" }).getByTestId("my-role")).toHaveText(
+    "You: Delegate for Spain",
+  );
 
   const delegate = new DialoguePage(await signedInPage("rabatFr"), "rabat");
   await delegate.goto();
