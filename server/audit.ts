@@ -33,6 +33,7 @@ export const auditAction = z.enum([
   "suggestion.accepted",
   "suggestion.rejected",
   "suggestion.withdrawn",
+  "suggestion.lapsed",
   "compilation.disposition_recorded",
 ]);
 export type AuditAction = z.infer<typeof auditAction>;

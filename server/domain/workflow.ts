@@ -21,7 +21,7 @@ import { type DocNode, hasBracketedText } from "@/lib/document";
 import { recordAudit } from "../audit";
 import { contentHash } from "../canonical";
 import { compactLocked } from "../collab/compaction";
-import { notifyPaperAccessChanged } from "../collab/notify";
+import { applyStoredUpdate, notifyPaperAccessChanged } from "../collab/notify";
 import { paperDoc, readPaperState } from "../collab/paper-state";
 import { listSuggestions, type SuggestionSummary } from "../collab/suggestions";
 import { AppError, invalidInput, isUniqueViolation, notFound } from "../errors";
@@ -30,6 +30,7 @@ import { type Mail, sendMail } from "../mail";
 import { type Actor, authorize } from "../policy";
 import { statePositions } from "../queries/workflow";
 import { notifyRoundParticipants } from "./notifications";
+import { lapsePendingSuggestions } from "./suggestions";
 
 /** The HLD session papers are submitted to; part of every submission reference. */
 export const HLD_SESSION_YEAR = Number(process.env.ACCORD_HLD_YEAR ?? 2013);
@@ -190,8 +191,18 @@ export function decideRound(input: {
   return { outcome: "not_agreed" };
 }
 
-/** Closes the round if its outcome is decided; emails to send after commit go to `outbox`. */
-async function settleRound(tx: Tx, roundId: string, now: Date, actorId: string | null, outbox: Mail[]) {
+/** What settling a round leaves for after the commit: emails, and updates for the live text. */
+type Outbox = { mails: Mail[]; liveUpdates: { paperId: string; update: Uint8Array }[] };
+
+const newOutbox = (): Outbox => ({ mails: [], liveUpdates: [] });
+
+async function deliver(outbox: Outbox): Promise<void> {
+  for (const { paperId, update } of outbox.liveUpdates) await applyStoredUpdate(paperId, update);
+  await sendMail(outbox.mails);
+}
+
+/** Closes the round if its outcome is decided; what to do after commit goes to `outbox`. */
+async function settleRound(tx: Tx, roundId: string, now: Date, actorId: string | null, outbox: Outbox) {
   // Lock order everywhere: paper, then round (recordPosition does the same), or two
   // transactions settling the same round deadlock.
   const [target] = await tx
@@ -226,7 +237,12 @@ async function settleRound(tx: Tx, roundId: string, now: Date, actorId: string |
     details: { outcome: decision.outcome },
   });
   await setStatus(tx, actorId, paper, decision.outcome === "agreed" ? "agreed" : "consultation", { round: round.id });
-  outbox.push(
+  if (decision.outcome === "agreed") {
+    // Suggestions carried over at the freeze can no longer enter the agreed text: they lapse.
+    const update = await lapsePendingSuggestions(tx, paper, round.openedBy, actorId);
+    if (update) outbox.liveUpdates.push({ paperId: paper.id, update });
+  }
+  outbox.mails.push(
     ...(await notifyRoundParticipants(tx, {
       paperId: paper.id,
       roundId: round.id,
@@ -247,7 +263,7 @@ export async function recordPosition(
   const reason = input.reason?.trim() || null;
   if (input.value === "object" && !reason)
     throw invalidInput("an objection needs a reason", "errors.objectionReasonRequired");
-  const outbox: Mail[] = [];
+  const outbox = newOutbox();
   const result = await db.transaction(async (tx) => {
     const paper = await lockPaper(tx, input.paperId);
     const [partner] = await tx.select().from(partners).where(eq(partners.id, input.partnerId));
@@ -295,7 +311,7 @@ export async function recordPosition(
   });
   // Settling (here or at the deadline) may have moved the paper: re-check open editors.
   if (result.outcome || result.refused) await notifyPaperAccessChanged(input.paperId);
-  await sendMail(outbox);
+  await deliver(outbox);
   // Refused after the transaction, so that settling the overdue round still commits.
   if (result.refused) throw new AppError("invalid_transition", "round deadline passed", "errors.roundClosed");
   return { roundId: result.roundId, outcome: result.outcome };
@@ -310,9 +326,9 @@ export async function settleDueRounds(db: Db, now: Date = new Date()) {
     .orderBy(asc(approvalRounds.deadline));
   const settled: string[] = [];
   for (const { id } of due) {
-    const outbox: Mail[] = [];
+    const outbox = newOutbox();
     const outcome = await db.transaction((tx) => settleRound(tx, id, now, null, outbox));
-    await sendMail(outbox);
+    await deliver(outbox);
     if (outcome) {
       settled.push(id);
       const [round] = await db

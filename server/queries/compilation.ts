@@ -81,7 +81,7 @@ export type ThreadRow = RowBase & {
 
 export type CompilationRow = SuggestionRow | ThreadRow;
 
-export const suggestionStatuses = ["pending", "accepted", "rejected", "withdrawn"] as const;
+export const suggestionStatuses = ["pending", "accepted", "rejected", "withdrawn", "lapsed"] as const;
 export type SuggestionStatus = (typeof suggestionStatuses)[number];
 export const compilationStatuses = [...suggestionStatuses, "open", "resolved"] as const;
 export type CompilationStatus = (typeof compilationStatuses)[number];
@@ -325,6 +325,8 @@ const DECIDED = {
   "suggestion.accepted": "accepted",
   "suggestion.rejected": "rejected",
   "suggestion.withdrawn": "withdrawn",
+  // Carried over at a freeze, still pending when the text was agreed (server/domain/workflow.ts).
+  "suggestion.lapsed": "lapsed",
 } as const satisfies Record<string, SuggestionStatus>;
 
 /** The same, for a paper id (a route handler): null when it does not exist or the actor may not see it. */

@@ -13,9 +13,10 @@ import { loadPaperState, paperDoc } from "@/server/collab/paper-state";
 import { listSuggestions } from "@/server/collab/suggestions";
 import { createThread, replyToThread, setThreadResolved } from "@/server/domain/comments";
 import { decideSuggestions, withdrawSuggestion } from "@/server/domain/suggestions";
-import { freezeAndOpenRound } from "@/server/domain/workflow";
+import { freezeAndOpenRound, recordPosition, settleDueRounds } from "@/server/domain/workflow";
 import { AppError } from "@/server/errors";
 import { threadsForPaper } from "@/server/queries/comments";
+import { compilationOfPaper } from "@/server/queries/compilation";
 import { loadActor, makeMember, reloadPaper } from "../helpers/factories";
 import { useCollabHarness } from "./harness";
 import { textOf, waitFor } from "./helpers";
@@ -422,6 +423,52 @@ describe("freezing a text with suggestions still pending", () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.paperId, paper.id), eq(auditEvents.action, "revision.frozen")));
     expect(frozen?.details).toMatchObject({ suggestionsCarriedOver: 1 });
+  });
+});
+
+describe("suggestions carried over into a text that is then agreed", () => {
+  it("lapse when the round agrees the text: gone from the live text, audited, listed as lapsed", async () => {
+    const { paper } = await harness.paper("consultation");
+    const { world } = harness;
+    const delegate = await harness.syncedClient("delegate", paper.id);
+    const id = suggestionId("delegate");
+    textOf(delegate.doc, 1).insert(0, "Never agreed. ", { suggestionInsert: { id } });
+    await delegate.settled();
+    expect(delegate.refused()).toBe(false);
+    // Under silence procedure, agreed at the deadline by the sweeper (no actor), nobody objecting.
+    await freezeAndOpenRound(harness.db(), world.actors.chair, {
+      paperId: paper.id,
+      procedure: "silence",
+      deadline: new Date(Date.now() + 86_400_000),
+      carryOverSuggestions: true,
+    });
+    await recordPosition(harness.db(), world.actors.penholder, {
+      paperId: paper.id,
+      partnerId: world.partnerOf.penholder as string,
+      value: "approve",
+    });
+    await settleDueRounds(harness.db(), new Date(Date.now() + 2 * 86_400_000));
+    expect((await reloadPaper(harness.db(), paper.id)).status).toBe("agreed");
+    // Nothing is left that nobody could decide: stored and live texts are the agreed one.
+    expect(listSuggestions(paperDoc(await loadPaperState(harness.db(), paper.id)))).toEqual([]);
+    await waitFor(
+      () => !delegate.text().includes("Never agreed."),
+      5_000,
+      "the live text to lose the lapsed suggestion",
+    );
+    const audit = await harness
+      .db()
+      .select({ action: auditEvents.action, actorId: auditEvents.actorId })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.paperId, paper.id), eq(auditEvents.targetId, id)));
+    expect(audit).toEqual([{ action: "suggestion.lapsed", actorId: null }]);
+    const compilation = await compilationOfPaper(
+      harness.db(),
+      world.actors.chair,
+      await reloadPaper(harness.db(), paper.id),
+      "en",
+    );
+    expect(compilation?.rows.find((row) => row.id === id)).toMatchObject({ status: "lapsed" });
   });
 });
 

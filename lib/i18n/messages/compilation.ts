@@ -67,6 +67,7 @@ export const compilationEn = {
       accepted: "accepted",
       rejected: "rejected",
       withdrawn: "withdrawn",
+      lapsed: "lapsed (text agreed without it)",
     },
     disposition: {
       accept: "Accept",
@@ -182,6 +183,7 @@ export const compilationFr: Widen<typeof compilationEn> = {
       accepted: "acceptée",
       rejected: "rejetée",
       withdrawn: "retirée",
+      lapsed: "caduque (texte adopté sans elle)",
     },
     disposition: {
       accept: "Accepter",
