@@ -172,6 +172,11 @@ const rules: { [A in Action]: (actor: Actor, resource: ResourceOf[A]) => boolean
     rules["paper.comment"](a, r) && (a.id === r.authorId || hasRole(a, r.dialogueId, "chair", "penholder")),
 };
 
+/** The partners whose delegations this actor manages: every one for the secretariat, else those they are focal point of. */
+export function partnersManagedBy(actor: Actor): "all" | ReadonlySet<string> {
+  return isAdmin(actor) ? "all" : (actor.focalPointOf ?? new Set<string>());
+}
+
 /**
  * Whose pending suggestions this actor may withdraw in this paper, for the page to show the
  * control (the rule above asks the same): their own, and their partner's if they speak for it.

@@ -7,7 +7,7 @@ import type { Db } from "@/db/client";
 import { type DialogueRole, dialogues, membershipRequests, memberships, partners, users } from "@/db/schema";
 import { partnerLabel } from "@/lib/countries";
 import type { Locale } from "@/lib/i18n/locales";
-import { type Actor, can, rolesSpeakingForPartner } from "../policy";
+import { type Actor, can, partnersManagedBy, rolesSpeakingForPartner } from "../policy";
 
 export type DelegationRequest = {
   id: string;
@@ -30,13 +30,13 @@ export type Delegation = {
 
 export async function delegationOf(db: Db, actor: Actor, locale: Locale): Promise<Delegation | null> {
   if (!can(actor, "delegation.viewAny", null)) return null;
-  const admin = actor.globalRole === "admin";
-  const own = [...(actor.focalPointOf ?? [])];
+  const managed = partnersManagedBy(actor);
+  const own = managed === "all" ? [] : [...managed];
   // The secretariat sees every partner; a focal point only theirs (none matches no uuid).
   const scope = (column: typeof partners.id | typeof memberships.partnerId): SQL | undefined =>
-    admin ? undefined : inArray(column, own.length > 0 ? own : ["00000000-0000-0000-0000-000000000000"]);
+    managed === "all" ? undefined : inArray(column, own.length > 0 ? own : ["00000000-0000-0000-0000-000000000000"]);
   const requester = alias(users, "requester");
-  const [pending, members, managed] = await Promise.all([
+  const [pending, members, partnerRows] = await Promise.all([
     db
       .select({
         id: membershipRequests.id,
@@ -75,7 +75,7 @@ export async function delegationOf(db: Db, actor: Actor, locale: Locale): Promis
       .where(and(scope(partners.id), eq(partners.kind, "state"))),
   ]);
   return {
-    partners: managed
+    partners: partnerRows
       .map((p) => ({
         id: p.id,
         label: partnerLabel(p, locale),

@@ -16,6 +16,7 @@ import {
   type PaperAction,
   paperAbilities,
   paperActions,
+  partnersManagedBy,
   type ReadOnlyReason,
   readOnlyReason,
 } from "@/server/policy";
@@ -607,5 +608,8 @@ describe("delegation actions", () => {
     expect(can(focalPoint, "delegation.confirmMember", { partnerId: world.partners.morocco })).toBe(false);
     expect(can(focalPoint, "delegation.appointFocalPoint", { partnerId: world.partners.france })).toBe(false);
     expect(can(focalPoint, "delegation.viewAny", null)).toBe(true);
+    expect(partnersManagedBy(focalPoint)).toEqual(new Set([world.partners.france]));
+    expect(partnersManagedBy(world.actors.admin)).toBe("all");
+    expect(partnersManagedBy(world.actors.chair)).toEqual(new Set());
   });
 });
