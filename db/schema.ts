@@ -38,6 +38,9 @@ export const roundOutcome = pgEnum("round_outcome", ["agreed", "not_agreed"]);
 export const positionValue = pgEnum("position_value", ["approve", "object", "abstain"]);
 export const locale = pgEnum("locale", ["en", "fr"]);
 export const exportFormat = pgEnum("export_format", ["docx", "pdf", "html", "md", "akn"]);
+export const accountLinkPurpose = pgEnum("account_link_purpose", ["invitation", "password_reset"]);
+/** How a session was opened: a password alone, with a TOTP code or a recovery code, or single sign-on. */
+export const signInMethod = pgEnum("sign_in_method", ["password", "totp", "recovery_code", "oidc"]);
 
 export const partners = pgTable(
   "partners",
@@ -62,7 +65,17 @@ export const users = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     email: text("email").notNull(),
     name: text("name").notNull(),
-    passwordHash: text("password_hash").notNull(),
+    /** Null until the person sets one (an invitee, or an account that only signs in by SSO). */
+    passwordHash: text("password_hash"),
+    /** When the person accepted their invitation (set a password or signed in by SSO); null: invited only. */
+    activatedAt: timestamp("activated_at", { withTimezone: true }),
+    /** The TOTP shared secret (RFC 6238), encrypted with the server secret; null: no second factor. */
+    totpSecret: text("totp_secret"),
+    totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    /** The last TOTP time step accepted, so that a code is never accepted twice. */
+    totpLastStep: bigint("totp_last_step", { mode: "number" }),
+    /** Email notification kind → wanted (absent: the default, wanted). */
+    emailPreferences: jsonb("email_preferences").$type<Record<string, boolean>>().notNull().default({}),
     globalRole: globalRole("global_role"),
     /** The body a global-role user speaks for (ICMPD, UN HLD secretariat). */
     partnerId: uuid("partner_id").references(() => partners.id),
@@ -86,8 +99,64 @@ export const authSessions = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    /** Refreshed at most once a minute by the requests of the session. */
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The browser's User-Agent at sign-in, cut to 512 characters, to name the device. */
+    userAgent: text("user_agent"),
+    signInMethod: signInMethod("sign_in_method").notNull().default("password"),
   },
   (t) => [index("auth_sessions_user_idx").on(t.userId)],
+);
+
+/**
+ * A single-use link sent by email: an invitation to set one's own password, or a password reset
+ * an administrator asked for. Only a hash of the token is stored.
+ */
+export const accountLinks = pgTable(
+  "account_links",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: accountLinkPurpose("purpose").notNull(),
+    /** SHA-256 of the token, hex. */
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("account_links_token_unique").on(t.tokenHash), index("account_links_user_idx").on(t.userId)],
+);
+
+/** Single-use recovery codes for an account with a second factor; only hashes are stored. */
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("recovery_codes_user_idx").on(t.userId)],
+);
+
+/** An account's single sign-on identity: the provider and its stable subject (`sub`) for the person. */
+export const userIdentities = pgTable(
+  "user_identities",
+  {
+    provider: text("provider").notNull(),
+    subject: text("subject").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.subject] }), index("user_identities_user_idx").on(t.userId)],
 );
 
 export const dialogues = pgTable(
@@ -99,6 +168,8 @@ export const dialogues = pgTable(
     /** Upper-case code used in HLD submission references, e.g. RABAT in HLD/2013/RABAT/001. */
     code: text("code").notNull(),
     description: text("description").notNull().default(""),
+    /** Members must sign in with a second factor (TOTP or single sign-on) to take part. */
+    requireTwoFactor: boolean("require_two_factor").notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [
@@ -133,6 +204,9 @@ export const memberships = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     partnerId: uuid("partner_id").notNull(),
     role: dialogueRole("role").notNull(),
+    /** A suspended membership grants nothing until it is restored (by the partner's focal point or an administrator). */
+    suspendedAt: timestamp("suspended_at", { withTimezone: true }),
+    suspendedBy: uuid("suspended_by").references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [
@@ -589,3 +663,5 @@ export type PaperStatus = (typeof paperStatus.enumValues)[number];
 export type PartnerKind = (typeof partnerKind.enumValues)[number];
 export type Locale = (typeof locale.enumValues)[number];
 export type MembershipRequest = typeof membershipRequests.$inferSelect;
+export type AccountLinkPurpose = (typeof accountLinkPurpose.enumValues)[number];
+export type SignInMethod = (typeof signInMethod.enumValues)[number];

@@ -26,8 +26,11 @@ const actorColumns = {
   >`(select string_agg(${partnerFocalPoints.partnerId}::text, ',') from ${partnerFocalPoints} where ${partnerFocalPoints.userId} = ${users.id})`,
 };
 
+/** A suspended membership grants nothing: it is not part of the actor. */
+const grantingMembership = and(eq(memberships.userId, users.id), isNull(memberships.suspendedAt));
+
 async function actorRows(db: DbOrTx, where: SQL) {
-  return db.select(actorColumns).from(users).leftJoin(memberships, eq(memberships.userId, users.id)).where(where);
+  return db.select(actorColumns).from(users).leftJoin(memberships, grantingMembership).where(where);
 }
 
 type ActorRow = Awaited<ReturnType<typeof actorRows>>[number];
@@ -78,7 +81,7 @@ export async function loadSessionActor(
     .select(actorColumns)
     .from(authSessions)
     .innerJoin(users, eq(users.id, authSessions.userId))
-    .leftJoin(memberships, eq(memberships.userId, users.id))
+    .leftJoin(memberships, grantingMembership)
     .where(and(eq(authSessions.id, sessionId), gt(authSessions.expiresAt, now), isNull(users.deactivatedAt)));
   return actorsFromRows(rows).values().next().value ?? null;
 }

@@ -37,6 +37,7 @@ export async function insertAccount(db: DbOrTx, account: NewAccount) {
         email: normalizeEmail(account.email),
         name: account.name.trim(),
         passwordHash,
+        activatedAt: new Date(),
         globalRole: account.globalRole ?? null,
         partnerId: account.partnerId ?? null,
       })

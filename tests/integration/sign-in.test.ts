@@ -277,7 +277,7 @@ describe("password storage", () => {
     const db = testDb.db();
     const user = await makeAccount(db, admin);
     const row = await userRow(user.id);
-    expect(row.passwordHash.startsWith("$argon2id$")).toBe(true);
+    expect(row.passwordHash?.startsWith("$argon2id$")).toBe(true);
     expect(row.passwordHash).not.toContain(TEST_PASSWORD);
     // Two accounts with the same password get different (salted) hashes.
     const twin = await userRow((await makeAccount(db, admin)).id);
