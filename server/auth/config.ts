@@ -58,7 +58,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (wait > 0) throw new SignInRefused("throttled", wait);
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new SignInRefused("invalid");
-        const result = await signInWithPassword(await getDb(), { ...parsed.data, address });
+        const result = await signInWithPassword(await getDb(), {
+          ...parsed.data,
+          address,
+          userAgent: request.headers.get("user-agent"),
+        });
         if (!result.ok) {
           if (result.reason === "invalid") await recordAddressFailure(address);
           throw new SignInRefused(result.reason, result.reason === "throttled" ? result.retryAfterSeconds : 0);

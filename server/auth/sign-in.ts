@@ -1,8 +1,8 @@
 // Checking credentials, slowing down repeated failures, and the server-side session record
 // that makes signing out (and deactivation) take effect at once.
 import { and, eq, gt } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { authSessions, type Locale, users } from "@/db/schema";
+import type { Db, DbOrTx } from "@/db/client";
+import { authSessions, type Locale, type SignInMethod, users } from "@/db/schema";
 import { isLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translate";
 import { processSingleton } from "@/lib/process-singleton";
@@ -64,7 +64,7 @@ export function normalizeEmail(email: string): string {
  */
 export async function signInWithPassword(
   db: Db,
-  input: { email: string; password: string; address?: string },
+  input: { email: string; password: string; address?: string; userAgent?: string | null },
   now: Date = new Date(),
 ): Promise<SignInResult> {
   const email = normalizeEmail(input.email);
@@ -87,14 +87,42 @@ export async function signInWithPassword(
   }
   if (user.deactivatedAt) return { ok: false, reason: "deactivated" };
 
+  const sessionId = await openSession(db, { userId: user.id, method: "password", userAgent: input.userAgent }, now);
+  return { ok: true, userId: user.id, sessionId };
+}
+
+/** The most of a User-Agent header kept to name a session's device. */
+export const USER_AGENT_MAX_LENGTH = 512;
+
+/**
+ * Opens the server-side session of a sign-in that succeeded (by password, second factor or single
+ * sign-on) and audits it; returns the id the session cookie will name.
+ */
+export async function openSession(
+  db: DbOrTx,
+  input: { userId: string; method: SignInMethod; userAgent?: string | null },
+  now: Date = new Date(),
+): Promise<string> {
   return db.transaction(async (tx) => {
     const [session] = await tx
       .insert(authSessions)
-      .values({ userId: user.id, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000) })
+      .values({
+        userId: input.userId,
+        expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
+        lastSeenAt: now,
+        userAgent: input.userAgent ? input.userAgent.slice(0, USER_AGENT_MAX_LENGTH) : null,
+        signInMethod: input.method,
+      })
       .returning({ id: authSessions.id });
     if (!session) throw new Error("session insert returned nothing");
-    await recordAudit(tx, { actorId: user.id, action: "user.signed_in", targetType: "user", targetId: user.id });
-    return { ok: true as const, userId: user.id, sessionId: session.id };
+    await recordAudit(tx, {
+      actorId: input.userId,
+      action: "user.signed_in",
+      targetType: "user",
+      targetId: input.userId,
+      details: { method: input.method },
+    });
+    return session.id;
   });
 }
 
