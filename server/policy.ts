@@ -39,6 +39,8 @@ type ResourceOf = {
   "dialogue.manageMembers": DialogueRef;
   "dialogue.exportSubmissions": DialogueRef;
   "delegation.confirmMember": DelegationRef;
+  "delegation.inviteMember": AppointmentRef & DelegationRef;
+  "delegation.manageMember": DelegationRef;
   "delegation.appointFocalPoint": DelegationRef;
   "delegation.viewAny": null;
   "paper.create": DialogueRef;
@@ -97,6 +99,8 @@ const textIsOpen = (status: PaperStatus) => status === "draft" || status === "co
 export const rolesSpeakingForPartner = ["chair", "penholder", "delegate"] as const satisfies readonly DialogueRole[];
 /** The roles a chair may give in their own dialogue; only the secretariat appoints chairs. */
 const rolesChairMayAppoint: readonly DialogueRole[] = ["penholder", "delegate", "observer"];
+/** The roles a partner's focal point gives to its own delegation. */
+export const rolesFocalPointMayAppoint: readonly DialogueRole[] = ["delegate", "observer"];
 
 const rules: { [A in Action]: (actor: Actor, resource: ResourceOf[A]) => boolean } = {
   "system.administer": (a) => isAdmin(a),
@@ -114,6 +118,12 @@ const rules: { [A in Action]: (actor: Actor, resource: ResourceOf[A]) => boolean
   // Only a state decides who speaks for it: its focal point confirms, or an administrator
   // (audited); a chair invites but never confirms, not even for their own state.
   "delegation.confirmMember": (a, r) => isAdmin(a) || (a.focalPointOf?.has(r.partnerId) ?? false),
+  // A focal point invites their own state's delegates and observers in any dialogue it takes
+  // part in (the dialogue's roles above those stay the chair's and the secretariat's to give).
+  "delegation.inviteMember": (a, r) =>
+    (a.focalPointOf?.has(r.partnerId) ?? false) && rolesFocalPointMayAppoint.includes(r.role),
+  // Suspend, restore or remove whoever sits for the partner, in any dialogue.
+  "delegation.manageMember": (a, r) => isAdmin(a) || (a.focalPointOf?.has(r.partnerId) ?? false),
   "delegation.appointFocalPoint": (a) => isAdmin(a),
   // The delegation page: focal points (their own delegations) and the secretariat (every one).
   "delegation.viewAny": (a) => isAdmin(a) || (a.focalPointOf?.size ?? 0) > 0,

@@ -5,8 +5,9 @@ import type { Db } from "@/db/client";
 import { type DialogueRole, users } from "@/db/schema";
 import type { DocNode } from "@/lib/document";
 import { loadActor } from "@/server/actor";
+import { type IssuedLink, setPasswordByLink } from "@/server/domain/account-links";
 import { addDialoguePartner, createDialogue, ensurePartner, type PartnerSpec } from "@/server/domain/dialogues";
-import { addMember, appointFocalPoint } from "@/server/domain/memberships";
+import { addMember, appointFocalPoint, confirmMembership } from "@/server/domain/memberships";
 import { createPaper } from "@/server/domain/papers";
 import { bootstrapAdministrator, createAccount } from "@/server/domain/users";
 import { changeStage, freezeAndOpenRound, recordPosition, submitToHld } from "@/server/domain/workflow";
@@ -119,6 +120,11 @@ async function actorFor(db: Db, userId: string) {
   return actor;
 }
 
+/** The demo person sets their password through the link their invitation email carries. */
+async function acceptInvitation(db: Db, invitation: IssuedLink) {
+  await setPasswordByLink(db, { token: invitation.token, purpose: "invitation", password: DEMO_PASSWORD });
+}
+
 /** Seeds the demo data. The caller checks the database is empty and that this is not production. */
 export async function seedDemoData(db: Db, options: { now?: Date } = {}) {
   const now = options.now ?? new Date();
@@ -131,13 +137,13 @@ export async function seedDemoData(db: Db, options: { now?: Date } = {}) {
     partnerId: icmpd.id,
   });
   const admin = await actorFor(db, adminUser.id);
-  await createAccount(db, admin, {
+  const reviewer = await createAccount(db, admin, {
     email: "hld@accord.test",
     name: "HLD Secretariat Reviewer",
-    password: DEMO_PASSWORD,
     globalRole: "hld_reviewer",
     partnerId: hldSecretariat.id,
   });
+  await acceptInvitation(db, reviewer.invitation);
 
   for (const spec of demoDialogues) {
     const dialogue = await createDialogue(db, admin, {
@@ -152,21 +158,28 @@ export async function seedDemoData(db: Db, options: { now?: Date } = {}) {
       partnerIds.set(partnerKey(partner), created.id);
     }
     const userIds = new Map<string, { userId: string; partnerId: string }>();
-    for (const member of spec.members) {
+    // The secretariat appoints the chair; the chair invites everyone else. Each person accepts
+    // their invitation by setting their own password, and each state's demo delegate, appointed
+    // its focal point, confirms that they speak for it (as in real use; accounts start active).
+    const ordered = [...spec.members].sort((a, b) => Number(b.role === "chair") - Number(a.role === "chair"));
+    for (const member of ordered) {
       const partnerId = partnerIds.get(member.partner);
       if (!partnerId) throw new Error(`seed: unknown partner ${member.partner}`);
-      const membership = await addMember(db, admin, {
+      const chairIds = userIds.get(ordered[0]?.email ?? "");
+      const inviter = member.role === "chair" || !chairIds ? admin : await actorFor(db, chairIds.userId);
+      const added = await addMember(db, inviter, {
         dialogueId: dialogue.id,
         email: member.email,
         role: member.role,
         partnerId,
-        newAccount: { name: member.name, password: DEMO_PASSWORD },
+        newAccount: { name: member.name },
       });
-      userIds.set(member.email, { userId: membership.userId, partnerId });
-      // Each state's demo delegate is also its focal point: it confirms who else speaks for it.
+      if (added.invitation) await acceptInvitation(db, added.invitation);
       if (member.role !== "observer") {
-        await appointFocalPoint(db, admin, { partnerId, userId: membership.userId });
+        await appointFocalPoint(db, admin, { partnerId, userId: added.userId });
       }
+      if (added.pending) await confirmMembership(db, await actorFor(db, added.userId), { requestId: added.id });
+      userIds.set(member.email, { userId: added.userId, partnerId });
     }
 
     const text = seedPaperTexts.find((t) => t.dialogueSlug === spec.slug);

@@ -25,20 +25,21 @@ import { notifyUserAccessChanged } from "../collab/notify";
 import { AppError, conflict, invalidInput, isUniqueViolation, notFound } from "../errors";
 import { appUrl, type Mail, sendMail } from "../mail";
 import { type Actor, authorize, can, rolesSpeakingForPartner } from "../policy";
-import { insertAccount } from "./users";
+import type { IssuedLink } from "./account-links";
+import { insertAccount, inviteAccount } from "./users";
 
 export type AddMemberInput = {
   dialogueId: string;
   email: string;
   role: DialogueRole;
   partnerId: string;
-  /** For an account that does not exist yet. */
-  newAccount?: { name: string; password: string };
+  /** For a person without an account yet: they are invited by email and set their own password. */
+  newAccount?: { name: string };
 };
 
 async function partnerOfDialogue(tx: Tx, dialogueId: string, partnerId: string) {
   const [partner] = await tx
-    .select({ id: partners.id, kind: partners.kind, name: partners.name })
+    .select({ id: partners.id, kind: partners.kind, name: partners.name, iso3: partners.iso3 })
     .from(dialoguePartners)
     .innerJoin(partners, eq(partners.id, dialoguePartners.partnerId))
     .where(and(eq(dialoguePartners.dialogueId, dialogueId), eq(dialoguePartners.partnerId, partnerId)));
@@ -52,16 +53,32 @@ function checkRoleFitsPartner(role: DialogueRole, partnerKind: "state" | "organi
   }
 }
 
-/** A membership made at once, or a request awaiting the partner's focal point. */
-export type AddedMember = (Membership & { pending: false }) | (MembershipRequest & { pending: true });
+/**
+ * A membership made at once, or a request awaiting the partner's focal point; with the invitation
+ * link when the person had no account (for the seed and tests; the interface never shows it).
+ */
+export type AddedMember = ((Membership & { pending: false }) | (MembershipRequest & { pending: true })) & {
+  invitation?: IssuedLink;
+};
 
 const speaksForPartner = (role: DialogueRole) => (rolesSpeakingForPartner as readonly DialogueRole[]).includes(role);
 
+/**
+ * Adds someone to a dialogue: a chair or the secretariat for the dialogue, or a partner's focal
+ * point for their own delegation (delegates and observers). A person without an account is
+ * invited by email. Someone who would speak for a partner whose focal point has not asked for it
+ * is only requested (see `confirmMembership`).
+ */
 export async function addMember(db: Db, actor: Actor | null, input: AddMemberInput): Promise<AddedMember> {
-  authorize(actor, "dialogue.inviteMember", { dialogueId: input.dialogueId });
-  if (!can(actor, "dialogue.appoint", { dialogueId: input.dialogueId, role: input.role })) {
-    throw new AppError("forbidden", "chair cannot appoint this role", "errors.roleNotInvitable");
+  const appointment = { dialogueId: input.dialogueId, role: input.role };
+  if (!can(actor, "delegation.inviteMember", { ...appointment, partnerId: input.partnerId })) {
+    authorize(actor, "dialogue.inviteMember", { dialogueId: input.dialogueId });
+    if (!can(actor, "dialogue.appoint", appointment)) {
+      throw new AppError("forbidden", "chair cannot appoint this role", "errors.roleNotInvitable");
+    }
   }
+  if (!actor) throw notFound("dialogue");
+  let invitationMailToSend: Mail | undefined;
   const added = await db.transaction(async (tx): Promise<AddedMember> => {
     const partner = await partnerOfDialogue(tx, input.dialogueId, input.partnerId);
     checkRoleFitsPartner(input.role, partner.kind);
@@ -70,9 +87,10 @@ export async function addMember(db: Db, actor: Actor | null, input: AddMemberInp
       .select({ id: users.id, globalRole: users.globalRole, deactivatedAt: users.deactivatedAt })
       .from(users)
       .where(eq(users.email, email));
+    let invitation: IssuedLink | undefined;
     if (!user) {
       if (!input.newAccount) throw invalidInput("no account with this email", "errors.accountDetailsRequired");
-      const created = await insertAccount(tx, { email, ...input.newAccount });
+      const created = await insertAccount(tx, { email, name: input.newAccount.name });
       user = { id: created.id, globalRole: null, deactivatedAt: null };
       await recordAudit(tx, {
         actorId: actor.id,
@@ -82,6 +100,19 @@ export async function addMember(db: Db, actor: Actor | null, input: AddMemberInp
         dialogueId: input.dialogueId,
         details: { email },
       });
+      const [dialogue] = await tx
+        .select({ name: dialogues.name })
+        .from(dialogues)
+        .where(eq(dialogues.id, input.dialogueId));
+      const t = translator("en");
+      const invited = await inviteAccount(tx, actor, created, {
+        dialogueId: input.dialogueId,
+        dialogue: dialogue?.name ?? "",
+        role: t(`role.${input.role}`),
+        partner: partnerLabel({ name: partner.name, iso3: partner.iso3 }, "en"),
+      });
+      invitation = invited.invitation;
+      invitationMailToSend = invited.mail;
     }
     if (user.globalRole) throw conflict("global-role accounts hold no dialogue role", "errors.globalRoleMember");
     if (user.deactivatedAt) throw conflict("account deactivated", "errors.accountDeactivated");
@@ -117,7 +148,7 @@ export async function addMember(db: Db, actor: Actor | null, input: AddMemberInp
         dialogueId: input.dialogueId,
         details,
       });
-      return { ...request, pending: true };
+      return { ...request, pending: true, invitation };
     }
     const membership = await insertMembership(tx, {
       dialogueId: input.dialogueId,
@@ -134,9 +165,12 @@ export async function addMember(db: Db, actor: Actor | null, input: AddMemberInp
       // Speaking for a partner, made at once: confirmed by its focal point or an administrator.
       details: speaksForPartner(input.role) ? { ...details, confirmedBy: actor.id } : details,
     });
-    return { ...membership, pending: false };
+    return { ...membership, pending: false, invitation };
   });
-  if (added.pending) await sendMail(await focalPointMails(db, added));
+  await sendMail([
+    ...(invitationMailToSend ? [invitationMailToSend] : []),
+    ...(added.pending ? await focalPointMails(db, added) : []),
+  ]);
   return added;
 }
 
@@ -300,10 +334,16 @@ export async function changeMemberRole(
   await notifyUserAccessChanged(userId);
 }
 
+/** Who may remove or suspend a membership: the secretariat, or the focal point of the partner it speaks for. */
+function authorizeMembershipChange(actor: Actor | null, membership: Membership): asserts actor is Actor {
+  if (can(actor, "delegation.manageMember", { partnerId: membership.partnerId })) return;
+  authorize(actor, "dialogue.manageMembers", { dialogueId: membership.dialogueId });
+}
+
 export async function removeMember(db: Db, actor: Actor | null, input: { membershipId: string }) {
   const userId = await db.transaction(async (tx) => {
     const before = await loadMembership(tx, input.membershipId);
-    authorize(actor, "dialogue.manageMembers", { dialogueId: before.dialogueId });
+    authorizeMembershipChange(actor, before);
     await tx.delete(memberships).where(eq(memberships.id, before.id));
     await recordAudit(tx, {
       actorId: actor.id,
@@ -317,4 +357,35 @@ export async function removeMember(db: Db, actor: Actor | null, input: { members
   });
   // Open collaboration sockets of the removed member close within moments, not at reconnect.
   await notifyUserAccessChanged(userId);
+}
+
+/**
+ * Suspends a membership (it grants nothing, and the person's open sockets on the dialogue's
+ * papers close within seconds) or restores it. The partner's focal point or the secretariat.
+ */
+export async function setMembershipSuspended(
+  db: Db,
+  actor: Actor | null,
+  input: { membershipId: string; suspended: boolean },
+  now: Date = new Date(),
+) {
+  const userId = await db.transaction(async (tx) => {
+    const before = await loadMembership(tx, input.membershipId);
+    authorizeMembershipChange(actor, before);
+    if ((before.suspendedAt !== null) === input.suspended) return null;
+    await tx
+      .update(memberships)
+      .set(input.suspended ? { suspendedAt: now, suspendedBy: actor.id } : { suspendedAt: null, suspendedBy: null })
+      .where(eq(memberships.id, before.id));
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: input.suspended ? "membership.suspended" : "membership.restored",
+      targetType: "membership",
+      targetId: before.id,
+      dialogueId: before.dialogueId,
+      details: { userId: before.userId, role: before.role, partnerId: before.partnerId },
+    });
+    return before.userId;
+  });
+  if (userId) await notifyUserAccessChanged(userId);
 }

@@ -1,6 +1,6 @@
 // Accounts: creation, deactivation, interface language.
 import { eq } from "drizzle-orm";
-import type { Db, DbOrTx } from "@/db/client";
+import type { Db, DbOrTx, Tx } from "@/db/client";
 import { authSessions, type GlobalRole, type Locale, users } from "@/db/schema";
 import { recordAudit } from "../audit";
 import { hashPassword } from "../auth/password";
@@ -8,12 +8,13 @@ import { type PasswordProblem, passwordProblem } from "../auth/password-policy";
 import { normalizeEmail } from "../auth/sign-in";
 import { notifyUserAccessChanged } from "../collab/notify";
 import { conflict, invalidInput, isUniqueViolation, notFound } from "../errors";
+import { sendMail } from "../mail";
 import { type Actor, authorize } from "../policy";
+import { type InvitationContext, invitationMail, issueAccountLink } from "./account-links";
 
 export type NewAccount = {
   email: string;
   name: string;
-  password: string;
   globalRole?: GlobalRole | null;
   partnerId?: string | null;
 };
@@ -25,11 +26,20 @@ const PASSWORD_MESSAGES: Record<PasswordProblem, string> = {
   personal: "errors.passwordPersonal",
 };
 
-/** Inserts an account; the caller has authorized it and writes the audit entry in the same transaction. */
-export async function insertAccount(db: DbOrTx, account: NewAccount) {
-  const problem = passwordProblem(account.password, { email: account.email });
+/** Refuses a password the policy does not allow (server/auth/password-policy.ts), with its message. */
+export function checkNewPassword(password: string, email: string): void {
+  const problem = passwordProblem(password, { email });
   if (problem) throw invalidInput(`password refused: ${problem}`, PASSWORD_MESSAGES[problem]);
-  const passwordHash = await hashPassword(account.password);
+}
+
+/**
+ * Inserts an account; the caller has authorized it and writes the audit entry in the same
+ * transaction. Without a password the account is invited: nobody can sign in to it until its
+ * owner sets one through their invitation link (or signs in by single sign-on).
+ */
+export async function insertAccount(db: DbOrTx, account: NewAccount & { password?: string }) {
+  if (account.password !== undefined) checkNewPassword(account.password, account.email);
+  const passwordHash = account.password === undefined ? null : await hashPassword(account.password);
   try {
     const [user] = await db
       .insert(users)
@@ -37,7 +47,7 @@ export async function insertAccount(db: DbOrTx, account: NewAccount) {
         email: normalizeEmail(account.email),
         name: account.name.trim(),
         passwordHash,
-        activatedAt: new Date(),
+        activatedAt: passwordHash ? new Date() : null,
         globalRole: account.globalRole ?? null,
         partnerId: account.partnerId ?? null,
       })
@@ -50,9 +60,14 @@ export async function insertAccount(db: DbOrTx, account: NewAccount) {
   }
 }
 
+/**
+ * The secretariat creates an account by invitation: the person receives a single-use link and
+ * sets their own password. Returns the link too, for the seed and tests that accept it as the
+ * person would; the interface never shows it.
+ */
 export async function createAccount(db: Db, actor: Actor | null, account: NewAccount) {
   authorize(actor, "system.administer", null);
-  return db.transaction(async (tx) => {
+  const { user, invitation, mail } = await db.transaction(async (tx) => {
     const user = await insertAccount(tx, account);
     await recordAudit(tx, {
       actorId: actor.id,
@@ -61,8 +76,31 @@ export async function createAccount(db: Db, actor: Actor | null, account: NewAcc
       targetId: user.id,
       details: { email: user.email, globalRole: user.globalRole },
     });
-    return user;
+    const { invitation, mail } = await inviteAccount(tx, actor, user, {});
+    return { user, invitation, mail };
   });
+  await sendMail([mail]);
+  return { ...user, invitation };
+}
+
+/** Issues an invited account's link and audits it; the caller mails it after commit. */
+export async function inviteAccount(
+  tx: Tx,
+  actor: Actor,
+  invitee: { id: string; email: string; name: string; locale?: Locale | null },
+  context: Omit<InvitationContext, "inviter"> & { dialogueId?: string },
+) {
+  const invitation = await issueAccountLink(tx, { userId: invitee.id, purpose: "invitation", createdBy: actor.id });
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: "user.invited",
+    targetType: "user",
+    targetId: invitee.id,
+    dialogueId: context.dialogueId ?? null,
+    details: { email: invitee.email, expiresAt: invitation.expiresAt.toISOString() },
+  });
+  const [inviter] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.id));
+  return { invitation, mail: invitationMail(invitee, invitation, { ...context, inviter: inviter?.name ?? "" }) };
 }
 
 /** Deactivating ends every session of the account at once. */
@@ -97,7 +135,7 @@ export async function setAccountLocale(db: Db, actor: Actor | null, locale: Loca
 }
 
 /** Creates the first secretariat administrator; refused once any administrator exists. */
-export async function bootstrapAdministrator(db: Db, account: Omit<NewAccount, "globalRole">) {
+export async function bootstrapAdministrator(db: Db, account: Omit<NewAccount, "globalRole"> & { password: string }) {
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.globalRole, "admin")).limit(1);
     if (existing) throw conflict("an administrator already exists");

@@ -19,6 +19,7 @@ import {
 } from "@/db/schema";
 import type { DocNode } from "@/lib/document";
 import { type ActorProfile, loadActor as loadActorProfile } from "@/server/actor";
+import { setPasswordByLink } from "@/server/domain/account-links";
 import { addDialoguePartner, createDialogue, type PartnerSpec } from "@/server/domain/dialogues";
 import { addMember, confirmMembership } from "@/server/domain/memberships";
 import { createPaper } from "@/server/domain/papers";
@@ -69,12 +70,18 @@ export async function makeAccount(
   options: { globalRole?: GlobalRole | null; name?: string; email?: string; password?: string } = {},
 ) {
   const token = uniqueToken();
-  return createAccount(db, admin, {
+  const account = await createAccount(db, admin, {
     email: options.email ?? `user.${token}@test.accord`,
     name: options.name ?? `User ${token}`,
-    password: options.password ?? TEST_PASSWORD,
     globalRole: options.globalRole ?? null,
   });
+  // The person accepts the invitation the secretariat mailed them, as in real use.
+  await setPasswordByLink(db, {
+    token: account.invitation.token,
+    purpose: "invitation",
+    password: options.password ?? TEST_PASSWORD,
+  });
+  return account;
 }
 
 /** A dialogue with the given partners, created and populated by the administrator. */
@@ -106,8 +113,11 @@ export async function makeMember(
     email,
     role: input.role,
     partnerId: input.partnerId,
-    newAccount: { name: `${input.label ?? input.role} ${token}`, password: TEST_PASSWORD },
+    newAccount: { name: `${input.label ?? input.role} ${token}` },
   });
+  if (added.invitation) {
+    await setPasswordByLink(db, { token: added.invitation.token, purpose: "invitation", password: TEST_PASSWORD });
+  }
   // A chair's invitation to speak for a partner waits for a confirmation: the secretariat gives it.
   const membership = added.pending
     ? await confirmMembership(db, await ensureAdmin(db), { requestId: added.id })

@@ -1,4 +1,5 @@
 // English catalog: the source of every user-facing string. fr.ts must match its shape.
+import { accountLinksEn } from "./account-links";
 import { commentsEn } from "./comments";
 import { compilationEn } from "./compilation";
 import { delegationEn } from "./delegation";
@@ -250,6 +251,7 @@ export const en = {
   ...commentsEn,
   ...compilationEn,
   ...delegationEn,
+  ...accountLinksEn,
   ...verifyEn,
   pagination: { label: "Pages", previous: "Previous", next: "Next", pageOf: "Page {page} of {count}" },
   errors: {

@@ -1,5 +1,6 @@
 // Catalogue français : même forme que en.ts (vérifiée à la compilation).
 
+import { accountLinksFr } from "./account-links";
 import { commentsFr } from "./comments";
 import { compilationFr } from "./compilation";
 import { delegationFr } from "./delegation";
@@ -256,6 +257,7 @@ export const fr: Messages = {
   ...commentsFr,
   ...compilationFr,
   ...delegationFr,
+  ...accountLinksFr,
   ...verifyFr,
   pagination: { label: "Pages", previous: "Précédente", next: "Suivante", pageOf: "Page {page} sur {count}" },
   errors: {
