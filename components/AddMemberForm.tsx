@@ -1,4 +1,4 @@
-// Adding a member to a dialogue: an existing account by email, or a new one with a first password.
+// Adding a member to a dialogue: an existing account by email, or a new person, invited by email.
 import { addMemberAction } from "@/app/actions/admin";
 import { ActionForm } from "@/components/ActionForm";
 import type { DialogueRole } from "@/db/schema";
@@ -60,22 +60,9 @@ export function AddMemberForm({ dialogueId, partners, roles, t, locale }: Props)
         <p className="muted mb-2" id="new-account-help">
           {t("members.newAccountHelp")}
         </p>
-        <div className="grid gap-3 sm:grid-cols-2">
-          <div>
-            <label htmlFor="member-name">{t("members.name")}</label>
-            <input id="member-name" name="name" autoComplete="off" aria-describedby="new-account-help" />
-          </div>
-          <div>
-            <label htmlFor="member-password">{t("members.initialPassword")}</label>
-            <input
-              id="member-password"
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              minLength={12}
-              aria-describedby="new-account-help"
-            />
-          </div>
+        <div>
+          <label htmlFor="member-name">{t("members.name")}</label>
+          <input id="member-name" name="name" autoComplete="off" maxLength={200} aria-describedby="new-account-help" />
         </div>
       </fieldset>
     </ActionForm>

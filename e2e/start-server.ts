@@ -1,9 +1,11 @@
 // Starts the built app for the end-to-end tests on a fresh database: a new PostgreSQL
 // database when DATABASE_URL is set, a new embedded one otherwise, seeded with the demo data.
-import { mkdtempSync } from "node:fs";
+import { appendFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { startSmtpSink } from "../tests/helpers/smtp";
+import { e2eMailboxPath } from "./mailbox";
 
 async function freshPostgresDatabase(url: string): Promise<string> {
   const name = `accord_e2e_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
@@ -30,12 +32,22 @@ const dataDir = mkdtempSync(path.join(tmpdir(), "accord-e2e-"));
 if (process.env.DATABASE_URL) {
   process.env.DATABASE_URL = await freshPostgresDatabase(process.env.DATABASE_URL);
 }
+// Every email the app sends lands in a file the specs read (e2e/mailbox.ts): invitation and
+// reset links are followed from the email, as a person would.
+const port = process.env.E2E_PORT ?? "3100";
+const mailbox = e2eMailboxPath(port);
+writeFileSync(mailbox, "");
+const smtp = await startSmtpSink({
+  onMail: (mail) =>
+    appendFileSync(mailbox, `${JSON.stringify({ to: mail.to, subject: mail.subject, text: mail.text })}\n`),
+});
 Object.assign(process.env, {
+  SMTP_URL: smtp.url,
   NODE_ENV: "production",
   ACCORD_DATA_DIR: dataDir,
   ACCORD_SEED_FORCE: "1",
   AUTH_SECRET: "e2e-secret-not-for-production-0123456789abcdef",
-  PORT: process.env.E2E_PORT ?? "3100",
+  PORT: port,
   NEXT_TELEMETRY_DISABLED: "1",
   // Production over http://localhost, knowingly: session cookies are not Secure here.
   ACCORD_ALLOW_HTTP: "1",

@@ -7,7 +7,7 @@ import { getDb } from "@/db/client";
 import { dialogueRole, globalRole } from "@/db/schema";
 import { type ActionState, actionResult } from "@/server/action-result";
 import { requireActor } from "@/server/auth/current";
-import { MIN_PASSWORD_LENGTH } from "@/server/auth/password-policy";
+import { requestPasswordReset, resendInvitation } from "@/server/domain/account-links";
 import { addDialoguePartner, createDialogue } from "@/server/domain/dialogues";
 import { addMember, changeMemberRole, removeMember } from "@/server/domain/memberships";
 import { createAccount, setAccountActive } from "@/server/domain/users";
@@ -20,7 +20,6 @@ const optional = z
   .optional();
 const email = z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(320));
 const name = z.string().trim().min(1).max(200);
-const password = z.string().min(MIN_PASSWORD_LENGTH).max(1024);
 
 async function run<T>(
   work: (db: Awaited<ReturnType<typeof getDb>>, actor: Awaited<ReturnType<typeof requireActor>>) => Promise<T>,
@@ -74,28 +73,21 @@ const addMemberSchema = z.object({
   role: z.enum(dialogueRole.enumValues),
   partnerId: z.uuid(),
   name: optional,
-  password: z
-    .string()
-    .transform((v) => v || undefined)
-    .optional(),
 });
 export async function addMemberAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return run(
     async (db, actor) => {
       const input = addMemberSchema.parse(fields(form));
-      const newAccount =
-        input.name || input.password
-          ? z.object({ name, password }).parse({ name: input.name, password: input.password })
-          : undefined;
       return addMember(db, actor, {
         dialogueId: input.dialogueId,
         email: input.email,
         role: input.role,
         partnerId: input.partnerId,
-        newAccount,
+        newAccount: input.name ? { name: name.parse(input.name) } : undefined,
       });
     },
-    (added) => (added.pending ? "delegation.requested" : "admin.memberAdded"),
+    (added) =>
+      added.pending ? "delegation.requested" : added.invitation ? "accountLink.invitationSent" : "admin.memberAdded",
   );
 }
 
@@ -133,7 +125,6 @@ export async function setAccountActiveAction(_prev: ActionState, form: FormData)
 const createAccountSchema = z.object({
   email,
   name,
-  password,
   globalRole: z
     .enum(globalRole.enumValues)
     .optional()
@@ -144,4 +135,18 @@ export async function createAccountAction(_prev: ActionState, form: FormData): P
     async (db, actor) => createAccount(db, actor, createAccountSchema.parse(fields(form))),
     "admin.accountCreated",
   );
+}
+
+const accountSchema = z.object({ userId: z.uuid() });
+/** The owner receives a one-time link and chooses a new password; the administrator never sees it. */
+export async function requestPasswordResetAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return run(async (db, actor) => {
+    await requestPasswordReset(db, actor, accountSchema.parse(fields(form)));
+  }, "accountLink.resetSent");
+}
+
+export async function resendInvitationAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return run(async (db, actor) => {
+    await resendInvitation(db, actor, accountSchema.parse(fields(form)));
+  }, "accountLink.resent");
 }

@@ -8,7 +8,7 @@ import { partnerLabel } from "@/lib/countries";
 import { actorOrSignIn } from "@/server/auth/guard";
 import { getTranslator } from "@/server/locale";
 import { can } from "@/server/policy";
-import { listMyDialogues } from "@/server/queries/dialogues";
+import { listMyDialogues, myInactiveMemberships } from "@/server/queries/dialogues";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -18,11 +18,36 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MyDialoguesPage() {
   const actor = await actorOrSignIn("/dialogues");
   if (!can(actor, "dialogue.list", null)) redirect("/hld");
-  const [{ t, locale }, dialogues] = await Promise.all([getTranslator(), listMyDialogues(await getDb(), actor)]);
+  const db = await getDb();
+  const [{ t, locale }, dialogues, inactive] = await Promise.all([
+    getTranslator(),
+    listMyDialogues(db, actor),
+    myInactiveMemberships(db, actor),
+  ]);
   return (
     <div className="flex flex-col gap-6">
       <h1>{t("dialogues.mine")}</h1>
       {dialogues.length === 0 && <p className="muted">{t("dialogues.noneYet")}</p>}
+      {(inactive.requested.length > 0 || inactive.suspended.length > 0) && (
+        <ul className="card flex flex-col gap-1" aria-label={t("dialogues.inactiveTitle")}>
+          {inactive.requested.map((m) => {
+            const partner = partnerLabel({ name: m.partner, iso3: m.iso3 }, locale);
+            return (
+              <li key={`r ${m.dialogue}`} data-testid="my-pending-membership">
+                {t("dialogues.awaitingConfirmation", { dialogue: m.dialogue, role: t(`role.${m.role}`), partner })}
+              </li>
+            );
+          })}
+          {inactive.suspended.map((m) => (
+            <li key={`s ${m.dialogue}`} data-testid="my-suspended-membership">
+              {t("dialogues.membershipSuspended", {
+                dialogue: m.dialogue,
+                partner: partnerLabel({ name: m.partner, iso3: m.iso3 }, locale),
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
       {dialogues.map((dialogue) => {
         const partner = dialogue.membership
           ? dialogue.partners.find((p) => p.id === dialogue.membership?.partnerId)

@@ -90,7 +90,9 @@ async function notifyMentions(
     .select({ id: users.id, name: users.name, email: users.email, locale: users.locale })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.dialogueId, paper.dialogueId), isNull(users.deactivatedAt)));
+    .where(
+      and(eq(memberships.dialogueId, paper.dialogueId), isNull(users.deactivatedAt), isNull(memberships.suspendedAt)),
+    );
   const mentioned = mentionedMembers(body, members, actor.id).filter((m) => !already.has(m.id));
   if (mentioned.length === 0) return [];
   // Refused here, the whole comment is rolled back: no comment without its mentions' emails.

@@ -34,6 +34,7 @@ export async function notifyRoundParticipants(
         inArray(memberships.role, [...rolesSpeakingForPartner]),
         eq(partners.kind, "state"),
         isNull(users.deactivatedAt),
+        isNull(memberships.suspendedAt),
       ),
     );
   if (recipients.length === 0) return [];

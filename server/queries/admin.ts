@@ -42,6 +42,7 @@ export async function listAccounts(db: Db, options: { query?: string; page?: num
       name: users.name,
       globalRole: users.globalRole,
       deactivatedAt: users.deactivatedAt,
+      activatedAt: users.activatedAt,
       partner: partners.name,
     })
     .from(users)

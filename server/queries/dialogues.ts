@@ -1,6 +1,6 @@
 // Reads for dialogue pages. Every query is scoped to what the actor may see, and a page costs
 // a fixed number of round trips whatever the number of dialogues or papers.
-import { asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { cache } from "react";
 import { type Db, getDb } from "@/db/client";
 import {
@@ -133,6 +133,8 @@ export async function dialogueDetails(db: Db, dialogueId: string, page: number) 
         name: users.name,
         email: users.email,
         deactivated: sql<boolean>`${users.deactivatedAt} is not null`,
+        suspended: sql<boolean>`${memberships.suspendedAt} is not null`,
+        invited: sql<boolean>`${users.activatedAt} is null`,
         partner: partners.name,
       })
       .from(memberships)
@@ -194,4 +196,28 @@ export async function allDialoguesWithCounts(db: Db) {
     })
     .from(dialogues)
     .orderBy(asc(dialogues.name));
+}
+
+/**
+ * The actor's own memberships that grant nothing yet or any more: invitations awaiting a focal
+ * point's confirmation, and suspended memberships, so that the person knows where they stand.
+ */
+export async function myInactiveMemberships(db: Db, actor: Actor) {
+  const [requested, suspended] = await Promise.all([
+    db
+      .select({ dialogue: dialogues.name, role: membershipRequests.role, partner: partners.name, iso3: partners.iso3 })
+      .from(membershipRequests)
+      .innerJoin(dialogues, eq(dialogues.id, membershipRequests.dialogueId))
+      .innerJoin(partners, eq(partners.id, membershipRequests.partnerId))
+      .where(eq(membershipRequests.userId, actor.id))
+      .orderBy(asc(dialogues.name)),
+    db
+      .select({ dialogue: dialogues.name, role: memberships.role, partner: partners.name, iso3: partners.iso3 })
+      .from(memberships)
+      .innerJoin(dialogues, eq(dialogues.id, memberships.dialogueId))
+      .innerJoin(partners, eq(partners.id, memberships.partnerId))
+      .where(and(eq(memberships.userId, actor.id), isNotNull(memberships.suspendedAt)))
+      .orderBy(asc(dialogues.name)),
+  ]);
+  return { requested, suspended };
 }

@@ -79,7 +79,7 @@ export function parseMessage(raw: string, envelope: { from: string; to: string[]
 }
 
 /** Starts a sink on 127.0.0.1 (plain SMTP, no authentication required). */
-export async function startSmtpSink(): Promise<SmtpSink> {
+export async function startSmtpSink(options: { onMail?: (mail: ReceivedMail) => void } = {}): Promise<SmtpSink> {
   const messages: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -95,7 +95,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
           to: session.envelope.rcptTo.map((r) => r.address),
         };
         // Kept before the 250 reply, so the message is here once the sender's call resolves.
-        messages.push(parseMessage(Buffer.concat(chunks).toString("utf8"), envelope));
+        const mail = parseMessage(Buffer.concat(chunks).toString("utf8"), envelope);
+        messages.push(mail);
+        options.onMail?.(mail);
         callback();
       });
     },

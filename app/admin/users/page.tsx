@@ -1,5 +1,10 @@
 import type { Metadata } from "next";
-import { createAccountAction, setAccountActiveAction } from "@/app/actions/admin";
+import {
+  createAccountAction,
+  requestPasswordResetAction,
+  resendInvitationAction,
+  setAccountActiveAction,
+} from "@/app/actions/admin";
 import { requireAdministrator } from "@/app/admin/guard";
 import { ActionForm } from "@/components/ActionForm";
 import { Pagination, pageParam } from "@/components/Pagination";
@@ -57,8 +62,30 @@ export default async function AccountsPage({ searchParams }: Props) {
                 <td>{a.name}</td>
                 <td>{a.email}</td>
                 <td>{a.globalRole ? t(`globalRole.${a.globalRole}`) : "—"}</td>
-                <td>{a.deactivatedAt ? t("admin.deactivated") : t("accounts.active")}</td>
                 <td>
+                  {a.deactivatedAt
+                    ? t("admin.deactivated")
+                    : a.activatedAt
+                      ? t("accounts.active")
+                      : t("accountLink.invited")}
+                </td>
+                <td className="flex flex-wrap gap-2">
+                  {!a.deactivatedAt && (
+                    <ActionForm
+                      action={a.activatedAt ? requestPasswordResetAction : resendInvitationAction}
+                      submitLabel={a.activatedAt ? t("accountLink.reset") : t("accountLink.resend")}
+                      pendingLabel={t("common.saving")}
+                      className="form-inline"
+                      submitVariant="secondary"
+                      label={
+                        a.activatedAt
+                          ? t("accountLink.resetOne", { name: a.name })
+                          : t("accountLink.resendOne", { name: a.name })
+                      }
+                    >
+                      <input type="hidden" name="userId" value={a.id} />
+                    </ActionForm>
+                  )}
                   {a.id !== actor.id && (
                     <ActionForm
                       action={setAccountActiveAction}
@@ -102,17 +129,6 @@ export default async function AccountsPage({ searchParams }: Props) {
             <div>
               <label htmlFor="account-email">{t("members.email")}</label>
               <input id="account-email" name="email" type="email" required />
-            </div>
-            <div>
-              <label htmlFor="account-password">{t("members.initialPassword")}</label>
-              <input
-                id="account-password"
-                name="password"
-                type="password"
-                required
-                minLength={12}
-                autoComplete="new-password"
-              />
             </div>
             <div>
               <label htmlFor="account-role">{t("accounts.globalRole")}</label>

@@ -108,8 +108,12 @@ export default async function DialoguePage({ params, searchParams }: Props) {
           </thead>
           <tbody>
             {details.members.map((m) => (
-              <tr key={m.id}>
-                <td>{m.name}</td>
+              <tr key={m.id} data-testid="dialogue-member">
+                <td>
+                  {m.name}
+                  {m.invited && <span className="muted"> · {t("accountLink.invited")}</span>}
+                  {m.suspended && <span className="muted"> · {t("delegation.suspendedState")}</span>}
+                </td>
                 <td>
                   {partnerLabel(
                     { name: m.partner, iso3: details.partners.find((p) => p.id === m.partnerId)?.iso3 ?? null },

@@ -58,6 +58,11 @@ export const en = {
     submitted: "Submitted",
   },
   dialogues: {
+    inactiveTitle: "Memberships not active",
+    awaitingConfirmation:
+      "{dialogue}: you are invited as {role} for {partner}. The focal point of {partner} must confirm it before you take part.",
+    membershipSuspended:
+      "{dialogue}: your membership for {partner} is suspended by its focal point or the secretariat.",
     mine: "My dialogues",
     noneYet: "You are not a member of any dialogue yet.",
     yourRole: "You: {role} for {partner}",
@@ -173,8 +178,7 @@ export const en = {
     addTitle: "Add a member",
     newAccount: "New account",
     newAccountHelp:
-      "Only for someone without an account yet: their name and a first password (at least 12 characters).",
-    initialPassword: "First password",
+      "Only for someone without an account yet: their name. They receive an invitation by email and choose their own password.",
     change: "Save role",
     changeFor: "Change the role of {name}",
     remove: "Remove",
@@ -204,7 +208,7 @@ export const en = {
     memberChanged: "Role saved.",
     memberRemoved: "Member removed.",
     accountUpdated: "Account updated.",
-    accountCreated: "Account created.",
+    accountCreated: "Account created: an invitation was sent by email, and its owner chooses their own password.",
     deactivated: "Deactivated",
   },
   accounts: {
@@ -265,7 +269,7 @@ export const en = {
     unexpected: "Something went wrong; nothing was changed. Please try again.",
     invalidFields: "Please check: {fields}.",
     accountDeactivated: "This account is deactivated.",
-    accountDetailsRequired: "No account has this email: give a name and a first password to create one.",
+    accountDetailsRequired: "No account has this email: give the person's name to invite them.",
     alreadyMember: "This person is already a member of the dialogue.",
     alreadyRequested: "This person is already invited to the dialogue and awaits confirmation.",
     alreadySubmitted: "This paper has already been submitted.",

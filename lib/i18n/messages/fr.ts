@@ -61,6 +61,11 @@ export const fr: Messages = {
     submitted: "Soumis",
   },
   dialogues: {
+    inactiveTitle: "Adhésions inactives",
+    awaitingConfirmation:
+      "{dialogue} : vous êtes invité en tant que {role} pour {partner}. Le point focal de {partner} doit le confirmer avant que vous n’y preniez part.",
+    membershipSuspended:
+      "{dialogue} : votre adhésion pour {partner} est suspendue par son point focal ou le secrétariat.",
     mine: "Mes dialogues",
     noneYet: "Vous n’êtes encore membre d’aucun dialogue.",
     yourRole: "Vous : {role} pour {partner}",
@@ -179,8 +184,7 @@ export const fr: Messages = {
     addTitle: "Ajouter un membre",
     newAccount: "Nouveau compte",
     newAccountHelp:
-      "Uniquement pour une personne sans compte : son nom et un premier mot de passe (12 caractères au moins).",
-    initialPassword: "Premier mot de passe",
+      "Uniquement pour une personne sans compte : son nom. Elle reçoit une invitation par courriel et choisit elle-même son mot de passe.",
     change: "Enregistrer le rôle",
     changeFor: "Changer le rôle de {name}",
     remove: "Retirer",
@@ -210,7 +214,8 @@ export const fr: Messages = {
     memberChanged: "Rôle enregistré.",
     memberRemoved: "Membre retiré.",
     accountUpdated: "Compte mis à jour.",
-    accountCreated: "Compte créé.",
+    accountCreated:
+      "Compte créé : une invitation a été envoyée par courriel, et son titulaire choisit lui-même son mot de passe.",
     deactivated: "Désactivé",
   },
   accounts: {
@@ -271,7 +276,7 @@ export const fr: Messages = {
     unexpected: "Une erreur est survenue ; rien n’a été modifié. Veuillez réessayer.",
     invalidFields: "Veuillez vérifier : {fields}.",
     accountDeactivated: "Ce compte est désactivé.",
-    accountDetailsRequired: "Aucun compte n’a ce courriel : indiquez un nom et un premier mot de passe pour le créer.",
+    accountDetailsRequired: "Aucun compte n’a ce courriel : indiquez le nom de la personne pour l’inviter.",
     alreadyMember: "Cette personne est déjà membre du dialogue.",
     alreadyRequested: "Cette personne est déjà invitée au dialogue et attend une confirmation.",
     alreadySubmitted: "Ce document a déjà été soumis.",

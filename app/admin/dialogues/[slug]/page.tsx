@@ -93,6 +93,8 @@ export default async function ManageDialoguePage({ params }: Props) {
                   locale,
                 )}
                 {m.deactivated && <span className="msg-error"> · {t("admin.deactivated")}</span>}
+                {m.invited && <span className="muted"> · {t("accountLink.invited")}</span>}
+                {m.suspended && <span className="muted"> · {t("delegation.suspendedState")}</span>}
               </p>
               <div className="flex flex-wrap items-end gap-4">
                 <ActionForm
