@@ -600,6 +600,17 @@ describe("delegation actions", () => {
       expect(can(world.actors[role], "delegation.confirmMember", ref)).toBe(admin);
       expect(can(world.actors[role], "delegation.appointFocalPoint", ref)).toBe(admin);
       expect(can(world.actors[role], "delegation.viewAny", null)).toBe(admin);
+      // Managing a delegation's members: the secretariat; inviting as a focal point: nobody here.
+      expect(can(world.actors[role], "delegation.manageMember", ref)).toBe(admin);
+      for (const invitedRole of dialogueRole.enumValues) {
+        expect(
+          can(world.actors[role], "delegation.inviteMember", {
+            ...ref,
+            dialogueId: world.dialogue.id,
+            role: invitedRole,
+          }),
+        ).toBe(false);
+      }
     });
   }
   it("a partner's focal point confirms for that partner only, and sees the delegation page", () => {
@@ -611,5 +622,20 @@ describe("delegation actions", () => {
     expect(partnersManagedBy(focalPoint)).toEqual(new Set([world.partners.france]));
     expect(partnersManagedBy(world.actors.admin)).toBe("all");
     expect(partnersManagedBy(world.actors.chair)).toEqual(new Set());
+    // Their own delegation's members, in any dialogue: suspend, restore, remove; invite delegates
+    // and observers, never a chair or a penholder (the secretariat's and the chair's to give).
+    expect(can(focalPoint, "delegation.manageMember", { partnerId: world.partners.france })).toBe(true);
+    expect(can(focalPoint, "delegation.manageMember", { partnerId: world.partners.morocco })).toBe(false);
+    for (const dialogueId of [world.dialogue.id, world.otherDialogue.id]) {
+      for (const invitedRole of dialogueRole.enumValues) {
+        const france = { partnerId: world.partners.france, dialogueId, role: invitedRole };
+        expect(can(focalPoint, "delegation.inviteMember", france)).toBe(
+          invitedRole === "delegate" || invitedRole === "observer",
+        );
+        expect(can(focalPoint, "delegation.inviteMember", { ...france, partnerId: world.partners.morocco })).toBe(
+          false,
+        );
+      }
+    }
   });
 });
