@@ -127,3 +127,48 @@ test("a chair invites a delegate to their own dialogue; a delegate has no invite
   await expect(delegate.addMemberForm).toHaveCount(0);
   await expect(delegate.newPaperHeading).toHaveCount(0);
 });
+
+test("the secretariat creates an account by invitation and resets its password by a one-time link, never typing one", async ({
+  signedInPage,
+  browser,
+}) => {
+  const email = `reviewer-${Date.now().toString(36)}@accord.test`;
+  const admin = await signedInPage("admin");
+  await admin.goto("/admin/users");
+  const create = admin.getByRole("form", { name: "New account" });
+  await expect(create.getByLabel(/password/i)).toHaveCount(0);
+  await create.getByLabel("Name").fill("Ines Duarte");
+  await create.getByLabel("Email").fill(email);
+  await create.getByLabel("Global role").selectOption("hld_reviewer");
+  await create.getByRole("button", { name: "Create account" }).click();
+  await expect(create.getByRole("status")).toHaveText(
+    "Account created: an invitation was sent by email, and its owner chooses their own password.",
+  );
+  await admin.goto(`/admin/users?q=${encodeURIComponent(email)}`);
+  const row = admin.getByTestId("account-row").filter({ hasText: email });
+  await expect(row).toContainText("Invited, not yet accepted");
+  const { page: owner } = await acceptInvitation(browser, email, "ines-duarte-hld-2013");
+  await owner.context().close();
+
+  await admin.reload();
+  await expect(row).toContainText("Active");
+  await row.getByRole("button", { name: "Send a password reset link" }).click();
+  await expect(
+    row.getByRole("form", { name: "Send Ines Duarte a password reset link" }).getByRole("status"),
+  ).toHaveText("A password reset link was sent by email. Nobody but its owner sees it.");
+  const mail = await latestMailTo(email, /new Accord password/);
+  const reset = await (await browser.newContext()).newPage();
+  await reset.goto(linkIn(mail));
+  await expect(reset.getByRole("heading", { level: 1 })).toHaveText("Choose a new password");
+  await expectAccessible(reset);
+  await reset.getByLabel("New password", { exact: true }).fill("ines-duarte-new-2013");
+  await reset.getByLabel("Repeat the new password").fill("ines-duarte-other");
+  await reset.getByRole("button", { name: "Set my new password and sign in" }).click();
+  await expect(reset.locator("#main").getByRole("alert")).toHaveText("The two passwords differ.");
+  await reset.getByLabel("Repeat the new password").fill("ines-duarte-new-2013");
+  await reset.getByRole("button", { name: "Set my new password and sign in" }).click();
+  await expect(reset).not.toHaveURL(/\/password-reset\//);
+  const signedIn = await signedInPage({ email, password: "ines-duarte-new-2013" });
+  await signedIn.goto("/hld");
+  await expect(signedIn.getByRole("heading", { level: 1 })).toBeVisible();
+});

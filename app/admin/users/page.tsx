@@ -117,6 +117,7 @@ export default async function AccountsPage({ searchParams }: Props) {
         </h2>
         <ActionForm
           action={createAccountAction}
+          label={t("accounts.new")}
           submitLabel={t("accounts.create")}
           pendingLabel={t("common.saving")}
           resetOnSuccess
