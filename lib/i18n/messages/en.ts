@@ -1,4 +1,5 @@
 // English catalog: the source of every user-facing string. fr.ts must match its shape.
+import { accountEn } from "./account";
 import { commentsEn } from "./comments";
 import { compilationEn } from "./compilation";
 import { delegationEn } from "./delegation";
@@ -251,6 +252,7 @@ export const en = {
   ...compilationEn,
   ...delegationEn,
   ...verifyEn,
+  ...accountEn,
   pagination: { label: "Pages", previous: "Previous", next: "Next", pageOf: "Page {page} of {count}" },
   errors: {
     not_found: "Not found.",

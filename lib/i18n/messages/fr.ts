@@ -1,5 +1,6 @@
 // Catalogue français : même forme que en.ts (vérifiée à la compilation).
 
+import { accountFr } from "./account";
 import { commentsFr } from "./comments";
 import { compilationFr } from "./compilation";
 import { delegationFr } from "./delegation";
@@ -257,6 +258,7 @@ export const fr: Messages = {
   ...compilationFr,
   ...delegationFr,
   ...verifyFr,
+  ...accountFr,
   pagination: { label: "Pages", previous: "Précédente", next: "Suivante", pageOf: "Page {page} sur {count}" },
   errors: {
     not_found: "Introuvable.",
