@@ -145,20 +145,24 @@ export async function endOtherSessions(db: Db, actor: Actor | null, input: { kee
 
 /** How stale a session's "last seen" may be: it is written at most once a minute per session. */
 export const LAST_SEEN_PRECISION_MS = 60_000;
-/** Sessions this process wrote "last seen" for recently, so most requests write nothing at all. */
-const lastSeenWritten = processSingleton("session last seen", () => new Map<string, number>());
+/**
+ * When this process may next write each session's "last seen", so that most requests write
+ * nothing at all (bounded: forgetting only costs one more conditional UPDATE).
+ */
+const lastSeenNextWrite = processSingleton("session last seen", () => new Map<string, number>());
 const LAST_SEEN_MEMORY = 5000;
 
 /**
- * Notes that a session was used. A conditional UPDATE, skipped altogether when this process wrote
- * it less than a minute ago; the WHERE keeps several instances to one write a minute too.
+ * Notes that a session was used: a conditional UPDATE, skipped altogether while this process
+ * knows it is fresh; the WHERE keeps several instances to one write a minute too.
  */
 export async function noteSessionSeen(db: Db, sessionId: string, now: Date = new Date()): Promise<void> {
-  const written = lastSeenWritten.get(sessionId);
-  if (written !== undefined && Math.abs(now.getTime() - written) < LAST_SEEN_PRECISION_MS) return;
-  if (lastSeenWritten.size >= LAST_SEEN_MEMORY) lastSeenWritten.clear();
-  lastSeenWritten.set(sessionId, now.getTime());
-  await db
+  const next = lastSeenNextWrite.get(sessionId);
+  if (next !== undefined && now.getTime() < next) return;
+  if (lastSeenNextWrite.size >= LAST_SEEN_MEMORY) lastSeenNextWrite.clear();
+  // Claimed before the write, so concurrent requests of the session do not all write.
+  lastSeenNextWrite.set(sessionId, now.getTime() + LAST_SEEN_PRECISION_MS);
+  const written = await db
     .update(authSessions)
     .set({ lastSeenAt: now })
     .where(
@@ -166,5 +170,9 @@ export async function noteSessionSeen(db: Db, sessionId: string, now: Date = new
         eq(authSessions.id, sessionId),
         lt(authSessions.lastSeenAt, new Date(now.getTime() - LAST_SEEN_PRECISION_MS)),
       ),
-    );
+    )
+    .returning({ id: authSessions.id });
+  // Nothing written: it was written less than a minute ago (at sign-in, or by another
+  // instance), at a time not known here; look again a quarter of a minute later.
+  if (written.length === 0) lastSeenNextWrite.set(sessionId, now.getTime() + LAST_SEEN_PRECISION_MS / 4);
 }
