@@ -26,6 +26,7 @@ export async function AppHeader({ actor }: { actor: ActorProfile | null }) {
             {isAdmin && <Link href="/admin">{t("nav.admin")}</Link>}
             {isAdmin && <Link href="/admin/users">{t("nav.accounts")}</Link>}
             {isAdmin && <Link href="/admin/audit">{t("nav.audit")}</Link>}
+            <Link href="/account">{t("account.nav")}</Link>
           </nav>
         )}
         <div className="ml-auto flex flex-wrap items-center gap-3">

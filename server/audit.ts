@@ -15,6 +15,8 @@ export const auditAction = z.enum([
   "user.invitation_accepted",
   "user.password_reset_issued",
   "user.password_reset",
+  "user.password_changed",
+  "user.email_preferences_changed",
   "dialogue.created",
   "dialogue.partner_added",
   "membership.added",

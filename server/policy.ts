@@ -28,6 +28,8 @@ export type CommentRef = PaperRef & { authorId: string };
 export type AppointmentRef = DialogueRef & { role: DialogueRole };
 /** A partner's delegation: who speaks for it, in any dialogue. */
 export type DelegationRef = { partnerId: string };
+/** An account: its password, preferences and sessions. */
+export type AccountRef = { userId: string };
 
 type ResourceOf = {
   "system.administer": null;
@@ -43,6 +45,7 @@ type ResourceOf = {
   "delegation.manageMember": DelegationRef;
   "delegation.appointFocalPoint": DelegationRef;
   "delegation.viewAny": null;
+  "account.manage": AccountRef;
   "paper.create": DialogueRef;
   "paper.createSomewhere": null;
   "paper.view": PaperRef;
@@ -127,6 +130,9 @@ const rules: { [A in Action]: (actor: Actor, resource: ResourceOf[A]) => boolean
   "delegation.appointFocalPoint": (a) => isAdmin(a),
   // The delegation page: focal points (their own delegations) and the secretariat (every one).
   "delegation.viewAny": (a) => isAdmin(a) || (a.focalPointOf?.size ?? 0) > 0,
+  // An account is its owner's alone: not even the secretariat changes its password or ends its
+  // sessions (deactivating it is `system.administer`).
+  "account.manage": (a, r) => a.id === r.userId,
   // The bundle of every submitted paper of a dialogue: the secretariat and the dialogue's chair.
   "dialogue.exportSubmissions": (a, r) => isAdmin(a) || hasRole(a, r.dialogueId, "chair"),
   "paper.create": (a, r) => isAdmin(a) || hasRole(a, r.dialogueId, "chair", "penholder"),

@@ -5,6 +5,7 @@ import { cache } from "react";
 import { getDb } from "@/db/client";
 import { type ActorProfile, loadSessionActor } from "../actor";
 import { verifiedSessionId } from "../collab/auth";
+import { noteSessionSeen } from "../domain/account";
 import { AppError } from "../errors";
 
 /**
@@ -18,14 +19,21 @@ async function requestSessionId(): Promise<string | null> {
   return verifiedSessionId(new Map(jar.getAll().map((cookie) => [cookie.name, cookie.value])));
 }
 
+/** The id of the request's session (whether or not it is still live), once per request. */
+export const currentSessionId = cache(requestSessionId);
+
 /**
  * The signed-in actor, or null. Checks the server-side session on every request, once: the
  * session, its user and every membership in one query, shared by everything the request renders.
  */
 export const currentActor = cache(async (): Promise<ActorProfile | null> => {
-  const sid = await requestSessionId();
+  const sid = await currentSessionId();
   if (!sid) return null;
-  return loadSessionActor(await getDb(), sid);
+  const db = await getDb();
+  const actor = await loadSessionActor(db, sid);
+  // Not awaited: the page never waits for "last seen", written at most once a minute anyway.
+  if (actor) void noteSessionSeen(db, sid).catch((error: unknown) => console.error("last seen not noted", error));
+  return actor;
 });
 
 export async function requireActor(): Promise<ActorProfile> {

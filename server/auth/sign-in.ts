@@ -69,26 +69,48 @@ export async function signInWithPassword(
 ): Promise<SignInResult> {
   const email = normalizeEmail(input.email);
   const addressKey = input.address ?? "local";
-  const accountAndAddress = `${addressKey} ${email}`;
-  const waitMs = await failuresByAccountAndAddress.waitMs(accountAndAddress);
-  if (waitMs > 0) return { ok: false, reason: "throttled", retryAfterSeconds: Math.ceil(waitMs / 1000) };
+  const retryAfterSeconds = await passwordRetryAfterSeconds(addressKey, email);
+  if (retryAfterSeconds > 0) return { ok: false, reason: "throttled", retryAfterSeconds };
   const [user] = await db.select().from(users).where(eq(users.email, email));
   const passwordMatches = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), input.password);
   if (!user || !passwordMatches) {
-    const spent = await failuresByAccountAndAddress.take(accountAndAddress);
-    // Told once, when this failure used up the address's allowance on the account; not awaited,
-    // so that the answer takes no longer for a real account than for an unknown one.
-    if (user && spent.allowed && spent.remaining === 0) {
-      void warnOwnerOfFailures(db, user, addressKey, now).catch((error: unknown) =>
-        console.error("failed sign-ins not reported", error),
-      );
-    }
+    await recordWrongPassword(db, { email, user }, addressKey, now);
     return { ok: false, reason: "invalid" };
   }
   if (user.deactivatedAt) return { ok: false, reason: "deactivated" };
 
   const sessionId = await openSession(db, { userId: user.id, method: "password", userAgent: input.userAgent }, now);
   return { ok: true, userId: user.id, sessionId };
+}
+
+/**
+ * Seconds before this address may try a password on this account again (0: now). The sign-in
+ * form and the account page's "current password" share the allowance, so neither can be used to
+ * guess past the other's limit.
+ */
+export async function passwordRetryAfterSeconds(addressKey: string, email: string): Promise<number> {
+  const waitMs = await failuresByAccountAndAddress.waitMs(`${addressKey} ${normalizeEmail(email)}`);
+  return Math.ceil(waitMs / 1000);
+}
+
+/**
+ * Counts a wrong password (or an unknown email) against the account and address together; the
+ * owner of a real account is told once, when this failure used up the allowance.
+ */
+export async function recordWrongPassword(
+  db: Db,
+  account: { email: string; user?: { id: string; email: string; locale: Locale | null } },
+  addressKey: string,
+  now: Date = new Date(),
+): Promise<void> {
+  const spent = await failuresByAccountAndAddress.take(`${addressKey} ${normalizeEmail(account.email)}`);
+  const user = account.user;
+  // Not awaited, so that the answer takes no longer for a real account than for an unknown one.
+  if (user && spent.allowed && spent.remaining === 0) {
+    void warnOwnerOfFailures(db, user, addressKey, now).catch((error: unknown) =>
+      console.error("failed sign-ins not reported", error),
+    );
+  }
 }
 
 /** The most of a User-Agent header kept to name a session's device. */

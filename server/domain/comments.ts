@@ -9,6 +9,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { comments, commentThreads, memberships, notifications, papers, users } from "@/db/schema";
 import { anchorOwner } from "@/lib/editor/annotations";
+import { wantsEmail } from "@/lib/email-preferences";
 import { isLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translate";
 import { recordAudit } from "../audit";
@@ -87,7 +88,7 @@ async function notifyMentions(
   already: Set<string> = new Set(),
 ): Promise<Mail[]> {
   const members = await tx
-    .select({ id: users.id, name: users.name, email: users.email, locale: users.locale })
+    .select({ id: users.id, name: users.name, email: users.email, locale: users.locale, prefs: users.emailPreferences })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(
@@ -104,7 +105,9 @@ async function notifyMentions(
     .insert(notifications)
     .values(mentioned.map((m) => ({ userId: m.id, kind: "mention", paperId: paper.id, details })));
   const link = appUrl(`/papers/${paper.id}#thread-${threadId}`);
-  return mentioned.map((m) => {
+  // Everyone mentioned is notified in the app; by email only those who did not turn mentions off.
+  const emailed = mentioned.filter((m) => wantsEmail(m.prefs, "comment.mention"));
+  return emailed.map((m) => {
     const t = translator(isLocale(m.locale) ? m.locale : "en");
     const vars = { title: paper.title, name: by };
     // Plain text: the body is sent as written, never as HTML.

@@ -17,6 +17,7 @@ import {
   users,
 } from "@/db/schema";
 import { partnerLabel } from "@/lib/countries";
+import { wantsEmail } from "@/lib/email-preferences";
 import { isLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translate";
 import { recordAudit } from "../audit";
@@ -200,11 +201,13 @@ async function focalPointMails(db: Db, request: MembershipRequest): Promise<Mail
     .where(eq(membershipRequests.id, request.id));
   if (!context) return [];
   const focalPoints = await db
-    .select({ email: users.email, locale: users.locale })
+    .select({ email: users.email, locale: users.locale, emailPreferences: users.emailPreferences })
     .from(partnerFocalPoints)
     .innerJoin(users, eq(users.id, partnerFocalPoints.userId))
     .where(eq(partnerFocalPoints.partnerId, request.partnerId));
-  return focalPoints.map((focalPoint) => {
+  // The delegation page lists the request anyway; the email only for those who want it.
+  const emailed = focalPoints.filter((focalPoint) => wantsEmail(focalPoint.emailPreferences, "membership.request"));
+  return emailed.map((focalPoint) => {
     const locale = isLocale(focalPoint.locale) ? focalPoint.locale : "en";
     const t = translator(locale);
     const vars = {

@@ -2,6 +2,7 @@
 import { and, count, desc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { approvalRounds, memberships, notifications, papers, partners, users } from "@/db/schema";
+import { wantsEmail } from "@/lib/email-preferences";
 import { isLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translate";
 import { appUrl, type Mail, sendMail } from "../mail";
@@ -24,7 +25,7 @@ export async function notifyRoundParticipants(
     .where(eq(papers.id, input.paperId));
   if (!paper) return [];
   const recipients = await tx
-    .select({ id: users.id, email: users.email, locale: users.locale })
+    .select({ id: users.id, email: users.email, locale: users.locale, emailPreferences: users.emailPreferences })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .innerJoin(partners, eq(partners.id, memberships.partnerId))
@@ -42,7 +43,9 @@ export async function notifyRoundParticipants(
   await tx
     .insert(notifications)
     .values(recipients.map((r) => ({ userId: r.id, kind: input.kind, paperId: paper.id, details })));
-  return recipients.map((r) => {
+  // Everyone is notified in the app; by email only those who did not turn this kind off.
+  const emailed = recipients.filter((r) => wantsEmail(r.emailPreferences, input.kind));
+  return emailed.map((r) => {
     const t = translator(isLocale(r.locale) ? r.locale : "en");
     const outcome = input.details?.outcome;
     const vars = {

@@ -19,7 +19,8 @@ export type NewAccount = {
   partnerId?: string | null;
 };
 
-const PASSWORD_MESSAGES: Record<PasswordProblem, string> = {
+/** The message telling the user why a password was refused. */
+export const PASSWORD_MESSAGES: Record<PasswordProblem, string> = {
   tooShort: "errors.passwordTooShort",
   tooLong: "errors.passwordTooLong",
   common: "errors.passwordCommon",

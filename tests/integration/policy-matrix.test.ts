@@ -639,3 +639,22 @@ describe("delegation actions", () => {
     }
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// One's own account (password, email choices, sessions): its owner's alone, whatever the role;
+// the secretariat deactivates accounts (system.administer) but never manages another's.
+// ---------------------------------------------------------------------------------------------
+describe("account.manage", () => {
+  for (const role of roles) {
+    it(`${role}: manages their own account, and nobody else's`, () => {
+      const actor = world.actors[role];
+      expect(can(actor, "account.manage", { userId: actor.id })).toBe(true);
+      for (const other of roles.filter((r) => r !== role)) {
+        expect(can(actor, "account.manage", { userId: world.actors[other].id })).toBe(false);
+      }
+    });
+  }
+  it("nobody signed out manages any account", () => {
+    expect(can(null, "account.manage", { userId: world.actors.admin.id })).toBe(false);
+  });
+});

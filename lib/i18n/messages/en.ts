@@ -1,4 +1,6 @@
 // English catalog: the source of every user-facing string. fr.ts must match its shape.
+
+import { accountEn } from "./account";
 import { accountLinksEn } from "./account-links";
 import { commentsEn } from "./comments";
 import { compilationEn } from "./compilation";
@@ -257,6 +259,7 @@ export const en = {
   ...delegationEn,
   ...accountLinksEn,
   ...verifyEn,
+  ...accountEn,
   pagination: { label: "Pages", previous: "Previous", next: "Next", pageOf: "Page {page} of {count}" },
   errors: {
     not_found: "Not found.",

@@ -1,5 +1,6 @@
 // Catalogue français : même forme que en.ts (vérifiée à la compilation).
 
+import { accountFr } from "./account";
 import { accountLinksFr } from "./account-links";
 import { commentsFr } from "./comments";
 import { compilationFr } from "./compilation";
@@ -264,6 +265,7 @@ export const fr: Messages = {
   ...delegationFr,
   ...accountLinksFr,
   ...verifyFr,
+  ...accountFr,
   pagination: { label: "Pages", previous: "Précédente", next: "Suivante", pageOf: "Page {page} sur {count}" },
   errors: {
     not_found: "Introuvable.",
