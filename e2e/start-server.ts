@@ -1,9 +1,11 @@
 // Starts the built app for the end-to-end tests on a fresh database: a new PostgreSQL
-// database when DATABASE_URL is set, a new embedded one otherwise, seeded with the demo data.
+// database when DATABASE_URL is set, a new embedded one otherwise, seeded with the demo data, and
+// single sign-on through a real OpenID Connect provider started here (tests/helpers/oidc-provider).
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { e2eProviderAccounts, startOidcProvider } from "../tests/helpers/oidc-provider";
 
 async function freshPostgresDatabase(url: string): Promise<string> {
   const name = `accord_e2e_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
@@ -30,12 +32,21 @@ const dataDir = mkdtempSync(path.join(tmpdir(), "accord-e2e-"));
 if (process.env.DATABASE_URL) {
   process.env.DATABASE_URL = await freshPostgresDatabase(process.env.DATABASE_URL);
 }
+const port = process.env.E2E_PORT ?? "3100";
+// Any free port (E2E_OIDC_PORT to pin one): runs on other ports never collide.
+const oidcProvider = await startOidcProvider({
+  port: Number(process.env.E2E_OIDC_PORT ?? 0),
+  appUrl: `http://localhost:${port}`,
+  accounts: e2eProviderAccounts,
+  name: "Ministry SSO",
+});
 Object.assign(process.env, {
+  ...oidcProvider.env,
   NODE_ENV: "production",
   ACCORD_DATA_DIR: dataDir,
   ACCORD_SEED_FORCE: "1",
   AUTH_SECRET: "e2e-secret-not-for-production-0123456789abcdef",
-  PORT: process.env.E2E_PORT ?? "3100",
+  PORT: port,
   NEXT_TELEMETRY_DISABLED: "1",
   // Production over http://localhost, knowingly: session cookies are not Secure here.
   ACCORD_ALLOW_HTTP: "1",

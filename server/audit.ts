@@ -11,6 +11,8 @@ export const auditAction = z.enum([
   "user.signed_in",
   "user.signed_out",
   "user.sign_in_failed",
+  "user.sso_linked",
+  "user.invitation_accepted",
   "dialogue.created",
   "dialogue.partner_added",
   "membership.added",
