@@ -18,7 +18,7 @@ export const OIDC_PROVIDER_ID = "oidc";
 export type OidcSettings = { issuer: string; clientId: string; clientSecret: string; name: string };
 
 /** The provider's settings, or null when single sign-on is not configured (no AUTH_OIDC_ISSUER). */
-export function oidcSettings(env: NodeJS.ProcessEnv = process.env): OidcSettings | null {
+export function oidcSettings(env: Record<string, string | undefined> = process.env): OidcSettings | null {
   const issuer = env.AUTH_OIDC_ISSUER?.trim();
   if (!issuer) return null;
   const clientId = env.AUTH_OIDC_ID?.trim();
