@@ -23,7 +23,7 @@ export function oidcSettings(env: Record<string, string | undefined> = process.e
   if (!issuer) return null;
   const clientId = env.AUTH_OIDC_ID?.trim();
   const clientSecret = env.AUTH_OIDC_SECRET;
-  // Half a configuration is a mistake to report at start, not a button that fails later.
+  // Half a configuration is a mistake to report plainly, not a button that fails at the provider.
   if (!clientId || !clientSecret) throw new Error("AUTH_OIDC_ISSUER is set: set AUTH_OIDC_ID and AUTH_OIDC_SECRET too");
   return { issuer, clientId, clientSecret, name: env.AUTH_OIDC_NAME?.trim() || "SSO" };
 }
