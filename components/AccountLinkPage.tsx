@@ -2,14 +2,18 @@
 // plain explanation once it is used, expired or unknown. Server component.
 import Link from "next/link";
 import { SetPasswordForm } from "@/components/SetPasswordForm";
+import { SsoSignInButton } from "@/components/SsoSignInButton";
 import { getDb } from "@/db/client";
 import type { AccountLinkPurpose } from "@/db/schema";
+import { oidcSettings } from "@/server/auth/oidc";
 import { MIN_PASSWORD_LENGTH } from "@/server/auth/password-policy";
 import { readAccountLink } from "@/server/domain/account-links";
 import { getTranslator } from "@/server/locale";
 
 export async function AccountLinkPage({ token, purpose }: { token: string; purpose: AccountLinkPurpose }) {
   const [{ t }, link] = await Promise.all([getTranslator(), readAccountLink(await getDb(), { token, purpose })]);
+  // An invitee whose ministry has single sign-on may accept by signing in with it instead.
+  const sso = oidcSettings();
   const title = purpose === "invitation" ? t("accountLink.invitationTitle") : t("accountLink.resetTitle");
   return (
     <div className="mx-auto max-w-md">
@@ -35,6 +39,17 @@ export async function AccountLinkPage({ token, purpose }: { token: string; purpo
                 pending: t("accountLink.pending"),
               }}
             />
+            {sso && purpose === "invitation" && (
+              <div className="mt-6 border-t border-slate-200 pt-4">
+                <p className="muted mb-2">{t("accountLink.orSso")}</p>
+                <SsoSignInButton
+                  labels={{
+                    submit: t("sso.button", { name: sso.name }),
+                    pending: t("sso.pending", { name: sso.name }),
+                  }}
+                />
+              </div>
+            )}
           </>
         ) : (
           <>

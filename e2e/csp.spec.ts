@@ -122,7 +122,7 @@ test("a script injected into the page without the nonce does not run, and the pa
     await route.fulfill({ response, body: (await response.text()).replace("</body>", `${payload}</body>`) });
   });
   await page.goto("/signin");
-  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
   await page.waitForLoadState("load");
   expect(await page.evaluate(() => (window as unknown as { __injected?: string }).__injected)).toBeUndefined();
   const refused = (await violations()).map((v) => v.directive);

@@ -1,9 +1,11 @@
 // Starts the built app for the end-to-end tests on a fresh database: a new PostgreSQL
-// database when DATABASE_URL is set, a new embedded one otherwise, seeded with the demo data.
+// database when DATABASE_URL is set, a new embedded one otherwise, seeded with the demo data, and
+// single sign-on through a real OpenID Connect provider started here (tests/helpers/oidc-provider).
 import { appendFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { e2eProviderAccounts, startOidcProvider } from "../tests/helpers/oidc-provider";
 import { startSmtpSink } from "../tests/helpers/smtp";
 import { e2eMailboxPath } from "./mailbox";
 
@@ -32,16 +34,24 @@ const dataDir = mkdtempSync(path.join(tmpdir(), "accord-e2e-"));
 if (process.env.DATABASE_URL) {
   process.env.DATABASE_URL = await freshPostgresDatabase(process.env.DATABASE_URL);
 }
+const port = process.env.E2E_PORT ?? "3100";
 // Every email the app sends lands in a file the specs read (e2e/mailbox.ts): invitation and
 // reset links are followed from the email, as a person would.
-const port = process.env.E2E_PORT ?? "3100";
 const mailbox = e2eMailboxPath(port);
 writeFileSync(mailbox, "");
 const smtp = await startSmtpSink({
   onMail: (mail) =>
     appendFileSync(mailbox, `${JSON.stringify({ to: mail.to, subject: mail.subject, text: mail.text })}\n`),
 });
+// Any free port (E2E_OIDC_PORT to pin one): runs on other ports never collide.
+const oidcProvider = await startOidcProvider({
+  port: Number(process.env.E2E_OIDC_PORT ?? 0),
+  appUrl: `http://localhost:${port}`,
+  accounts: e2eProviderAccounts,
+  name: "Ministry SSO",
+});
 Object.assign(process.env, {
+  ...oidcProvider.env,
   SMTP_URL: smtp.url,
   NODE_ENV: "production",
   ACCORD_DATA_DIR: dataDir,

@@ -17,6 +17,7 @@ export const auditAction = z.enum([
   "user.password_reset",
   "user.password_changed",
   "user.email_preferences_changed",
+  "user.sso_linked",
   "dialogue.created",
   "dialogue.partner_added",
   "membership.added",

@@ -1,11 +1,14 @@
-// Auth.js: email + password sign-in. The JWT cookie only names a server-side session row
-// (auth_sessions), checked on every request, so signing out or deactivation ends it at once.
+// Auth.js: email + password sign-in, and single sign-on when configured (oidc.ts). The JWT cookie
+// only names a server-side session row (auth_sessions), checked on every request, so signing out
+// or deactivation ends it at once.
+import { headers } from "next/headers";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { rateLimitKey, requestClientAddress } from "../rate-limit";
 import { secureCookies } from "../secret";
+import { OIDC_PROVIDER_ID, oidcProvider, oidcSettings, oidcSignInCallback } from "./oidc";
 import {
   addressRetryAfterSeconds,
   endSession,
@@ -32,6 +35,9 @@ export class SignInRefused extends CredentialsSignin {
     this.code = code;
   }
 }
+
+// Single sign-on only when AUTH_OIDC_ISSUER is set (server/auth/oidc.ts).
+const oidc = oidcSettings();
 
 const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
 
@@ -70,8 +76,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         return { id: result.userId, sessionId: result.sessionId };
       },
     }),
+    ...(oidc ? [oidcProvider(oidc)] : []),
   ],
   callbacks: {
+    async signIn({ user, account, profile }) {
+      if (account?.provider !== OIDC_PROVIDER_ID) return true;
+      return oidcSignInCallback(await getDb(), { user, account, profile }, (await headers()).get("user-agent"));
+    },
     jwt({ token, user }) {
       if (user?.sessionId) token.sid = user.sessionId;
       return token;

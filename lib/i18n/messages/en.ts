@@ -6,6 +6,7 @@ import { commentsEn } from "./comments";
 import { compilationEn } from "./compilation";
 import { delegationEn } from "./delegation";
 import { exportsEn } from "./exports";
+import { ssoEn } from "./sso";
 import { verifyEn } from "./verify";
 import { workflowEn } from "./workflow";
 
@@ -260,6 +261,7 @@ export const en = {
   ...accountLinksEn,
   ...verifyEn,
   ...accountEn,
+  ...ssoEn,
   pagination: { label: "Pages", previous: "Previous", next: "Next", pageOf: "Page {page} of {count}" },
   errors: {
     not_found: "Not found.",

@@ -7,6 +7,7 @@ import { compilationFr } from "./compilation";
 import { delegationFr } from "./delegation";
 import type { Messages } from "./en";
 import { exportsFr } from "./exports";
+import { ssoFr } from "./sso";
 import { verifyFr } from "./verify";
 import { workflowFr } from "./workflow";
 
@@ -266,6 +267,7 @@ export const fr: Messages = {
   ...accountLinksFr,
   ...verifyFr,
   ...accountFr,
+  ...ssoFr,
   pagination: { label: "Pages", previous: "Précédente", next: "Suivante", pageOf: "Page {page} sur {count}" },
   errors: {
     not_found: "Introuvable.",
