@@ -51,7 +51,7 @@ test("a delegate changes their password, then signs in with the new one only", a
       await signIn.goto("/signin");
       await signIn.getByLabel("Email").fill(accounts.password);
       await signIn.getByLabel("Password").fill(password);
-      await signIn.getByRole("button", { name: "Sign in" }).click();
+      await signIn.getByRole("button", { name: "Sign in", exact: true }).click();
     };
     await attempt(DEMO_PASSWORD);
     await expect(signIn.getByRole("main").getByRole("alert")).toHaveText("Wrong email or password.");
