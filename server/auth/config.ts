@@ -25,7 +25,7 @@ declare module "next-auth" {
 
 export class SignInRefused extends CredentialsSignin {
   constructor(
-    code: "invalid" | "deactivated" | "throttled",
+    code: "invalid" | "deactivated" | "throttled" | "codeRequired" | "invalidCode",
     readonly retryAfterSeconds = 0,
   ) {
     super(code);
@@ -33,7 +33,17 @@ export class SignInRefused extends CredentialsSignin {
   }
 }
 
-const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
+const credentialsSchema = z.object({
+  email: z.string().trim().min(1).max(320),
+  password: z.string().min(1).max(1024),
+  // A TOTP code or a recovery code (server/auth/second-factor.ts); empty: none given.
+  code: z
+    .string()
+    .trim()
+    .max(32)
+    .transform((v) => v || undefined)
+    .optional(),
+});
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
@@ -51,7 +61,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   providers: [
     Credentials({
-      credentials: { email: {}, password: {} },
+      credentials: { email: {}, password: {}, code: {} },
       async authorize(raw, request) {
         const address = rateLimitKey(requestClientAddress(request.headers));
         const wait = await addressRetryAfterSeconds(address);
@@ -64,7 +74,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           userAgent: request.headers.get("user-agent"),
         });
         if (!result.ok) {
-          if (result.reason === "invalid") await recordAddressFailure(address);
+          if (result.reason === "invalid" || result.reason === "invalidCode") await recordAddressFailure(address);
           throw new SignInRefused(result.reason, result.reason === "throttled" ? result.retryAfterSeconds : 0);
         }
         return { id: result.userId, sessionId: result.sessionId };

@@ -3,6 +3,7 @@ import { commentsEn } from "./comments";
 import { compilationEn } from "./compilation";
 import { delegationEn } from "./delegation";
 import { exportsEn } from "./exports";
+import { twoFactorEn } from "./two-factor";
 import { verifyEn } from "./verify";
 import { workflowEn } from "./workflow";
 
@@ -251,6 +252,7 @@ export const en = {
   ...compilationEn,
   ...delegationEn,
   ...verifyEn,
+  ...twoFactorEn,
   pagination: { label: "Pages", previous: "Previous", next: "Next", pageOf: "Page {page} of {count}" },
   errors: {
     not_found: "Not found.",

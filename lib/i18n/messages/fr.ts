@@ -5,6 +5,7 @@ import { compilationFr } from "./compilation";
 import { delegationFr } from "./delegation";
 import type { Messages } from "./en";
 import { exportsFr } from "./exports";
+import { twoFactorFr } from "./two-factor";
 import { verifyFr } from "./verify";
 import { workflowFr } from "./workflow";
 
@@ -257,6 +258,7 @@ export const fr: Messages = {
   ...compilationFr,
   ...delegationFr,
   ...verifyFr,
+  ...twoFactorFr,
   pagination: { label: "Pages", previous: "Précédente", next: "Suivante", pageOf: "Page {page} sur {count}" },
   errors: {
     not_found: "Introuvable.",
