@@ -20,10 +20,12 @@ export function SignInForm({ labels, callbackUrl }: { labels: Labels; callbackUr
   const [codeAsked, setCodeAsked] = useState(false);
   const codeInput = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    if (!state?.codeRequired) return;
-    setCodeAsked(true);
-    codeInput.current?.focus();
+    if (state?.codeRequired) setCodeAsked(true);
   }, [state]);
+  // Once the field is there (rendered after codeAsked), and again after a wrong code.
+  useEffect(() => {
+    if (codeAsked && state?.codeRequired) codeInput.current?.focus();
+  }, [state, codeAsked]);
   // Submitted by hand so a failed attempt keeps the email and password typed (React resets action
   // forms): asked for a code, the form sends all three again.
   const submit = (event: FormEvent<HTMLFormElement>) => {

@@ -53,10 +53,15 @@ export async function consumeSecondFactor(
     });
     return "recovery_code";
   }
-  const step = verifyTotp(openTotpSecret(account.totpSecret, account.id), code, {
-    now,
-    lastStep: account.totpLastStep,
-  });
+  let secret: string;
+  try {
+    secret = openTotpSecret(account.totpSecret, account.id);
+  } catch (error) {
+    // Sealed under another AUTH_SECRET (or altered): no code can match it.
+    console.error("two-factor: a stored secret does not open", account.id, error);
+    return null;
+  }
+  const step = verifyTotp(secret, code, { now, lastStep: account.totpLastStep });
   if (step === null) return null;
   const [accepted] = await db
     .update(users)
