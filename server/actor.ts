@@ -116,7 +116,11 @@ export async function loadSessionActors(
     .leftJoin(dialogues, eq(dialogues.id, memberships.dialogueId))
     .where(and(inArray(authSessions.id, sessionIds), gt(authSessions.expiresAt, now), isNull(users.deactivatedAt)));
   const rowsBySession = new Map<string, typeof rows>();
-  for (const row of rows) rowsBySession.set(row.sessionId, [...(rowsBySession.get(row.sessionId) ?? []), row]);
+  for (const row of rows) {
+    const sessionRows = rowsBySession.get(row.sessionId);
+    if (sessionRows) sessionRows.push(row);
+    else rowsBySession.set(row.sessionId, [row]);
+  }
   const actors = new Map<string, ActorProfile>();
   for (const [sessionId, sessionRows] of rowsBySession) {
     let secondFactorNeeded = false;

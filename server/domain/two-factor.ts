@@ -110,10 +110,11 @@ async function requireProof(db: Db, userId: string, proof: string, address: stri
   if (wait > 0) {
     throw rateLimited("proof attempts throttled", "twoFactor.errors.throttled");
   }
+  // A password may look like a code: what is not accepted as one is tried as the password.
   const looksLikeCode = /^\d{6}$/.test(proof.replace(/\s/g, "")) || normalizeRecoveryCode(proof) !== null;
-  const proven = looksLikeCode
-    ? (await consumeSecondFactor(db, user, proof, now)) !== null
-    : user.passwordHash !== null && (await verifyPassword(user.passwordHash, proof));
+  const proven =
+    (looksLikeCode && (await consumeSecondFactor(db, user, proof, now)) !== null) ||
+    (user.passwordHash !== null && (await verifyPassword(user.passwordHash, proof)));
   if (!proven) {
     await recordProofFailure(db, user, address, now);
     throw invalidInput("wrong proof", "twoFactor.errors.wrongProof");
