@@ -1,14 +1,26 @@
 // Loads who is acting: the user, their global role and every dialogue membership, in one query.
 import { and, eq, gt, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { authSessions, memberships, partnerFocalPoints, users } from "@/db/schema";
+import { authSessions, dialogues, memberships, partnerFocalPoints, type SignInMethod, users } from "@/db/schema";
 import type { Actor, MembershipGrant } from "./policy";
 
 export type ActorProfile = Actor & {
   email: string;
   name: string;
   locale: "en" | "fr" | null;
+  /**
+   * A dialogue the user belongs to requires a second factor that this session lacks: its
+   * membership is left out, and pages send the user to set one up or sign in again with it.
+   */
+  secondFactorNeeded?: boolean;
 };
+
+/** Sign-ins that proved a second factor; a ministry's single sign-on applies its own policy. */
+const secondFactorMethods: ReadonlySet<SignInMethod> = new Set(["totp", "recovery_code", "oidc"]);
+
+export function hasSecondFactor(method: SignInMethod): boolean {
+  return secondFactorMethods.has(method);
+}
 
 const actorColumns = {
   id: users.id,
@@ -77,13 +89,52 @@ export async function loadSessionActor(
   sessionId: string,
   now: Date = new Date(),
 ): Promise<ActorProfile | null> {
+  return (await loadSessionActors(db, [sessionId], now)).get(sessionId) ?? null;
+}
+
+/**
+ * The actors of live sessions, by session id, in one query; ended or expired sessions and
+ * deactivated users are absent. A membership of a dialogue that requires a second factor counts
+ * only for a session that proved one.
+ */
+export async function loadSessionActors(
+  db: DbOrTx,
+  sessionIds: string[],
+  now: Date = new Date(),
+): Promise<Map<string, ActorProfile>> {
+  if (sessionIds.length === 0) return new Map();
   const rows = await db
-    .select(actorColumns)
+    .select({
+      ...actorColumns,
+      sessionId: authSessions.id,
+      signInMethod: authSessions.signInMethod,
+      requireTwoFactor: dialogues.requireTwoFactor,
+    })
     .from(authSessions)
     .innerJoin(users, eq(users.id, authSessions.userId))
     .leftJoin(memberships, grantingMembership)
-    .where(and(eq(authSessions.id, sessionId), gt(authSessions.expiresAt, now), isNull(users.deactivatedAt)));
-  return actorsFromRows(rows).values().next().value ?? null;
+    .leftJoin(dialogues, eq(dialogues.id, memberships.dialogueId))
+    .where(and(inArray(authSessions.id, sessionIds), gt(authSessions.expiresAt, now), isNull(users.deactivatedAt)));
+  const rowsBySession = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const sessionRows = rowsBySession.get(row.sessionId);
+    if (sessionRows) sessionRows.push(row);
+    else rowsBySession.set(row.sessionId, [row]);
+  }
+  const actors = new Map<string, ActorProfile>();
+  for (const [sessionId, sessionRows] of rowsBySession) {
+    let secondFactorNeeded = false;
+    const granting = sessionRows.map((row) => {
+      if (!row.requireTwoFactor || hasSecondFactor(row.signInMethod)) return row;
+      secondFactorNeeded = true;
+      return { ...row, dialogueId: null };
+    });
+    const actor = actorsFromRows(granting).values().next().value;
+    if (!actor) continue;
+    if (secondFactorNeeded) actor.secondFactorNeeded = true;
+    actors.set(sessionId, actor);
+  }
+  return actors;
 }
 
 /** Null when the user does not exist or is deactivated. */

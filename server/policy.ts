@@ -28,7 +28,7 @@ export type CommentRef = PaperRef & { authorId: string };
 export type AppointmentRef = DialogueRef & { role: DialogueRole };
 /** A partner's delegation: who speaks for it, in any dialogue. */
 export type DelegationRef = { partnerId: string };
-/** An account: its password, preferences and sessions. */
+/** A person's own account: its password, preferences, sessions and second factor. */
 export type AccountRef = { userId: string };
 
 type ResourceOf = {
@@ -40,6 +40,8 @@ type ResourceOf = {
   "dialogue.appoint": AppointmentRef;
   "dialogue.manageMembers": DialogueRef;
   "dialogue.exportSubmissions": DialogueRef;
+  "dialogue.requireTwoFactor": DialogueRef;
+  "account.manageTwoFactor": AccountRef;
   "delegation.confirmMember": DelegationRef;
   "delegation.inviteMember": AppointmentRef & DelegationRef;
   "delegation.manageMember": DelegationRef;
@@ -135,6 +137,10 @@ const rules: { [A in Action]: (actor: Actor, resource: ResourceOf[A]) => boolean
   "account.manage": (a, r) => a.id === r.userId,
   // The bundle of every submitted paper of a dialogue: the secretariat and the dialogue's chair.
   "dialogue.exportSubmissions": (a, r) => isAdmin(a) || hasRole(a, r.dialogueId, "chair"),
+  // Whether a dialogue asks its members for a second factor at sign-in: the secretariat's call.
+  "dialogue.requireTwoFactor": (a) => isAdmin(a),
+  // A second factor is its owner's alone: nobody sets up, sees or removes another person's.
+  "account.manageTwoFactor": (a, r) => a.id === r.userId,
   "paper.create": (a, r) => isAdmin(a) || hasRole(a, r.dialogueId, "chair", "penholder"),
   // Whether `paper.create` holds in at least one dialogue: asked before an upload is read, when
   // the dialogue it names is still inside the body.
@@ -225,9 +231,11 @@ export function authorize<A extends Action>(
       ? actor?.globalRole === "admin"
       : "status" in resource
         ? can(actor, "paper.view", resource)
-        : "dialogueId" in resource
-          ? can(actor, "dialogue.view", resource)
-          : can(actor, "delegation.viewAny", null);
+        : "userId" in resource
+          ? actor?.id === resource.userId
+          : "dialogueId" in resource
+            ? can(actor, "dialogue.view", resource)
+            : can(actor, "delegation.viewAny", null);
   throw visible
     ? new AppError("forbidden", `${action} denied`)
     : new AppError("not_found", `${action}: resource not found`);

@@ -11,11 +11,13 @@ import { currentActor } from "@/server/auth/current";
 import { setAccountLocale } from "@/server/domain/users";
 import { getTranslator } from "@/server/locale";
 
-export type SignInState = { error: string } | null;
+/** codeRequired: the password was right; the form asks for the second factor and sends all three again. */
+export type SignInState = { error: string; codeRequired?: boolean } | null;
 
 const signInSchema = z.object({
   email: z.string().trim().min(1).max(320),
   password: z.string().min(1).max(1024),
+  code: z.string().trim().max(32).optional(),
   // Only same-site paths, never an absolute URL (open redirect).
   callbackUrl: z
     .string()
@@ -29,6 +31,7 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
   const parsed = signInSchema.safeParse({
     email: form.get("email"),
     password: form.get("password"),
+    code: form.get("code") ?? undefined,
     callbackUrl: form.get("callbackUrl") || undefined,
   });
   if (!parsed.success) return { error: t("signIn.missingFields") };
@@ -36,6 +39,7 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
     await signIn("credentials", {
       email: parsed.data.email,
       password: parsed.data.password,
+      code: parsed.data.code ?? "",
       redirectTo: parsed.data.callbackUrl ?? "/",
     });
     return null;
@@ -45,6 +49,8 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
         return { error: t("signIn.throttled", { minutes: Math.max(1, Math.ceil(error.retryAfterSeconds / 60)) }) };
       }
       if (error.code === "deactivated") return { error: t("signIn.deactivated") };
+      if (error.code === "codeRequired") return { error: t("twoFactor.signIn.codeRequired"), codeRequired: true };
+      if (error.code === "invalidCode") return { error: t("twoFactor.signIn.invalidCode"), codeRequired: true };
       return { error: t("signIn.invalid") };
     }
     if (error instanceof AuthError) return { error: t("signIn.invalid") };

@@ -50,6 +50,8 @@ export default async function SignInPage({
             password: t("signIn.password"),
             submit: t("signIn.submit"),
             pending: t("signIn.pending"),
+            code: t("twoFactor.signIn.code"),
+            codeHint: t("twoFactor.signIn.codeHint"),
           }}
         />
       </div>

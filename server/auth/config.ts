@@ -28,7 +28,7 @@ declare module "next-auth" {
 
 export class SignInRefused extends CredentialsSignin {
   constructor(
-    code: "invalid" | "deactivated" | "throttled",
+    code: "invalid" | "deactivated" | "throttled" | "codeRequired" | "invalidCode",
     readonly retryAfterSeconds = 0,
   ) {
     super(code);
@@ -39,7 +39,17 @@ export class SignInRefused extends CredentialsSignin {
 // Single sign-on only when AUTH_OIDC_ISSUER is set (server/auth/oidc.ts).
 const oidc = oidcSettings();
 
-const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
+const credentialsSchema = z.object({
+  email: z.string().trim().min(1).max(320),
+  password: z.string().min(1).max(1024),
+  // A TOTP code or a recovery code (server/auth/second-factor.ts); empty: none given.
+  code: z
+    .string()
+    .trim()
+    .max(32)
+    .transform((v) => v || undefined)
+    .optional(),
+});
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
@@ -57,7 +67,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   providers: [
     Credentials({
-      credentials: { email: {}, password: {} },
+      credentials: { email: {}, password: {}, code: {} },
       async authorize(raw, request) {
         const address = rateLimitKey(requestClientAddress(request.headers));
         const wait = await addressRetryAfterSeconds(address);
@@ -70,7 +80,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           userAgent: request.headers.get("user-agent"),
         });
         if (!result.ok) {
-          if (result.reason === "invalid") await recordAddressFailure(address);
+          if (result.reason === "invalid" || result.reason === "invalidCode") await recordAddressFailure(address);
           throw new SignInRefused(result.reason, result.reason === "throttled" ? result.retryAfterSeconds : 0);
         }
         return { id: result.userId, sessionId: result.sessionId };

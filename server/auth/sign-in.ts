@@ -11,6 +11,7 @@ import { notifyUserAccessChanged } from "../collab/notify";
 import { sendMail } from "../mail";
 import { createSharedLimiter } from "../shared-limiter";
 import { decoyPasswordHash, verifyPassword } from "./password";
+import { consumeSecondFactor } from "./second-factor";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
@@ -48,7 +49,11 @@ export async function recordAddressFailure(addressKey: string): Promise<void> {
 
 export type SignInResult =
   | { ok: true; userId: string; sessionId: string }
-  | { ok: false; reason: "invalid" | "deactivated" }
+  /**
+   * codeRequired: the password is right and the account has a second factor: send the same
+   * email and password again with a code. invalidCode: the password was right, the code not.
+   */
+  | { ok: false; reason: "invalid" | "deactivated" | "codeRequired" | "invalidCode" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 export function normalizeEmail(email: string): string {
@@ -56,15 +61,18 @@ export function normalizeEmail(email: string): string {
 }
 
 /**
- * Checks a password. A wrong password and an unknown email take the same steps and the same
- * time (an argon2 verification either way), give the same answer, and slow down alike past
- * FAILED_SIGN_INS_PER_ACCOUNT_AND_ADDRESS; the owner of a real account is told by email when
- * an address uses up its allowance on it. `address`: the client's (rateLimitKey); callers in
- * this process (the seed, tests) without one share the allowance of "local".
+ * Checks a password, then the second factor of an account that has one. A wrong password and an
+ * unknown email take the same steps and the same time (an argon2 verification either way), give
+ * the same answer, and slow down alike past FAILED_SIGN_INS_PER_ACCOUNT_AND_ADDRESS; the owner of
+ * a real account is told by email when an address uses up its allowance on it. Only once the
+ * password is right is a code asked for (so a wrong password never tells whether the account has
+ * a second factor); a wrong code counts as a failed sign-in exactly as a wrong password does.
+ * `address`: the client's (rateLimitKey); callers in this process (the seed, tests) without one
+ * share the allowance of "local". `code`: a TOTP code or a recovery code.
  */
 export async function signInWithPassword(
   db: Db,
-  input: { email: string; password: string; address?: string; userAgent?: string | null },
+  input: { email: string; password: string; code?: string; address?: string; userAgent?: string | null },
   now: Date = new Date(),
 ): Promise<SignInResult> {
   const email = normalizeEmail(input.email);
@@ -79,7 +87,18 @@ export async function signInWithPassword(
   }
   if (user.deactivatedAt) return { ok: false, reason: "deactivated" };
 
-  const sessionId = await openSession(db, { userId: user.id, method: "password", userAgent: input.userAgent }, now);
+  let method: SignInMethod = "password";
+  if (user.totpEnabledAt) {
+    const code = input.code?.trim();
+    if (!code) return { ok: false, reason: "codeRequired" };
+    const factor = await consumeSecondFactor(db, user, code, now);
+    if (!factor) {
+      await recordWrongPassword(db, { email, user }, addressKey, now);
+      return { ok: false, reason: "invalidCode" };
+    }
+    method = factor;
+  }
+  const sessionId = await openSession(db, { userId: user.id, method, userAgent: input.userAgent }, now);
   return { ok: true, userId: user.id, sessionId };
 }
 

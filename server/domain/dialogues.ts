@@ -1,9 +1,10 @@
 // Dialogues and the partners taking part in them.
 import { and, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { type Dialogue, dialoguePartners, dialogues, partners } from "@/db/schema";
+import { type Dialogue, dialoguePartners, dialogues, memberships, partners } from "@/db/schema";
 import { countryName, isCountryCode } from "@/lib/countries";
 import { recordAudit } from "../audit";
+import { notifyUserAccessChanged } from "../collab/notify";
 import { conflict, invalidInput, isUniqueViolation, notFound } from "../errors";
 import { type Actor, authorize } from "../policy";
 
@@ -85,4 +86,37 @@ export async function addDialoguePartner(
     });
     return partner;
   });
+}
+
+/**
+ * Whether the dialogue requires a second factor at sign-in. From then on, a session opened with
+ * a password alone no longer carries the membership (server/actor.ts): its members are sent to set
+ * up two-factor sign-in, or to sign in again with it; their open sockets are re-checked at once.
+ */
+export async function setDialogueTwoFactor(
+  db: Db,
+  actor: Actor | null,
+  input: { dialogueId: string; required: boolean },
+): Promise<{ changed: boolean }> {
+  authorize(actor, "dialogue.requireTwoFactor", { dialogueId: input.dialogueId });
+  const result = await db.transaction(async (tx) => {
+    const [dialogue] = await tx.select().from(dialogues).where(eq(dialogues.id, input.dialogueId)).for("update");
+    if (!dialogue) throw notFound("dialogue");
+    if (dialogue.requireTwoFactor === input.required) return { changed: false, memberIds: [] };
+    await tx.update(dialogues).set({ requireTwoFactor: input.required }).where(eq(dialogues.id, dialogue.id));
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: input.required ? "dialogue.two_factor_required" : "dialogue.two_factor_optional",
+      targetType: "dialogue",
+      targetId: dialogue.id,
+      dialogueId: dialogue.id,
+    });
+    const members = await tx
+      .selectDistinct({ userId: memberships.userId })
+      .from(memberships)
+      .where(eq(memberships.dialogueId, dialogue.id));
+    return { changed: true, memberIds: members.map((m) => m.userId) };
+  });
+  for (const userId of result.memberIds) await notifyUserAccessChanged(userId);
+  return { changed: result.changed };
 }

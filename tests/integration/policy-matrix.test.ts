@@ -178,6 +178,7 @@ type DialogueLevelAction =
   | "dialogue.inviteMember"
   | "dialogue.manageMembers"
   | "dialogue.exportSubmissions"
+  | "dialogue.requireTwoFactor"
   | "paper.create"
   | "paper.createSomewhere";
 const expectedDialogue: Record<DialogueLevelAction, readonly Role[]> = {
@@ -192,6 +193,8 @@ const expectedDialogue: Record<DialogueLevelAction, readonly Role[]> = {
   "dialogue.manageMembers": ["admin"],
   // The ZIP of every submitted paper: the secretariat and the dialogue's chair.
   "dialogue.exportSubmissions": ["admin", "chair"],
+  // Whether the dialogue requires a second factor at sign-in: the secretariat.
+  "dialogue.requireTwoFactor": ["admin"],
   "paper.create": ["admin", "chair", "penholder"],
   // Creating a paper in some dialogue (asked before an import's body is read).
   "paper.createSomewhere": ["admin", "chair", "penholder"],
@@ -656,5 +659,27 @@ describe("account.manage", () => {
   }
   it("nobody signed out manages any account", () => {
     expect(can(null, "account.manage", { userId: world.actors.admin.id })).toBe(false);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// A second factor is its owner's alone: everyone manages their own, nobody another's (the
+// secretariat included), and another's account is answered "not found".
+// ---------------------------------------------------------------------------------------------
+describe("account.manageTwoFactor", () => {
+  for (const role of roles) {
+    it(`${role}: their own only`, () => {
+      const actor = world.actors[role];
+      expect(can(actor, "account.manageTwoFactor", { userId: actor.id })).toBe(true);
+      for (const other of roles) {
+        if (other === role) continue;
+        const ref = { userId: world.actors[other].id };
+        expect(can(actor, "account.manageTwoFactor", ref)).toBe(false);
+        expect(authorizeOutcome(role, "account.manageTwoFactor", ref)).toBe("not_found");
+      }
+    });
+  }
+  it("nobody signed in manages any", () => {
+    expect(can(null, "account.manageTwoFactor", { userId: world.actors.delegate.id })).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import { compilationEn } from "./compilation";
 import { delegationEn } from "./delegation";
 import { exportsEn } from "./exports";
 import { ssoEn } from "./sso";
+import { twoFactorEn } from "./two-factor";
 import { verifyEn } from "./verify";
 import { workflowEn } from "./workflow";
 
@@ -262,6 +263,7 @@ export const en = {
   ...verifyEn,
   ...accountEn,
   ...ssoEn,
+  ...twoFactorEn,
   pagination: { label: "Pages", previous: "Previous", next: "Next", pageOf: "Page {page} of {count}" },
   errors: {
     not_found: "Not found.",

@@ -8,6 +8,7 @@ import { delegationFr } from "./delegation";
 import type { Messages } from "./en";
 import { exportsFr } from "./exports";
 import { ssoFr } from "./sso";
+import { twoFactorFr } from "./two-factor";
 import { verifyFr } from "./verify";
 import { workflowFr } from "./workflow";
 
@@ -268,6 +269,7 @@ export const fr: Messages = {
   ...verifyFr,
   ...accountFr,
   ...ssoFr,
+  ...twoFactorFr,
   pagination: { label: "Pages", previous: "Précédente", next: "Suivante", pageOf: "Page {page} sur {count}" },
   errors: {
     not_found: "Introuvable.",

@@ -4,9 +4,9 @@
 // closed; one whose write rights changed is switched. The same timer unloads diverged documents
 // nobody is connected to and compacts updates nobody compacted.
 import type { Extension, Hocuspocus } from "@hocuspocus/server";
-import { and, gt, inArray } from "drizzle-orm";
-import { authSessions, papers } from "@/db/schema";
-import { loadActors } from "../../actor";
+import { inArray } from "drizzle-orm";
+import { papers } from "@/db/schema";
+import { loadSessionActors } from "../../actor";
 import { collabAccess } from "../../policy";
 import { expel, setRights } from "../access";
 import { compactPaper, papersWithStaleUpdates } from "../compaction";
@@ -58,7 +58,7 @@ export class AccessSweep implements Extension {
     if (targets.length === 0) return;
     const db = await this.options.getDb();
     const unique = (pick: (ctx: CollabContext) => string) => [...new Set(targets.map((c) => pick(c.context)))];
-    const [paperRows, liveSessions, actors] = await Promise.all([
+    const [paperRows, actors] = await Promise.all([
       db
         .select({ id: papers.id, dialogueId: papers.dialogueId, status: papers.status })
         .from(papers)
@@ -68,31 +68,19 @@ export class AccessSweep implements Extension {
             unique((ctx) => ctx.paperId),
           ),
         ),
-      db
-        .select({ id: authSessions.id })
-        .from(authSessions)
-        .where(
-          and(
-            inArray(
-              authSessions.id,
-              unique((ctx) => ctx.sessionId),
-            ),
-            gt(authSessions.expiresAt, new Date()),
-          ),
-        ),
-      // One query for every user: the sweep re-checks all connections at once.
-      loadActors(
+      // One query for every session (live ones only): the sweep re-checks all connections at once,
+      // each with what its own session grants (a second factor, or not).
+      loadSessionActors(
         db,
-        unique((ctx) => ctx.userId),
+        unique((ctx) => ctx.sessionId),
       ),
     ]);
     const paperById = new Map(paperRows.map((p) => [p.id, p]));
-    const live = new Set(liveSessions.map((s) => s.id));
     for (const connection of targets) {
       const ctx = connection.context;
       const paper = paperById.get(ctx.paperId);
-      const actor = actors.get(ctx.userId);
-      const access = paper && actor && live.has(ctx.sessionId) ? collabAccess(actor, paper) : null;
+      const actor = actors.get(ctx.sessionId);
+      const access = paper && actor ? collabAccess(actor, paper) : null;
       if (!paper || !actor || !access) {
         expel(connection);
         continue;

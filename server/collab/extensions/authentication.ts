@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { papers, partners, users } from "@/db/schema";
 import { REFUSAL } from "@/lib/collab/wire";
-import { type ActorProfile, loadActor } from "../../actor";
+import { type ActorProfile, loadSessionActor } from "../../actor";
 import { collabAccess } from "../../policy";
 import { sessionFromHeaders, UUID } from "../auth";
 import type { CollabContext, GetDb } from "../context";
@@ -45,7 +45,9 @@ export class Authentication implements Extension {
     // Not a paper id: the same answer as a paper one may not see, so existence does not leak.
     if (!UUID.test(documentName)) throw refuse(REFUSAL.forbidden);
     if (this.divergence.has(documentName)) throw refuse(REFUSAL.unavailable);
-    const actor = await loadActor(db, session.userId);
+    // As pages do: the session's actor, so a dialogue requiring a second factor this session
+    // lacks is closed to it here too.
+    const actor = await loadSessionActor(db, session.sessionId);
     if (!actor) throw refuse(REFUSAL.unauthenticated);
     const [paper] = await db
       .select({ dialogueId: papers.dialogueId, status: papers.status })

@@ -5,6 +5,7 @@ import { addPartnerAction, changeMemberRoleAction, removeMemberAction } from "@/
 import { requireAdministrator } from "@/app/admin/guard";
 import { ActionForm } from "@/components/ActionForm";
 import { AddMemberForm } from "@/components/AddMemberForm";
+import { TwoFactorDialogueControl } from "@/components/account/TwoFactorDialogueControl";
 import { PartnerList } from "@/components/PartnerList";
 import { getDb } from "@/db/client";
 import { dialogueRole } from "@/db/schema";
@@ -79,6 +80,8 @@ export default async function ManageDialoguePage({ params }: Props) {
           </ActionForm>
         </div>
       </section>
+
+      <TwoFactorDialogueControl dialogueId={dialogue.id} required={dialogue.requireTwoFactor} t={t} />
 
       <section className="card flex flex-col gap-4" aria-labelledby="members-heading">
         <h2 id="members-heading">{t("members.title")}</h2>

@@ -1,0 +1,147 @@
+// Strings of two-factor sign-in (the code at sign-in, the set-up page, a dialogue requiring it),
+// in both languages; spread into en.ts and fr.ts.
+export const twoFactorEn = {
+  twoFactor: {
+    signIn: {
+      code: "Code",
+      codeHint: "The 6-digit code from your authenticator app, or one of your recovery codes.",
+      codeRequired: "Enter the code from your authenticator app to finish signing in.",
+      invalidCode: "Wrong or already used code. Enter the current code from your app, or an unused recovery code.",
+    },
+    title: "Two-factor sign-in",
+    intro:
+      "With two-factor sign-in, signing in asks for your password and a code from an authenticator app on your phone (any app that follows the TOTP standard).",
+    required:
+      "{dialogues} requires two-factor sign-in. Set it up now: from your next sign-in, you will be asked for a code, and the dialogue will open again.",
+    signInAgain:
+      "Two-factor sign-in is on, but this session was opened with your password alone. Sign out, then sign in again with a code to reach {dialogues}.",
+    signOutNow: "Sign out now",
+    statusOn: "Two-factor sign-in is on since {date}.",
+    statusOff: "Two-factor sign-in is off.",
+    start: "Set up two-factor sign-in",
+    starting: "Preparing…",
+    startedOk: "Add the key below to your authenticator app.",
+    stepScan: "1. Add this key to your authenticator app",
+    secretLabel: "Key (type it in, or open the link on this device)",
+    uriLabel: "Setup link for authenticator apps",
+    stepConfirm: "2. Enter the code the app shows",
+    confirmCode: "Code from the app",
+    confirm: "Turn on two-factor sign-in",
+    confirming: "Checking…",
+    enabled: "Two-factor sign-in is on. From your next sign-in, you will be asked for a code.",
+    recoveryTitle: "Your recovery codes",
+    recoveryIntro:
+      "Each of these codes signs you in once if you lose your phone. They are shown only now: print them or keep them in a safe place.",
+    recoveryList: "Recovery codes",
+    done: "I have kept my codes",
+    recoveryLeft: "{count} unused recovery codes left.",
+    regenerateTitle: "New recovery codes",
+    regenerateIntro: "Replaces every recovery code with ten new ones; the old ones stop working.",
+    regenerate: "Make new recovery codes",
+    regenerating: "Making codes…",
+    regenerated: "New recovery codes made. The old ones no longer work.",
+    disableTitle: "Turn off two-factor sign-in",
+    disableIntro: "Signing in will ask for your password only.",
+    disableRequired: "You cannot turn it off: {dialogues} requires it.",
+    proof: "Current code or password",
+    disable: "Turn off",
+    disabling: "Turning off…",
+    disabled: "Two-factor sign-in is off.",
+    cancel: "Cancel set-up",
+    cancelled: "Set-up cancelled.",
+    errors: {
+      alreadyOn: "Two-factor sign-in is already on.",
+      notOn: "Two-factor sign-in is not on.",
+      noSetUp: "Start the set-up first.",
+      wrongCode:
+        "That code is not the current one. Check the time on your phone, then enter the code the app shows now.",
+      wrongProof: "Wrong code or password.",
+      throttled: "Too many failed attempts. Wait a few minutes, then try again.",
+      requiredByDialogue: "A dialogue you take part in requires two-factor sign-in: it cannot be turned off.",
+    },
+    admin: {
+      title: "Two-factor sign-in",
+      requiredNow:
+        "Members must sign in with a second factor (an authenticator app, or the ministry’s single sign-on).",
+      optionalNow: "Members may sign in with a password alone.",
+      require: "Require two-factor sign-in",
+      makeOptional: "Make two-factor sign-in optional",
+      required: "Two-factor sign-in is now required in this dialogue.",
+      optional: "Two-factor sign-in is now optional in this dialogue.",
+    },
+  },
+};
+
+export const twoFactorFr: typeof twoFactorEn = {
+  twoFactor: {
+    signIn: {
+      code: "Code",
+      codeHint: "Le code à 6 chiffres de votre application d’authentification, ou l’un de vos codes de secours.",
+      codeRequired: "Saisissez le code de votre application d’authentification pour terminer la connexion.",
+      invalidCode:
+        "Code erroné ou déjà utilisé. Saisissez le code affiché maintenant par votre application, ou un code de secours inutilisé.",
+    },
+    title: "Connexion à deux facteurs",
+    intro:
+      "Avec la connexion à deux facteurs, se connecter demande votre mot de passe et un code d’une application d’authentification sur votre téléphone (toute application suivant la norme TOTP).",
+    required:
+      "{dialogues} exige la connexion à deux facteurs. Activez-la maintenant : à votre prochaine connexion, un code vous sera demandé et le dialogue vous sera de nouveau ouvert.",
+    signInAgain:
+      "La connexion à deux facteurs est activée, mais cette session a été ouverte avec votre seul mot de passe. Déconnectez-vous, puis reconnectez-vous avec un code pour accéder à {dialogues}.",
+    signOutNow: "Se déconnecter maintenant",
+    statusOn: "La connexion à deux facteurs est activée depuis le {date}.",
+    statusOff: "La connexion à deux facteurs est désactivée.",
+    start: "Activer la connexion à deux facteurs",
+    starting: "Préparation…",
+    startedOk: "Ajoutez la clé ci-dessous à votre application d’authentification.",
+    stepScan: "1. Ajoutez cette clé à votre application d’authentification",
+    secretLabel: "Clé (à saisir, ou ouvrez le lien sur cet appareil)",
+    uriLabel: "Lien de configuration pour les applications d’authentification",
+    stepConfirm: "2. Saisissez le code affiché par l’application",
+    confirmCode: "Code de l’application",
+    confirm: "Activer la connexion à deux facteurs",
+    confirming: "Vérification…",
+    enabled: "La connexion à deux facteurs est activée. Un code vous sera demandé dès votre prochaine connexion.",
+    recoveryTitle: "Vos codes de secours",
+    recoveryIntro:
+      "Chacun de ces codes vous connecte une fois si vous perdez votre téléphone. Ils ne sont affichés qu’une fois : imprimez-les ou gardez-les en lieu sûr.",
+    recoveryList: "Codes de secours",
+    done: "J’ai conservé mes codes",
+    recoveryLeft: "Codes de secours inutilisés : {count}.",
+    regenerateTitle: "Nouveaux codes de secours",
+    regenerateIntro: "Remplace tous les codes de secours par dix nouveaux ; les anciens ne fonctionnent plus.",
+    regenerate: "Créer de nouveaux codes de secours",
+    regenerating: "Création des codes…",
+    regenerated: "Nouveaux codes de secours créés. Les anciens ne fonctionnent plus.",
+    disableTitle: "Désactiver la connexion à deux facteurs",
+    disableIntro: "La connexion ne demandera plus que votre mot de passe.",
+    disableRequired: "Vous ne pouvez pas la désactiver : {dialogues} l’exige.",
+    proof: "Code actuel ou mot de passe",
+    disable: "Désactiver",
+    disabling: "Désactivation…",
+    disabled: "La connexion à deux facteurs est désactivée.",
+    cancel: "Annuler l’activation",
+    cancelled: "Activation annulée.",
+    errors: {
+      alreadyOn: "La connexion à deux facteurs est déjà activée.",
+      notOn: "La connexion à deux facteurs n’est pas activée.",
+      noSetUp: "Commencez d’abord l’activation.",
+      wrongCode:
+        "Ce code n’est pas le code actuel. Vérifiez l’heure de votre téléphone, puis saisissez le code affiché maintenant.",
+      wrongProof: "Code ou mot de passe erroné.",
+      throttled: "Trop de tentatives échouées. Patientez quelques minutes, puis réessayez.",
+      requiredByDialogue:
+        "Un dialogue auquel vous participez exige la connexion à deux facteurs : elle ne peut pas être désactivée.",
+    },
+    admin: {
+      title: "Connexion à deux facteurs",
+      requiredNow:
+        "Les membres doivent se connecter avec un second facteur (une application d’authentification, ou l’authentification unique du ministère).",
+      optionalNow: "Les membres peuvent se connecter avec leur seul mot de passe.",
+      require: "Exiger la connexion à deux facteurs",
+      makeOptional: "Rendre la connexion à deux facteurs facultative",
+      required: "La connexion à deux facteurs est désormais exigée dans ce dialogue.",
+      optional: "La connexion à deux facteurs est désormais facultative dans ce dialogue.",
+    },
+  },
+};
