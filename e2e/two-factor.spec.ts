@@ -16,7 +16,7 @@ async function signInWithForm(page: Page, email: string, code?: () => string) {
   await page.goto("/signin");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   if (!code) return;
   // The password was right: the form asks for the code, keeping the email and password.
   await expect(page.getByRole("main").getByRole("alert")).toHaveText(
@@ -27,7 +27,7 @@ async function signInWithForm(page: Page, email: string, code?: () => string) {
   await expect(field).toHaveAttribute("autocomplete", "one-time-code");
   await expect(field).toHaveAttribute("inputmode", "numeric");
   await field.fill(code());
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 /** From the set-up page, off: starts, reads the key, confirms with a code; returns the key and the recovery codes. */
@@ -77,7 +77,7 @@ test("a delegate sets up two-factor sign-in, then signs in with a code, and once
   await expect(page.getByRole("main").getByRole("alert")).toHaveText(/^Wrong or already used code\./);
   await expect(page.getByLabel("Email")).toHaveValue(mtmDelegate);
   await page.getByLabel("Code", { exact: true }).fill(nextCode(secret));
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/dialogues$/);
   await expect(page.getByTestId("signed-in-user")).toHaveText("Sami Ben Salah");
 
