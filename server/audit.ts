@@ -22,6 +22,7 @@ export const auditAction = z.enum([
   "user.two_factor_disabled",
   "user.recovery_codes_regenerated",
   "user.recovery_code_used",
+  "user.two_factor_reset",
   "dialogue.created",
   "dialogue.partner_added",
   "dialogue.two_factor_required",

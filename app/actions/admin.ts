@@ -10,6 +10,7 @@ import { requireActor } from "@/server/auth/current";
 import { requestPasswordReset, resendInvitation } from "@/server/domain/account-links";
 import { addDialoguePartner, createDialogue } from "@/server/domain/dialogues";
 import { addMember, changeMemberRole, removeMember } from "@/server/domain/memberships";
+import { resetTwoFactorByAdministrator } from "@/server/domain/two-factor";
 import { createAccount, setAccountActive } from "@/server/domain/users";
 
 const fields = (form: FormData) => Object.fromEntries([...form.entries()].filter(([key]) => !key.startsWith("$")));
@@ -143,6 +144,13 @@ export async function requestPasswordResetAction(_prev: ActionState, form: FormD
   return run(async (db, actor) => {
     await requestPasswordReset(db, actor, accountSchema.parse(fields(form)));
   }, "accountLink.resetSent");
+}
+
+/** For someone who lost their authenticator and recovery codes (identity checked by other means). */
+export async function resetTwoFactorAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return run(async (db, actor) => {
+    await resetTwoFactorByAdministrator(db, actor, accountSchema.parse(fields(form)));
+  }, "twoFactor.adminResetDone");
 }
 
 export async function resendInvitationAction(_prev: ActionState, form: FormData): Promise<ActionState> {

@@ -3,14 +3,18 @@
 // A pending set-up is `users.totpSecret` with `totpEnabledAt` null; it grants nothing.
 import { and, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { dialogues, memberships, recoveryCodes, users } from "@/db/schema";
+import { authSessions, dialogues, memberships, recoveryCodes, users } from "@/db/schema";
+import { isLocale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translate";
 import { recordAudit } from "../audit";
 import { verifyPassword } from "../auth/password";
 import { generateRecoveryCodes, hashRecoveryCode, normalizeRecoveryCode } from "../auth/recovery-codes";
 import { consumeSecondFactor } from "../auth/second-factor";
 import { passwordRetryAfterSeconds, recordWrongPassword } from "../auth/sign-in";
 import { generateTotpSecret, openTotpSecret, otpauthUri, sealTotpSecret, verifyTotp } from "../auth/totp";
+import { notifyUserAccessChanged } from "../collab/notify";
 import { conflict, invalidInput, notFound, rateLimited } from "../errors";
+import { sendMail } from "../mail";
 import { type Actor, authorize } from "../policy";
 
 async function lockedAccount(tx: DbOrTx, userId: string) {
@@ -182,4 +186,45 @@ export async function regenerateRecoveryCodes(
     });
     return { recoveryCodes: codes };
   });
+}
+
+/**
+ * The secretariat removes the second factor of someone who lost their authenticator and their
+ * recovery codes, having checked who they are by other means. Every session of the account ends
+ * (whoever held one is out), the owner is told by email, and their next sign-in by password
+ * alone leads them to set a second factor up again where a dialogue requires one.
+ */
+export async function resetTwoFactorByAdministrator(
+  db: Db,
+  actor: Actor | null,
+  input: { userId: string },
+): Promise<void> {
+  authorize(actor, "system.administer", null);
+  const owner = await db.transaction(async (tx) => {
+    const user = await lockedAccount(tx, input.userId);
+    if (!user.totpSecret) throw conflict("two-factor is off", "twoFactor.errors.notOn");
+    await tx
+      .update(users)
+      .set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null })
+      .where(eq(users.id, user.id));
+    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
+    await tx.delete(authSessions).where(eq(authSessions.userId, user.id));
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "user.two_factor_reset",
+      targetType: "user",
+      targetId: user.id,
+      details: { email: user.email },
+    });
+    return user;
+  });
+  await notifyUserAccessChanged(owner.id);
+  const t = translator(isLocale(owner.locale) ? owner.locale : "en");
+  await sendMail([
+    {
+      to: owner.email,
+      subject: t("twoFactor.resetMail.subject"),
+      text: t("twoFactor.resetMail.text", { name: owner.name }),
+    },
+  ]);
 }

@@ -1,5 +1,5 @@
 // Reads for the secretariat's administration pages. Callers authorize "system.administer" first.
-import { and, asc, desc, eq, ilike, lt, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditEvents, partners, users } from "@/db/schema";
 
@@ -43,6 +43,7 @@ export async function listAccounts(db: Db, options: { query?: string; page?: num
       globalRole: users.globalRole,
       deactivatedAt: users.deactivatedAt,
       activatedAt: users.activatedAt,
+      twoFactorOn: sql<boolean>`${users.totpEnabledAt} is not null`,
       partner: partners.name,
     })
     .from(users)

@@ -13,6 +13,7 @@ import {
   disableTwoFactor,
   pendingTwoFactorSetUp,
   regenerateRecoveryCodes,
+  resetTwoFactorByAdministrator,
 } from "@/server/domain/two-factor";
 import { AppError } from "@/server/errors";
 import { useTestDatabase } from "../helpers/database";
@@ -263,6 +264,37 @@ describe("managing the second factor", () => {
     const result = await signInWithPassword(db, { email: user.email, password: TEST_PASSWORD, address }, at(2));
     if (!result.ok) throw new Error(`sign-in refused: ${result.reason}`);
     expect(await sessionMethod(result.sessionId)).toBe("password");
+  });
+});
+
+describe("the secretariat removes a lost second factor", () => {
+  it("only an administrator; every session ends, the owner signs in by password and may set it up again", async () => {
+    const db = testDb.db();
+    const { user, secret } = await accountWithTwoFactor();
+    const address = anAddress();
+    const before = await signInWithPassword(
+      db,
+      { email: user.email, password: TEST_PASSWORD, code: totpCode(secret, at(1)), address },
+      at(1),
+    );
+    if (!before.ok) throw new Error(`sign-in refused: ${before.reason}`);
+    const other = await makeAccount(db, admin);
+    const rejected = await rejection(
+      resetTwoFactorByAdministrator(db, await loadActor(db, other.id), { userId: user.id }),
+    );
+    expect(rejected.code).not.toBe("conflict");
+    expect((await userRow(user.id)).totpEnabledAt).not.toBeNull();
+
+    await resetTwoFactorByAdministrator(db, admin, { userId: user.id });
+    const row = await userRow(user.id);
+    expect([row.totpSecret, row.totpEnabledAt, row.totpLastStep]).toEqual([null, null, null]);
+    expect(await db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, user.id))).toHaveLength(0);
+    expect(await loadSessionActor(db, before.sessionId)).toBeNull();
+    expect(await auditCount("user.two_factor_reset", user.id)).toBe(1);
+    const after = await signInWithPassword(db, { email: user.email, password: TEST_PASSWORD, address }, at(2));
+    expect(after).toMatchObject({ ok: true });
+    // Nothing left to remove: a second attempt is a conflict and changes nothing.
+    expect((await rejection(resetTwoFactorByAdministrator(db, admin, { userId: user.id }))).code).toBe("conflict");
   });
 });
 

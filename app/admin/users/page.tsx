@@ -3,6 +3,7 @@ import {
   createAccountAction,
   requestPasswordResetAction,
   resendInvitationAction,
+  resetTwoFactorAction,
   setAccountActiveAction,
 } from "@/app/actions/admin";
 import { requireAdministrator } from "@/app/admin/guard";
@@ -66,7 +67,7 @@ export default async function AccountsPage({ searchParams }: Props) {
                   {a.deactivatedAt
                     ? t("admin.deactivated")
                     : a.activatedAt
-                      ? t("accounts.active")
+                      ? `${t("accounts.active")}${a.twoFactorOn ? ` · ${t("twoFactor.on")}` : ""}`
                       : t("accountLink.invited")}
                 </td>
                 <td className="flex flex-wrap gap-2">
@@ -82,6 +83,18 @@ export default async function AccountsPage({ searchParams }: Props) {
                           ? t("accountLink.resetOne", { name: a.name })
                           : t("accountLink.resendOne", { name: a.name })
                       }
+                    >
+                      <input type="hidden" name="userId" value={a.id} />
+                    </ActionForm>
+                  )}
+                  {a.twoFactorOn && (
+                    <ActionForm
+                      action={resetTwoFactorAction}
+                      submitLabel={t("twoFactor.adminReset")}
+                      pendingLabel={t("common.saving")}
+                      className="form-inline"
+                      submitVariant="secondary"
+                      label={t("twoFactor.adminResetOne", { name: a.name })}
                     >
                       <input type="hidden" name="userId" value={a.id} />
                     </ActionForm>

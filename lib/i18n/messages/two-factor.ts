@@ -2,6 +2,14 @@
 // in both languages; spread into en.ts and fr.ts.
 export const twoFactorEn = {
   twoFactor: {
+    adminReset: "Remove second factor",
+    adminResetOne: "Remove the second factor of {name}",
+    adminResetDone: "Second factor removed; every session of the account was signed out and its owner told by email.",
+    on: "two-factor on",
+    resetMail: {
+      subject: "The second factor of your Accord account was removed",
+      text: "{name},\n\nThe secretariat removed the second factor (authenticator app and recovery codes) of your Accord account, and signed out every session. Sign in with your password and set up two-factor sign-in again from your account page.\n\nIf you did not ask for this, tell the secretariat at once.",
+    },
     signIn: {
       code: "Code",
       codeHint: "The 6-digit code from your authenticator app, or one of your recovery codes.",
@@ -74,6 +82,15 @@ export const twoFactorEn = {
 
 export const twoFactorFr: typeof twoFactorEn = {
   twoFactor: {
+    adminReset: "Retirer le second facteur",
+    adminResetOne: "Retirer le second facteur de {name}",
+    adminResetDone:
+      "Second facteur retiré ; toutes les sessions du compte ont été fermées et son titulaire prévenu par courriel.",
+    on: "double authentification active",
+    resetMail: {
+      subject: "Le second facteur de votre compte Accord a été retiré",
+      text: "{name},\n\nLe secrétariat a retiré le second facteur (application d’authentification et codes de secours) de votre compte Accord et fermé toutes ses sessions. Connectez-vous avec votre mot de passe et configurez de nouveau la double authentification depuis la page de votre compte.\n\nSi vous ne l’avez pas demandé, prévenez immédiatement le secrétariat.",
+    },
     signIn: {
       code: "Code",
       codeHint: "Le code à 6 chiffres de votre application d’authentification, ou l’un de vos codes de secours.",
