@@ -2,8 +2,10 @@
 // composition rules; not a common or breached password (common-passwords.txt, kept in the
 // repository: nothing is fetched), nor one with a common word merely dressed up ("Password2024!"),
 // a repetition or a keyboard run, nor one built on the account's own email.
+
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { invalidInput } from "../errors";
 
 export const MIN_PASSWORD_LENGTH = 12;
 /** Long passphrases are welcome; beyond this the argon2 work is not worth doing. */
@@ -49,4 +51,18 @@ export function passwordProblem(password: string, account: { email?: string } = 
   const local = account.email?.split("@")[0]?.toLowerCase() ?? "";
   if (local.length >= 4 && lower.includes(local)) return "personal";
   return null;
+}
+
+/** The message telling the user why a password was refused. */
+export const PASSWORD_MESSAGES: Record<PasswordProblem, string> = {
+  tooShort: "errors.passwordTooShort",
+  tooLong: "errors.passwordTooLong",
+  common: "errors.passwordCommon",
+  personal: "errors.passwordPersonal",
+};
+
+/** Refuses a password the policy does not allow , with its message. */
+export function checkNewPassword(password: string, email: string): void {
+  const problem = passwordProblem(password, { email });
+  if (problem) throw invalidInput(`password refused: ${problem}`, PASSWORD_MESSAGES[problem]);
 }

@@ -10,11 +10,11 @@ import { isLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translate";
 import { recordAudit } from "../audit";
 import { hashPassword } from "../auth/password";
+import { checkNewPassword } from "../auth/password-policy";
 import { notifyUserAccessChanged } from "../collab/notify";
 import { conflict, invalidInput, notFound } from "../errors";
 import { appUrl, type Mail, sendMail } from "../mail";
 import { type Actor, authorize } from "../policy";
-import { checkNewPassword } from "./users";
 
 /** How long an invitation link stays usable. */
 export const INVITATION_LIFETIME_MS = 72 * 60 * 60 * 1000;

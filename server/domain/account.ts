@@ -9,7 +9,7 @@ import { translator } from "@/lib/i18n/translate";
 import { processSingleton } from "@/lib/process-singleton";
 import { recordAudit } from "../audit";
 import { hashPassword, verifyPassword } from "../auth/password";
-import { passwordProblem } from "../auth/password-policy";
+import { checkNewPassword } from "../auth/password-policy";
 import {
   addressRetryAfterSeconds,
   endSession,
@@ -21,7 +21,6 @@ import { notifyUserAccessChanged } from "../collab/notify";
 import { invalidInput, notFound, rateLimited } from "../errors";
 import { sendMail } from "../mail";
 import { type Actor, authorize, can } from "../policy";
-import { PASSWORD_MESSAGES } from "./users";
 
 export type PasswordChange = {
   /** The session the change is made from: it stays open, every other one ends. */
@@ -57,8 +56,7 @@ export async function changePassword(db: Db, actor: Actor | null, input: Passwor
   if (input.newPassword !== input.newPasswordAgain) {
     throw invalidInput("new passwords differ", "account.password.errors.mismatch");
   }
-  const problem = passwordProblem(input.newPassword, { email: user.email });
-  if (problem) throw invalidInput(`password refused: ${problem}`, PASSWORD_MESSAGES[problem]);
+  checkNewPassword(input.newPassword, user.email);
   const passwordHash = await hashPassword(input.newPassword);
   const ended = await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));

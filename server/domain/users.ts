@@ -4,7 +4,7 @@ import type { Db, DbOrTx, Tx } from "@/db/client";
 import { authSessions, type GlobalRole, type Locale, users } from "@/db/schema";
 import { recordAudit } from "../audit";
 import { hashPassword } from "../auth/password";
-import { type PasswordProblem, passwordProblem } from "../auth/password-policy";
+import { checkNewPassword } from "../auth/password-policy";
 import { normalizeEmail } from "../auth/sign-in";
 import { notifyUserAccessChanged } from "../collab/notify";
 import { conflict, invalidInput, isUniqueViolation, notFound } from "../errors";
@@ -18,20 +18,6 @@ export type NewAccount = {
   globalRole?: GlobalRole | null;
   partnerId?: string | null;
 };
-
-/** The message telling the user why a password was refused. */
-export const PASSWORD_MESSAGES: Record<PasswordProblem, string> = {
-  tooShort: "errors.passwordTooShort",
-  tooLong: "errors.passwordTooLong",
-  common: "errors.passwordCommon",
-  personal: "errors.passwordPersonal",
-};
-
-/** Refuses a password the policy does not allow (server/auth/password-policy.ts), with its message. */
-export function checkNewPassword(password: string, email: string): void {
-  const problem = passwordProblem(password, { email });
-  if (problem) throw invalidInput(`password refused: ${problem}`, PASSWORD_MESSAGES[problem]);
-}
 
 /**
  * Inserts an account; the caller has authorized it and writes the audit entry in the same
