@@ -40,6 +40,10 @@ async function setUpTwoFactor(page: Page): Promise<{ secret: string; codes: stri
     "href",
     new RegExp(`^otpauth://totp/Accord:.*\\?secret=${secret}&issuer=Accord`),
   );
+  // The same key as a QR code to scan, drawn on the server (a data: SVG the CSP allows).
+  const qr = page.getByRole("img", { name: "QR code of the key: scan it with your authenticator app" });
+  await expect(qr).toHaveAttribute("src", /^data:image\/svg\+xml;base64,/);
+  expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   await expectAccessible(page);
   const form = page.getByRole("form", { name: "2. Enter the code the app shows" });
   await form.getByLabel("Code from the app").fill("000000" === totpCode(secret) ? "111111" : "000000");

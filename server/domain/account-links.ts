@@ -224,17 +224,38 @@ export async function resendInvitation(
     const [user] = await tx.select().from(users).where(eq(users.id, input.userId));
     if (!user) throw notFound("user");
     if (user.activatedAt) throw conflict("invitation already accepted", "accountLink.alreadyAccepted");
-    const link = await issueAccountLink(tx, { userId: user.id, purpose: "invitation", createdBy: actor.id }, now);
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "user.invited",
-      targetType: "user",
-      targetId: user.id,
-      details: { email: user.email, resent: true, expiresAt: link.expiresAt.toISOString() },
-    });
-    const [inviter] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.id));
-    return { link, mail: invitationMail(user, link, { inviter: inviter?.name ?? "" }) };
+    const { invitation, mail } = await inviteAccount(tx, actor, user, { resent: true }, now);
+    return { link: invitation, mail };
   });
   await sendMail([mail]);
   return link;
+}
+
+/** Issues an invited account's link and audits it; the caller mails it after commit. */
+export async function inviteAccount(
+  tx: Tx,
+  actor: Actor,
+  invitee: { id: string; email: string; name: string; locale?: Locale | null },
+  context: Omit<InvitationContext, "inviter"> & { dialogueId?: string; resent?: boolean },
+  now: Date = new Date(),
+) {
+  const invitation = await issueAccountLink(
+    tx,
+    { userId: invitee.id, purpose: "invitation", createdBy: actor.id },
+    now,
+  );
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: "user.invited",
+    targetType: "user",
+    targetId: invitee.id,
+    dialogueId: context.dialogueId ?? null,
+    details: {
+      email: invitee.email,
+      expiresAt: invitation.expiresAt.toISOString(),
+      ...(context.resent ? { resent: true } : {}),
+    },
+  });
+  const [inviter] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.id));
+  return { invitation, mail: invitationMail(invitee, invitation, { ...context, inviter: inviter?.name ?? "" }) };
 }

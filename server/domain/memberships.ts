@@ -26,8 +26,8 @@ import { notifyUserAccessChanged } from "../collab/notify";
 import { AppError, conflict, invalidInput, isUniqueViolation, notFound } from "../errors";
 import { appUrl, type Mail, sendMail } from "../mail";
 import { type Actor, authorize, can, rolesSpeakingForPartner } from "../policy";
-import type { IssuedLink } from "./account-links";
-import { insertAccount, inviteAccount } from "./users";
+import { type IssuedLink, inviteAccount } from "./account-links";
+import { insertAccount } from "./users";
 
 export type AddMemberInput = {
   dialogueId: string;

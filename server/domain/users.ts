@@ -1,6 +1,6 @@
 // Accounts: creation, deactivation, interface language.
 import { eq } from "drizzle-orm";
-import type { Db, DbOrTx, Tx } from "@/db/client";
+import type { Db, DbOrTx } from "@/db/client";
 import { authSessions, type GlobalRole, type Locale, users } from "@/db/schema";
 import { recordAudit } from "../audit";
 import { hashPassword } from "../auth/password";
@@ -10,7 +10,7 @@ import { notifyUserAccessChanged } from "../collab/notify";
 import { conflict, invalidInput, isUniqueViolation, notFound } from "../errors";
 import { sendMail } from "../mail";
 import { type Actor, authorize } from "../policy";
-import { type InvitationContext, invitationMail, issueAccountLink } from "./account-links";
+import { inviteAccount } from "./account-links";
 
 export type NewAccount = {
   email: string;
@@ -68,26 +68,6 @@ export async function createAccount(db: Db, actor: Actor | null, account: NewAcc
   });
   await sendMail([mail]);
   return { ...user, invitation };
-}
-
-/** Issues an invited account's link and audits it; the caller mails it after commit. */
-export async function inviteAccount(
-  tx: Tx,
-  actor: Actor,
-  invitee: { id: string; email: string; name: string; locale?: Locale | null },
-  context: Omit<InvitationContext, "inviter"> & { dialogueId?: string },
-) {
-  const invitation = await issueAccountLink(tx, { userId: invitee.id, purpose: "invitation", createdBy: actor.id });
-  await recordAudit(tx, {
-    actorId: actor.id,
-    action: "user.invited",
-    targetType: "user",
-    targetId: invitee.id,
-    dialogueId: context.dialogueId ?? null,
-    details: { email: invitee.email, expiresAt: invitation.expiresAt.toISOString() },
-  });
-  const [inviter] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.id));
-  return { invitation, mail: invitationMail(invitee, invitation, { ...context, inviter: inviter?.name ?? "" }) };
 }
 
 /** Deactivating ends every session of the account at once. */

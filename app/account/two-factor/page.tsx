@@ -131,6 +131,7 @@ export default async function TwoFactorPage() {
             uri={overview.pending.uri}
             labels={{
               step: t("twoFactor.stepScan"),
+              qr: t("twoFactor.qrLabel"),
               secret: t("twoFactor.secretLabel"),
               uri: t("twoFactor.uriLabel"),
             }}
