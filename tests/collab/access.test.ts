@@ -7,9 +7,9 @@ import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { papers } from "@/db/schema";
 import { endSession } from "@/server/auth/sign-in";
-import { removeMember } from "@/server/domain/memberships";
+import { appointFocalPoint, removeMember, setMembershipSuspended } from "@/server/domain/memberships";
 import { changeStage, freezeAndOpenRound } from "@/server/domain/workflow";
-import { makeMember, reloadPaper, sampleDoc } from "../helpers/factories";
+import { loadActor, makeMember, reloadPaper, sampleDoc } from "../helpers/factories";
 import { useCollabHarness } from "./harness";
 import { appendParagraph, sessionCookie, waitFor } from "./helpers";
 
@@ -215,6 +215,37 @@ describe("policy changes reach open connections", () => {
     await removeMember(harness.db(), harness.world.actors.admin, { membershipId: member.membershipId });
     expect(await refused).toBe("forbidden");
     expect(harness.liveDoc(paper.id)?.getConnectionsCount() ?? 0).toBe(0);
+  });
+
+  it("closes the socket of a member their state's focal point suspends, and lets them back once restored", async () => {
+    const { paper } = await harness.paper("draft");
+    const member = await makeMember(harness.db(), harness.world.actors.admin, {
+      dialogueId: harness.world.dialogue.id,
+      partnerId: harness.world.partners.france,
+      role: "delegate",
+      label: "suspended",
+    });
+    await appointFocalPoint(harness.db(), harness.world.actors.admin, {
+      partnerId: harness.world.partners.france,
+      userId: harness.world.actors.delegate.id,
+    });
+    const focalPoint = await loadActor(harness.db(), harness.world.actors.delegate.id);
+    const cookie = await sessionCookie(harness.db(), member.email);
+    const suspended = await harness.client(cookie, paper.id);
+    await suspended.synced();
+    const refused = new Promise<string>((resolve) =>
+      suspended.provider.on("authenticationFailed", ({ reason }: { reason: string }) => resolve(reason)),
+    );
+    const started = Date.now();
+    await setMembershipSuspended(harness.db(), focalPoint, { membershipId: member.membershipId, suspended: true });
+    // Within seconds: the sweep runs only every minute here, the notice closes it at once.
+    expect(await refused).toBe("forbidden");
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(await (await harness.client(cookie, paper.id)).outcome).toEqual({ ok: false, reason: "forbidden" });
+
+    await setMembershipSuspended(harness.db(), focalPoint, { membershipId: member.membershipId, suspended: false });
+    const back = await harness.client(cookie, paper.id);
+    expect(await back.outcome).toEqual({ ok: true, scope: "read-write" });
   });
 
   it("re-checks open connections periodically, e.g. after signing out elsewhere", async () => {
