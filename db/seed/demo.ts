@@ -133,9 +133,9 @@ export async function seedDemoData(db: Db, options: { now?: Date } = {}) {
   const adminUser = await bootstrapAdministrator(db, {
     email: "admin@accord.test",
     name: "ICMPD Secretariat",
-    password: DEMO_PASSWORD,
     partnerId: icmpd.id,
   });
+  await acceptInvitation(db, adminUser.invitation);
   const admin = await actorFor(db, adminUser.id);
   const reviewer = await createAccount(db, admin, {
     email: "hld@accord.test",

@@ -10,7 +10,7 @@ import { notifyUserAccessChanged } from "../collab/notify";
 import { conflict, invalidInput, isUniqueViolation, notFound } from "../errors";
 import { sendMail } from "../mail";
 import { type Actor, authorize } from "../policy";
-import { inviteAccount } from "./account-links";
+import { inviteAccount, issueAccountLink } from "./account-links";
 
 export type NewAccount = {
   email: string;
@@ -101,11 +101,15 @@ export async function setAccountLocale(db: Db, actor: Actor | null, locale: Loca
   await db.update(users).set({ locale }).where(eq(users.id, actor.id));
 }
 
-/** Creates the first secretariat administrator; refused once any administrator exists. */
-export async function bootstrapAdministrator(db: Db, account: Omit<NewAccount, "globalRole"> & { password: string }) {
+/**
+ * Creates the first secretariat administrator, refused once any administrator exists. As every
+ * account, it is invited: the operator who runs `npm run db:admin` (or the demo seed) receives the
+ * single-use link and the administrator chooses their own password through it.
+ */
+export async function bootstrapAdministrator(db: Db, account: Omit<NewAccount, "globalRole">) {
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.globalRole, "admin")).limit(1);
-    if (existing) throw conflict("an administrator already exists");
+    if (existing) throw conflict("an administrator already exists", "errors.administratorExists");
     const user = await insertAccount(tx, { ...account, globalRole: "admin" });
     await recordAudit(tx, {
       actorId: null,
@@ -114,6 +118,14 @@ export async function bootstrapAdministrator(db: Db, account: Omit<NewAccount, "
       targetId: user.id,
       details: { email: user.email, globalRole: "admin", bootstrap: true },
     });
-    return user;
+    const invitation = await issueAccountLink(tx, { userId: user.id, purpose: "invitation", createdBy: null });
+    await recordAudit(tx, {
+      actorId: null,
+      action: "user.invited",
+      targetType: "user",
+      targetId: user.id,
+      details: { email: user.email, bootstrap: true, expiresAt: invitation.expiresAt.toISOString() },
+    });
+    return { ...user, invitation };
   });
 }

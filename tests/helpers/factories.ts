@@ -59,8 +59,8 @@ export async function ensureAdmin(db: Db): Promise<ActorProfile> {
   const user = await bootstrapAdministrator(db, {
     email: `admin.${uniqueToken()}@test.accord`,
     name: "Test Administrator",
-    password: TEST_PASSWORD,
   });
+  await setPasswordByLink(db, { token: user.invitation.token, purpose: "invitation", password: TEST_PASSWORD });
   return loadActor(db, user.id);
 }
 

@@ -13,7 +13,7 @@ import {
   setPasswordByLink,
 } from "@/server/domain/account-links";
 import { addMember, appointFocalPoint, removeMember, setMembershipSuspended } from "@/server/domain/memberships";
-import { createAccount } from "@/server/domain/users";
+import { bootstrapAdministrator, createAccount } from "@/server/domain/users";
 import { AppError } from "@/server/errors";
 import { useTestDatabase } from "../helpers/database";
 import {
@@ -133,6 +133,24 @@ describe("invitations", () => {
         setPasswordByLink(db, { token, purpose: "invitation", password: TEST_PASSWORD }),
       ).rejects.toMatchObject({ code: "invalid_input" });
     }
+  });
+});
+
+describe("the first administrator", () => {
+  it("is invited like everyone (no password until they choose one), and only once", async () => {
+    const db = testDb.db();
+    // This database has its administrator (ensureAdmin, made by the same function): a second is refused.
+    const before = await db.select().from(users);
+    await expect(
+      bootstrapAdministrator(db, { email: `second.${uniqueToken()}@test.accord`, name: "Second" }),
+    ).rejects.toMatchObject({ code: "conflict", messageKey: "errors.administratorExists" });
+    expect(await db.select().from(users)).toHaveLength(before.length);
+    const [first] = await db.select().from(users).where(eq(users.id, admin.id));
+    expect(first?.activatedAt).not.toBeNull();
+    const invited = await audits("user.invited", admin.id);
+    expect(invited.map((row) => [row.actorId, (row.details as { bootstrap?: boolean }).bootstrap])).toEqual([
+      [null, true],
+    ]);
   });
 });
 

@@ -266,6 +266,7 @@ export const en = {
   ...twoFactorEn,
   pagination: { label: "Pages", previous: "Previous", next: "Next", pageOf: "Page {page} of {count}" },
   errors: {
+    administratorExists: "An administrator already exists: they invite everyone else.",
     not_found: "Not found.",
     forbidden: "You are not allowed to do this.",
     invalid_input: "Some of the input is not valid.",

@@ -272,6 +272,7 @@ export const fr: Messages = {
   ...twoFactorFr,
   pagination: { label: "Pages", previous: "Précédente", next: "Suivante", pageOf: "Page {page} sur {count}" },
   errors: {
+    administratorExists: "Un administrateur existe déjà : c’est lui qui invite tous les autres.",
     not_found: "Introuvable.",
     forbidden: "Vous n’êtes pas autorisé à faire cela.",
     invalid_input: "Une partie de la saisie n’est pas valide.",
