@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from "@playwright/test";
 import { DEMO_PASSWORD, expect, expectAccessible, test } from "./fixtures";
 
 const accounts = {
-  password: "gr@euromed.accord.test",
+  password: "et@mme.accord.test",
   emails: "de@mme.accord.test",
   sessions: "jo@euromed.accord.test",
 } as const;
@@ -57,7 +57,7 @@ test("a delegate changes their password, then signs in with the new one only", a
     await expect(signIn.getByRole("main").getByRole("alert")).toHaveText("Wrong email or password.");
     await attempt(newPassword);
     await expect(signIn).toHaveURL(/\/dialogues$/);
-    await expect(signIn.getByTestId("signed-in-user")).toHaveText("Eleni Papadopoulou");
+    await expect(signIn.getByTestId("signed-in-user")).toHaveText("Selam Tesfaye");
   } finally {
     await fresh.close();
   }
