@@ -14,8 +14,9 @@ import { invalidInput } from "@/server/errors";
 const setPasswordSchema = z.object({
   token: z.string().regex(ACCOUNT_LINK_TOKEN),
   purpose: z.enum(accountLinkPurpose.enumValues),
-  password: z.string().max(MAX_PASSWORD_LENGTH * 4),
-  repeat: z.string().max(MAX_PASSWORD_LENGTH * 4),
+  // Counted in UTF-16 units here, in characters by the password policy: twice its length bounds it.
+  password: z.string().max(MAX_PASSWORD_LENGTH * 2),
+  repeat: z.string().max(MAX_PASSWORD_LENGTH * 2),
 });
 
 export async function setPasswordByLinkAction(_prev: ActionState, form: FormData): Promise<ActionState> {

@@ -6,6 +6,7 @@ import { AuthError } from "next-auth";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { isLocale, localeCookie } from "@/lib/i18n/locales";
+import { callbackUrlSchema } from "@/server/auth/callback-url";
 import { SignInRefused, signIn, signOut } from "@/server/auth/config";
 import { currentActor } from "@/server/auth/current";
 import { setAccountLocale } from "@/server/domain/users";
@@ -18,12 +19,7 @@ const signInSchema = z.object({
   email: z.string().trim().min(1).max(320),
   password: z.string().min(1).max(1024),
   code: z.string().trim().max(32).optional(),
-  // Only same-site paths, never an absolute URL (open redirect).
-  callbackUrl: z
-    .string()
-    .regex(/^\/(?!\/)[^\s\\]*$/)
-    .optional()
-    .catch(undefined),
+  callbackUrl: callbackUrlSchema,
 });
 
 export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {

@@ -2,16 +2,9 @@
 // Single sign-on: hands the browser to the ministry's OpenID Connect provider (server/auth/oidc.ts).
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
-import { z } from "zod";
+import { callbackUrlSchema } from "@/server/auth/callback-url";
 import { signIn } from "@/server/auth/config";
 import { OIDC_PROVIDER_ID, oidcSettings } from "@/server/auth/oidc";
-
-// Only same-site paths, never an absolute URL (open redirect): as for the password sign-in.
-const callbackUrlSchema = z
-  .string()
-  .regex(/^\/(?!\/)[^\s\\]*$/)
-  .optional()
-  .catch(undefined);
 
 export async function signInWithSsoAction(form: FormData): Promise<void> {
   if (!oidcSettings()) redirect("/signin");
