@@ -170,6 +170,11 @@ export const dialogues = pgTable(
     description: text("description").notNull().default(""),
     /** Members must sign in with a second factor (TOTP or single sign-on) to take part. */
     requireTwoFactor: boolean("require_two_factor").notNull().default(false),
+    /**
+     * How this dialogue's documents are numbered, e.g. `RABAT/{year}/WG.1/L.{number}`; a revision
+     * adds `/Rev.{revision}`. Null: the dialogue issues no symbols.
+     */
+    documentSymbolPattern: text("document_symbol_pattern"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -282,6 +287,13 @@ export const papers = pgTable(
     contentText: text("content_text").notNull().default(""),
     /** Yjs state of the live document (collaboration server). */
     ydocState: bytea("ydoc_state").notNull(),
+    /** The paper's number within its dialogue (1, 2, …): the `L.3` of its document symbol. */
+    serialNumber: integer("serial_number").notNull(),
+    /**
+     * Whose place in the text participants may follow live ("Follow the chair"): null while the
+     * chair leads, or the penholder the chair handed the lead to.
+     */
+    leadUserId: uuid("lead_user_id").references(() => users.id),
     createdBy: uuid("created_by")
       .notNull()
       .references(() => users.id),
@@ -291,6 +303,7 @@ export const papers = pgTable(
   (t) => [
     index("papers_dialogue_updated_idx").on(t.dialogueId, t.updatedAt.desc(), t.id),
     index("papers_status_idx").on(t.status),
+    uniqueIndex("papers_dialogue_serial_unique").on(t.dialogueId, t.serialNumber),
     check("papers_title_length", sql`char_length(${t.title}) between 1 and 300`),
   ],
 );
@@ -355,6 +368,8 @@ export const revisions = pgTable(
     /** Canonical serialization the hash is computed over. */
     canonicalContent: text("canonical_content").notNull(),
     contentHash: char("content_hash", { length: 64 }).notNull(),
+    /** The document symbol issued with this revision (dialogue pattern), e.g. `RABAT/2026/WG.1/L.3/Rev.1`. */
+    documentSymbol: text("document_symbol"),
     frozenBy: uuid("frozen_by")
       .notNull()
       .references(() => users.id),

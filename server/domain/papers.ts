@@ -1,5 +1,5 @@
 // Creating papers and reading them within the actor's scope.
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { dialogues, type PaperKind, papers } from "@/db/schema";
 import { type DocNode, docToPlainText, emptyDoc } from "@/lib/document";
@@ -44,8 +44,17 @@ export function preparePaper(input: NewPaper, auditDetails?: Record<string, unkn
 export async function insertPaper(tx: Tx, actor: Actor | null, input: PreparedPaper) {
   authorize(actor, "paper.create", { dialogueId: input.dialogueId });
   const { title, content, ydocState } = input;
-  const [dialogue] = await tx.select({ id: dialogues.id }).from(dialogues).where(eq(dialogues.id, input.dialogueId));
+  // The dialogue row is locked so two papers created at once get different serial numbers.
+  const [dialogue] = await tx
+    .select({ id: dialogues.id })
+    .from(dialogues)
+    .where(eq(dialogues.id, input.dialogueId))
+    .for("update");
   if (!dialogue) throw notFound("dialogue");
+  const [{ last } = { last: 0 }] = await tx
+    .select({ last: sql<number>`coalesce(max(${papers.serialNumber}), 0)::int` })
+    .from(papers)
+    .where(eq(papers.dialogueId, dialogue.id));
   const [paper] = await tx
     .insert(papers)
     .values({
@@ -55,6 +64,7 @@ export async function insertPaper(tx: Tx, actor: Actor | null, input: PreparedPa
       contentJson: content,
       contentText: docToPlainText(content),
       ydocState,
+      serialNumber: last + 1,
       createdBy: actor.id,
     })
     .returning();
