@@ -3,6 +3,7 @@
 import { type FormEvent, type ReactNode, startTransition, useActionState, useEffect, useRef } from "react";
 import { useFormStatus } from "react-dom";
 import type { ActionState } from "@/server/action-result";
+import { ConfirmDialog, type ConfirmText } from "./ConfirmDialog";
 
 type Props = {
   action: (state: ActionState, form: FormData) => Promise<ActionState>;
@@ -15,6 +16,8 @@ type Props = {
   submitVariant?: "primary" | "secondary" | "danger";
   /** Accessible name of the form, for screens with several. */
   label?: string;
+  /** An irreversible action: ask first, saying what will happen. */
+  confirm?: ConfirmText;
 };
 
 export function SubmitButton({
@@ -43,32 +46,54 @@ export function ActionForm({
   resetOnSuccess,
   submitVariant,
   label,
+  confirm,
 }: Props) {
   const [state, formAction] = useActionState(action, null);
   const formRef = useRef<HTMLFormElement>(null);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const awaitingConfirmation = useRef<FormData | null>(null);
   // Submitting by hand keeps what the user typed when the action fails (React resets
   // a form after a `<form action>` submission, whatever the outcome).
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
+    if (confirm && dialogRef.current) {
+      awaitingConfirmation.current = data;
+      dialogRef.current.showModal();
+      return;
+    }
     startTransition(() => formAction(data));
+  };
+  const confirmed = () => {
+    const data = awaitingConfirmation.current;
+    awaitingConfirmation.current = null;
+    if (data) startTransition(() => formAction(data));
   };
   useEffect(() => {
     if (state?.ok && resetOnSuccess) formRef.current?.reset();
   }, [state, resetOnSuccess]);
   return (
-    <form ref={formRef} action={formAction} onSubmit={submit} className={className ?? "form-stack"} aria-label={label}>
-      {children}
-      <div className="form-actions">
-        <SubmitButton label={submitLabel} pendingLabel={pendingLabel} variant={submitVariant} />
-        <p
-          role={state && !state.ok ? "alert" : "status"}
-          className={state?.ok ? "msg-ok" : "msg-error"}
-          key={state?.at}
-        >
-          {state?.message ?? ""}
-        </p>
-      </div>
-    </form>
+    <>
+      <form
+        ref={formRef}
+        action={formAction}
+        onSubmit={submit}
+        className={className ?? "form-stack"}
+        aria-label={label}
+      >
+        {children}
+        <div className="form-actions">
+          <SubmitButton label={submitLabel} pendingLabel={pendingLabel} variant={submitVariant} />
+          <p
+            role={state && !state.ok ? "alert" : "status"}
+            className={state?.ok ? "msg-ok" : "msg-error"}
+            key={state?.at}
+          >
+            {state?.message ?? ""}
+          </p>
+        </div>
+      </form>
+      {confirm && <ConfirmDialog ref={dialogRef} text={confirm} onConfirm={confirmed} />}
+    </>
   );
 }

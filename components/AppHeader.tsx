@@ -20,6 +20,7 @@ export async function AppHeader({ actor }: { actor: ActorProfile | null }) {
         </Link>
         {actor && (
           <nav aria-label={t("nav.label")} className="flex flex-wrap gap-4 text-sm">
+            {actor.memberships.size > 0 && <Link href="/desk">{t("desk.nav")}</Link>}
             {can(actor, "dialogue.list", null) && <Link href="/dialogues">{t("nav.dialogues")}</Link>}
             {can(actor, "hld.viewInbox", null) && <Link href="/hld">{t("nav.hldInbox")}</Link>}
             {can(actor, "delegation.viewAny", null) && <Link href="/delegation">{t("nav.delegation")}</Link>}

@@ -56,7 +56,7 @@ test("a delegate changes their password, then signs in with the new one only", a
     await attempt(DEMO_PASSWORD);
     await expect(signIn.getByRole("main").getByRole("alert")).toHaveText("Wrong email or password.");
     await attempt(newPassword);
-    await expect(signIn).toHaveURL(/\/dialogues$/);
+    await expect(signIn).toHaveURL(/\/desk$/);
     await expect(signIn.getByTestId("signed-in-user")).toHaveText("Selam Tesfaye");
   } finally {
     await fresh.close();

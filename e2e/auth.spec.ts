@@ -9,6 +9,10 @@ test("a delegate signs in with the form, sees their dialogue, and signs out", as
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
 
+  // A delegate lands on their desk; their dialogues are one link away.
+  await expect(page).toHaveURL(/\/desk$/);
+  await expect(page.getByRole("heading", { level: 1, name: "My desk" })).toBeVisible();
+  await page.getByRole("link", { name: "All my dialogues" }).click();
   await expect(page).toHaveURL(/\/dialogues$/);
   await expect(page.getByTestId("signed-in-user")).toHaveText("Claire Dubois");
   const rabat = page.getByRole("region", { name: "Rabat Process" });
@@ -78,7 +82,7 @@ test("failed sign-ins from one address are slowed down, whatever the accounts tr
   const colleague = await office("198.51.100.9");
   await colleague.page.goto("/signin");
   await attempt(colleague.page, demo.rabatFr, DEMO_PASSWORD);
-  await expect(colleague.page).toHaveURL(/\/dialogues$/);
+  await expect(colleague.page).toHaveURL(/\/desk$/);
   await guesser.context.close();
   await colleague.context.close();
 });

@@ -151,6 +151,7 @@ test("the chair freezing with a suggestion pending sees it, and carries it over 
   await expectAccessible(chair.page);
   // Not without the chair's answer: the server refuses and nothing is frozen.
   await chair.freezeForm.getByRole("button", { name: "Freeze Rev.1 and open the round" }).click();
+  await chair.confirm("Freeze Rev.1 and open the round?", "Freeze and open the round");
   await expect(chair.freezeForm.getByText(/Suggestions are still pending/)).toBeVisible();
   await expect(chair.status("Consultation")).toBeVisible();
 

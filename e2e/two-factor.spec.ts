@@ -66,7 +66,7 @@ test("a delegate sets up two-factor sign-in, then signs in with a code, and once
   page,
 }) => {
   await signInWithForm(page, mtmDelegate);
-  await expect(page).toHaveURL(/\/dialogues$/);
+  await expect(page).toHaveURL(/\/desk$/);
   await page.goto("/account/two-factor");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Two-factor sign-in");
   await expect(page.getByRole("heading", { name: "Two-factor sign-in is off." })).toBeVisible();
@@ -82,14 +82,14 @@ test("a delegate sets up two-factor sign-in, then signs in with a code, and once
   await expect(page.getByLabel("Email")).toHaveValue(mtmDelegate);
   await page.getByLabel("Code", { exact: true }).fill(nextCode(secret));
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(/\/dialogues$/);
+  await expect(page).toHaveURL(/\/desk$/);
   await expect(page.getByTestId("signed-in-user")).toHaveText("Sami Ben Salah");
 
   // A recovery code signs in once.
   await page.getByRole("button", { name: "Sign out" }).click();
   const recovery = codes[0] ?? "";
   await signInWithForm(page, mtmDelegate, () => recovery);
-  await expect(page).toHaveURL(/\/dialogues$/);
+  await expect(page).toHaveURL(/\/desk$/);
   await page.goto("/account/two-factor");
   await expect(page.getByText("9 unused recovery codes left.")).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
@@ -130,7 +130,7 @@ test("an admin requires two-factor sign-in for a dialogue; a member without it i
     await page.getByRole("button", { name: "Sign out now" }).click();
     await expect(page).toHaveURL(/\/signin/);
     await signInWithForm(page, euromedDelegate, () => nextCode(secret));
-    await expect(page).toHaveURL(/\/dialogues$/);
+    await expect(page).toHaveURL(/\/desk$/);
     await page.goto("/dialogues/euromed");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Euromed Migration III");
   } finally {

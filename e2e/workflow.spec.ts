@@ -149,7 +149,10 @@ test("the penholder brackets a paragraph; bracketed text cannot be put to a roun
   await france.page.context().close();
 
   // Either the panel already knows, or the server refuses the freeze: the same message.
-  if (await chair.freezeButton.isVisible()) await chair.freezeButton.click();
+  if (await chair.freezeButton.isVisible()) {
+    await chair.freezeButton.click();
+    await chair.confirm("Freeze Rev.1 and open the round?", "Freeze and open the round");
+  }
   await expect(chair.page.getByText(/still has \[bracketed\] paragraphs/).first()).toBeVisible();
   await expect(chair.page).not.toHaveURL(/\/approval$/);
 

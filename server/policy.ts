@@ -98,7 +98,8 @@ const hasRole = (a: Actor, dialogueId: string, ...roles: DialogueRole[]) => {
   const role = roleIn(a, dialogueId);
   return role !== undefined && roles.includes(role);
 };
-const textIsOpen = (status: PaperStatus) => status === "draft" || status === "consultation";
+/** Draft and consultation: the live text can still change (afterwards only revisions are official). */
+export const textIsOpen = (status: PaperStatus) => status === "draft" || status === "consultation";
 
 /** The roles that speak for their partner: on a state's behalf they take its position in a round. */
 export const rolesSpeakingForPartner = ["chair", "penholder", "delegate"] as const satisfies readonly DialogueRole[];

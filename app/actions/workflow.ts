@@ -6,10 +6,17 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { flashParameter } from "@/lib/flash";
 import { type ActionState, actionResult } from "@/server/action-result";
 import { requireActor } from "@/server/auth/current";
 import { markNotificationsRead } from "@/server/domain/notifications";
-import { changeStage, freezeAndOpenRound, recordPosition, submitToHld } from "@/server/domain/workflow";
+import {
+  changeStage,
+  closeRoundWithoutAgreement,
+  freezeAndOpenRound,
+  recordPosition,
+  submitToHld,
+} from "@/server/domain/workflow";
 import { invalidInput } from "@/server/errors";
 
 const fields = (form: FormData) => Object.fromEntries([...form.entries()].filter(([key]) => !key.startsWith("$")));
@@ -53,7 +60,7 @@ export async function openRoundAction(_prev: ActionState, form: FormData): Promi
     "workflow.roundOpened",
   );
   // The round page is where everyone follows it from now on.
-  if (result?.ok) redirect(`/papers/${paperId}/approval`);
+  if (result?.ok) redirect(`/papers/${paperId}/approval?${flashParameter}=roundOpened`);
   return result;
 }
 
@@ -67,7 +74,9 @@ const positionSchema = z
   .refine((p) => p.value !== "object" || Boolean(p.reason), { path: ["reason"], message: "required for an objection" });
 export async function recordPositionAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const paperId = z.uuid().safeParse(form.get("paperId")).data;
-  return run(
+  // Answered from the paper page's prompt, which goes away once answered: the page says it instead.
+  const fromPrompt = form.get("from") === "prompt";
+  const result = await run(
     paperId,
     async () => {
       const parsed = positionSchema.safeParse(fields(form));
@@ -78,6 +87,8 @@ export async function recordPositionAction(_prev: ActionState, form: FormData): 
     },
     "workflow.positionRecorded",
   );
+  if (result?.ok && fromPrompt) redirect(`/papers/${paperId}?${flashParameter}=positionRecorded`);
+  return result;
 }
 
 const submitSchema = z.object({ paperId: z.uuid() });
@@ -89,7 +100,7 @@ export async function submitToHldAction(_prev: ActionState, form: FormData): Pro
     "workflow.submitted",
   );
   // The approval page shows the submission record.
-  if (result?.ok) redirect(`/papers/${paperId}/approval`);
+  if (result?.ok) redirect(`/papers/${paperId}/approval?${flashParameter}=submitted`);
   return result;
 }
 
@@ -99,4 +110,16 @@ export async function markNotificationsReadAction(_prev: ActionState, _form: For
     async () => markNotificationsRead(await getDb(), await requireActor()),
     "notifications.allRead",
   );
+}
+
+const closeRoundSchema = z.object({ paperId: z.uuid() });
+export async function closeRoundAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const paperId = z.uuid().safeParse(form.get("paperId")).data;
+  const result = await run(
+    paperId,
+    async () => closeRoundWithoutAgreement(await getDb(), await requireActor(), closeRoundSchema.parse(fields(form))),
+    "roundClose.done",
+  );
+  if (result?.ok) redirect(`/papers/${paperId}/approval?${flashParameter}=roundClosed`);
+  return result;
 }

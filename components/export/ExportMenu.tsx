@@ -10,6 +10,8 @@ export function ExportMenu({
   revision,
   t,
   annotations,
+  heading,
+  help,
 }: {
   paperId: string;
   /** A revision number, or "live" for the live draft. */
@@ -17,14 +19,17 @@ export function ExportMenu({
   t: Translate;
   /** The page's answer from `paper.exportAnnotations` in the policy (live draft only): offer suggestions and comments. */
   annotations?: boolean;
+  /** The section's title and explanation, where the page says more than "Export" (official files). */
+  heading?: string;
+  help?: string;
 }) {
   const what = revision === "live" ? t("exports.cover.liveDraft") : t("exports.cover.revNumber", { n: revision });
   const offerAnnotations = revision === "live" && annotations === true;
   return (
     <section className="card flex flex-col gap-2" aria-labelledby={`export-heading-${revision}`}>
-      <h2 id={`export-heading-${revision}`}>{t("exports.menu.title")}</h2>
+      <h2 id={`export-heading-${revision}`}>{heading ?? t("exports.menu.title")}</h2>
       <p className="muted text-sm">
-        {revision === "live" ? t("exports.menu.helpLive") : t("exports.menu.helpRevision", { n: revision })}
+        {help ?? (revision === "live" ? t("exports.menu.helpLive") : t("exports.menu.helpRevision", { n: revision }))}
       </p>
       <ExportLinks
         paperId={paperId}

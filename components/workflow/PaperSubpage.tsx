@@ -1,6 +1,7 @@
 // Shared frame of the pages under a paper (approval, revisions, compare, history).
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { FlashArea } from "@/components/FlashArea";
 import { StatusBadge } from "@/components/PaperTable";
 import type { PaperStatus } from "@/db/schema";
 import type { Translate } from "@/lib/i18n/translate";
@@ -26,6 +27,7 @@ export function PaperSubpage({
           {heading} <StatusBadge status={paper.status} t={t} />
         </h1>
       </div>
+      <FlashArea t={t} />
       {children}
     </div>
   );

@@ -1,6 +1,6 @@
 // The workflow controls of a paper: only those the policy allows this user, for this status.
 import Link from "next/link";
-import { changeStageAction, openRoundAction, submitToHldAction } from "@/app/actions/workflow";
+import { changeStageAction, closeRoundAction, openRoundAction, submitToHldAction } from "@/app/actions/workflow";
 import { ActionForm } from "@/components/ActionForm";
 import type { PaperStatus } from "@/db/schema";
 import type { Translate } from "@/lib/i18n/translate";
@@ -11,13 +11,23 @@ type Props = {
   paper: { id: string; status: PaperStatus };
   abilities: Record<PaperAction, boolean>;
   nextRevision: number;
+  /** The latest frozen revision: the one in the round, or agreed and to be submitted. */
+  latestRevision: number | null;
   bracketed: boolean;
   /** Suggestions pending in the live text, per partner (asked only where the chair may freeze). */
   pendingSuggestions: { partner: string; count: number }[];
   t: Translate;
 };
 
-export function WorkflowPanel({ paper, abilities, nextRevision, bracketed, pendingSuggestions, t }: Props) {
+export function WorkflowPanel({
+  paper,
+  abilities,
+  nextRevision,
+  latestRevision,
+  bracketed,
+  pendingSuggestions,
+  t,
+}: Props) {
   const pendingCount = pendingSuggestions.reduce((sum, p) => sum + p.count, 0);
   const links = (
     <nav aria-label={t("workflow.paperPages")} className="flex flex-wrap gap-4 text-sm">
@@ -54,6 +64,12 @@ export function WorkflowPanel({ paper, abilities, nextRevision, bracketed, pendi
               submitLabel={t("workflow.freezeAndOpen", { n: nextRevision })}
               pendingLabel={t("common.saving")}
               label={t("workflow.freezeTitle", { n: nextRevision })}
+              confirm={{
+                title: t("confirm.freezeTitle", { n: nextRevision }),
+                body: t("confirm.freezeBody", { n: nextRevision }),
+                confirmLabel: t("confirm.freezeConfirm"),
+                cancelLabel: t("confirm.cancel"),
+              }}
             >
               <input type="hidden" name="paperId" value={paper.id} />
               <p className="muted">{t("workflow.freezeHelp")}</p>
@@ -93,6 +109,27 @@ export function WorkflowPanel({ paper, abilities, nextRevision, bracketed, pendi
           )}
         </div>
       )}
+      {abilities["paper.manageRound"] && latestRevision !== null && (
+        <div className="border-t border-slate-200 pt-4">
+          <h3 className="mb-2 font-semibold">{t("roundClose.title")}</h3>
+          <ActionForm
+            action={closeRoundAction}
+            submitLabel={t("roundClose.button")}
+            pendingLabel={t("common.saving")}
+            submitVariant="danger"
+            label={t("roundClose.title")}
+            confirm={{
+              title: t("confirm.closeRoundTitle", { n: latestRevision }),
+              body: t("confirm.closeRoundBody", { n: latestRevision }),
+              confirmLabel: t("confirm.closeRoundConfirm"),
+              cancelLabel: t("confirm.cancel"),
+            }}
+          >
+            <input type="hidden" name="paperId" value={paper.id} />
+            <p className="muted">{t("roundClose.help")}</p>
+          </ActionForm>
+        </div>
+      )}
       {abilities["paper.submit"] && (
         <div className="border-t border-slate-200 pt-4">
           <h3 className="mb-2 font-semibold">{t("workflow.submitTitle")}</h3>
@@ -101,6 +138,12 @@ export function WorkflowPanel({ paper, abilities, nextRevision, bracketed, pendi
             submitLabel={t("workflow.submit")}
             pendingLabel={t("common.saving")}
             label={t("workflow.submitTitle")}
+            confirm={{
+              title: t("confirm.submitTitle", { n: latestRevision ?? 0 }),
+              body: t("confirm.submitBody", { n: latestRevision ?? 0 }),
+              confirmLabel: t("confirm.submitConfirm"),
+              cancelLabel: t("confirm.cancel"),
+            }}
           >
             <input type="hidden" name="paperId" value={paper.id} />
             <p className="muted">{t("workflow.submitHelp")}</p>

@@ -10,6 +10,8 @@ export class ApprovalPage {
   readonly notAnswered: Locator;
   readonly submissionReference: Locator;
   readonly submissionHash: Locator;
+  /** What the action that led here did, announced on arrival. */
+  readonly flash: Locator;
 
   constructor(
     readonly page: Page,
@@ -21,6 +23,7 @@ export class ApprovalPage {
     this.notAnswered = page.getByText("Not answered yet");
     this.submissionReference = page.getByTestId("submission-reference");
     this.submissionHash = page.getByTestId("submission-hash");
+    this.flash = page.getByTestId("flash-notice");
   }
 
   goto(): Promise<Response | null> {

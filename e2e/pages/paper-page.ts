@@ -153,8 +153,10 @@ export class PaperPage {
     await form.getByLabel(procedure === "consensus" ? /^Consensus/ : /^Silence procedure/).check();
     if (carryOver) await form.getByLabel("Carry them over to the next draft").check();
     await form.getByRole("button", { name: "Freeze Rev.1 and open the round" }).click();
+    await this.confirm("Freeze Rev.1 and open the round?", "Freeze and open the round");
     await expect(this.page).toHaveURL(/\/approval$/);
     const approval = new ApprovalPage(this.page, this.path);
+    await expect(approval.flash).toHaveText("Revision frozen; the approval round is open.");
     await expect(approval.roundHeading("Round on Rev.1 · open")).toBeVisible();
     return approval;
   }
@@ -163,7 +165,23 @@ export class PaperPage {
   async submitToHld(): Promise<ApprovalPage> {
     const form = this.page.getByRole("form", { name: "Submit to the HLD" });
     await form.getByRole("button", { name: "Submit to the HLD" }).click();
+    await this.confirm(/^Submit Rev\.\d+ to the HLD\?$/, "Submit to the HLD");
     await expect(this.page).toHaveURL(/\/approval$/);
-    return new ApprovalPage(this.page, this.path);
+    const approval = new ApprovalPage(this.page, this.path);
+    await expect(approval.flash).toHaveText("Submitted to the HLD.");
+    return approval;
+  }
+
+  /** The question an irreversible action asks first (a modal dialog). */
+  confirmation(title: string | RegExp): Locator {
+    return this.page.getByRole("dialog", { name: title });
+  }
+
+  /** Answers yes to the question an irreversible action asks first. */
+  async confirm(title: string | RegExp, confirmLabel: string): Promise<void> {
+    const dialog = this.confirmation(title);
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole("button", { name: confirmLabel }).click();
+    await expect(dialog).toBeHidden();
   }
 }

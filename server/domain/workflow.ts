@@ -5,9 +5,11 @@ import { and, asc, eq, isNull, lte, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import type { PositionsRecord } from "@/db/positions-record";
 import {
+  type ApprovalRound,
   approvalRounds,
   dialoguePartners,
   dialogues,
+  type Paper,
   type PaperStatus,
   papers,
   partners,
@@ -222,10 +224,22 @@ async function settleRound(tx: Tx, roundId: string, now: Date, actorId: string |
     deadlinePassed: round.deadline <= now,
   });
   if (!decision) return null;
-  await tx
-    .update(approvalRounds)
-    .set({ closedAt: now, outcome: decision.outcome })
-    .where(eq(approvalRounds.id, round.id));
+  await closeRound(tx, paper, round, decision.outcome, now, actorId, outbox);
+  return decision.outcome;
+}
+
+/** Closes a round with its outcome: the paper moves on (agreed) or back to consultation. */
+async function closeRound(
+  tx: Tx,
+  paper: Paper,
+  round: ApprovalRound,
+  outcome: "agreed" | "not_agreed",
+  now: Date,
+  actorId: string | null,
+  outbox: Outbox,
+  auditDetails: Record<string, unknown> = {},
+) {
+  await tx.update(approvalRounds).set({ closedAt: now, outcome }).where(eq(approvalRounds.id, round.id));
   await recordAudit(tx, {
     actorId,
     action: "round.closed",
@@ -234,10 +248,10 @@ async function settleRound(tx: Tx, roundId: string, now: Date, actorId: string |
     dialogueId: paper.dialogueId,
     paperId: paper.id,
     at: now,
-    details: { outcome: decision.outcome },
+    details: { outcome, ...auditDetails },
   });
-  await setStatus(tx, actorId, paper, decision.outcome === "agreed" ? "agreed" : "consultation", { round: round.id });
-  if (decision.outcome === "agreed") {
+  await setStatus(tx, actorId, paper, outcome === "agreed" ? "agreed" : "consultation", { round: round.id });
+  if (outcome === "agreed") {
     // Suggestions carried over at the freeze can no longer enter the agreed text: they lapse.
     const update = await lapsePendingSuggestions(tx, paper, round.openedBy, actorId);
     if (update) outbox.liveUpdates.push({ paperId: paper.id, update });
@@ -247,10 +261,38 @@ async function settleRound(tx: Tx, roundId: string, now: Date, actorId: string |
       paperId: paper.id,
       roundId: round.id,
       kind: "round.closed",
-      details: { outcome: decision.outcome },
+      details: { outcome },
     })),
   );
-  return decision.outcome;
+}
+
+/**
+ * Chair: ends the open round at once without agreement (the text needs more work, or the room
+ * moved on); the positions recorded stay in the record and the text reopens for consultation.
+ * Never "agreed": an early close must not turn the states' silence into approval.
+ */
+export async function closeRoundWithoutAgreement(
+  db: Db,
+  actor: Actor | null,
+  input: { paperId: string },
+  now: Date = new Date(),
+) {
+  const outbox = newOutbox();
+  const roundId = await db.transaction(async (tx) => {
+    const paper = await lockPaper(tx, input.paperId);
+    authorize(actor, "paper.manageRound", paper);
+    const [round] = await tx
+      .select()
+      .from(approvalRounds)
+      .where(and(eq(approvalRounds.paperId, paper.id), isNull(approvalRounds.closedAt)))
+      .for("update");
+    if (!round) throw invalidTransition(paper.status, "round closed");
+    await closeRound(tx, paper, round, "not_agreed", now, actor.id, outbox, { closedByChair: true });
+    return round.id;
+  });
+  await notifyPaperAccessChanged(input.paperId);
+  await deliver(outbox);
+  return { roundId };
 }
 
 /** A delegate, penholder or chair records their own partner's position on the open round. */

@@ -33,7 +33,8 @@ const latestRevisionNumber = () =>
   // Qualified by hand: drizzle writes columns unqualified inside sql``, and "id" would bind to revisions.
   sql<number>`(select coalesce(max(r."number"), 0) from ${revisions} r where r."paper_id" = "papers"."id")`;
 
-const paperColumns = {
+/** The columns of a paper table row (components/PaperTable.tsx). */
+export const paperColumns = {
   id: papers.id,
   dialogueId: papers.dialogueId,
   title: papers.title,

@@ -24,7 +24,12 @@ const paperColumns = {
  */
 export async function findPaperForActor(db: Db, actor: Actor, paperId: string) {
   const latest = db
-    .select({ number: revisions.number, contentHash: revisions.contentHash, frozenAt: revisions.frozenAt })
+    .select({
+      number: revisions.number,
+      contentHash: revisions.contentHash,
+      frozenAt: revisions.frozenAt,
+      documentSymbol: revisions.documentSymbol,
+    })
     .from(revisions)
     .where(eq(revisions.paperId, papers.id))
     .orderBy(desc(revisions.number))
@@ -34,7 +39,12 @@ export async function findPaperForActor(db: Db, actor: Actor, paperId: string) {
     .select({
       paper: paperColumns,
       dialogue: { id: dialogues.id, slug: dialogues.slug, name: dialogues.name, code: dialogues.code },
-      latestRevision: { number: latest.number, contentHash: latest.contentHash, frozenAt: latest.frozenAt },
+      latestRevision: {
+        number: latest.number,
+        contentHash: latest.contentHash,
+        frozenAt: latest.frozenAt,
+        documentSymbol: latest.documentSymbol,
+      },
     })
     .from(papers)
     .innerJoin(dialogues, eq(dialogues.id, papers.dialogueId))

@@ -7,6 +7,7 @@ import { approvalRounds, auditEvents, positionHistory, positions, revisions, sub
 import { contentHash } from "@/server/canonical";
 import {
   changeStage,
+  closeRoundWithoutAgreement,
   freezeAndOpenRound,
   recordPosition,
   settleDueRounds,
@@ -325,6 +326,37 @@ describe("deadlines", () => {
     );
     expect(await roundRow(round.id)).toMatchObject({ outcome: "not_agreed" });
     expect((await reloadPaper(db, paper.id)).status).toBe("consultation");
+  });
+
+  it("the chair closes a round early: never agreed, even under silence; positions stay; the text reopens", async () => {
+    const db = testDb.db();
+    const now = new Date();
+    const { paper, round } = await openRound("silence", new Date(now.getTime() + HOUR), now);
+    await recordPosition(
+      db,
+      world.actors.penholder,
+      { paperId: paper.id, partnerId: world.partners.morocco, value: "approve" },
+      now,
+    );
+    // Nobody else may close it, and a refusal changes nothing.
+    for (const actor of [world.actors.penholder, world.actors.delegate, world.actors.outsider]) {
+      await expect(closeRoundWithoutAgreement(db, actor, { paperId: paper.id })).rejects.toBeInstanceOf(AppError);
+    }
+    expect(await roundRow(round.id)).toMatchObject({ closedAt: null, outcome: null });
+    await closeRoundWithoutAgreement(db, world.actors.chair, { paperId: paper.id }, now);
+    expect(await roundRow(round.id)).toMatchObject({ outcome: "not_agreed", closedAt: now });
+    expect((await reloadPaper(db, paper.id)).status).toBe("consultation");
+    expect(await positionRows(round.id)).toHaveLength(1);
+    const closed = (await auditFor(paper.id)).filter((e) => e.action === "round.closed");
+    expect(closed).toHaveLength(1);
+    expect(closed[0]).toMatchObject({
+      actorId: world.actors.chair.id,
+      details: { outcome: "not_agreed", closedByChair: true },
+    });
+    // Once closed the paper is back in consultation: there is nothing left for the chair to close.
+    await expect(closeRoundWithoutAgreement(db, world.actors.chair, { paperId: paper.id })).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 
   it("consensus: a round with missing positions at its deadline is not agreed", async () => {

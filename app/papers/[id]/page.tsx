@@ -5,9 +5,14 @@ import { DocumentView } from "@/components/DocumentView";
 import { PaperEditor } from "@/components/editor/PaperEditor";
 import { ExportMenu } from "@/components/export/ExportMenu";
 import { ImportSummaryNotice } from "@/components/export/ImportSummaryNotice";
+import { FlashArea } from "@/components/FlashArea";
 import { StatusBadge } from "@/components/PaperTable";
+import { PositionPrompt } from "@/components/workflow/PositionPrompt";
+import { RoundSummary } from "@/components/workflow/RoundSummary";
+import { SubmittedLead } from "@/components/workflow/SubmittedLead";
 import { WorkflowPanel } from "@/components/workflow/WorkflowPanel";
 import { getDb } from "@/db/client";
+import { partnerLabel } from "@/lib/countries";
 import { hasBracketedText } from "@/lib/document";
 import { agreedContent } from "@/lib/editor/annotations";
 import { userColor } from "@/lib/editor/presence";
@@ -23,10 +28,12 @@ import {
   type ReadOnlyReason,
   readOnlyReason,
   suggestionVoice,
+  textIsOpen,
 } from "@/server/policy";
 import { dialogueMembers, pendingSuggestionCounts, threadsOfPaper } from "@/server/queries/comments";
 import { importSummaryFor } from "@/server/queries/import-summary";
 import { paperForRequest } from "@/server/queries/paper-page";
+import { findSubmission, latestRound } from "@/server/queries/workflow";
 
 type Props = { params: Promise<{ id: string }>; searchParams?: Promise<{ imported?: string }> };
 
@@ -58,7 +65,7 @@ export default async function PaperPage({ params, searchParams }: Props) {
   const canSuggest = can(actor, "paper.suggest", paper);
   const readOnly = readOnlyReason(actor, paper);
   const db = await getDb();
-  const [threads, members, pending, imported] = await Promise.all([
+  const [threads, members, pending, imported, round, submission] = await Promise.all([
     threadsOfPaper(db, actor, paper, locale),
     // The people one may @mention: only for whoever takes part in the discussion.
     can(actor, "paper.viewComments", paper) ? dialogueMembers(db, dialogue.id, locale) : [],
@@ -68,7 +75,21 @@ export default async function PaperPage({ params, searchParams }: Props) {
       : new Map<string | null, number>(),
     // Just imported from Word: what came with the text (only for whoever imported it).
     justImported ? importSummaryFor(db, actor, paper.id) : null,
+    paper.status === "approval" ? latestRound(db, paper) : null,
+    paper.status === "submitted" ? findSubmission(db, paper.id) : null,
   ]);
+  const now = new Date();
+  const openRound = round && !round.closedAt ? round : null;
+  // The viewer's state, when it has not answered the open round and they may answer for it.
+  const own = actor.memberships.get(dialogue.id);
+  const ownLine = own && openRound?.positions.find((p) => p.partnerId === own.partnerId);
+  const positionDue =
+    openRound && ownLine && !ownLine.value && openRound.deadline > now
+      ? can(actor, "paper.takePosition", { ...paper, partnerId: ownLine.partnerId, partnerKind: "state" })
+        ? ownLine
+        : undefined
+      : undefined;
+  const mayExport = can(actor, "paper.export", paper);
   const partnerName = (partnerId: string | null) =>
     members.find((m) => m.partnerId === partnerId)?.partner ?? t("workflow.noPartner");
   // Who the actor is to the others (the editor's presence, shown only with the members loaded):
@@ -103,8 +124,16 @@ export default async function PaperPage({ params, searchParams }: Props) {
             <StatusBadge status={paper.status} t={t} />
           </dd>
           <dt className="font-medium">{t("papers.revision")}</dt>
-          <dd>{latestRevision ? t("papers.revNumber", { n: latestRevision.number }) : t("papers.noRevision")}</dd>
-          {latestRevision && (
+          <dd>
+            {latestRevision?.number ? t("papers.revNumber", { n: latestRevision.number }) : t("papers.noRevision")}
+          </dd>
+          {latestRevision?.documentSymbol && (
+            <>
+              <dt className="font-medium">{t("paperPage.symbol")}</dt>
+              <dd data-testid="document-symbol">{latestRevision.documentSymbol}</dd>
+            </>
+          )}
+          {latestRevision?.contentHash && (
             <>
               <dt className="font-medium">{t("papers.hash")}</dt>
               <dd className="break-all font-mono text-xs">{latestRevision.contentHash}</dd>
@@ -116,67 +145,122 @@ export default async function PaperPage({ params, searchParams }: Props) {
           </dd>
         </dl>
       </div>
+      <FlashArea t={t} />
       {imported && <ImportSummaryNotice summary={imported} t={t} />}
-      <WorkflowPanel
-        paper={paper}
-        abilities={paperAbilities(actor, paper)}
-        nextRevision={(latestRevision?.number ?? 0) + 1}
-        bracketed={hasBracketedText(content)}
-        pendingSuggestions={[...pending].map(([partnerId, count]) => ({ partner: partnerName(partnerId), count }))}
-        t={t}
-      />
-      {can(actor, "paper.export", paper) && (
-        <ExportMenu
+      {submission && (
+        <SubmittedLead
           paperId={paper.id}
-          revision="live"
-          annotations={can(actor, "paper.exportAnnotations", paper)}
+          submission={submission}
+          documentSymbol={latestRevision?.documentSymbol ?? null}
+          mayExport={mayExport}
+          locale={locale}
           t={t}
         />
       )}
-      <section className="card" aria-labelledby="text-heading">
-        <h2 id="text-heading" className="mb-1">
-          {t("papers.text")}
-        </h2>
-        {can(actor, "paper.viewComments", paper) ? (
-          <PaperEditor
-            paperId={paper.id}
-            title={paper.title}
-            user={presenceUser}
-            canEdit={canEdit}
-            canMarkAgreement={can(actor, "paper.markAgreement", paper)}
-            canSuggest={canSuggest}
-            suggestOnly={canSuggest && !canEdit}
-            partnerId={actor.memberships.get(dialogue.id)?.partnerId ?? null}
-            comments={{
-              threads: threads ?? [],
-              members,
-              canComment: can(actor, "paper.comment", paper),
-              canDecide: can(actor, "paper.decideSuggestions", paper),
-              withdrawAs: suggestionVoice(actor, paper),
-              labels: catalogs[locale].comments,
-              locale,
-            }}
-            readOnlyReason={readOnly && readOnlyMessage(readOnly, paper, t)}
-            labels={catalogs[locale].editor}
-          >
-            {/* The stored text: what is seen before the live text loads, or without JavaScript. */}
+      {openRound && positionDue && (
+        <PositionPrompt
+          paperId={paper.id}
+          partnerId={positionDue.partnerId}
+          partner={partnerLabel({ name: positionDue.partner, iso3: positionDue.iso3 }, locale)}
+          round={openRound}
+          locale={locale}
+          now={now}
+          t={t}
+        />
+      )}
+      {/* The text first; the negotiation panel beside it on a wide screen (kept in view while the
+          text scrolls), after it on a phone. */}
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
+        <section className="card min-w-0" aria-labelledby="text-heading">
+          <h2 id="text-heading" className="mb-1">
+            {t("papers.text")}
+          </h2>
+          {can(actor, "paper.viewComments", paper) ? (
+            <PaperEditor
+              paperId={paper.id}
+              title={paper.title}
+              user={presenceUser}
+              canEdit={canEdit}
+              canMarkAgreement={can(actor, "paper.markAgreement", paper)}
+              canSuggest={canSuggest}
+              suggestOnly={canSuggest && !canEdit}
+              partnerId={actor.memberships.get(dialogue.id)?.partnerId ?? null}
+              comments={{
+                threads: threads ?? [],
+                members,
+                canComment: can(actor, "paper.comment", paper),
+                canDecide: can(actor, "paper.decideSuggestions", paper),
+                withdrawAs: suggestionVoice(actor, paper),
+                labels: catalogs[locale].comments,
+                locale,
+              }}
+              readOnlyReason={readOnly && readOnlyMessage(readOnly, paper, t)}
+              labels={catalogs[locale].editor}
+            >
+              {/* The stored text: what is seen before the live text loads, or without JavaScript. */}
+              <DocumentView
+                doc={content}
+                label={t("papers.textOf", { title: paper.title })}
+                notesLabel={t("editor.footnotes")}
+                adRefLabel={t("editor.adRefMarker")}
+              />
+            </PaperEditor>
+          ) : (
+            // Without the threads (the HLD reviewer): the agreed text alone, no live socket.
             <DocumentView
-              doc={content}
+              doc={agreedContent(content)}
               label={t("papers.textOf", { title: paper.title })}
               notesLabel={t("editor.footnotes")}
               adRefLabel={t("editor.adRefMarker")}
             />
-          </PaperEditor>
-        ) : (
-          // Without the threads (the HLD reviewer): the agreed text alone, no live socket.
-          <DocumentView
-            doc={agreedContent(content)}
-            label={t("papers.textOf", { title: paper.title })}
-            notesLabel={t("editor.footnotes")}
-            adRefLabel={t("editor.adRefMarker")}
+          )}
+        </section>
+        <aside
+          aria-label={t("paperPage.panel")}
+          className="flex min-w-0 flex-col gap-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto"
+        >
+          {openRound && (
+            <RoundSummary
+              paperId={paper.id}
+              round={{
+                ...openRound,
+                answered: openRound.positions.filter((p) => p.value).length,
+                total: openRound.positions.length,
+              }}
+              locale={locale}
+              now={now}
+              t={t}
+            />
+          )}
+          <WorkflowPanel
+            paper={paper}
+            abilities={paperAbilities(actor, paper)}
+            nextRevision={(latestRevision?.number ?? 0) + 1}
+            latestRevision={latestRevision?.number ?? null}
+            bracketed={hasBracketedText(content)}
+            pendingSuggestions={[...pending].map(([partnerId, count]) => ({ partner: partnerName(partnerId), count }))}
+            t={t}
           />
-        )}
-      </section>
+          {/* Live-draft files only while the text can change; then the frozen revision's. */}
+          {mayExport && !submission && textIsOpen(paper.status) && (
+            <ExportMenu
+              paperId={paper.id}
+              revision="live"
+              annotations={can(actor, "paper.exportAnnotations", paper)}
+              t={t}
+            />
+          )}
+          {mayExport && !submission && !textIsOpen(paper.status) && latestRevision?.number && (
+            <ExportMenu
+              paperId={paper.id}
+              revision={latestRevision.number}
+              heading={t("paperPage.revisionFiles", { n: latestRevision.number })}
+              help={t("paperPage.revisionFilesHelp", { n: latestRevision.number })}
+              t={t}
+            />
+          )}
+        </aside>
+      </div>
     </div>
   );
 }

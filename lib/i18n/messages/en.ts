@@ -5,6 +5,7 @@ import { accountLinksEn } from "./account-links";
 import { commentsEn } from "./comments";
 import { compilationEn } from "./compilation";
 import { delegationEn } from "./delegation";
+import { deskEn } from "./desk";
 import { exportsEn } from "./exports";
 import { ssoEn } from "./sso";
 import { twoFactorEn } from "./two-factor";
@@ -255,6 +256,7 @@ export const en = {
     submittedAt: "Submitted",
   },
   ...workflowEn,
+  ...deskEn,
   ...exportsEn,
   ...commentsEn,
   ...compilationEn,

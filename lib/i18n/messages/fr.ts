@@ -5,6 +5,7 @@ import { accountLinksFr } from "./account-links";
 import { commentsFr } from "./comments";
 import { compilationFr } from "./compilation";
 import { delegationFr } from "./delegation";
+import { deskFr } from "./desk";
 import type { Messages } from "./en";
 import { exportsFr } from "./exports";
 import { ssoFr } from "./sso";
@@ -261,6 +262,7 @@ export const fr: Messages = {
     submittedAt: "Soumis le",
   },
   ...workflowFr,
+  ...deskFr,
   ...exportsFr,
   ...commentsFr,
   ...compilationFr,

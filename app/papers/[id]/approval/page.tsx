@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { recordPositionAction } from "@/app/actions/workflow";
-import { ActionForm } from "@/components/ActionForm";
 import { PaperSubpage } from "@/components/workflow/PaperSubpage";
+import { PositionForm } from "@/components/workflow/PositionForm";
 import { partnerLabel } from "@/lib/countries";
 import { getTranslator } from "@/server/locale";
 import { can } from "@/server/policy";
@@ -128,43 +127,14 @@ export default async function ApprovalPage({ params }: Props) {
                   partner: partnerLabel({ name: ownLine.partner, iso3: ownLine.iso3 }, locale),
                 })}
               </h3>
-              <ActionForm
-                action={recordPositionAction}
-                submitLabel={t("approval.record")}
-                pendingLabel={t("common.saving")}
-                label={t("approval.yourPosition", {
-                  partner: partnerLabel({ name: ownLine.partner, iso3: ownLine.iso3 }, locale),
-                })}
-              >
-                <input type="hidden" name="paperId" value={paper.id} />
-                <input type="hidden" name="partnerId" value={ownLine.partnerId} />
-                <fieldset className="flex flex-wrap gap-4">
-                  <legend className="sr-only">{t("approval.position")}</legend>
-                  {(["approve", "abstain", "object"] as const).map((value) => (
-                    <label key={value} className="flex items-center gap-2 font-normal">
-                      <input
-                        type="radio"
-                        name="value"
-                        value={value}
-                        required
-                        defaultChecked={ownLine.value === value}
-                        className="w-auto"
-                      />
-                      {t(`position.${value}`)}
-                    </label>
-                  ))}
-                </fieldset>
-                <div>
-                  <label htmlFor="position-reason">{t("approval.reasonLabel")}</label>
-                  <textarea
-                    id="position-reason"
-                    name="reason"
-                    rows={3}
-                    maxLength={5000}
-                    defaultValue={ownLine.reason ?? ""}
-                  />
-                </div>
-              </ActionForm>
+              <PositionForm
+                paperId={paper.id}
+                partnerId={ownLine.partnerId}
+                partner={partnerLabel({ name: ownLine.partner, iso3: ownLine.iso3 }, locale)}
+                current={ownLine}
+                idPrefix="approval"
+                t={t}
+              />
             </div>
           )}
           {round.history.length > 0 && (
