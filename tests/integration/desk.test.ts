@@ -4,8 +4,9 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { papers } from "@/db/schema";
-import { newSuggestionId } from "@/lib/editor/annotations";
+import { newAnchorId, newSuggestionId } from "@/lib/editor/annotations";
 import { ydocStateFromContent } from "@/server/collab/paper-state";
+import { createThread } from "@/server/domain/comments";
 import { freezeAndOpenRound, recordPosition } from "@/server/domain/workflow";
 import { deskFor } from "@/server/queries/desk";
 import { useTestDatabase } from "../helpers/database";
@@ -78,6 +79,22 @@ describe("the desk", () => {
     const other = (await deskFor(db, world.actors.penholder)).suggestions.find((s) => s.paperId === paper.id);
     expect(other).toMatchObject({ count: 1 });
     expect((await deskFor(db, world.actors.outsider)).suggestions.some((s) => s.paperId === paper.id)).toBe(false);
+  });
+
+  it("shows the member's own mentions, with who wrote them and a link to the thread", async () => {
+    const db = testDb.db();
+    const { paper } = await makePaperInStatus(db, "consultation", world);
+    const { delegate, penholder } = world.actors;
+    const { threadId } = await createThread(db, delegate, {
+      paperId: paper.id,
+      anchorId: newAnchorId(delegate.id),
+      quote: "Migration and development",
+      body: `@${penholder.name}, could we say "mobility" here?`,
+    });
+    const mention = (await deskFor(db, penholder)).mentions.find((m) => m.href.includes(threadId));
+    expect(mention).toMatchObject({ title: paper.title, by: delegate.name, read: false });
+    expect(mention?.href).toBe(`/papers/${paper.id}#thread-${threadId}`);
+    expect((await deskFor(db, world.actors.chair)).mentions.some((m) => m.href.includes(threadId))).toBe(false);
   });
 
   it("is empty for someone who speaks in no dialogue", async () => {
