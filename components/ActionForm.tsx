@@ -15,6 +15,8 @@ type Props = {
   submitVariant?: "primary" | "secondary" | "danger";
   /** Accessible name of the form, for screens with several. */
   label?: string;
+  /** The id of a visible heading that names the form (instead of `label`, so it is not said twice). */
+  labelledBy?: string;
 };
 
 export function SubmitButton({
@@ -43,6 +45,7 @@ export function ActionForm({
   resetOnSuccess,
   submitVariant,
   label,
+  labelledBy,
 }: Props) {
   const [state, formAction] = useActionState(action, null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -57,7 +60,14 @@ export function ActionForm({
     if (state?.ok && resetOnSuccess) formRef.current?.reset();
   }, [state, resetOnSuccess]);
   return (
-    <form ref={formRef} action={formAction} onSubmit={submit} className={className ?? "form-stack"} aria-label={label}>
+    <form
+      ref={formRef}
+      action={formAction}
+      onSubmit={submit}
+      className={className ?? "form-stack"}
+      aria-label={labelledBy ? undefined : label}
+      aria-labelledby={labelledBy}
+    >
       {children}
       <div className="form-actions">
         <SubmitButton label={submitLabel} pendingLabel={pendingLabel} variant={submitVariant} />

@@ -80,6 +80,7 @@ export const en = {
     title: "Title",
     kind: "Kind",
     status: "Status",
+    statusPrefix: "Status:",
     revision: "Revision",
     noRevision: "Not frozen yet",
     revNumber: "Rev.{n}",

@@ -82,6 +82,7 @@ export const fr: Messages = {
     title: "Titre",
     kind: "Type",
     status: "Statut",
+    statusPrefix: "Statut :",
     revision: "Révision",
     noRevision: "Pas encore figé",
     revNumber: "Rév.{n}",

@@ -54,6 +54,7 @@ export const workflowEn = {
     history: "Every position recorded ({count})",
     submission: "Submission to the HLD",
     recordAtSubmission: "Positions at submission",
+    recordLine: "{partner}: {position}",
   },
   position: {
     approve: "Approve",
@@ -83,12 +84,21 @@ export const workflowEn = {
   },
   history: {
     title: "History",
-    action: {
-      paper: { created: "Paper created", status_changed: "Status changed", submitted: "Submitted to the HLD" },
-      revision: { frozen: "Revision frozen" },
-      round: { opened: "Approval round opened", closed: "Approval round closed" },
-      position: { recorded: "Position recorded" },
+    // One sentence per audit action (lib/i18n/history.ts), with its details in words.
+    event: {
+      created: "Paper created: “{title}” ({kind})",
+      statusChanged: "Status changed from {from} to {to}",
+      frozen: "Rev.{n} frozen",
+      carriedOver: "{count} pending suggestions carried over to the next draft",
+      roundOpened: "Approval round opened on Rev.{n} ({procedure}), deadline {deadline}",
+      roundClosed: "Approval round closed: {outcome}",
+      positionRecorded: "Position of {partner} recorded: {position}",
+      submitted: "Submitted to the HLD as {reference} (Rev.{n})",
+      other: "Recorded change",
     },
+    procedure: { consensus: "consensus", silence: "silence procedure" },
+    hash: "SHA-256: {hash}",
+    reason: "Reason: {reason}",
   },
   notifications: {
     title: "Notifications",
@@ -172,6 +182,7 @@ export const workflowFr: Widen<typeof workflowEn> = {
     history: "Toutes les positions enregistrées ({count})",
     submission: "Soumission au DHN",
     recordAtSubmission: "Positions à la soumission",
+    recordLine: "{partner} : {position}",
   },
   position: {
     approve: "Approuve",
@@ -201,12 +212,20 @@ export const workflowFr: Widen<typeof workflowEn> = {
   },
   history: {
     title: "Historique",
-    action: {
-      paper: { created: "Document créé", status_changed: "Statut modifié", submitted: "Soumis au DHN" },
-      revision: { frozen: "Révision figée" },
-      round: { opened: "Tour d’approbation ouvert", closed: "Tour d’approbation clos" },
-      position: { recorded: "Position enregistrée" },
+    event: {
+      created: "Document créé : « {title} » ({kind})",
+      statusChanged: "Statut modifié : de {from} à {to}",
+      frozen: "Rév.{n} figée",
+      carriedOver: "Suggestions en attente reportées à la prochaine version : {count}",
+      roundOpened: "Tour d’approbation ouvert sur la Rév.{n} ({procedure}), échéance le {deadline}",
+      roundClosed: "Tour d’approbation clos : {outcome}",
+      positionRecorded: "Position de {partner} enregistrée : {position}",
+      submitted: "Soumis au DHN sous la référence {reference} (Rév.{n})",
+      other: "Modification enregistrée",
     },
+    procedure: { consensus: "consensus", silence: "procédure d’approbation tacite" },
+    hash: "SHA-256 : {hash}",
+    reason: "Motif : {reason}",
   },
   notifications: {
     title: "Notifications",
