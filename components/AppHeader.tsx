@@ -66,7 +66,8 @@ export async function AppHeader({ actor }: { actor: ActorProfile | null }) {
                   <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
                   <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
                 </svg>
-                <span aria-hidden="true">{t("notifications.bell")}</span>
+                {/* The visible words, then the count, both part of the link's name (WCAG 2.5.3). */}
+                <span aria-hidden="true">{t("notifications.bell")}</span>{" "}
                 {unread > 0 && (
                   <span
                     aria-hidden="true"

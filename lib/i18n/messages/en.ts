@@ -138,7 +138,7 @@ export const en = {
       saved: "All changes saved",
       readOnly: "Up to date",
     },
-    presence: "In this paper now",
+    presence: "In this paper now:",
     you: "you",
     presenceEntry: "{name}, {partner}",
     readOnly: {

@@ -141,7 +141,7 @@ export const fr: Messages = {
       saved: "Toutes les modifications sont enregistrées",
       readOnly: "À jour",
     },
-    presence: "Dans ce document en ce moment",
+    presence: "Dans ce document en ce moment :",
     you: "vous",
     presenceEntry: "{name}, {partner}",
     readOnly: {

@@ -55,6 +55,8 @@ export const workflowEn = {
     submission: "Submission to the HLD",
     recordAtSubmission: "Positions at submission",
     recordLine: "{partner}: {position}",
+    historyLine: "{at}: {partner} · {position}",
+    historyReason: "(“{reason}”)",
   },
   position: {
     approve: "Approve",
@@ -183,6 +185,8 @@ export const workflowFr: Widen<typeof workflowEn> = {
     submission: "Soumission au DHN",
     recordAtSubmission: "Positions à la soumission",
     recordLine: "{partner} : {position}",
+    historyLine: "{at} : {partner} · {position}",
+    historyReason: "(« {reason} »)",
   },
   position: {
     approve: "Approuve",
@@ -219,7 +223,7 @@ export const workflowFr: Widen<typeof workflowEn> = {
       carriedOver: "Suggestions en attente reportées à la prochaine version : {count}",
       roundOpened: "Tour d’approbation ouvert sur la Rév.{n} ({procedure}), échéance le {deadline}",
       roundClosed: "Tour d’approbation clos : {outcome}",
-      positionRecorded: "Position de {partner} enregistrée : {position}",
+      positionRecorded: "Position enregistrée pour {partner} : {position}",
       submitted: "Soumis au DHN sous la référence {reference} (Rév.{n})",
       other: "Modification enregistrée",
     },

@@ -179,9 +179,12 @@ export default async function ApprovalPage({ params }: Props) {
               <ol className="mt-2 text-sm">
                 {round.history.map((h) => (
                   <li key={h.id}>
-                    {fmt(h.recordedAt)}: {partnerLabel({ name: h.partner, iso3: h.iso3 }, locale)} ·{" "}
-                    {t(`position.${h.value}`)}
-                    {h.reason ? ` (“${h.reason}”)` : ""} · {h.recordedBy}
+                    {t("approval.historyLine", {
+                      at: fmt(h.recordedAt),
+                      partner: partnerLabel({ name: h.partner, iso3: h.iso3 }, locale),
+                      position: t(`position.${h.value}`),
+                    })}
+                    {h.reason ? ` ${t("approval.historyReason", { reason: h.reason })}` : ""} · {h.recordedBy}
                   </li>
                 ))}
               </ol>
