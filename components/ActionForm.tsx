@@ -16,6 +16,8 @@ type Props = {
   submitVariant?: "primary" | "secondary" | "danger";
   /** Accessible name of the form, for screens with several. */
   label?: string;
+  /** The id of a visible heading that names the form (instead of `label`, so it is not said twice). */
+  labelledBy?: string;
   /** An irreversible action: ask first, saying what will happen. */
   confirm?: ConfirmText;
 };
@@ -46,6 +48,7 @@ export function ActionForm({
   resetOnSuccess,
   submitVariant,
   label,
+  labelledBy,
   confirm,
 }: Props) {
   const [state, formAction] = useActionState(action, null);
@@ -79,7 +82,8 @@ export function ActionForm({
         action={formAction}
         onSubmit={submit}
         className={className ?? "form-stack"}
-        aria-label={label}
+        aria-label={labelledBy ? undefined : label}
+        aria-labelledby={labelledBy}
       >
         {children}
         <div className="form-actions">

@@ -50,11 +50,25 @@ export async function AppHeader({ actor }: { actor: ActorProfile | null }) {
             <>
               <Link
                 href="/notifications"
-                className="relative text-sm"
+                className="relative inline-flex items-center gap-1 text-sm"
                 aria-label={unread > 0 ? t("notifications.bellUnread", { count: unread }) : t("notifications.bell")}
                 data-testid="notification-bell"
               >
-                <span aria-hidden="true">🔔</span>
+                {/* A drawn bell beside the word: an emoji alone is no label (and some systems draw a box). */}
+                <svg
+                  aria-hidden="true"
+                  width="16"
+                  height="16"
+                  viewBox="0 0 24 24"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="2"
+                >
+                  <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+                  <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+                </svg>
+                {/* The visible words, then the count, both part of the link's name (WCAG 2.5.3). */}
+                <span aria-hidden="true">{t("notifications.bell")}</span>{" "}
                 {unread > 0 && (
                   <span
                     aria-hidden="true"

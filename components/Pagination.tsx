@@ -14,7 +14,7 @@ export function Pagination({
 }) {
   if (pageCount <= 1) return null;
   return (
-    <nav aria-label={t("pagination.label")} className="flex items-center gap-4 text-sm">
+    <nav aria-label={t("pagination.label")} className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
       {page > 1 ? <Link href={href(page - 1)}>{t("pagination.previous")}</Link> : <span aria-hidden="true" />}
       <span>{t("pagination.pageOf", { page, count: pageCount })}</span>
       {page < pageCount && <Link href={href(page + 1)}>{t("pagination.next")}</Link>}

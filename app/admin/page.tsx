@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { createDialogueAction } from "@/app/actions/admin";
 import { ActionForm } from "@/components/ActionForm";
+import { TableScroll } from "@/components/TableScroll";
 import { getDb } from "@/db/client";
 import { getTranslator } from "@/server/locale";
 import { allDialoguesWithCounts } from "@/server/queries/dialogues";
@@ -22,29 +23,31 @@ export default async function AdminPage() {
         <h2 id="dialogues-heading" className="mb-3">
           {t("admin.dialogues")}
         </h2>
-        <table>
-          <caption className="sr-only">{t("admin.dialogues")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.dialogueName")}</th>
-              <th scope="col">{t("admin.code")}</th>
-              <th scope="col">{t("dialogues.partners")}</th>
-              <th scope="col">{t("members.title")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {dialogues.map((d) => (
-              <tr key={d.id}>
-                <td>
-                  <Link href={`/admin/dialogues/${d.slug}`}>{d.name}</Link>
-                </td>
-                <td className="font-mono text-xs">{d.code}</td>
-                <td>{d.partnerCount}</td>
-                <td>{d.memberCount}</td>
+        <TableScroll label={t("admin.dialogues")}>
+          <table>
+            <caption className="sr-only">{t("admin.dialogues")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.dialogueName")}</th>
+                <th scope="col">{t("admin.code")}</th>
+                <th scope="col">{t("dialogues.partners")}</th>
+                <th scope="col">{t("members.title")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {dialogues.map((d) => (
+                <tr key={d.id}>
+                  <td>
+                    <Link href={`/admin/dialogues/${d.slug}`}>{d.name}</Link>
+                  </td>
+                  <td className="font-mono text-xs">{d.code}</td>
+                  <td>{d.partnerCount}</td>
+                  <td>{d.memberCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </section>
       <section className="card" aria-labelledby="new-dialogue-heading">
         <h2 id="new-dialogue-heading" className="mb-3">

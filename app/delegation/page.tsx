@@ -8,6 +8,7 @@ import {
   setMembershipSuspendedAction,
 } from "@/app/actions/delegation";
 import { ActionForm } from "@/components/ActionForm";
+import { TableScroll } from "@/components/TableScroll";
 import { getDb } from "@/db/client";
 import { actorOrSignIn } from "@/server/auth/guard";
 import { getTranslator } from "@/server/locale";
@@ -38,60 +39,62 @@ export default async function DelegationPage() {
         {delegation.pending.length === 0 ? (
           <p>{t("delegation.nonePending")}</p>
         ) : (
-          <table>
-            <caption className="sr-only">{t("delegation.pendingTitle")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("delegation.person")}</th>
-                <th scope="col">{t("delegation.partner")}</th>
-                <th scope="col">{t("delegation.dialogue")}</th>
-                <th scope="col">{t("delegation.role")}</th>
-                <th scope="col">{t("delegation.requestedBy")}</th>
-                <th scope="col">{t("delegation.requestedAt")}</th>
-                <th scope="col">{t("delegation.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {delegation.pending.map((r) => {
-                const vars = { name: r.name, partner: r.partner, dialogue: r.dialogue };
-                return (
-                  <tr key={r.id} data-testid="membership-request">
-                    <td>
-                      {r.name}
-                      <br />
-                      <span className="text-sm text-slate-600">{r.email}</span>
-                    </td>
-                    <td>{r.partner}</td>
-                    <td>{r.dialogue}</td>
-                    <td>{t(`role.${r.role}`)}</td>
-                    <td>{r.requestedBy}</td>
-                    <td>{date.format(r.requestedAt)}</td>
-                    <td className="flex flex-wrap gap-2">
-                      <ActionForm
-                        action={confirmMembershipAction}
-                        submitLabel={t("delegation.confirm")}
-                        pendingLabel={t("common.saving")}
-                        className="form-inline"
-                        label={t("delegation.confirmOne", vars)}
-                      >
-                        <input type="hidden" name="requestId" value={r.id} />
-                      </ActionForm>
-                      <ActionForm
-                        action={declineMembershipAction}
-                        submitLabel={t("delegation.decline")}
-                        pendingLabel={t("common.saving")}
-                        className="form-inline"
-                        submitVariant="danger"
-                        label={t("delegation.declineOne", vars)}
-                      >
-                        <input type="hidden" name="requestId" value={r.id} />
-                      </ActionForm>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <TableScroll label={t("delegation.pendingTitle")}>
+            <table>
+              <caption className="sr-only">{t("delegation.pendingTitle")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("delegation.person")}</th>
+                  <th scope="col">{t("delegation.partner")}</th>
+                  <th scope="col">{t("delegation.dialogue")}</th>
+                  <th scope="col">{t("delegation.role")}</th>
+                  <th scope="col">{t("delegation.requestedBy")}</th>
+                  <th scope="col">{t("delegation.requestedAt")}</th>
+                  <th scope="col">{t("delegation.actions")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {delegation.pending.map((r) => {
+                  const vars = { name: r.name, partner: r.partner, dialogue: r.dialogue };
+                  return (
+                    <tr key={r.id} data-testid="membership-request">
+                      <td>
+                        {r.name}
+                        <br />
+                        <span className="text-sm text-slate-600">{r.email}</span>
+                      </td>
+                      <td>{r.partner}</td>
+                      <td>{r.dialogue}</td>
+                      <td>{t(`role.${r.role}`)}</td>
+                      <td>{r.requestedBy}</td>
+                      <td>{date.format(r.requestedAt)}</td>
+                      <td className="flex flex-wrap gap-2">
+                        <ActionForm
+                          action={confirmMembershipAction}
+                          submitLabel={t("delegation.confirm")}
+                          pendingLabel={t("common.saving")}
+                          className="form-inline"
+                          label={t("delegation.confirmOne", vars)}
+                        >
+                          <input type="hidden" name="requestId" value={r.id} />
+                        </ActionForm>
+                        <ActionForm
+                          action={declineMembershipAction}
+                          submitLabel={t("delegation.decline")}
+                          pendingLabel={t("common.saving")}
+                          className="form-inline"
+                          submitVariant="danger"
+                          label={t("delegation.declineOne", vars)}
+                        >
+                          <input type="hidden" name="requestId" value={r.id} />
+                        </ActionForm>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
       {delegation.partners.map((partner) => (
@@ -102,64 +105,66 @@ export default async function DelegationPage() {
           {partner.members.length === 0 ? (
             <p>{t("delegation.noMembers", { partner: partner.label })}</p>
           ) : (
-            <table>
-              <caption className="sr-only">{t("delegation.membersTitle", { partner: partner.label })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("delegation.person")}</th>
-                  <th scope="col">{t("delegation.dialogue")}</th>
-                  <th scope="col">{t("delegation.role")}</th>
-                  <th scope="col">{t("delegation.state")}</th>
-                  <th scope="col">{t("delegation.actions")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {partner.members.map((m) => {
-                  const vars = { name: m.name, dialogue: m.dialogue };
-                  return (
-                    <tr key={m.membershipId} data-testid="delegation-member">
-                      <td>
-                        {m.name}
-                        <br />
-                        <span className="text-sm text-slate-600">{m.email}</span>
-                      </td>
-                      <td>{m.dialogue}</td>
-                      <td>{t(`role.${m.role}`)}</td>
-                      <td>
-                        {m.suspended
-                          ? t("delegation.suspendedState")
-                          : m.invited
-                            ? t("delegation.invitedState")
-                            : t("delegation.active")}
-                      </td>
-                      <td className="flex flex-wrap gap-2">
-                        <ActionForm
-                          action={setMembershipSuspendedAction}
-                          submitLabel={m.suspended ? t("delegation.restore") : t("delegation.suspend")}
-                          pendingLabel={t("common.saving")}
-                          className="form-inline"
-                          submitVariant="secondary"
-                          label={m.suspended ? t("delegation.restoreOne", vars) : t("delegation.suspendOne", vars)}
-                        >
-                          <input type="hidden" name="membershipId" value={m.membershipId} />
-                          <input type="hidden" name="suspended" value={m.suspended ? "false" : "true"} />
-                        </ActionForm>
-                        <ActionForm
-                          action={removeDelegationMemberAction}
-                          submitLabel={t("delegation.remove")}
-                          pendingLabel={t("common.saving")}
-                          className="form-inline"
-                          submitVariant="danger"
-                          label={t("delegation.removeOne", vars)}
-                        >
-                          <input type="hidden" name="membershipId" value={m.membershipId} />
-                        </ActionForm>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <TableScroll label={t("delegation.membersTitle", { partner: partner.label })}>
+              <table>
+                <caption className="sr-only">{t("delegation.membersTitle", { partner: partner.label })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("delegation.person")}</th>
+                    <th scope="col">{t("delegation.dialogue")}</th>
+                    <th scope="col">{t("delegation.role")}</th>
+                    <th scope="col">{t("delegation.state")}</th>
+                    <th scope="col">{t("delegation.actions")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {partner.members.map((m) => {
+                    const vars = { name: m.name, dialogue: m.dialogue };
+                    return (
+                      <tr key={m.membershipId} data-testid="delegation-member">
+                        <td>
+                          {m.name}
+                          <br />
+                          <span className="text-sm text-slate-600">{m.email}</span>
+                        </td>
+                        <td>{m.dialogue}</td>
+                        <td>{t(`role.${m.role}`)}</td>
+                        <td>
+                          {m.suspended
+                            ? t("delegation.suspendedState")
+                            : m.invited
+                              ? t("delegation.invitedState")
+                              : t("delegation.active")}
+                        </td>
+                        <td className="flex flex-wrap gap-2">
+                          <ActionForm
+                            action={setMembershipSuspendedAction}
+                            submitLabel={m.suspended ? t("delegation.restore") : t("delegation.suspend")}
+                            pendingLabel={t("common.saving")}
+                            className="form-inline"
+                            submitVariant="secondary"
+                            label={m.suspended ? t("delegation.restoreOne", vars) : t("delegation.suspendOne", vars)}
+                          >
+                            <input type="hidden" name="membershipId" value={m.membershipId} />
+                            <input type="hidden" name="suspended" value={m.suspended ? "false" : "true"} />
+                          </ActionForm>
+                          <ActionForm
+                            action={removeDelegationMemberAction}
+                            submitLabel={t("delegation.remove")}
+                            pendingLabel={t("common.saving")}
+                            className="form-inline"
+                            submitVariant="danger"
+                            label={t("delegation.removeOne", vars)}
+                          >
+                            <input type="hidden" name="membershipId" value={m.membershipId} />
+                          </ActionForm>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </TableScroll>
           )}
           {partner.mayInvite && partner.dialogues.length > 0 && (
             <ActionForm

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { TableScroll } from "@/components/TableScroll";
 import { getDb } from "@/db/client";
 import { paperKind } from "@/db/schema";
 import { actorOrSignIn } from "@/server/auth/guard";
@@ -70,36 +71,38 @@ export default async function HldInboxPage({
       {rows.length === 0 ? (
         <p className="muted">{kind || dialogue ? t("hld.noMatch") : t("hld.empty")}</p>
       ) : (
-        <table className="card">
-          <caption className="sr-only">{t("hld.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("hld.reference")}</th>
-              <th scope="col">{t("papers.title")}</th>
-              <th scope="col">{t("hld.dialogue")}</th>
-              <th scope="col">{t("papers.kind")}</th>
-              <th scope="col">{t("papers.revision")}</th>
-              <th scope="col">{t("hld.submittedAt")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.paperId}>
-                <td className="font-mono text-xs">{row.reference}</td>
-                <td>
-                  <Link href={`/papers/${row.paperId}`}>{row.title}</Link>
-                  <div className="break-all font-mono text-xs text-slate-600">{row.contentHash}</div>
-                </td>
-                <td>{row.dialogueName}</td>
-                <td>{t(`kind.${row.kind}`)}</td>
-                <td>{t("papers.revNumber", { n: row.revision })}</td>
-                <td>
-                  <time dateTime={row.submittedAt.toISOString()}>{date.format(row.submittedAt)} UTC</time>
-                </td>
+        <TableScroll label={t("hld.title")}>
+          <table className="card">
+            <caption className="sr-only">{t("hld.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("hld.reference")}</th>
+                <th scope="col">{t("papers.title")}</th>
+                <th scope="col">{t("hld.dialogue")}</th>
+                <th scope="col">{t("papers.kind")}</th>
+                <th scope="col">{t("papers.revision")}</th>
+                <th scope="col">{t("hld.submittedAt")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.paperId}>
+                  <td className="font-mono text-xs">{row.reference}</td>
+                  <td>
+                    <Link href={`/papers/${row.paperId}`}>{row.title}</Link>
+                    <div className="break-all font-mono text-xs text-slate-600">{row.contentHash}</div>
+                  </td>
+                  <td>{row.dialogueName}</td>
+                  <td>{t(`kind.${row.kind}`)}</td>
+                  <td>{t("papers.revNumber", { n: row.revision })}</td>
+                  <td>
+                    <time dateTime={row.submittedAt.toISOString()}>{date.format(row.submittedAt)} UTC</time>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <nav aria-label={t("pagination.label")} className="flex gap-4 text-sm">
         {page > 1 && <Link href={query(page - 1)}>{t("pagination.previous")}</Link>}

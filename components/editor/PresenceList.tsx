@@ -7,7 +7,7 @@ export function PresenceList({ peers, labels }: { peers: Peer[]; labels: EditorL
   return (
     <div className="flex flex-wrap items-center gap-2">
       <span className="muted" id="presence-label">
-        {labels.presence}:
+        {labels.presence}
       </span>
       <ul className="presence-list" aria-labelledby="presence-label">
         {peers.map((peer) => (

@@ -86,7 +86,7 @@ export function Toolbar({
               tabIndex={i === active ? 0 : -1}
               aria-pressed={item.pressed === undefined ? undefined : item.pressed}
               aria-disabled={item.disabled || undefined}
-              title={name}
+              aria-keyshortcuts={item.keys?.replaceAll("Ctrl", "Control")}
               // Keeps the text selection while clicking with a mouse.
               onMouseDown={(event) => event.preventDefault()}
               onFocus={() => setCurrent(i)}
@@ -96,6 +96,11 @@ export function Toolbar({
             >
               <span aria-hidden="true">{item.glyph}</span>
               <span className="sr-only">{item.label}</span>
+              {/* Shown on hover and on keyboard focus alike (a `title` shows on hover only); the
+                  button's name is the word above, so the tooltip is hidden from screen readers. */}
+              <span className="toolbar-tooltip" aria-hidden="true">
+                {name}
+              </span>
             </button>
           );
         })}

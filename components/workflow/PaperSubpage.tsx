@@ -23,9 +23,11 @@ export function PaperSubpage({
         <Link href={`/papers/${paper.id}`} className="text-sm">
           {paper.title}
         </Link>
-        <h1 className="mt-1 flex flex-wrap items-center gap-3">
-          {heading} <StatusBadge status={paper.status} t={t} />
-        </h1>
+        {/* The badge sits beside the h1, not in it: the heading is announced once, as written. */}
+        <div className="mt-1 flex flex-wrap items-center gap-3">
+          <h1>{heading}</h1>
+          <StatusBadge status={paper.status} t={t} />
+        </div>
       </div>
       <FlashArea t={t} />
       {children}

@@ -11,6 +11,7 @@ export function PositionForm({
   current,
   idPrefix,
   from,
+  labelledBy,
   t,
 }: {
   paperId: string;
@@ -22,6 +23,8 @@ export function PositionForm({
   idPrefix: string;
   /** "prompt": the paper page's prompt, which the answer removes (the page then says it). */
   from?: "prompt";
+  /** The id of the visible heading that names the form, where there is one. */
+  labelledBy?: string;
   t: Translate;
 }) {
   return (
@@ -30,6 +33,7 @@ export function PositionForm({
       submitLabel={t("approval.record")}
       pendingLabel={t("common.saving")}
       label={t("approval.yourPosition", { partner })}
+      labelledBy={labelledBy}
     >
       <input type="hidden" name="paperId" value={paperId} />
       <input type="hidden" name="partnerId" value={partnerId} />

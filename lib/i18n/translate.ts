@@ -5,6 +5,7 @@ import { fill } from "./fill";
 import type { Locale } from "./locales";
 import { en, type Messages } from "./messages/en";
 import { fr } from "./messages/fr";
+import { withFrenchTypography } from "./typography";
 
 type Leaves<T, Prefix extends string = ""> = {
   [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
@@ -14,7 +15,8 @@ export type MessageKey = Leaves<Messages>;
 export type TranslateVars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: TranslateVars) => string;
 
-export const catalogs: Record<Locale, Messages> = { en, fr };
+// French spacing is guaranteed here for every string, however it was typed in the catalog.
+export const catalogs: Record<Locale, Messages> = { en, fr: withFrenchTypography(fr) };
 
 function lookup(messages: Messages, key: string): string | undefined {
   let node: unknown = messages;

@@ -1,7 +1,7 @@
 // Reads for the workflow pages: revisions, approval rounds with every state partner's
 // position, and a paper's history. Callers have already found the paper through
 // findPaperForActor (the policy's scope).
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { positionsRecord } from "@/db/positions-record";
 import {
@@ -154,7 +154,11 @@ export const HISTORY_ACTIONS = [
   "paper.submitted",
 ] as const;
 
-/** Every transition, revision, round, position and submission of the paper, oldest first. */
+/**
+ * Every transition, revision, round, position and submission of the paper, oldest first. A
+ * position names its state by ISO code too (its target is `round:partner`), so the history can
+ * name the country in the viewer's language.
+ */
 export async function paperHistory(db: Db, paperId: string) {
   return db
     .select({
@@ -163,9 +167,17 @@ export async function paperHistory(db: Db, paperId: string) {
       details: auditEvents.details,
       createdAt: auditEvents.createdAt,
       actor: users.name,
+      partnerIso3: partners.iso3,
     })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .leftJoin(
+      partners,
+      and(
+        eq(auditEvents.action, "position.recorded"),
+        sql`${partners.id}::text = split_part(${auditEvents.targetId}, ':', 2)`,
+      ),
+    )
     .where(and(eq(auditEvents.paperId, paperId), inArray(auditEvents.action, [...HISTORY_ACTIONS])))
     .orderBy(asc(auditEvents.id));
 }

@@ -9,6 +9,7 @@ import {
 import { requireAdministrator } from "@/app/admin/guard";
 import { ActionForm } from "@/components/ActionForm";
 import { Pagination, pageParam } from "@/components/Pagination";
+import { TableScroll } from "@/components/TableScroll";
 import { getDb } from "@/db/client";
 import { getTranslator } from "@/server/locale";
 import { listAccounts, USERS_PAGE_SIZE } from "@/server/queries/admin";
@@ -44,79 +45,81 @@ export default async function AccountsPage({ searchParams }: Props) {
         <h2 id="accounts-heading" className="mb-3">
           {t("accounts.list")}
         </h2>
-        <table>
-          <caption className="sr-only">{t("accounts.list")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("members.name")}</th>
-              <th scope="col">{t("members.email")}</th>
-              <th scope="col">{t("accounts.globalRole")}</th>
-              <th scope="col">{t("accounts.state")}</th>
-              <th scope="col">
-                <span className="sr-only">{t("accounts.actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {accounts.map((a) => (
-              <tr key={a.id} data-testid="account-row">
-                <td>{a.name}</td>
-                <td>{a.email}</td>
-                <td>{a.globalRole ? t(`globalRole.${a.globalRole}`) : "—"}</td>
-                <td>
-                  {a.deactivatedAt
-                    ? t("admin.deactivated")
-                    : a.activatedAt
-                      ? `${t("accounts.active")}${a.twoFactorOn ? ` · ${t("twoFactor.on")}` : ""}`
-                      : t("accountLink.invited")}
-                </td>
-                <td className="flex flex-wrap gap-2">
-                  {!a.deactivatedAt && (
-                    <ActionForm
-                      action={a.activatedAt ? requestPasswordResetAction : resendInvitationAction}
-                      submitLabel={a.activatedAt ? t("accountLink.reset") : t("accountLink.resend")}
-                      pendingLabel={t("common.saving")}
-                      className="form-inline"
-                      submitVariant="secondary"
-                      label={
-                        a.activatedAt
-                          ? t("accountLink.resetOne", { name: a.name })
-                          : t("accountLink.resendOne", { name: a.name })
-                      }
-                    >
-                      <input type="hidden" name="userId" value={a.id} />
-                    </ActionForm>
-                  )}
-                  {a.twoFactorOn && (
-                    <ActionForm
-                      action={resetTwoFactorAction}
-                      submitLabel={t("twoFactor.adminReset")}
-                      pendingLabel={t("common.saving")}
-                      className="form-inline"
-                      submitVariant="secondary"
-                      label={t("twoFactor.adminResetOne", { name: a.name })}
-                    >
-                      <input type="hidden" name="userId" value={a.id} />
-                    </ActionForm>
-                  )}
-                  {a.id !== actor.id && (
-                    <ActionForm
-                      action={setAccountActiveAction}
-                      submitLabel={a.deactivatedAt ? t("accounts.reactivate") : t("accounts.deactivate")}
-                      pendingLabel={t("common.saving")}
-                      className="form-inline"
-                      submitVariant={a.deactivatedAt ? "secondary" : "danger"}
-                      label={t("accounts.changeStateFor", { email: a.email })}
-                    >
-                      <input type="hidden" name="userId" value={a.id} />
-                      <input type="hidden" name="active" value={a.deactivatedAt ? "true" : "false"} />
-                    </ActionForm>
-                  )}
-                </td>
+        <TableScroll label={t("accounts.list")}>
+          <table>
+            <caption className="sr-only">{t("accounts.list")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("members.name")}</th>
+                <th scope="col">{t("members.email")}</th>
+                <th scope="col">{t("accounts.globalRole")}</th>
+                <th scope="col">{t("accounts.state")}</th>
+                <th scope="col">
+                  <span className="sr-only">{t("accounts.actions")}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {accounts.map((a) => (
+                <tr key={a.id} data-testid="account-row">
+                  <td>{a.name}</td>
+                  <td>{a.email}</td>
+                  <td>{a.globalRole ? t(`globalRole.${a.globalRole}`) : "—"}</td>
+                  <td>
+                    {a.deactivatedAt
+                      ? t("admin.deactivated")
+                      : a.activatedAt
+                        ? `${t("accounts.active")}${a.twoFactorOn ? ` · ${t("twoFactor.on")}` : ""}`
+                        : t("accountLink.invited")}
+                  </td>
+                  <td className="flex flex-wrap gap-2">
+                    {!a.deactivatedAt && (
+                      <ActionForm
+                        action={a.activatedAt ? requestPasswordResetAction : resendInvitationAction}
+                        submitLabel={a.activatedAt ? t("accountLink.reset") : t("accountLink.resend")}
+                        pendingLabel={t("common.saving")}
+                        className="form-inline"
+                        submitVariant="secondary"
+                        label={
+                          a.activatedAt
+                            ? t("accountLink.resetOne", { name: a.name })
+                            : t("accountLink.resendOne", { name: a.name })
+                        }
+                      >
+                        <input type="hidden" name="userId" value={a.id} />
+                      </ActionForm>
+                    )}
+                    {a.twoFactorOn && (
+                      <ActionForm
+                        action={resetTwoFactorAction}
+                        submitLabel={t("twoFactor.adminReset")}
+                        pendingLabel={t("common.saving")}
+                        className="form-inline"
+                        submitVariant="secondary"
+                        label={t("twoFactor.adminResetOne", { name: a.name })}
+                      >
+                        <input type="hidden" name="userId" value={a.id} />
+                      </ActionForm>
+                    )}
+                    {a.id !== actor.id && (
+                      <ActionForm
+                        action={setAccountActiveAction}
+                        submitLabel={a.deactivatedAt ? t("accounts.reactivate") : t("accounts.deactivate")}
+                        pendingLabel={t("common.saving")}
+                        className="form-inline"
+                        submitVariant={a.deactivatedAt ? "secondary" : "danger"}
+                        label={t("accounts.changeStateFor", { email: a.email })}
+                      >
+                        <input type="hidden" name="userId" value={a.id} />
+                        <input type="hidden" name="active" value={a.deactivatedAt ? "true" : "false"} />
+                      </ActionForm>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
         <Pagination
           page={page}
           pageCount={accounts.length === USERS_PAGE_SIZE ? page + 1 : page}

@@ -8,6 +8,7 @@ import { DialogueExports } from "@/components/export/DialogueExports";
 import { Pagination, pageParam } from "@/components/Pagination";
 import { PaperTable } from "@/components/PaperTable";
 import { PartnerList } from "@/components/PartnerList";
+import { TableScroll } from "@/components/TableScroll";
 import { getDb } from "@/db/client";
 import { partnerLabel } from "@/lib/countries";
 import { currentActor } from "@/server/auth/current";
@@ -97,50 +98,52 @@ export default async function DialoguePage({ params, searchParams }: Props) {
 
       <section className="card flex flex-col gap-3" aria-labelledby="members-heading">
         <h2 id="members-heading">{t("members.title")}</h2>
-        <table>
-          <caption className="sr-only">{t("members.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("members.name")}</th>
-              <th scope="col">{t("members.partner")}</th>
-              <th scope="col">{t("members.role")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {details.members.map((m) => (
-              <tr key={m.id} data-testid="dialogue-member">
-                <td>
-                  {m.name}
-                  {m.invited && <span className="muted"> · {t("accountLink.invited")}</span>}
-                  {m.suspended && <span className="muted"> · {t("delegation.suspendedState")}</span>}
-                </td>
-                <td>
-                  {partnerLabel(
+        <TableScroll label={t("members.title")}>
+          <table>
+            <caption className="sr-only">{t("members.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("members.name")}</th>
+                <th scope="col">{t("members.partner")}</th>
+                <th scope="col">{t("members.role")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {details.members.map((m) => (
+                <tr key={m.id} data-testid="dialogue-member">
+                  <td>
+                    {m.name}
+                    {m.invited && <span className="muted"> · {t("accountLink.invited")}</span>}
+                    {m.suspended && <span className="muted"> · {t("delegation.suspendedState")}</span>}
+                  </td>
+                  <td>
+                    {partnerLabel(
+                      { name: m.partner, iso3: details.partners.find((p) => p.id === m.partnerId)?.iso3 ?? null },
+                      locale,
+                    )}
+                  </td>
+                  <td>{t(`role.${m.role}`)}</td>
+                </tr>
+              ))}
+              {can(actor, "dialogue.inviteMember", ref) &&
+                details.pendingMembers.map((m) => {
+                  const partner = partnerLabel(
                     { name: m.partner, iso3: details.partners.find((p) => p.id === m.partnerId)?.iso3 ?? null },
                     locale,
-                  )}
-                </td>
-                <td>{t(`role.${m.role}`)}</td>
-              </tr>
-            ))}
-            {can(actor, "dialogue.inviteMember", ref) &&
-              details.pendingMembers.map((m) => {
-                const partner = partnerLabel(
-                  { name: m.partner, iso3: details.partners.find((p) => p.id === m.partnerId)?.iso3 ?? null },
-                  locale,
-                );
-                return (
-                  <tr key={m.id} data-testid="pending-member">
-                    <td>{m.name}</td>
-                    <td>{partner}</td>
-                    <td>
-                      {t(`role.${m.role}`)} — {t("delegation.pendingMember", { partner })}
-                    </td>
-                  </tr>
-                );
-              })}
-          </tbody>
-        </table>
+                  );
+                  return (
+                    <tr key={m.id} data-testid="pending-member">
+                      <td>{m.name}</td>
+                      <td>{partner}</td>
+                      <td>
+                        {t(`role.${m.role}`)} — {t("delegation.pendingMember", { partner })}
+                      </td>
+                    </tr>
+                  );
+                })}
+            </tbody>
+          </table>
+        </TableScroll>
         {can(actor, "dialogue.inviteMember", ref) && (
           <div className="mt-2 border-t border-slate-200 pt-4">
             <h3 className="mb-2 font-semibold">{t("members.addTitle")}</h3>

@@ -93,15 +93,15 @@ export const accountFr: Widen<typeof accountEn> = {
       current: "Mot de passe actuel",
       new: "Nouveau mot de passe",
       newAgain: "Nouveau mot de passe, à nouveau",
-      hint: "Au moins 12 caractères ; une phrase à vous est le mieux. Les mots de passe courants ou divulgués sont refusés. Le changer déconnecte toutes les autres sessions de votre compte.",
+      hint: "Au moins 12 caractères ; une phrase à vous est le mieux. Les mots de passe courants ou divulgués sont refusés. Le changer déconnecte toutes les autres sessions de votre compte.",
       submit: "Changer le mot de passe",
       changed: "Mot de passe changé. Toutes les autres sessions de votre compte sont déconnectées.",
-      none: "Votre compte n’a pas de mot de passe : vous vous connectez par l’authentification unique de votre organisation, il n’y a donc pas de mot de passe à changer ici.",
+      none: "Votre compte n’a pas de mot de passe : vous vous connectez par l’authentification unique de votre organisation, il n’y a donc pas de mot de passe à changer ici.",
       errors: {
         wrongCurrent: "Le mot de passe actuel n’est pas le bon.",
         mismatch: "Les deux nouveaux mots de passe diffèrent. Saisissez deux fois le même.",
         throttled: "Trop de mots de passe erronés. Patientez quelques minutes, puis réessayez.",
-        noPassword: "Votre compte n’a pas de mot de passe à changer : vous vous connectez par authentification unique.",
+        noPassword: "Votre compte n’a pas de mot de passe à changer : vous vous connectez par authentification unique.",
       },
       mail: {
         subject: "Votre mot de passe Accord a été changé",
@@ -110,8 +110,8 @@ export const accountFr: Widen<typeof accountEn> = {
     },
     twoFactor: {
       title: "Connexion en deux étapes",
-      on: "Activée : la connexion demande un code de votre application d’authentification.",
-      off: "Désactivée : la connexion ne demande que votre mot de passe.",
+      on: "Activée : la connexion demande un code de votre application d’authentification.",
+      off: "Désactivée : la connexion ne demande que votre mot de passe.",
       manage: "Gérer la connexion en deux étapes",
     },
     language: {

@@ -81,6 +81,7 @@ export const en = {
     title: "Title",
     kind: "Kind",
     status: "Status",
+    statusPrefix: "Status:",
     revision: "Revision",
     noRevision: "Not frozen yet",
     revNumber: "Rev.{n}",
@@ -138,7 +139,7 @@ export const en = {
       saved: "All changes saved",
       readOnly: "Up to date",
     },
-    presence: "In this paper now",
+    presence: "In this paper now:",
     you: "you",
     presenceEntry: "{name}, {partner}",
     readOnly: {

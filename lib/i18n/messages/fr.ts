@@ -45,7 +45,7 @@ export const fr: Messages = {
     deactivated: "Ce compte a été désactivé. Contactez le secrétariat.",
     failuresMail: {
       subject: "Échecs de connexion à votre compte Accord",
-      text: "Il y a eu {count} tentatives de connexion infructueuses à votre compte Accord depuis l’adresse {address} (la dernière le {time}). Les tentatives suivantes depuis cette adresse sont ralenties ; la connexion depuis votre propre réseau n’est pas affectée. Si ce n’était pas vous, prévenez le secrétariat.",
+      text: "Il y a eu {count} tentatives de connexion infructueuses à votre compte Accord depuis l’adresse {address} (la dernière le {time}). Les tentatives suivantes depuis cette adresse sont ralenties ; la connexion depuis votre propre réseau n’est pas affectée. Si ce n’était pas vous, prévenez le secrétariat.",
     },
   },
   notFound: {
@@ -67,12 +67,12 @@ export const fr: Messages = {
   dialogues: {
     inactiveTitle: "Adhésions inactives",
     awaitingConfirmation:
-      "{dialogue} : vous êtes invité en tant que {role} pour {partner}. Le point focal de {partner} doit le confirmer avant que vous n’y preniez part.",
+      "{dialogue} : vous êtes invité en tant que {role} pour {partner}. Le point focal de {partner} doit le confirmer avant que vous n’y preniez part.",
     membershipSuspended:
-      "{dialogue} : votre adhésion pour {partner} est suspendue par son point focal ou le secrétariat.",
+      "{dialogue} : votre adhésion pour {partner} est suspendue par son point focal ou le secrétariat.",
     mine: "Mes dialogues",
     noneYet: "Vous n’êtes encore membre d’aucun dialogue.",
-    yourRole: "Vous : {role} pour {partner}",
+    yourRole: "Vous : {role} pour {partner}",
     secretariatView: "Vue du secrétariat",
     partners: "Partenaires",
     papers: "Documents ({count})",
@@ -83,6 +83,7 @@ export const fr: Messages = {
     title: "Titre",
     kind: "Type",
     status: "Statut",
+    statusPrefix: "Statut :",
     revision: "Révision",
     noRevision: "Pas encore figé",
     revNumber: "Rév.{n}",
@@ -136,12 +137,12 @@ export const fr: Messages = {
     status: {
       connecting: "Connexion…",
       offline:
-        "Hors ligne : vos modifications sont conservées dans cette page et seront envoyées au retour de la connexion.",
+        "Hors ligne : vos modifications sont conservées dans cette page et seront envoyées au retour de la connexion.",
       syncing: "Enregistrement…",
       saved: "Toutes les modifications sont enregistrées",
       readOnly: "À jour",
     },
-    presence: "Dans ce document en ce moment",
+    presence: "Dans ce document en ce moment :",
     you: "vous",
     presenceEntry: "{name}, {partner}",
     readOnly: {
@@ -151,20 +152,20 @@ export const fr: Messages = {
         "En consultation, les délégués proposent des modifications sous forme de suggestions, que la présidence ou le rédacteur accepte ou rejette.",
       frozen: "Le texte est figé à ce stade ({status}).",
       notAllowed: "Votre rôle ne permet pas de modifier ce document à ce stade.",
-      server: "Le serveur a passé cette connexion en lecture seule : vos droits ou le stade du document ont changé.",
+      server: "Le serveur a passé cette connexion en lecture seule : vos droits ou le stade du document ont changé.",
     },
     refused: "L’accès au texte en direct a été refusé. Vos droits ont peut-être changé, ou votre session a pris fin.",
     reload: "Recharger la page",
     tooLarge:
-      "Votre dernière modification était trop volumineuse pour être envoyée (plus de 1 Mo) et n’a pas été enregistrée ; le texte a été rechargé depuis le serveur. Collez les textes longs en plusieurs fois.",
+      "Votre dernière modification était trop volumineuse pour être envoyée (plus de 1 Mo) et n’a pas été enregistrée ; le texte a été rechargé depuis le serveur. Collez les textes longs en plusieurs fois.",
     tooFast:
-      "Cette page a envoyé des modifications plus vite que le serveur ne les accepte ; elle s’est reconnectée et les a renvoyées.",
+      "Cette page a envoyé des modifications plus vite que le serveur ne les accepte ; elle s’est reconnectée et les a renvoyées.",
     kept: {
-      title: "Non enregistré : ce que vous avez saisi est conservé ici",
+      title: "Non enregistré : ce que vous avez saisi est conservé ici",
       refused:
-        "Le serveur a refusé votre dernière modification ; le texte a été rechargé depuis le serveur sans elle. Copiez ce que vous avez saisi et saisissez-le à nouveau.",
+        "Le serveur a refusé votre dernière modification ; le texte a été rechargé depuis le serveur sans elle. Copiez ce que vous avez saisi et saisissez-le à nouveau.",
       suggestOnly:
-        "Vous ne pouvez plus que proposer des suggestions (le document est en consultation) : vos modifications directes n’ont pas été enregistrées. Copiez ce que vous avez saisi et proposez-le à nouveau.",
+        "Vous ne pouvez plus que proposer des suggestions (le document est en consultation) : vos modifications directes n’ont pas été enregistrées. Copiez ce que vous avez saisi et proposez-le à nouveau.",
       tooLarge:
         "Votre modification était trop volumineuse pour être envoyée (plus de 1 Mo) et n’a pas été enregistrée. Copiez-la et collez-la en plusieurs fois.",
       readOnly:
@@ -188,7 +189,7 @@ export const fr: Messages = {
     addTitle: "Ajouter un membre",
     newAccount: "Nouveau compte",
     newAccountHelp:
-      "Uniquement pour une personne sans compte : son nom. Elle reçoit une invitation par courriel et choisit elle-même son mot de passe.",
+      "Uniquement pour une personne sans compte : son nom. Elle reçoit une invitation par courriel et choisit elle-même son mot de passe.",
     change: "Enregistrer le rôle",
     changeFor: "Changer le rôle de {name}",
     remove: "Retirer",
@@ -207,7 +208,7 @@ export const fr: Messages = {
     createDialogue: "Créer le dialogue",
     dialogueCreated: "Dialogue créé.",
     manageDialogue: "Gérer le dialogue",
-    manageNamed: "Gérer : {name}",
+    manageNamed: "Gérer : {name}",
     openDialogue: "Ouvrir le dialogue",
     addState: "Ajouter l’État",
     addOrganisation: "Ajouter l’organisation",
@@ -219,7 +220,7 @@ export const fr: Messages = {
     memberRemoved: "Membre retiré.",
     accountUpdated: "Compte mis à jour.",
     accountCreated:
-      "Compte créé : une invitation a été envoyée par courriel, et son titulaire choisit lui-même son mot de passe.",
+      "Compte créé : une invitation a été envoyée par courriel, et son titulaire choisit lui-même son mot de passe.",
     deactivated: "Désactivé",
   },
   accounts: {
@@ -274,7 +275,7 @@ export const fr: Messages = {
   ...twoFactorFr,
   pagination: { label: "Pages", previous: "Précédente", next: "Suivante", pageOf: "Page {page} sur {count}" },
   errors: {
-    administratorExists: "Un administrateur existe déjà : c’est lui qui invite tous les autres.",
+    administratorExists: "Un administrateur existe déjà : c’est lui qui invite tous les autres.",
     not_found: "Introuvable.",
     forbidden: "Vous n’êtes pas autorisé à faire cela.",
     invalid_input: "Une partie de la saisie n’est pas valide.",
@@ -282,10 +283,10 @@ export const fr: Messages = {
     invalid_transition: "Cette étape n’est pas possible dans l’état actuel du document.",
     unauthenticated: "Veuillez vous reconnecter.",
     rate_limited: "Trop de demandes en peu de temps. Patientez un instant, puis réessayez.",
-    unexpected: "Une erreur est survenue ; rien n’a été modifié. Veuillez réessayer.",
-    invalidFields: "Veuillez vérifier : {fields}.",
+    unexpected: "Une erreur est survenue ; rien n’a été modifié. Veuillez réessayer.",
+    invalidFields: "Veuillez vérifier : {fields}.",
     accountDeactivated: "Ce compte est désactivé.",
-    accountDetailsRequired: "Aucun compte n’a ce courriel : indiquez le nom de la personne pour l’inviter.",
+    accountDetailsRequired: "Aucun compte n’a ce courriel : indiquez le nom de la personne pour l’inviter.",
     alreadyMember: "Cette personne est déjà membre du dialogue.",
     alreadyRequested: "Cette personne est déjà invitée au dialogue et attend une confirmation.",
     alreadySubmitted: "Ce document a déjà été soumis.",
@@ -310,8 +311,8 @@ export const fr: Messages = {
     titleLength: "Le titre doit compter entre 1 et 300 caractères.",
     unknownCountry: "Code de pays inconnu.",
     bracketedText:
-      "Le texte contient encore des paragraphes [entre crochets] : adoptez-les avant de le soumettre à un tour.",
+      "Le texte contient encore des paragraphes [entre crochets] : adoptez-les avant de le soumettre à un tour.",
     pendingSuggestions:
-      "Des suggestions sont encore en attente. Tranchez-les d’abord, ou cochez « Les reporter à la prochaine version » pour figer le texte sans elles.",
+      "Des suggestions sont encore en attente. Tranchez-les d’abord, ou cochez « Les reporter à la prochaine version » pour figer le texte sans elles.",
   },
 };

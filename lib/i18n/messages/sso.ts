@@ -25,12 +25,12 @@ export const ssoFr: typeof ssoEn = {
     or: "ou avec votre adresse électronique et votre mot de passe",
     error: {
       unverified:
-        "Authentification unique refusée : le service d’authentification de votre ministère n’a pas confirmé votre adresse électronique. Adressez-vous au service informatique de votre ministère, ou connectez-vous avec votre mot de passe.",
+        "Authentification unique refusée : le service d’authentification de votre ministère n’a pas confirmé votre adresse électronique. Adressez-vous au service informatique de votre ministère, ou connectez-vous avec votre mot de passe.",
       unknown:
-        "Authentification unique refusée : aucun compte ni aucune invitation Accord ne porte cette adresse électronique. Demandez au secrétariat ou au point focal de votre délégation de vous inviter.",
-      deactivated: "Authentification unique refusée : ce compte est désactivé. Adressez-vous au secrétariat.",
+        "Authentification unique refusée : aucun compte ni aucune invitation Accord ne porte cette adresse électronique. Demandez au secrétariat ou au point focal de votre délégation de vous inviter.",
+      deactivated: "Authentification unique refusée : ce compte est désactivé. Adressez-vous au secrétariat.",
       linkedElsewhere:
-        "Authentification unique refusée : ce compte est déjà lié à une autre identité du service d’authentification de votre ministère. Adressez-vous au secrétariat.",
+        "Authentification unique refusée : ce compte est déjà lié à une autre identité du service d’authentification de votre ministère. Adressez-vous au secrétariat.",
       failed: "L’authentification unique n’a pas abouti. Réessayez, ou connectez-vous avec votre mot de passe.",
     },
   },

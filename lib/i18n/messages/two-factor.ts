@@ -86,7 +86,7 @@ export const twoFactorFr: typeof twoFactorEn = {
     adminReset: "Retirer le second facteur",
     adminResetOne: "Retirer le second facteur de {name}",
     adminResetDone:
-      "Second facteur retiré ; toutes les sessions du compte ont été fermées et son titulaire prévenu par courriel.",
+      "Second facteur retiré ; toutes les sessions du compte ont été fermées et son titulaire prévenu par courriel.",
     on: "double authentification active",
     resetMail: {
       subject: "Le second facteur de votre compte Accord a été retiré",
@@ -103,7 +103,7 @@ export const twoFactorFr: typeof twoFactorEn = {
     intro:
       "Avec la connexion à deux facteurs, se connecter demande votre mot de passe et un code d’une application d’authentification sur votre téléphone (toute application suivant la norme TOTP).",
     required:
-      "{dialogues} exige la connexion à deux facteurs. Activez-la maintenant : à votre prochaine connexion, un code vous sera demandé et le dialogue vous sera de nouveau ouvert.",
+      "{dialogues} exige la connexion à deux facteurs. Activez-la maintenant : à votre prochaine connexion, un code vous sera demandé et le dialogue vous sera de nouveau ouvert.",
     signInAgain:
       "La connexion à deux facteurs est activée, mais cette session a été ouverte avec votre seul mot de passe. Déconnectez-vous, puis reconnectez-vous avec un code pour accéder à {dialogues}.",
     signOutNow: "Se déconnecter maintenant",
@@ -113,7 +113,7 @@ export const twoFactorFr: typeof twoFactorEn = {
     starting: "Préparation…",
     startedOk: "Ajoutez la clé ci-dessous à votre application d’authentification.",
     stepScan: "1. Scannez ce code, ou ajoutez la clé, dans votre application d’authentification",
-    qrLabel: "Code QR de la clé : scannez-le avec votre application d’authentification",
+    qrLabel: "Code QR de la clé : scannez-le avec votre application d’authentification",
     secretLabel: "Clé (à saisir, ou ouvrez le lien sur cet appareil)",
     uriLabel: "Lien de configuration pour les applications d’authentification",
     stepConfirm: "2. Saisissez le code affiché par l’application",
@@ -123,18 +123,18 @@ export const twoFactorFr: typeof twoFactorEn = {
     enabled: "La connexion à deux facteurs est activée. Un code vous sera demandé dès votre prochaine connexion.",
     recoveryTitle: "Vos codes de secours",
     recoveryIntro:
-      "Chacun de ces codes vous connecte une fois si vous perdez votre téléphone. Ils ne sont affichés qu’une fois : imprimez-les ou gardez-les en lieu sûr.",
+      "Chacun de ces codes vous connecte une fois si vous perdez votre téléphone. Ils ne sont affichés qu’une fois : imprimez-les ou gardez-les en lieu sûr.",
     recoveryList: "Codes de secours",
     done: "J’ai conservé mes codes",
-    recoveryLeft: "Codes de secours inutilisés : {count}.",
+    recoveryLeft: "Codes de secours inutilisés : {count}.",
     regenerateTitle: "Nouveaux codes de secours",
-    regenerateIntro: "Remplace tous les codes de secours par dix nouveaux ; les anciens ne fonctionnent plus.",
+    regenerateIntro: "Remplace tous les codes de secours par dix nouveaux ; les anciens ne fonctionnent plus.",
     regenerate: "Créer de nouveaux codes de secours",
     regenerating: "Création des codes…",
     regenerated: "Nouveaux codes de secours créés. Les anciens ne fonctionnent plus.",
     disableTitle: "Désactiver la connexion à deux facteurs",
     disableIntro: "La connexion ne demandera plus que votre mot de passe.",
-    disableRequired: "Vous ne pouvez pas la désactiver : {dialogues} l’exige.",
+    disableRequired: "Vous ne pouvez pas la désactiver : {dialogues} l’exige.",
     proof: "Code actuel ou mot de passe",
     disable: "Désactiver",
     disabling: "Désactivation…",
@@ -150,7 +150,7 @@ export const twoFactorFr: typeof twoFactorEn = {
       wrongProof: "Code ou mot de passe erroné.",
       throttled: "Trop de tentatives échouées. Patientez quelques minutes, puis réessayez.",
       requiredByDialogue:
-        "Un dialogue auquel vous participez exige la connexion à deux facteurs : elle ne peut pas être désactivée.",
+        "Un dialogue auquel vous participez exige la connexion à deux facteurs : elle ne peut pas être désactivée.",
     },
     admin: {
       title: "Connexion à deux facteurs",

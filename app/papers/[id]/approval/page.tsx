@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TableScroll } from "@/components/TableScroll";
 import { PaperSubpage } from "@/components/workflow/PaperSubpage";
 import { PositionForm } from "@/components/workflow/PositionForm";
 import { partnerLabel } from "@/lib/countries";
@@ -58,7 +59,10 @@ export default async function ApprovalPage({ params }: Props) {
           <ul className="text-sm">
             {submission.positionsRecord.map((line) => (
               <li key={line.partner}>
-                {partnerLabel({ name: line.partner, iso3: line.iso3 }, locale)}: {t(`position.${line.value}`)}
+                {t("approval.recordLine", {
+                  partner: partnerLabel({ name: line.partner, iso3: line.iso3 }, locale),
+                  position: t(`position.${line.value}`),
+                })}
                 {line.recordedAt ? ` (${fmt(new Date(line.recordedAt))})` : ""}
               </li>
             ))}
@@ -93,36 +97,38 @@ export default async function ApprovalPage({ params }: Props) {
               </>
             )}
           </dl>
-          <table>
-            <caption className="text-left text-sm">
-              {t("approval.answered", { answered, total: round.positions.length })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("approval.partner")}</th>
-                <th scope="col">{t("approval.position")}</th>
-                <th scope="col">{t("approval.reason")}</th>
-                <th scope="col">{t("approval.recordedBy")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {round.positions.map((p) => (
-                <tr key={p.partnerId} data-testid="position-row">
-                  <th scope="row" className="font-normal">
-                    {partnerLabel({ name: p.partner, iso3: p.iso3 }, locale)}
-                  </th>
-                  <td>
-                    {p.value ? t(`position.${p.value}`) : <span className="muted">{t("approval.notAnswered")}</span>}
-                  </td>
-                  <td>{p.reason ?? ""}</td>
-                  <td>{p.recordedBy ? `${p.recordedBy}, ${fmt(p.recordedAt)}` : ""}</td>
+          <TableScroll label={t("approval.answered", { answered, total: round.positions.length })}>
+            <table>
+              <caption className="text-left text-sm">
+                {t("approval.answered", { answered, total: round.positions.length })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("approval.partner")}</th>
+                  <th scope="col">{t("approval.position")}</th>
+                  <th scope="col">{t("approval.reason")}</th>
+                  <th scope="col">{t("approval.recordedBy")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {round.positions.map((p) => (
+                  <tr key={p.partnerId} data-testid="position-row">
+                    <th scope="row" className="font-normal">
+                      {partnerLabel({ name: p.partner, iso3: p.iso3 }, locale)}
+                    </th>
+                    <td>
+                      {p.value ? t(`position.${p.value}`) : <span className="muted">{t("approval.notAnswered")}</span>}
+                    </td>
+                    <td>{p.reason ?? ""}</td>
+                    <td>{p.recordedBy ? `${p.recordedBy}, ${fmt(p.recordedAt)}` : ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           {mayTakePosition && ownLine && (
             <div className="border-t border-slate-200 pt-4">
-              <h3 className="mb-2 font-semibold">
+              <h3 id="own-position-heading" className="mb-2 font-semibold">
                 {t("approval.yourPosition", {
                   partner: partnerLabel({ name: ownLine.partner, iso3: ownLine.iso3 }, locale),
                 })}
@@ -133,6 +139,7 @@ export default async function ApprovalPage({ params }: Props) {
                 partner={partnerLabel({ name: ownLine.partner, iso3: ownLine.iso3 }, locale)}
                 current={ownLine}
                 idPrefix="approval"
+                labelledBy="own-position-heading"
                 t={t}
               />
             </div>
@@ -145,9 +152,12 @@ export default async function ApprovalPage({ params }: Props) {
               <ol className="mt-2 text-sm">
                 {round.history.map((h) => (
                   <li key={h.id}>
-                    {fmt(h.recordedAt)}: {partnerLabel({ name: h.partner, iso3: h.iso3 }, locale)} ·{" "}
-                    {t(`position.${h.value}`)}
-                    {h.reason ? ` (“${h.reason}”)` : ""} · {h.recordedBy}
+                    {t("approval.historyLine", {
+                      at: fmt(h.recordedAt),
+                      partner: partnerLabel({ name: h.partner, iso3: h.iso3 }, locale),
+                      position: t(`position.${h.value}`),
+                    })}
+                    {h.reason ? ` ${t("approval.historyReason", { reason: h.reason })}` : ""} · {h.recordedBy}
                   </li>
                 ))}
               </ol>

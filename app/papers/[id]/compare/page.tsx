@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { TableScroll } from "@/components/TableScroll";
 import { PaperSubpage } from "@/components/workflow/PaperSubpage";
 import { RevisionCompare } from "@/components/workflow/RevisionCompare";
 import { compareDocuments } from "@/lib/compare";
@@ -42,7 +43,13 @@ export default async function ComparePage({ params, searchParams }: Props) {
         </p>
       )}
       <section className="card">
-        <RevisionCompare rows={rows} view={parsed.data.view} t={t} />
+        {parsed.data.view === "side" ? (
+          <TableScroll label={t("revisions.sideBySide")}>
+            <RevisionCompare rows={rows} view="side" t={t} />
+          </TableScroll>
+        ) : (
+          <RevisionCompare rows={rows} view="inline" t={t} />
+        )}
       </section>
     </PaperSubpage>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PaperSubpage } from "@/components/workflow/PaperSubpage";
+import { describeHistoryEvent } from "@/lib/i18n/history";
 import { getTranslator } from "@/server/locale";
 import { can } from "@/server/policy";
 import { paperForPage } from "@/server/queries/paper-page";
@@ -13,14 +14,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("history.title") };
 }
 
-function summarizeDetails(details: unknown): string {
-  if (!details || typeof details !== "object") return "";
-  return Object.entries(details as Record<string, unknown>)
-    .filter(([, v]) => v !== null && v !== undefined && typeof v !== "object")
-    .map(([k, v]) => `${k}: ${String(v)}`)
-    .join(" · ");
-}
-
 export default async function HistoryPage({ params }: Props) {
   const { id } = await params;
   const { actor, db, paper } = await paperForPage(id, `/papers/${id}/history`);
@@ -30,16 +23,22 @@ export default async function HistoryPage({ params }: Props) {
   return (
     <PaperSubpage paper={paper} heading={t("history.title")} t={t}>
       <ol className="card flex flex-col gap-2">
-        {events.map((e) => (
-          <li key={e.id} data-testid="history-event" className="border-b border-slate-100 pb-2 text-sm">
-            <time dateTime={e.createdAt.toISOString()} className="text-slate-600">
-              {date.format(e.createdAt)} UTC
-            </time>{" "}
-            · <span className="font-medium">{t(`history.action.${e.action}` as Parameters<typeof t>[0])}</span> ·{" "}
-            {e.actor ?? t("audit.system")}
-            <div className="font-mono text-xs text-slate-600">{summarizeDetails(e.details)}</div>
-          </li>
-        ))}
+        {events.map((e) => {
+          const entry = describeHistoryEvent(e, { t, locale, formatDate: (d) => `${date.format(d)} UTC` });
+          return (
+            <li key={e.id} data-testid="history-event" className="border-b border-slate-100 pb-2 text-sm">
+              <time dateTime={e.createdAt.toISOString()} className="text-slate-600">
+                {date.format(e.createdAt)} UTC
+              </time>{" "}
+              · <span className="font-medium">{entry.sentence}</span> · {e.actor ?? t("audit.system")}
+              {entry.notes.map((note) => (
+                <div key={note} className="break-all text-xs text-slate-600">
+                  {note}
+                </div>
+              ))}
+            </li>
+          );
+        })}
       </ol>
     </PaperSubpage>
   );

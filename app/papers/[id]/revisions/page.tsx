@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TableScroll } from "@/components/TableScroll";
 import { PaperSubpage } from "@/components/workflow/PaperSubpage";
 import { getTranslator } from "@/server/locale";
 import { paperForPage } from "@/server/queries/paper-page";
@@ -24,31 +25,33 @@ export default async function RevisionsPage({ params }: Props) {
         <p className="muted">{t("revisions.none")}</p>
       ) : (
         <>
-          <table className="card">
-            <caption className="sr-only">{t("revisions.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("papers.revision")}</th>
-                <th scope="col">{t("papers.hash")}</th>
-                <th scope="col">{t("revisions.frozen")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {revisions.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link href={`/papers/${paper.id}/revisions/${r.number}`}>
-                      {t("papers.revNumber", { n: r.number })}
-                    </Link>
-                  </td>
-                  <td className="break-all font-mono text-xs">{r.contentHash}</td>
-                  <td>
-                    {date.format(r.frozenAt)} UTC · {r.frozenBy}
-                  </td>
+          <TableScroll label={t("revisions.title")}>
+            <table className="card">
+              <caption className="sr-only">{t("revisions.title")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("papers.revision")}</th>
+                  <th scope="col">{t("papers.hash")}</th>
+                  <th scope="col">{t("revisions.frozen")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {revisions.map((r) => (
+                  <tr key={r.id}>
+                    <td>
+                      <Link href={`/papers/${paper.id}/revisions/${r.number}`}>
+                        {t("papers.revNumber", { n: r.number })}
+                      </Link>
+                    </td>
+                    <td className="break-all font-mono text-xs">{r.contentHash}</td>
+                    <td>
+                      {date.format(r.frozenAt)} UTC · {r.frozenBy}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           <section className="card" aria-labelledby="compare-heading">
             <h2 id="compare-heading" className="mb-3">
               {t("revisions.compare")}

@@ -1,0 +1,123 @@
+// Any screen, any user: every page, in English and in French (the browser's language, since the
+// seeded people have saved none), on a 390 px phone with no horizontal scroll, one h1, and no
+// WCAG 2.2 AA violation; screenshots at 390 px and 1280 px are kept as test artefacts. The paper
+// page itself is checked by its own spec.
+import type { Browser, Page, TestInfo } from "@playwright/test";
+import { demo, expect, expectAccessible, signInAs, test } from "./fixtures";
+import { latestMailTo, linkIn } from "./mailbox";
+import { DialoguePage } from "./pages/dialogue-page";
+
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
+const languages = [
+  { lang: "en", browserLocale: "en-GB" },
+  { lang: "fr", browserLocale: "fr-FR" },
+] as const;
+
+type Screen = {
+  name: string;
+  /** The email of whoever looks at it; null: nobody signed in. */
+  who: string | null;
+  /** The path, or how to find it once signed in (seeded papers have ids made at seed time). */
+  path: string | ((page: Page) => Promise<string>);
+};
+
+async function seededPaper(page: Page, slug: string): Promise<string> {
+  return new DialoguePage(page, slug).seededPaperHref();
+}
+
+// The language comes from the browser, so only people whose language no spec saves are used
+// (i18n.spec saves one for the Rabat chair, account.spec for de@mme). mme's seeded paper is submitted (a revision, a closed round, a submission); rabat's is in
+// consultation (the compilation of amendments).
+const screens: Screen[] = [
+  { name: "sign-in", who: null, path: "/signin" },
+  { name: "verify", who: null, path: "/verify" },
+  { name: "not-found", who: null, path: "/no-such-page" },
+  { name: "dialogues", who: demo.rabatPen, path: "/dialogues" },
+  { name: "dialogue", who: demo.rabatPen, path: "/dialogues/rabat" },
+  { name: "compilation", who: demo.rabatPen, path: async (page) => `${await seededPaper(page, "rabat")}/compilation` },
+  { name: "approval", who: demo.mmeChair, path: async (page) => `${await seededPaper(page, "mme")}/approval` },
+  // mtm's paper is in an open approval round: its chair sees the form to record a position.
+  {
+    name: "approval-open",
+    who: "chair@mtm.accord.test",
+    path: async (page) => `${await seededPaper(page, "mtm")}/approval`,
+  },
+  { name: "revisions", who: demo.mmeChair, path: async (page) => `${await seededPaper(page, "mme")}/revisions` },
+  { name: "revision", who: demo.mmeChair, path: async (page) => `${await seededPaper(page, "mme")}/revisions/1` },
+  {
+    name: "compare",
+    who: demo.mmeChair,
+    path: async (page) => `${await seededPaper(page, "mme")}/compare?from=1&to=live&view=side`,
+  },
+  { name: "history", who: demo.mmeChair, path: async (page) => `${await seededPaper(page, "mme")}/history` },
+  { name: "notifications", who: demo.rabatFr, path: "/notifications" },
+  { name: "account", who: demo.rabatPen, path: "/account" },
+  { name: "two-factor", who: demo.rabatPen, path: "/account/two-factor" },
+  { name: "delegation", who: demo.rabatPen, path: "/delegation" },
+  { name: "admin", who: demo.admin, path: "/admin" },
+  { name: "admin-users", who: demo.admin, path: "/admin/users" },
+  { name: "admin-audit", who: demo.admin, path: "/admin/audit" },
+  { name: "admin-dialogue", who: demo.admin, path: "/admin/dialogues/rabat" },
+  { name: "hld", who: demo.hld, path: "/hld" },
+];
+
+/** The checks every page passes, and its screenshots at both widths attached to the report. */
+async function checkScreen(page: Page, lang: string, name: string, testInfo: TestInfo): Promise<void> {
+  await expect(page.locator("html")).toHaveAttribute("lang", lang);
+  await page.setViewportSize(PHONE);
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect.soft(scrollWidth, `${name} (${lang}) is wider than the phone`).toBeLessThanOrEqual(PHONE.width);
+  await expect.soft(page.getByRole("heading", { level: 1 })).toHaveCount(1);
+  await expectAccessible(page, { wcag22: true });
+  for (const [label, size] of [
+    ["390", PHONE],
+    ["1280", DESKTOP],
+  ] as const) {
+    await page.setViewportSize(size);
+    const file = testInfo.outputPath(`${name}-${lang}-${label}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    await testInfo.attach(`${name}-${lang}-${label}`, { path: file, contentType: "image/png" });
+  }
+}
+
+for (const { lang, browserLocale } of languages) {
+  for (const screen of screens) {
+    test(`${screen.name} in ${lang}: fits 390 px, one h1, no axe violation`, async ({ browser }, testInfo) => {
+      const context = await browser.newContext({ locale: browserLocale, viewport: PHONE });
+      if (screen.who) await signInAs(context, screen.who);
+      const page = await context.newPage();
+      const path = typeof screen.path === "string" ? screen.path : await screen.path(page);
+      await page.goto(path);
+      await checkScreen(page, lang, screen.name, testInfo);
+      await context.close();
+    });
+  }
+}
+
+async function invitationLink(browser: Browser): Promise<string> {
+  const email = `screens-${Date.now().toString(36)}@accord.test`;
+  const context = await browser.newContext({ locale: "en-GB" });
+  await signInAs(context, demo.admin);
+  const admin = await context.newPage();
+  await admin.goto("/admin/users");
+  const create = admin.getByRole("form", { name: "New account" });
+  await create.getByLabel("Name").fill("Screens Reviewer");
+  await create.getByLabel("Email").fill(email);
+  await create.getByLabel("Global role").selectOption("hld_reviewer");
+  await create.getByRole("button", { name: "Create account" }).click();
+  await expect(create.getByRole("status")).toContainText("Account created");
+  await context.close();
+  return linkIn(await latestMailTo(email, /invited to Accord/));
+}
+
+test("the invitation page fits 390 px and passes axe in English and French", async ({ browser }, testInfo) => {
+  const link = await invitationLink(browser);
+  for (const { lang, browserLocale } of languages) {
+    const context = await browser.newContext({ locale: browserLocale, viewport: PHONE });
+    const page = await context.newPage();
+    await page.goto(link);
+    await checkScreen(page, lang, "invitation", testInfo);
+    await context.close();
+  }
+});
