@@ -121,3 +121,32 @@ test("the invitation page fits 390 px and passes axe in English and French", asy
     await context.close();
   }
 });
+
+test("the formatting toolbar's buttons are named in words, with a tooltip on hover and on keyboard focus", async ({
+  openPaperAs,
+  signedInPage,
+}) => {
+  const pen = await signedInPage("rabatPen");
+  const path = await new DialoguePage(pen, "rabat").seededPaperHref();
+  const paper = await openPaperAs("rabatPen", path);
+  const buttons = paper.formattingToolbar.getByRole("button");
+  expect(await buttons.count()).toBeGreaterThan(10);
+  for (const button of await buttons.all()) {
+    // A word or more, never a glyph such as "B", "¶" or "↶".
+    await expect(button).toHaveAccessibleName(/\p{L}{3,}/u);
+  }
+  const bold = paper.formattingToolbar.getByRole("button", { name: "Bold", exact: true });
+  await bold.hover();
+  await expect(bold.locator(".toolbar-tooltip")).toBeVisible();
+  await expect(bold.locator(".toolbar-tooltip")).toHaveText("Bold (Ctrl+B)");
+  await expect(bold).toHaveAttribute("aria-keyshortcuts", "Control+B");
+  // By keyboard: the arrow keys move along the toolbar, and the focused button shows its tooltip.
+  await bold.focus();
+  await paper.page.keyboard.press("ArrowRight");
+  const italic = paper.formattingToolbar.getByRole("button", { name: "Italic", exact: true });
+  await expect(italic).toBeFocused();
+  await paper.page.mouse.move(0, 0);
+  await expect(italic.locator(".toolbar-tooltip")).toBeVisible();
+  await expect(italic.locator(".toolbar-tooltip")).toHaveText("Italic (Ctrl+I)");
+  await expect(bold.locator(".toolbar-tooltip")).toBeHidden();
+});
