@@ -62,6 +62,19 @@ const screens: Screen[] = [
   { name: "hld", who: demo.hld, path: "/hld" },
 ];
 
+/**
+ * Checkboxes and radio buttons wider than a box, by their visible labels' text: a box stretched
+ * across the page (as inputs are by default) leaves its label far from it.
+ */
+async function expectBoxesBesideLabels(page: Page): Promise<void> {
+  const stretched = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLInputElement>('input[type="checkbox"], input[type="radio"]')]
+      .filter((box) => box.offsetParent !== null && box.getBoundingClientRect().width > 24)
+      .map((box) => `${box.name || box.id}: ${Math.round(box.getBoundingClientRect().width)} px`),
+  );
+  expect.soft(stretched, "checkboxes far from their labels").toEqual([]);
+}
+
 /** The checks every page passes, and its screenshots at both widths attached to the report. */
 async function checkScreen(page: Page, lang: string, name: string, testInfo: TestInfo): Promise<void> {
   await expect(page.locator("html")).toHaveAttribute("lang", lang);
@@ -75,6 +88,7 @@ async function checkScreen(page: Page, lang: string, name: string, testInfo: Tes
     ["1280", DESKTOP],
   ] as const) {
     await page.setViewportSize(size);
+    await expectBoxesBesideLabels(page);
     const file = testInfo.outputPath(`${name}-${lang}-${label}.png`);
     await page.screenshot({ path: file, fullPage: true });
     await testInfo.attach(`${name}-${lang}-${label}`, { path: file, contentType: "image/png" });
@@ -129,6 +143,7 @@ test("the formatting toolbar's buttons are named in words, with a tooltip on hov
   const pen = await signedInPage("rabatPen");
   const path = await new DialoguePage(pen, "rabat").seededPaperHref();
   const paper = await openPaperAs("rabatPen", path);
+  await expectBoxesBesideLabels(paper.page);
   const buttons = paper.formattingToolbar.getByRole("button");
   expect(await buttons.count()).toBeGreaterThan(10);
   for (const button of await buttons.all()) {
