@@ -62,6 +62,19 @@ const screens: Screen[] = [
   { name: "hld", who: demo.hld, path: "/hld" },
 ];
 
+/**
+ * Checkboxes and radio buttons wider than a box, by their visible labels' text: a box stretched
+ * across the page (as inputs are by default) leaves its label far from it.
+ */
+async function expectBoxesBesideLabels(page: Page): Promise<void> {
+  const stretched = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLInputElement>('input[type="checkbox"], input[type="radio"]')]
+      .filter((box) => box.offsetParent !== null && box.getBoundingClientRect().width > 24)
+      .map((box) => `${box.name || box.id}: ${Math.round(box.getBoundingClientRect().width)} px`),
+  );
+  expect.soft(stretched, "checkboxes far from their labels").toEqual([]);
+}
+
 /** The checks every page passes, and its screenshots at both widths attached to the report. */
 async function checkScreen(page: Page, lang: string, name: string, testInfo: TestInfo): Promise<void> {
   await expect(page.locator("html")).toHaveAttribute("lang", lang);
@@ -75,6 +88,7 @@ async function checkScreen(page: Page, lang: string, name: string, testInfo: Tes
     ["1280", DESKTOP],
   ] as const) {
     await page.setViewportSize(size);
+    await expectBoxesBesideLabels(page);
     const file = testInfo.outputPath(`${name}-${lang}-${label}.png`);
     await page.screenshot({ path: file, fullPage: true });
     await testInfo.attach(`${name}-${lang}-${label}`, { path: file, contentType: "image/png" });
@@ -120,4 +134,34 @@ test("the invitation page fits 390 px and passes axe in English and French", asy
     await checkScreen(page, lang, "invitation", testInfo);
     await context.close();
   }
+});
+
+test("the formatting toolbar's buttons are named in words, with a tooltip on hover and on keyboard focus", async ({
+  openPaperAs,
+  signedInPage,
+}) => {
+  const pen = await signedInPage("rabatPen");
+  const path = await new DialoguePage(pen, "rabat").seededPaperHref();
+  const paper = await openPaperAs("rabatPen", path);
+  await expectBoxesBesideLabels(paper.page);
+  const buttons = paper.formattingToolbar.getByRole("button");
+  expect(await buttons.count()).toBeGreaterThan(10);
+  for (const button of await buttons.all()) {
+    // A word or more, never a glyph such as "B", "¶" or "↶".
+    await expect(button).toHaveAccessibleName(/\p{L}{3,}/u);
+  }
+  const bold = paper.formattingToolbar.getByRole("button", { name: "Bold", exact: true });
+  await bold.hover();
+  await expect(bold.locator(".toolbar-tooltip")).toBeVisible();
+  await expect(bold.locator(".toolbar-tooltip")).toHaveText("Bold (Ctrl+B)");
+  await expect(bold).toHaveAttribute("aria-keyshortcuts", "Control+B");
+  // By keyboard: the arrow keys move along the toolbar, and the focused button shows its tooltip.
+  await bold.focus();
+  await paper.page.keyboard.press("ArrowRight");
+  const italic = paper.formattingToolbar.getByRole("button", { name: "Italic", exact: true });
+  await expect(italic).toBeFocused();
+  await paper.page.mouse.move(0, 0);
+  await expect(italic.locator(".toolbar-tooltip")).toBeVisible();
+  await expect(italic.locator(".toolbar-tooltip")).toHaveText("Italic (Ctrl+I)");
+  await expect(bold.locator(".toolbar-tooltip")).toBeHidden();
 });

@@ -1,6 +1,7 @@
 // The account's live sessions: device, sign-in method, when; each but this one can be signed out.
 import { endOtherSessionsAction, endSessionAction } from "@/app/actions/account";
 import { ActionForm } from "@/components/ActionForm";
+import { TableScroll } from "@/components/TableScroll";
 import type { SignInMethod } from "@/db/schema";
 import { describeDevice } from "@/lib/device";
 import type { Locale } from "@/lib/i18n/locales";
@@ -42,48 +43,50 @@ export function SessionsSection({
         {t("account.sessions.title")}
       </h2>
       <p className="mb-3">{t("account.sessions.intro")}</p>
-      <table>
-        <caption className="sr-only">{t("account.sessions.title")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("account.sessions.device")}</th>
-            <th scope="col">{t("account.sessions.method")}</th>
-            <th scope="col">{t("account.sessions.signedIn")}</th>
-            <th scope="col">{t("account.sessions.lastSeen")}</th>
-            <th scope="col">{t("account.sessions.actions")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sessions.map((session) => {
-            const device = deviceName(t, session.userAgent);
-            const isCurrent = session.id === currentSessionId;
-            return (
-              <tr key={session.id} data-testid="account-session" data-current={isCurrent ? "true" : undefined}>
-                <td>{device}</td>
-                <td>{t(`account.sessions.methods.${session.signInMethod}`)}</td>
-                <td>{when(session.createdAt)}</td>
-                <td>{when(session.lastSeenAt)}</td>
-                <td>
-                  {isCurrent ? (
-                    <strong>{t("account.sessions.thisSession")}</strong>
-                  ) : (
-                    <ActionForm
-                      action={endSessionAction}
-                      submitLabel={t("account.sessions.signOut")}
-                      pendingLabel={t("common.saving")}
-                      className="form-inline"
-                      submitVariant="secondary"
-                      label={t("account.sessions.signOutOne", { device, lastSeen: when(session.lastSeenAt) })}
-                    >
-                      <input type="hidden" name="sessionId" value={session.id} />
-                    </ActionForm>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <TableScroll label={t("account.sessions.title")}>
+        <table>
+          <caption className="sr-only">{t("account.sessions.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("account.sessions.device")}</th>
+              <th scope="col">{t("account.sessions.method")}</th>
+              <th scope="col">{t("account.sessions.signedIn")}</th>
+              <th scope="col">{t("account.sessions.lastSeen")}</th>
+              <th scope="col">{t("account.sessions.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((session) => {
+              const device = deviceName(t, session.userAgent);
+              const isCurrent = session.id === currentSessionId;
+              return (
+                <tr key={session.id} data-testid="account-session" data-current={isCurrent ? "true" : undefined}>
+                  <td>{device}</td>
+                  <td>{t(`account.sessions.methods.${session.signInMethod}`)}</td>
+                  <td>{when(session.createdAt)}</td>
+                  <td>{when(session.lastSeenAt)}</td>
+                  <td>
+                    {isCurrent ? (
+                      <strong>{t("account.sessions.thisSession")}</strong>
+                    ) : (
+                      <ActionForm
+                        action={endSessionAction}
+                        submitLabel={t("account.sessions.signOut")}
+                        pendingLabel={t("common.saving")}
+                        className="form-inline"
+                        submitVariant="secondary"
+                        label={t("account.sessions.signOutOne", { device, lastSeen: when(session.lastSeenAt) })}
+                      >
+                        <input type="hidden" name="sessionId" value={session.id} />
+                      </ActionForm>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
       <div className="mt-4">
         {others.length > 0 ? (
           <ActionForm

@@ -22,6 +22,11 @@ const details = {
   "paper.submitted": z.object({ reference: z.string(), revision: z.number(), hash: z.string() }),
 };
 
+/** The audit actions a paper's history tells. */
+export function isHistoryAction(action: string): action is keyof typeof details {
+  return Object.hasOwn(details, action);
+}
+
 export type HistoryEntry = {
   /** The event in one sentence. */
   sentence: string;

@@ -86,8 +86,8 @@ describe("round emails", () => {
     }
     const french = only(sink.to(world.emails.delegate), "delegate");
     expectPlainText(french);
-    expect(french.subject).toBe(`Accord : tour d’approbation ouvert sur « ${title} »`);
-    expect(french.text).toContain(`Un tour d’approbation est ouvert sur « ${title} »`);
+    expect(french.subject).toBe(`Accord\u202f: tour d’approbation ouvert sur «\u202f${title}\u202f»`);
+    expect(french.text).toContain(`Un tour d’approbation est ouvert sur «\u202f${title}\u202f»`);
     expect(french.text.split("\n")).toContain(link);
 
     // Observers (of an organisation or of a state), outsiders and global roles get nothing.
@@ -125,8 +125,8 @@ describe("round emails", () => {
     expect(only(sink.to(world.emails.penholder), "penholder").subject).toBe(english.subject);
 
     const french = only(sink.to(world.emails.delegate), "delegate");
-    expect(french.subject).toBe(`Accord : tour d’approbation clos sur « ${title} »`);
-    expect(french.text).toContain("est clos : non adopté.");
+    expect(french.subject).toBe(`Accord\u202f: tour d’approbation clos sur «\u202f${title}\u202f»`);
+    expect(french.text).toContain("est clos\u202f: non adopté.");
     expect(french.text.split("\n")).toContain(link);
   });
 });
@@ -157,7 +157,7 @@ describe("mention emails", () => {
     await replyToThread(testDb.db(), penholder, { threadId, body: `@${delegate.name} yes, agreed.` });
     const french = only(sink.messages, "anyone");
     expect(french.to).toEqual([world.emails.delegate]);
-    expect(french.subject).toBe(`Accord : ${penholder.name} vous a mentionné sur « ${title} »`);
+    expect(french.subject).toBe(`Accord\u202f: ${penholder.name} vous a mentionné sur «\u202f${title}\u202f»`);
     expect(french.text.split("\n")).toContain(threadLink);
   });
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireAdministrator } from "@/app/admin/guard";
 import { TableScroll } from "@/components/TableScroll";
 import { getDb } from "@/db/client";
+import { describeHistoryEvent, isHistoryAction } from "@/lib/i18n/history";
 import { getTranslator } from "@/server/locale";
 import { auditLogPage } from "@/server/queries/admin";
 
@@ -43,7 +44,15 @@ export default async function AuditPage({ searchParams }: Props) {
                   <time dateTime={e.createdAt.toISOString()}>{date.format(e.createdAt)} UTC</time>
                 </td>
                 <td>{e.actorName ? `${e.actorName} (${e.actorEmail})` : t("audit.system")}</td>
-                <td className="font-mono text-xs">{e.action}</td>
+                <td>
+                  {/* Paper events in words too, as the paper's history tells them; the code stays for search. */}
+                  {isHistoryAction(e.action) && (
+                    <span className="block text-sm">
+                      {describeHistoryEvent(e, { t, locale, formatDate: (d) => `${date.format(d)} UTC` }).sentence}
+                    </span>
+                  )}
+                  <span className="font-mono text-xs">{e.action}</span>
+                </td>
                 <td className="font-mono text-xs">
                   {e.targetType}:{e.targetId.slice(0, 8)}
                 </td>
