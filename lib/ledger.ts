@@ -2,7 +2,7 @@
 // Read from the blocks' negotiation attributes (lib/editor/extensions.ts), so the ledger of a
 // revision is recorded in, and hashed with, its frozen text. Every view, chart and export reads
 // it through this one function.
-import { agreementOf, type DocNode, docToPlainText } from "./document";
+import { agreementPartnersOf, agreementStatusOf, agreementUntilOf, type DocNode, docToPlainText } from "./document";
 import { isProposedBlock } from "./editor/annotations";
 import { paragraphNumbers } from "./numbering";
 
@@ -36,14 +36,15 @@ export function paragraphLedger(doc: DocNode): LedgerEntry[] {
     if (!kind) return;
     const text = docToPlainText(node);
     if (!text.trim()) return;
-    const mark = agreementOf(node);
+    const status = agreementStatusOf(node) ?? "pending";
     entries.push({
       index,
       number: numbers[index],
       kind,
-      status: mark ?? "pending",
-      partners: [],
-      until: null,
+      status,
+      // Partners hold brackets or confirm an ad ref.; an agreed or pending block names none.
+      partners: status === "bracketed" || status === "adRef" ? agreementPartnersOf(node) : [],
+      until: status === "adRef" ? agreementUntilOf(node) : null,
       alternatives: [],
       text,
     });
