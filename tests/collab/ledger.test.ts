@@ -4,6 +4,7 @@
 // of it reaches the live or stored text.
 import { describe, expect, it } from "vitest";
 import type * as Y from "yjs";
+import type { DocNode } from "@/lib/document";
 import { paragraphLedger } from "@/lib/ledger";
 import { compactPaper } from "@/server/collab/compaction";
 import { reloadPaper } from "../helpers/factories";
@@ -50,7 +51,7 @@ describe("the ledger of agreement on the collaboration socket", () => {
 
     await compactPaper(harness.db(), paper.id);
     const stored = await reloadPaper(harness.db(), paper.id);
-    const entry = paragraphLedger(stored.contentJson).find((e) => e.index === 1);
+    const entry = paragraphLedger(stored.contentJson as DocNode).find((e) => e.index === 1);
     expect(entry).toMatchObject({ status: "adRef", partners: [delegatePartner], until: "2026-12-12" });
   });
 });
