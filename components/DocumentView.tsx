@@ -2,7 +2,11 @@
 // from the JSON (never raw HTML) and lets through only safe link targets.
 import type { ReactNode } from "react";
 import { agreementOf, type DocMark, type DocNode } from "@/lib/document";
+import { blockLedgerStatus, type LedgerLabelStrings, ledgerLabel } from "@/lib/ledger";
 import { paragraphNumbers } from "@/lib/numbering";
+
+/** What the margin's ledger labels need: their strings, the delegations' names, the locale. */
+export type LedgerMargin = { labels: LedgerLabelStrings; partnerNames: Record<string, string>; locale: string };
 
 export function safeHref(href: unknown): string | undefined {
   if (typeof href !== "string") return undefined;
@@ -43,7 +47,20 @@ function withMarks(text: ReactNode, marks: DocMark[] = [], key: string): ReactNo
 }
 
 /** Footnotes met so far, in document order: their number is their position here. */
-type RenderState = { notes: string[]; adRefLabel: string };
+type RenderState = { notes: string[]; adRefLabel: string; ledger?: LedgerMargin };
+
+/** The block's ledger status in words, before its text (none while pending or without `ledger`). */
+function ledgerMarginLabel(node: DocNode, view: RenderState): ReactNode {
+  if (!view.ledger) return null;
+  const status = blockLedgerStatus(node);
+  if (status.status === "pending") return null;
+  const { labels, partnerNames, locale } = view.ledger;
+  return (
+    <span className="ledger-status mr-2 rounded border px-1 text-xs font-semibold" data-ledger-status={status.status}>
+      {ledgerLabel(status, labels, partnerNames, locale)}
+    </span>
+  );
+}
 
 function renderChildren(node: DocNode, key: string, view: RenderState): ReactNode[] {
   return (node.content ?? []).map((child, i) => renderNode(child, `${key}-${i}`, view));
@@ -98,6 +115,7 @@ function renderNode(node: DocNode, key: string, view: RenderState): ReactNode {
     case "paragraph":
       return (
         <p key={key} {...agreementProps(node)}>
+          {ledgerMarginLabel(node, view)}
           {withAgreement(node, renderChildren(node, key, view), view.adRefLabel)}
         </p>
       );
@@ -106,6 +124,7 @@ function renderNode(node: DocNode, key: string, view: RenderState): ReactNode {
       const Tag = `h${level}` as "h2" | "h3" | "h4";
       return (
         <Tag key={key} {...agreementProps(node)}>
+          {ledgerMarginLabel(node, view)}
           {withAgreement(node, renderChildren(node, key, view), view.adRefLabel)}
         </Tag>
       );
@@ -144,15 +163,18 @@ export function DocumentView({
   label,
   notesLabel,
   adRefLabel,
+  ledger,
 }: {
   doc: DocNode;
   label: string;
   notesLabel?: string;
   /** The "ad ref." marker in the reader's language. */
   adRefLabel: string;
+  /** When given, each block's ledger status in words beside it. */
+  ledger?: LedgerMargin;
 }) {
   const numbers = paragraphNumbers(doc);
-  const view: RenderState = { notes: [], adRefLabel };
+  const view: RenderState = { notes: [], adRefLabel, ledger };
   return (
     <article className="paper-text" aria-label={label}>
       {(doc.content ?? []).map((block, i) => {

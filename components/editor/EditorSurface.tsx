@@ -8,7 +8,7 @@ import { EditorContent, useEditor } from "@tiptap/react";
 import { useEffect, useRef } from "react";
 import { CommentsPanel } from "@/components/comments/CommentsPanel";
 import type { CommentsPanelProps } from "@/components/comments/types";
-import { AgreementMarks } from "@/lib/editor/agreement-marks";
+import { AgreementMarks, type LedgerLabelOf } from "@/lib/editor/agreement-marks";
 import { AnnotationView, annotationViewKey } from "@/lib/editor/annotation-view";
 import { CaretGuard, readPendingSelection } from "@/lib/editor/caret-guard";
 import { documentExtensions } from "@/lib/editor/extensions";
@@ -68,6 +68,8 @@ type Props = {
   /** The comments side panel, or null. */
   panel: Omit<CommentsPanelProps, "editor"> | null;
   countLabel: (threads: number, suggestions: number) => string;
+  /** Each block's ledger status in words, shown beside it (lib/editor/agreement-marks.ts). */
+  ledgerLabel?: LedgerLabelOf;
 };
 
 export function EditorSurface({
@@ -84,6 +86,7 @@ export function EditorSurface({
   activeAnchor,
   panel,
   countLabel,
+  ledgerLabel,
 }: Props) {
   const toolbar = useRef<ToolbarHandle>(null);
   const suggesting = useRef(suggestMode);
@@ -101,7 +104,7 @@ export function EditorSurface({
         Collaboration.configure({ document: session.doc, field: "default" }),
         CollaborationCaret.configure({ provider: session.provider, user, render: renderCaret }),
         ParagraphNumbers,
-        AgreementMarks.configure({ adRefLabel: labels.adRefMarker }),
+        AgreementMarks.configure({ adRefLabel: labels.adRefMarker, ledgerLabel: ledgerLabel ?? null }),
         AnnotationView.configure({ countLabel }),
         SuggestMode.configure({
           userId: user.id,

@@ -8,10 +8,13 @@ import { type ReactNode, useCallback, useMemo, useState } from "react";
 import { listThreadsAction } from "@/app/actions/comments";
 import type { PresenceUser } from "@/lib/editor/presence";
 import { fill } from "@/lib/i18n/fill";
+import type { Messages } from "@/lib/i18n/messages/en";
+import { blockLedgerStatus, ledgerLabel } from "@/lib/ledger";
 import type { ThreadView } from "@/server/queries/comments";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { EditorSurface } from "./EditorSurface";
 import { KeptTypingNotice } from "./KeptTypingNotice";
+import { LedgerControl } from "./LedgerControl";
 import type { EditorLabels } from "./labels";
 import { PresenceList } from "./PresenceList";
 import { SuggestModeSwitch } from "./SuggestModeSwitch";
@@ -38,6 +41,10 @@ type Props = {
   /** Why the text is read-only for this user, already translated (null when editable). */
   readOnlyReason: string | null;
   labels: EditorLabels;
+  /** The dialogue's delegations, named in the ledger of agreement (brackets held, ad ref.). */
+  ledgerPartners?: { id: string; name: string }[];
+  /** The ledger's strings: with them, each block's status shows beside it (and the chair's control). */
+  ledgerLabels?: Messages["ledger"];
   /** The stored text, rendered on the server, shown until the live text has loaded. */
   children: ReactNode;
 };
@@ -54,6 +61,8 @@ export function PaperEditor({
   comments,
   readOnlyReason,
   labels,
+  ledgerPartners = [],
+  ledgerLabels,
   children,
 }: Props) {
   const [suggestToggle, setSuggestToggle] = useState(false);
@@ -107,6 +116,15 @@ export function PaperEditor({
     (t: number, s: number) => (commentLabels ? fill(commentLabels.paragraphCount, { threads: t, suggestions: s }) : ""),
     [commentLabels],
   );
+  const locale = comments?.locale ?? "en";
+  const ledgerLabelOf = useMemo(() => {
+    if (!ledgerLabels) return undefined;
+    const names = Object.fromEntries(ledgerPartners.map((p) => [p.id, p.name]));
+    return (block: Parameters<typeof blockLedgerStatus>[0]) => {
+      const status = blockLedgerStatus(block);
+      return status.status === "pending" ? null : ledgerLabel(status, ledgerLabels, names, locale);
+    };
+  }, [ledgerLabels, ledgerPartners, locale]);
   useLeaveWarning(editable && unsynced > 0);
   const reload = useCallback(() => window.location.reload(), []);
 
@@ -180,6 +198,7 @@ export function PaperEditor({
           openThreads={openThreads}
           activeAnchor={activeAnchor}
           countLabel={countLabel}
+          ledgerLabel={ledgerLabelOf}
           panel={
             comments && commentLabels
               ? {
@@ -205,6 +224,9 @@ export function PaperEditor({
           <p className="muted mb-3">{labels.loading}</p>
           {children}
         </div>
+      )}
+      {session && loaded && editable && canMarkAgreement && !suggestMode && ledgerLabels && (
+        <LedgerControl doc={session.doc} partners={ledgerPartners} labels={ledgerLabels} locale={locale} />
       )}
     </div>
   );

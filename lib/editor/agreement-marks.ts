@@ -1,11 +1,12 @@
 // Shows the negotiation marks in the editor as they read on paper: "[" and "]" around a
-// bracketed block, "(ad ref.)" after one agreed ad referendum. Decorations only: the marks
-// themselves are the blocks' `agreement` attribute (lib/editor/extensions.ts).
+// bracketed block, "(ad ref.)" after one agreed ad referendum; and, when given `ledgerLabel`, the
+// block's ledger status in words at its start ("Agreed", "Ad ref. until 12 Dec (Spain)").
+// Decorations only: the marks themselves are the blocks' attributes (lib/editor/extensions.ts).
 import { Extension } from "@tiptap/core";
 import type { Node as PmNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
-import { agreementOf } from "@/lib/document";
+import { agreementOf, type DocNode } from "@/lib/document";
 
 const key = new PluginKey<DecorationSet>("agreementMarks");
 
@@ -19,11 +20,27 @@ function widget(text: string, className: string): () => HTMLElement {
   };
 }
 
-function agreementDecorations(doc: PmNode, adRefLabel: string): DecorationSet {
+/** The label beside a block, in the reader's language; null for none (pending). */
+export type LedgerLabelOf = (block: DocNode) => string | null;
+
+type Options = { adRefLabel: string; ledgerLabel: LedgerLabelOf | null };
+
+function agreementDecorations(doc: PmNode, { adRefLabel, ledgerLabel }: Options): DecorationSet {
   const decorations: Decoration[] = [];
   doc.descendants((node, pos) => {
     if (!node.isTextblock) return true;
-    const mark = agreementOf({ type: node.type.name, attrs: node.attrs });
+    const block = { type: node.type.name, attrs: node.attrs };
+    const label = ledgerLabel?.(block) ?? null;
+    if (label) {
+      decorations.push(
+        Decoration.widget(pos + 1, widget(label, "ledger-status mr-2 rounded border px-1 text-xs font-semibold"), {
+          side: -2,
+          key: `ledger:${label}`,
+          ignoreSelection: true,
+        }),
+      );
+    }
+    const mark = agreementOf(block);
     if (mark === "bracketed") {
       decorations.push(
         Decoration.node(pos, pos + node.nodeSize, { class: "agreement-bracketed" }),
@@ -44,19 +61,19 @@ function agreementDecorations(doc: PmNode, adRefLabel: string): DecorationSet {
   return DecorationSet.create(doc, decorations);
 }
 
-export const AgreementMarks = Extension.create<{ adRefLabel: string }>({
+export const AgreementMarks = Extension.create<Options>({
   name: "agreementMarks",
   addOptions() {
-    return { adRefLabel: "(ad ref.)" };
+    return { adRefLabel: "(ad ref.)", ledgerLabel: null };
   },
   addProseMirrorPlugins() {
-    const { adRefLabel } = this.options;
+    const options = this.options;
     return [
       new Plugin<DecorationSet>({
         key,
         state: {
-          init: (_, state) => agreementDecorations(state.doc, adRefLabel),
-          apply: (tr, previous) => (tr.docChanged ? agreementDecorations(tr.doc, adRefLabel) : previous),
+          init: (_, state) => agreementDecorations(state.doc, options),
+          apply: (tr, previous) => (tr.docChanged ? agreementDecorations(tr.doc, options) : previous),
         },
         props: { decorations: (state) => key.getState(state) },
       }),

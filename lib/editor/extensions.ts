@@ -4,6 +4,7 @@
 import { type AnyExtension, Extension, mergeAttributes, Node } from "@tiptap/core";
 import { TableKit } from "@tiptap/extension-table";
 import StarterKit from "@tiptap/starter-kit";
+import { isAgreementPartners, isAgreementStatus, isAgreementUntil } from "../document";
 import { annotationExtensions } from "./annotations";
 
 /** Only these link targets are ever stored or rendered. */
@@ -24,8 +25,14 @@ export const FOOTNOTE_MAX_LENGTH = 2000;
 declare module "@tiptap/core" {
   interface Commands<ReturnType> {
     agreement: {
-      /** Marks the selected paragraphs and headings [bracketed] or ad ref, or clears the mark. */
-      setAgreement: (value: "bracketed" | "adRef" | null) => ReturnType;
+      /**
+       * Sets the negotiation status of the selected paragraphs and headings (null: pending), with
+       * the delegations concerned and the ad referendum date; both are cleared when not given.
+       */
+      setAgreement: (
+        value: "agreed" | "bracketed" | "adRef" | null,
+        details?: { partners?: string[]; until?: string | null },
+      ) => ReturnType;
     };
     footnote: {
       /** Inserts a footnote with this text at the selection. */
@@ -96,8 +103,10 @@ export const Footnote = Node.create({
 export const agreementBlockTypes = ["paragraph", "heading"] as const;
 
 /**
- * Paragraph-level negotiation marks: [bracketed] (not agreed) and "ad ref" (agreed pending
- * confirmation by capitals), stored as the `agreement` attribute of the block.
+ * Paragraph-level negotiation status: agreed, [bracketed] (not agreed) and "ad ref" (agreed
+ * pending confirmation by capitals), stored as the `agreement` attribute of the block (null:
+ * pending), with `agreementPartners` (delegations holding the brackets / to confirm) and
+ * `agreementUntil` (the ad referendum date). Only `paper.markAgreement` changes them (write guard).
  */
 export const Agreement = Extension.create({
   name: "agreement",
@@ -110,10 +119,30 @@ export const Agreement = Extension.create({
             default: null,
             parseHTML: (element) => {
               const value = element.getAttribute("data-agreement");
-              return value === "bracketed" || value === "adRef" ? value : null;
+              return isAgreementStatus(value) ? value : null;
             },
             renderHTML: (attributes) =>
               attributes.agreement ? { "data-agreement": String(attributes.agreement) } : {},
+          },
+          agreementPartners: {
+            default: null,
+            parseHTML: (element) => {
+              const value = element.getAttribute("data-agreement-partners")?.split(" ") ?? null;
+              return isAgreementPartners(value) && value.length > 0 ? value : null;
+            },
+            renderHTML: (attributes) =>
+              isAgreementPartners(attributes.agreementPartners) && attributes.agreementPartners.length > 0
+                ? { "data-agreement-partners": attributes.agreementPartners.join(" ") }
+                : {},
+          },
+          agreementUntil: {
+            default: null,
+            parseHTML: (element) => {
+              const value = element.getAttribute("data-agreement-until");
+              return isAgreementUntil(value) ? value : null;
+            },
+            renderHTML: (attributes) =>
+              isAgreementUntil(attributes.agreementUntil) ? { "data-agreement-until": attributes.agreementUntil } : {},
           },
         },
       },
@@ -122,9 +151,14 @@ export const Agreement = Extension.create({
   addCommands() {
     return {
       setAgreement:
-        (value) =>
+        (value, details) =>
         ({ commands }) => {
-          const results = agreementBlockTypes.map((type) => commands.updateAttributes(type, { agreement: value }));
+          const attributes = {
+            agreement: value,
+            agreementPartners: value && details?.partners?.length ? details.partners : null,
+            agreementUntil: value === "adRef" ? (details?.until ?? null) : null,
+          };
+          const results = agreementBlockTypes.map((type) => commands.updateAttributes(type, attributes));
           return results.some(Boolean);
         },
     };

@@ -430,3 +430,71 @@ describe("the write guard's schema checks", () => {
     expect(markAttribute).toMatchObject({ ok: false });
   });
 });
+
+describe("the write guard on the ledger of agreement", () => {
+  const judgeLedger = (rights: WriteRights, change: (doc: Y.Doc) => void) => {
+    const live = baseDocument();
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(live));
+    client.transact(() => change(client));
+    const update = Y.encodeStateAsUpdate(client, Y.encodeStateVector(live));
+    return judgeUpdate(live, update, rights, documentSchema());
+  };
+  const first = (doc: Y.Doc) => doc.getXmlFragment("default").get(0) as Y.XmlElement;
+  const chair = RIGHTS.chair as WriteRights;
+  const editor = RIGHTS.editor as WriteRights;
+
+  it("lets the chair mark a paragraph agreed, or ad ref. by named delegations until a date", () => {
+    expect(judgeLedger(chair, (doc) => first(doc).setAttribute("agreement", "agreed"))).toEqual({ ok: true });
+    const adRef = judgeLedger(chair, (doc) => {
+      first(doc).setAttribute("agreement", "adRef");
+      first(doc).setAttribute("agreementPartners", [MY_PARTNER, OTHER_PARTNER] as unknown as string);
+      first(doc).setAttribute("agreementUntil", "2026-12-12");
+    });
+    expect(adRef).toEqual({ ok: true });
+  });
+
+  it("refuses ledger values the schema does not allow, even from the chair", () => {
+    const invalid: [string, unknown][] = [
+      ["agreement", "settled"],
+      ["agreementPartners", "not-a-list"],
+      ["agreementPartners", ["not-a-uuid"]],
+      ["agreementPartners", [MY_PARTNER, MY_PARTNER]],
+      [
+        "agreementPartners",
+        Array.from({ length: 51 }, (_, i) => `${String(i).padStart(8, "0")}-0000-4000-8000-000000000000`),
+      ],
+      ["agreementUntil", "12 Dec"],
+      ["agreementUntil", "2026-02-30"],
+      ["agreementUntil", 20261212],
+    ];
+    for (const [key, value] of invalid) {
+      expect(
+        judgeLedger(chair, (doc) => first(doc).setAttribute(key, value as string)),
+        `${key}=${JSON.stringify(value)}`,
+      ).toMatchObject({ ok: false });
+    }
+  });
+
+  it("refuses every ledger attribute from a connection without the right to mark agreement", () => {
+    for (const [key, value] of [
+      ["agreement", "agreed"],
+      ["agreementPartners", [OTHER_PARTNER]],
+      ["agreementUntil", "2026-12-12"],
+    ] as const) {
+      expect(
+        judgeLedger(editor, (doc) => first(doc).setAttribute(key, value as unknown as string)),
+        key,
+      ).toMatchObject({ ok: false });
+    }
+  });
+
+  it("refuses a new block carrying ledger values no removed or preceding block had", () => {
+    const forged = judgeLedger(editor, (doc) => {
+      const paragraph = new Y.XmlElement("paragraph");
+      paragraph.setAttribute("agreementPartners", [OTHER_PARTNER] as unknown as string);
+      doc.getXmlFragment("default").insert(1, [paragraph]);
+    });
+    expect(forged).toMatchObject({ ok: false });
+  });
+});

@@ -196,6 +196,10 @@ export default async function PaperPage({ params, searchParams }: Props) {
               }}
               readOnlyReason={readOnly && readOnlyMessage(readOnly, paper, t)}
               labels={catalogs[locale].editor}
+              ledgerPartners={[
+                ...new Map(members.flatMap((m) => (m.partnerId ? [[m.partnerId, m.partner]] : []))).entries(),
+              ].map(([id, name]) => ({ id, name }))}
+              ledgerLabels={catalogs[locale].ledger}
             >
               {/* The stored text: what is seen before the live text loads, or without JavaScript. */}
               <DocumentView

@@ -7,6 +7,7 @@ import { compilationEn } from "./compilation";
 import { delegationEn } from "./delegation";
 import { deskEn } from "./desk";
 import { exportsEn } from "./exports";
+import { ledgerEn } from "./ledger";
 import { ssoEn } from "./sso";
 import { twoFactorEn } from "./two-factor";
 import { verifyEn } from "./verify";
@@ -264,6 +265,7 @@ export const en = {
   ...delegationEn,
   ...accountLinksEn,
   ...verifyEn,
+  ...ledgerEn,
   ...accountEn,
   ...ssoEn,
   ...twoFactorEn,

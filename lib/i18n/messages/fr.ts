@@ -8,6 +8,7 @@ import { delegationFr } from "./delegation";
 import { deskFr } from "./desk";
 import type { Messages } from "./en";
 import { exportsFr } from "./exports";
+import { ledgerFr } from "./ledger";
 import { ssoFr } from "./sso";
 import { twoFactorFr } from "./two-factor";
 import { verifyFr } from "./verify";
@@ -270,6 +271,7 @@ export const fr: Messages = {
   ...delegationFr,
   ...accountLinksFr,
   ...verifyFr,
+  ...ledgerFr,
   ...accountFr,
   ...ssoFr,
   ...twoFactorFr,

@@ -1,12 +1,13 @@
 // The rules for blocks and formatting, as character-rules.ts holds those for characters: which
 // nodes, attributes and marks exist (the document schema's own names only, never inherited ones
 // such as `constructor`), who may add, remove or change a block, and when a new block may carry
-// an `agreement` value over from the block it replaces. A suggest-only connection changes blocks
-// only as block suggestions in its own name (lib/editor/annotations.ts): it adds blocks that
-// carry its own insertion, removes only those, and marks existing blocks for deletion (or
-// unmarks them) under its own ids.
+// its ledger values (`agreement`, `agreementPartners`, `agreementUntil`) over from the block it
+// replaces. A suggest-only connection changes blocks only as block suggestions in its own name
+// (lib/editor/annotations.ts): it adds blocks that carry its own insertion, removes only those,
+// and marks existing blocks for deletion (or unmarks them) under its own ids.
 import type { Schema } from "@tiptap/pm/model";
 import * as Y from "yjs";
+import { isAgreementPartners, isAgreementStatus, isAgreementUntil } from "@/lib/document";
 import {
   anchorOwner,
   BLOCK_DELETE,
@@ -24,6 +25,24 @@ import { type Attrs, attributesOf, markNameOf, refuse } from "./yjs-reading";
 
 const isBlockSuggestionKey = (key: string) => key === BLOCK_INSERT || key === BLOCK_DELETE;
 
+/** The block attributes of the ledger of agreement: only `paper.markAgreement` changes them. */
+const agreementKeys = ["agreement", "agreementPartners", "agreementUntil"] as const;
+const isAgreementKey = (key: string) => (agreementKeys as readonly string[]).includes(key);
+
+/** A block's ledger attributes as one comparable value; null when it carries none. */
+function agreementOfElement(element: Y.XmlElement): string | null {
+  const values = agreementKeys.map((key) => element.getAttribute(key) ?? null);
+  return values.every((value) => value === null) ? null : JSON.stringify(values);
+}
+
+/** Whether a ledger attribute holds a value the schema allows (null clears it). */
+function validAgreementValue(key: string, value: unknown): boolean {
+  if (value === null) return true;
+  if (key === "agreement") return isAgreementStatus(value);
+  if (key === "agreementPartners") return isAgreementPartners(value);
+  return isAgreementUntil(value);
+}
+
 /** The suggestion ids a block carries as block attributes (see lib/editor/annotations.ts). */
 export function blockSuggestionIds(element: Y.XmlElement): string[] {
   const ids: string[] = [];
@@ -35,8 +54,8 @@ export function blockSuggestionIds(element: Y.XmlElement): string[] {
 }
 
 export class BlockRules {
-  /** Agreement values of blocks this update removed (a rewritten block may carry its value over). */
-  private readonly removedAgreements = new Set<unknown>();
+  /** Ledger values of blocks this update removed (a rewritten block may carry its values over). */
+  private readonly removedAgreements = new Set<string>();
 
   constructor(
     private readonly schema: Schema,
@@ -65,9 +84,7 @@ export class BlockRules {
     const allowed = spec?.spec.attrs ?? {};
     for (const [key, value] of attributesOf(element)) {
       if (!Object.hasOwn(allowed, key)) refuse(`unknown attribute ${key} on ${element.nodeName}`);
-      if (key === "agreement" && value !== null && value !== "bracketed" && value !== "adRef") {
-        refuse("invalid agreement value");
-      }
+      if (isAgreementKey(key) && !validAgreementValue(key, value)) refuse(`invalid ${key} value`);
       if (isBlockSuggestionKey(key) && value !== null && parseSuggestionId(value) === null) {
         refuse("invalid suggestion id");
       }
@@ -108,7 +125,7 @@ export class BlockRules {
       if (JSON.stringify(was.get(key) ?? null) === JSON.stringify(now.get(key) ?? null)) continue;
       if (isBlockSuggestionKey(key)) this.blockSuggestionChanged(key, was, now);
       else if (this.locked) refuse("connection may not change attributes");
-      else if (key === "agreement" && !this.rights.markAgreement) refuse("agreement mark changed without the right");
+      else if (isAgreementKey(key) && !this.rights.markAgreement) refuse(`${key} changed without the right`);
     }
   }
 
@@ -127,10 +144,10 @@ export class BlockRules {
     }
   }
 
-  /** A block the update removed: a new block may carry its agreement value over. */
+  /** A block the update removed: a new block may carry its ledger values over. */
   removedBlock(element: Y.XmlElement): void {
-    const agreement = element.getAttribute("agreement");
-    if (agreement) this.removedAgreements.add(agreement);
+    const agreement = agreementOfElement(element);
+    if (agreement !== null) this.removedAgreements.add(agreement);
   }
 
   /**
@@ -161,11 +178,12 @@ export class BlockRules {
         }
       }
     }
-    const agreement = element.getAttribute("agreement") ?? null;
+    const agreement = agreementOfElement(element);
     if (agreement === null || this.rights.markAgreement) return;
+    // Splitting a paragraph copies its ledger values to the new half; rewriting one carries them.
     const carried =
       this.removedAgreements.has(agreement) ||
-      (previousSibling !== null && (previousSibling.getAttribute("agreement") ?? null) === agreement);
+      (previousSibling !== null && agreementOfElement(previousSibling) === agreement);
     if (!carried) refuse("new block with an agreement mark");
   }
 }

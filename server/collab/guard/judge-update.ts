@@ -15,7 +15,8 @@
 //   proposed blocks (every block inside carrying the proposal), remove only those, mark existing
 //   blocks for deletion only under its own ids, and change nothing else: no other attributes,
 //   no formatting of agreed text;
-// - the `agreement` attribute of blocks changes only with `paper.markAgreement`.
+// - the ledger attributes of blocks (`agreement`, `agreementPartners`, `agreementUntil`) change
+//   only with `paper.markAgreement`, and only to valid values.
 import type { Schema } from "@tiptap/pm/model";
 import * as Y from "yjs";
 import type { WriteRights } from "../../policy";

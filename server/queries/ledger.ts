@@ -1,0 +1,54 @@
+// The progress of a text through the ledger of agreement: paragraphs by status in each frozen
+// revision and in the live text, the live ledger itself, and the dialogue's delegations by name.
+// The caller has checked that the actor may see the paper (paperForPage).
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { memberships, papers, partners, revisions } from "@/db/schema";
+import { partnerLabel } from "@/lib/countries";
+import type { DocNode } from "@/lib/document";
+import { agreedContent } from "@/lib/editor/annotations";
+import type { Locale } from "@/lib/i18n/locales";
+import { type LedgerEntry, type LedgerStatus, ledgerSummary, paragraphLedger } from "@/lib/ledger";
+
+export type ProgressRow = {
+  /** The revision's number; null for the live text. */
+  revision: number | null;
+  counts: Record<LedgerStatus, number>;
+};
+
+export type LedgerProgress = {
+  rows: ProgressRow[];
+  /** The live text's ledger (pending suggestions left out, as in the agreed text). */
+  current: LedgerEntry[];
+  /** The dialogue's delegations: partner id to name in the reader's language. */
+  partnerNames: Record<string, string>;
+};
+
+export async function ledgerProgress(
+  db: Db,
+  paper: { id: string; dialogueId: string },
+  locale: Locale,
+): Promise<LedgerProgress> {
+  const [frozen, [live], delegations] = await Promise.all([
+    db
+      .select({ number: revisions.number, contentJson: revisions.contentJson })
+      .from(revisions)
+      .where(eq(revisions.paperId, paper.id))
+      .orderBy(asc(revisions.number)),
+    db.select({ contentJson: papers.contentJson }).from(papers).where(eq(papers.id, paper.id)),
+    db
+      .selectDistinct({ id: partners.id, name: partners.name, iso3: partners.iso3 })
+      .from(memberships)
+      .innerJoin(partners, eq(partners.id, memberships.partnerId))
+      .where(eq(memberships.dialogueId, paper.dialogueId)),
+  ]);
+  const current = paragraphLedger(agreedContent((live?.contentJson ?? { type: "doc" }) as DocNode));
+  return {
+    rows: [
+      ...frozen.map((r) => ({ revision: r.number, counts: ledgerSummary(paragraphLedger(r.contentJson as DocNode)) })),
+      { revision: null, counts: ledgerSummary(current) },
+    ],
+    current,
+    partnerNames: Object.fromEntries(delegations.map((d) => [d.id, partnerLabel(d, locale)])),
+  };
+}
