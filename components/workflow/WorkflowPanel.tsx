@@ -33,6 +33,7 @@ export function WorkflowPanel({
     <nav aria-label={t("workflow.paperPages")} className="flex flex-wrap gap-4 text-sm">
       <Link href={`/papers/${paper.id}/approval`}>{t("workflow.approvalLink")}</Link>
       <Link href={`/papers/${paper.id}/revisions`}>{t("workflow.revisionsLink")}</Link>
+      <Link href={`/papers/${paper.id}/progress`}>{t("ledger.progress.link")}</Link>
       {abilities["paper.viewHistory"] && <Link href={`/papers/${paper.id}/history`}>{t("workflow.historyLink")}</Link>}
       {abilities["paper.viewComments"] && <Link href={`/papers/${paper.id}/compilation`}>{t("compilation.link")}</Link>}
     </nav>
