@@ -3,7 +3,15 @@
 // revision is recorded in, and hashed with, its frozen text. Every view, chart and export reads
 // it through this one function.
 import { agreementPartnersOf, agreementStatusOf, agreementUntilOf, type DocNode, docToPlainText } from "./document";
-import { isProposedBlock } from "./editor/annotations";
+import {
+  agreedContent,
+  BLOCK_DELETE,
+  BLOCK_INSERT,
+  isProposedBlock,
+  parseSuggestionId,
+  SUGGESTION_DELETE,
+  SUGGESTION_INSERT,
+} from "./editor/annotations";
 import { fill } from "./i18n/fill";
 import { paragraphNumbers } from "./numbering";
 
@@ -27,22 +35,89 @@ export type LedgerEntry = {
   text: string;
 };
 
-/** The ledger of a text: one entry per top-level paragraph with text and per heading. */
+export type LedgerAlternative = LedgerEntry["alternatives"][number];
+
+/** The block's text as it would read with one inline suggestion accepted and every other left out. */
+function textWithSuggestion(node: DocNode, id: string): string {
+  const keep = (child: DocNode): DocNode | null => {
+    if (child.type !== "text") return { ...child, content: child.content?.flatMap((c) => keep(c) ?? []) };
+    const marks = child.marks ?? [];
+    const inserted = marks.find((m) => m.type === SUGGESTION_INSERT)?.attrs?.id;
+    const deleted = marks.find((m) => m.type === SUGGESTION_DELETE)?.attrs?.id;
+    if (inserted !== undefined && inserted !== id) return null;
+    if (deleted === id) return null;
+    return child;
+  };
+  return docToPlainText(keep(node) ?? { type: "doc" });
+}
+
+/** The open inline suggestions (insertions and deletions) of a block, by id, in reading order. */
+function inlineSuggestionIds(node: DocNode): string[] {
+  const ids: string[] = [];
+  const walk = (child: DocNode) => {
+    for (const mark of child.marks ?? []) {
+      const id = mark.attrs?.id;
+      if ((mark.type === SUGGESTION_INSERT || mark.type === SUGGESTION_DELETE) && typeof id === "string") ids.push(id);
+    }
+    for (const grandchild of child.content ?? []) walk(grandchild);
+  };
+  walk(node);
+  return [...new Set(ids)];
+}
+
+/**
+ * The alternatives on the table for the block at `index`: each open inline suggestion in it (the
+ * paragraph as it would read), and each block proposed right before or after it, or proposed
+ * in its place (a block suggestion deleting it), with the proposed blocks' text.
+ */
+function alternativesAround(blocks: DocNode[], index: number): LedgerAlternative[] {
+  const node = blocks[index] as DocNode;
+  const alternatives: LedgerAlternative[] = [];
+  const seen = new Set<string>();
+  const add = (id: string, text: string) => {
+    const parsed = parseSuggestionId(id);
+    if (!parsed || seen.has(id) || !text.trim()) return;
+    seen.add(id);
+    alternatives.push({ partnerId: parsed.partnerId, text });
+  };
+  for (const id of inlineSuggestionIds(node)) add(id, textWithSuggestion(node, id));
+  // Proposed blocks next to it (a contiguous run either side), grouped by their suggestion id.
+  const proposed = new Map<string, string[]>();
+  const collect = (i: number) => {
+    const block = blocks[i] as DocNode;
+    const id = block.attrs?.[BLOCK_INSERT];
+    if (typeof id !== "string") return;
+    proposed.set(id, [...(proposed.get(id) ?? []), docToPlainText(block)]);
+  };
+  for (let i = index - 1; i >= 0 && isProposedBlock(blocks[i] as DocNode); i--) collect(i);
+  for (let i = index + 1; i < blocks.length && isProposedBlock(blocks[i] as DocNode); i++) collect(i);
+  const replacing = node.attrs?.[BLOCK_DELETE];
+  const ordered = [...proposed.keys()].sort((a, b) => Number(b === replacing) - Number(a === replacing));
+  for (const id of ordered) add(id, (proposed.get(id) ?? []).join("\n"));
+  return alternatives;
+}
+
+/**
+ * The ledger of a text: one entry per top-level paragraph with text and per heading. The text is
+ * the agreed wording (pending insertions left out); a bracketed block lists its alternatives.
+ */
 export function paragraphLedger(doc: DocNode): LedgerEntry[] {
   const numbers = paragraphNumbers(doc);
+  const blocks = doc.content ?? [];
   const entries: LedgerEntry[] = [];
-  (doc.content ?? []).forEach((node, index) => {
+  blocks.forEach((node, index) => {
     if (isProposedBlock(node)) return;
     const kind = node.type === "heading" ? "heading" : node.type === "paragraph" ? "paragraph" : null;
     if (!kind) return;
-    const text = docToPlainText(node);
+    const text = docToPlainText(agreedContent(node));
     if (!text.trim()) return;
+    const status = blockLedgerStatus(node);
     entries.push({
       index,
       number: numbers[index],
       kind,
-      ...blockLedgerStatus(node),
-      alternatives: [],
+      ...status,
+      alternatives: status.status === "bracketed" ? alternativesAround(blocks, index) : [],
       text,
     });
   });

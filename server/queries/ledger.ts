@@ -9,6 +9,7 @@ import type { DocNode } from "@/lib/document";
 import { agreedContent } from "@/lib/editor/annotations";
 import type { Locale } from "@/lib/i18n/locales";
 import { type LedgerEntry, type LedgerStatus, ledgerSummary, paragraphLedger } from "@/lib/ledger";
+import { liveContentFromYDoc, loadPaperState, paperDoc } from "../collab/paper-state";
 
 export type ProgressRow = {
   /** The revision's number; null for the live text. */
@@ -18,16 +19,22 @@ export type ProgressRow = {
 
 export type LedgerProgress = {
   rows: ProgressRow[];
-  /** The live text's ledger (pending suggestions left out, as in the agreed text). */
+  /** The live text's ledger (agreed wording; alternatives only for those who see suggestions). */
   current: LedgerEntry[];
   /** The dialogue's delegations: partner id to name in the reader's language. */
   partnerNames: Record<string, string>;
 };
 
+/**
+ * `withSuggestions`: the caller may see pending suggestions (the policy's `paper.viewComments`),
+ * so the live ledger is read from the live document and a bracketed paragraph lists the
+ * alternatives proposed around it; otherwise from the agreed snapshot, without them.
+ */
 export async function ledgerProgress(
   db: Db,
   paper: { id: string; dialogueId: string },
   locale: Locale,
+  { withSuggestions }: { withSuggestions: boolean },
 ): Promise<LedgerProgress> {
   const [frozen, [live], delegations] = await Promise.all([
     db
@@ -42,7 +49,9 @@ export async function ledgerProgress(
       .innerJoin(partners, eq(partners.id, memberships.partnerId))
       .where(eq(memberships.dialogueId, paper.dialogueId)),
   ]);
-  const current = paragraphLedger(agreedContent((live?.contentJson ?? { type: "doc" }) as DocNode));
+  const current = withSuggestions
+    ? paragraphLedger(await liveContent(db, paper.id))
+    : paragraphLedger(agreedContent((live?.contentJson ?? { type: "doc" }) as DocNode));
   return {
     rows: [
       ...frozen.map((r) => ({ revision: r.number, counts: ledgerSummary(paragraphLedger(r.contentJson as DocNode)) })),
@@ -51,4 +60,13 @@ export async function ledgerProgress(
     current,
     partnerNames: Object.fromEntries(delegations.map((d) => [d.id, partnerLabel(d, locale)])),
   };
+}
+
+async function liveContent(db: Db, paperId: string): Promise<DocNode> {
+  const doc = paperDoc(await loadPaperState(db, paperId));
+  try {
+    return liveContentFromYDoc(doc);
+  } finally {
+    doc.destroy();
+  }
 }

@@ -10,6 +10,7 @@ import {
   isAgreementPartners,
   isAgreementUntil,
 } from "@/lib/document";
+import { newSuggestionId } from "@/lib/editor/annotations";
 import { ledgerSummary, paragraphLedger } from "@/lib/ledger";
 import { contentHash } from "@/server/canonical";
 
@@ -97,5 +98,60 @@ describe("the ledger in the revision hash", () => {
     expect(new Set(hashes).size).toBe(hashes.length);
     // Absent and null are one and the same pending paragraph.
     expect(withAttrs({ agreement: null, agreementPartners: null, agreementUntil: null })).toBe(hashes[0]);
+  });
+});
+
+describe("the alternatives of a bracketed paragraph", () => {
+  const USER = "11111111-1111-4111-8111-111111111111";
+  const text = (value: string, marks?: DocNode["marks"]): DocNode => ({
+    type: "text",
+    text: value,
+    ...(marks ? { marks } : {}),
+  });
+  const paragraph = (content: DocNode[], attrs?: Record<string, unknown>): DocNode => ({
+    type: "paragraph",
+    attrs,
+    content,
+  });
+
+  it("lists its open suggestions, inline and block, each by its delegation, beside the agreed wording", () => {
+    const spanish = newSuggestionId(USER, SPAIN);
+    const moroccan = newSuggestionId(USER, MOROCCO);
+    const replacement = newSuggestionId(USER, null);
+    const doc: DocNode = {
+      type: "doc",
+      content: [
+        paragraph([text("Unrelated.")], { agreement: "agreed" }),
+        paragraph(
+          [
+            text("States shall "),
+            text("promote", [{ type: "suggestionDelete", attrs: { id: spanish } }]),
+            text("encourage", [{ type: "suggestionInsert", attrs: { id: spanish } }]),
+            text(" circular migration"),
+            text(" and return", [{ type: "suggestionInsert", attrs: { id: moroccan } }]),
+            text("."),
+          ],
+          { agreement: "bracketed", agreementPartners: [SPAIN, MOROCCO], suggestedDeletion: replacement },
+        ),
+        paragraph(
+          [text("Member States may promote mobility.", [{ type: "suggestionInsert", attrs: { id: replacement } }])],
+          {
+            suggestedInsertion: replacement,
+          },
+        ),
+        paragraph([text("Next.")]),
+      ],
+    };
+    const ledger = paragraphLedger(doc);
+    expect(ledger.map((e) => e.number)).toEqual([1, 2, 3]);
+    const bracketed = ledger[1];
+    expect(bracketed?.text).toBe("States shall promote circular migration.");
+    expect(bracketed?.partners).toEqual([SPAIN, MOROCCO]);
+    expect(bracketed?.alternatives).toEqual([
+      { partnerId: SPAIN, text: "States shall encourage circular migration." },
+      { partnerId: MOROCCO, text: "States shall promote circular migration and return." },
+      { partnerId: null, text: "Member States may promote mobility." },
+    ]);
+    expect(ledger[2]?.alternatives).toEqual([]);
   });
 });

@@ -22,6 +22,8 @@ export const ledgerEn = {
     progress: {
       title: "Progress of the text",
       link: "Progress of the text",
+      alternatives: "Alternatives on the table",
+      alternative: "{partner}: “{text}”",
       intro: "Paragraphs and headings by negotiation status, for each revision and the live text.",
       chartLabel:
         "Bar chart: paragraphs by status for each revision and the live text. The same numbers are in the table below.",
@@ -66,6 +68,8 @@ export const ledgerFr: Widen<typeof ledgerEn> = {
     progress: {
       title: "Avancement du texte",
       link: "Avancement du texte",
+      alternatives: "Variantes sur la table",
+      alternative: "{partner} : « {text} »",
       intro: "Paragraphes et titres par statut de négociation, pour chaque révision et le texte en cours.",
       chartLabel:
         "Diagramme en barres\u202f: paragraphes par statut pour chaque révision et le texte en cours. Les mêmes chiffres figurent dans le tableau ci-dessous.",

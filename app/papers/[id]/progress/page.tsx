@@ -5,6 +5,7 @@ import type { Metadata } from "next";
 import { PaperSubpage } from "@/components/workflow/PaperSubpage";
 import { type LedgerStatus, ledgerStatuses } from "@/lib/ledger";
 import { getTranslator } from "@/server/locale";
+import { can } from "@/server/policy";
 import { ledgerProgress, type ProgressRow } from "@/server/queries/ledger";
 import { paperForPage } from "@/server/queries/paper-page";
 
@@ -92,9 +93,11 @@ function ProgressChart({
 
 export default async function ProgressPage({ params }: Props) {
   const { id } = await params;
-  const { db, paper } = await paperForPage(id, `/papers/${id}/progress`);
+  const { actor, db, paper } = await paperForPage(id, `/papers/${id}/progress`);
   const { t, locale } = await getTranslator();
-  const { rows, current, partnerNames } = await ledgerProgress(db, paper, locale);
+  const { rows, current, partnerNames } = await ledgerProgress(db, paper, locale, {
+    withSuggestions: can(actor, "paper.viewComments", paper),
+  });
   const statusLabel = (status: LedgerStatus) => t(`ledger.status.${status}`);
   const rowLabel = (row: ProgressRow) =>
     row.revision === null ? t("ledger.progress.live") : t("ledger.progress.revision", { number: row.revision });
@@ -161,7 +164,23 @@ export default async function ProgressPage({ params }: Props) {
                 {current.map((entry) => (
                   <tr key={entry.index} data-status={entry.status}>
                     <td>{entry.number ?? t("ledger.progress.heading")}</td>
-                    <td>{entry.text.length > 120 ? `${entry.text.slice(0, 120)}…` : entry.text}</td>
+                    <td>
+                      {entry.text.length > 120 ? `${entry.text.slice(0, 120)}…` : entry.text}
+                      {entry.alternatives.length > 0 && (
+                        <ul className="mt-1 text-slate-700" aria-label={t("ledger.progress.alternatives")}>
+                          {entry.alternatives.map((alternative) => (
+                            <li key={`${alternative.partnerId}:${alternative.text}`} data-testid="ledger-alternative">
+                              {t("ledger.progress.alternative", {
+                                partner: alternative.partnerId
+                                  ? (partnerNames[alternative.partnerId] ?? t("workflow.noPartner"))
+                                  : t("workflow.noPartner"),
+                                text: alternative.text,
+                              })}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
                     <td>{statusLabel(entry.status)}</td>
                     <td>
                       {entry.partners
