@@ -80,8 +80,9 @@ function blockHtml(block: Block, cover: Cover): string {
     case "paragraph": {
       const body = withAgreement(inlineHtml(block.inlines, cover), block.agreement, cover);
       const cls = agreementClass(block.agreement);
-      if (block.number === null) return `<p dir="auto" class="plain${cls}">${ledgerHtml(block, cover)}${body}</p>`;
-      return `<p dir="auto" class="para${cls}" id="para-${block.number}" data-number="${block.number}"><span class="num">${block.number}.</span>${ledgerHtml(block, cover)} ${body}</p>`;
+      // The margin note last: positioned beside the first line, read after the paragraph's text.
+      if (block.number === null) return `<p dir="auto" class="plain${cls}">${body}${ledgerHtml(block, cover)}</p>`;
+      return `<p dir="auto" class="para${cls}" id="para-${block.number}" data-number="${block.number}"><span class="num">${block.number}.</span> ${body}${ledgerHtml(block, cover)}</p>`;
     }
     case "list": {
       const items = block.items.map((item) => `<li dir="auto">${blocksHtml(item, cover)}</li>`).join("");
