@@ -69,14 +69,19 @@ function numberedParagraphs(
 ): Promise<{ number: number; text: string }[]> {
   return paragraphs.evaluateAll(
     (els, attribute) =>
-      els.map((el) => ({
-        number: Number(el.getAttribute(attribute)),
-        text: (el.textContent ?? "")
-          .replace(/^\s*\d+\.\s*/, "")
-          .replace(/\s+/g, " ")
-          .trim()
-          .slice(0, 40),
-      })),
+      els.map((el) => {
+        // The exported paragraph's margin note (its ledger status) is not part of its text.
+        const copy = el.cloneNode(true) as Element;
+        for (const note of copy.querySelectorAll(".ledger")) note.remove();
+        return {
+          number: Number(el.getAttribute(attribute)),
+          text: (copy.textContent ?? "")
+            .replace(/^\s*\d+\.\s*/, "")
+            .replace(/\s+/g, " ")
+            .trim()
+            .slice(0, 40),
+        };
+      }),
     numberAttribute,
   );
 }
@@ -144,8 +149,11 @@ test("a member downloads every export format of a submitted revision from its pa
   expect(coverHash).toMatch(/^[0-9a-f]{64}$/);
   expect(html).toContain(`accord:sha256=${coverHash};lang=en`);
   // Every state partner's position, with who recorded it.
-  const positions = cover.getByRole("table");
+  const positions = cover.getByRole("table", { name: "Positions of the state partners" });
   await expect(positions.getByRole("row")).toHaveCount(1 + 3);
+  // The ledger of agreement: a row per status, and a status beside each numbered paragraph.
+  await expect(cover.getByRole("table", { name: "Ledger of agreement" }).getByRole("row")).toHaveCount(1 + 4);
+  await expect(viewer.getByRole("note", { name: /^Status of paragraph 1: / })).toHaveCount(1);
   await expect(positions).toContainText("Nigeria (NGA)");
   await expect(positions).toContainText("Chinedu Okeke");
 

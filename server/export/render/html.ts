@@ -173,7 +173,7 @@ function coverHtml(source: ExportSource, cover: Cover): string {
     .map((r) => `<dt>${escapeHtml(r.label)}</dt><dd${r.mono ? ' class="mono"' : ""}>${escapeHtml(r.value)}</dd>`)
     .join("");
   const positions = cover.positions
-    ? `<h2>${escapeHtml(cover.positionsHeading)}</h2><table><thead><tr>${cover.positionsColumns
+    ? `<h2>${escapeHtml(cover.positionsHeading)}</h2><table aria-label="${escapeHtml(cover.positionsHeading)}"><thead><tr>${cover.positionsColumns
         .map((c) => `<th scope="col">${escapeHtml(c)}</th>`)
         .join("")}</tr></thead><tbody>${cover.positions
         .map(
@@ -187,7 +187,7 @@ function coverHtml(source: ExportSource, cover: Cover): string {
     (cover.annotationsNotice
       ? `<p class="annotations-notice" role="note">${escapeHtml(cover.annotationsNotice)}</p>`
       : "");
-  const ledger = `<h2>${escapeHtml(cover.ledger.heading)}</h2><table class="ledger-summary"><thead><tr>${cover.ledger.columns
+  const ledger = `<h2>${escapeHtml(cover.ledger.heading)}</h2><table class="ledger-summary" aria-label="${escapeHtml(cover.ledger.heading)}"><thead><tr>${cover.ledger.columns
     .map((c) => `<th scope="col">${escapeHtml(c)}</th>`)
     .join("")}</tr></thead><tbody>${cover.ledger.rows
     .map(
