@@ -69,14 +69,19 @@ function numberedParagraphs(
 ): Promise<{ number: number; text: string }[]> {
   return paragraphs.evaluateAll(
     (els, attribute) =>
-      els.map((el) => ({
-        number: Number(el.getAttribute(attribute)),
-        text: (el.textContent ?? "")
-          .replace(/^\s*\d+\.\s*/, "")
-          .replace(/\s+/g, " ")
-          .trim()
-          .slice(0, 40),
-      })),
+      els.map((el) => {
+        // The exported paragraph's margin note (its ledger status) is not part of its text.
+        const copy = el.cloneNode(true) as Element;
+        for (const note of copy.querySelectorAll(".ledger")) note.remove();
+        return {
+          number: Number(el.getAttribute(attribute)),
+          text: (copy.textContent ?? "")
+            .replace(/^\s*\d+\.\s*/, "")
+            .replace(/\s+/g, " ")
+            .trim()
+            .slice(0, 40),
+        };
+      }),
     numberAttribute,
   );
 }
@@ -93,6 +98,9 @@ test("a member downloads every export format of a submitted revision from its pa
   const page = await signedInPage("mmeChair");
   mmePaperPath = await mmePaper(page);
   await page.goto(`${mmePaperPath}/revisions/1`);
+  // The document symbol issued at freezing from the dialogue's pattern (MME/{year}/WG.1/L.{number}).
+  await expect(page.getByTestId("revision-symbol")).toHaveText(/^MME\/\d{4}\/WG\.1\/L\.\d+$/);
+  const symbol = (await page.getByTestId("revision-symbol").textContent()) ?? "";
   const section = page.getByRole("region", { name: "Export" });
   await expect(section).toBeVisible();
   await expect(section.getByRole("link")).toHaveCount(formats.length);
@@ -107,7 +115,8 @@ test("a member downloads every export format of a submitted revision from its pa
 
   for (const format of formats) {
     const { file, filename } = await download(page, format, "chair");
-    expect(filename, format).toMatch(/^africa-eu-mme-partnership-[a-z0-9-]+-rev1\./);
+    // Named by the symbol, which carries the revision: MME-2026-WG.1-L.2-africa-eu-mme-partnership-….
+    expect(filename.startsWith(`${symbol.replaceAll("/", "-")}-africa-eu-mme-partnership`), filename).toBe(true);
     expect(filename.endsWith(extensions[format]), `${filename} ends with ${extensions[format]}`).toBe(true);
     saved[format] = file;
   }
@@ -140,8 +149,11 @@ test("a member downloads every export format of a submitted revision from its pa
   expect(coverHash).toMatch(/^[0-9a-f]{64}$/);
   expect(html).toContain(`accord:sha256=${coverHash};lang=en`);
   // Every state partner's position, with who recorded it.
-  const positions = cover.getByRole("table");
+  const positions = cover.getByRole("table", { name: "Positions of the state partners" });
   await expect(positions.getByRole("row")).toHaveCount(1 + 3);
+  // The ledger of agreement: a row per status, and a status beside each numbered paragraph.
+  await expect(cover.getByRole("table", { name: "Ledger of agreement" }).getByRole("row")).toHaveCount(1 + 4);
+  await expect(viewer.getByRole("note", { name: /^Status of paragraph 1: / })).toHaveCount(1);
   await expect(positions).toContainText("Nigeria (NGA)");
   await expect(positions).toContainText("Chinedu Okeke");
 
@@ -182,7 +194,7 @@ test("the HLD reviewer exports a submitted paper, and nothing of a paper that is
   const paperPath = mmePaperPath || (await row.getByRole("link").first().getAttribute("href")) || "";
   await page.goto(`${paperPath}/revisions/1`);
   const { file, filename } = await download(page, "md", "hld");
-  expect(filename).toMatch(/-rev1\.md$/);
+  expect(filename).toMatch(/^MME-\d{4}-WG\.1-L\.\d+-[a-z0-9-]+\.md$/);
   const md = readFileSync(file, "utf8");
   expect(md).toContain(reference);
   if (saved.md) expect(md).toBe(readFileSync(saved.md, "utf8"));

@@ -27,6 +27,7 @@ export const auditAction = z.enum([
   "dialogue.partner_added",
   "dialogue.two_factor_required",
   "dialogue.two_factor_optional",
+  "dialogue.symbol_pattern_changed",
   "membership.added",
   "membership.role_changed",
   "membership.removed",

@@ -8,7 +8,7 @@ import { dialogueRole, globalRole } from "@/db/schema";
 import { type ActionState, actionResult } from "@/server/action-result";
 import { requireActor } from "@/server/auth/current";
 import { requestPasswordReset, resendInvitation } from "@/server/domain/account-links";
-import { addDialoguePartner, createDialogue } from "@/server/domain/dialogues";
+import { addDialoguePartner, createDialogue, setDocumentSymbolPattern } from "@/server/domain/dialogues";
 import { addMember, changeMemberRole, removeMember } from "@/server/domain/memberships";
 import { resetTwoFactorByAdministrator } from "@/server/domain/two-factor";
 import { createAccount, setAccountActive } from "@/server/domain/users";
@@ -50,6 +50,15 @@ export async function createDialogueAction(_prev: ActionState, form: FormData): 
   return run(
     async (db, actor) => createDialogue(db, actor, createDialogueSchema.parse(fields(form))),
     "admin.dialogueCreated",
+  );
+}
+
+// The pattern's own rules (placeholders, characters, length) are the domain's, with a translated reason.
+const symbolPatternSchema = z.object({ dialogueId: z.uuid(), pattern: z.string().max(200) });
+export async function setSymbolPatternAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return run(
+    async (db, actor) => setDocumentSymbolPattern(db, actor, symbolPatternSchema.parse(fields(form))),
+    (result) => (result.pattern ? "exports.symbol.saved" : "exports.symbol.cleared"),
   );
 }
 

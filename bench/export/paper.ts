@@ -120,6 +120,8 @@ export function benchSource(): ExportSource {
     kind: "recommendations",
     status: "submitted",
     revision: 3,
+    symbol: "RABAT/2013/WG.1/L.1/Rev.2",
+    partnerCodes: Object.fromEntries(partners.map(([, iso3], i) => [`partner-${i}`, iso3])),
     date: frozen,
     hash: contentHash(doc).hash,
     doc,

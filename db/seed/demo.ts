@@ -6,7 +6,13 @@ import { type DialogueRole, users } from "@/db/schema";
 import type { DocNode } from "@/lib/document";
 import { loadActor } from "@/server/actor";
 import { type IssuedLink, setPasswordByLink } from "@/server/domain/account-links";
-import { addDialoguePartner, createDialogue, ensurePartner, type PartnerSpec } from "@/server/domain/dialogues";
+import {
+  addDialoguePartner,
+  createDialogue,
+  ensurePartner,
+  type PartnerSpec,
+  setDocumentSymbolPattern,
+} from "@/server/domain/dialogues";
 import { addMember, appointFocalPoint, confirmMembership } from "@/server/domain/memberships";
 import { createPaper } from "@/server/domain/papers";
 import { bootstrapAdministrator, createAccount } from "@/server/domain/users";
@@ -151,6 +157,11 @@ export async function seedDemoData(db: Db, options: { now?: Date } = {}) {
       slug: spec.slug,
       code: spec.code,
       description: spec.description,
+    });
+    // UN-style document symbols, e.g. RABAT/2026/WG.1/L.3/Rev.1 (server/export/document-symbol.ts).
+    await setDocumentSymbolPattern(db, admin, {
+      dialogueId: dialogue.id,
+      pattern: `${spec.code}/{year}/WG.1/L.{number}`,
     });
     const partnerIds = new Map<string, string>();
     for (const partner of spec.partners) {

@@ -6,6 +6,7 @@ import { countryName, isCountryCode } from "@/lib/countries";
 import { recordAudit } from "../audit";
 import { notifyUserAccessChanged } from "../collab/notify";
 import { conflict, invalidInput, isUniqueViolation, notFound } from "../errors";
+import { documentSymbolPatternSchema } from "../export/document-symbol";
 import { type Actor, authorize } from "../policy";
 
 export type NewDialogue = { name: string; slug: string; code: string; description?: string };
@@ -119,4 +120,37 @@ export async function setDialogueTwoFactor(
   });
   for (const userId of result.memberIds) await notifyUserAccessChanged(userId);
   return { changed: result.changed };
+}
+
+/**
+ * The dialogue's document symbol pattern (server/export/document-symbol.ts), or null for no
+ * symbols. Only revisions frozen afterwards get symbols from it: issued symbols never change.
+ */
+export async function setDocumentSymbolPattern(
+  db: Db,
+  actor: Actor | null,
+  input: { dialogueId: string; pattern: string },
+): Promise<{ changed: boolean; pattern: string | null }> {
+  authorize(actor, "system.administer", null);
+  const parsed = documentSymbolPatternSchema.safeParse(input.pattern);
+  if (!parsed.success) {
+    const key = parsed.error.issues[0]?.message ?? "exports.symbol.errors.characters";
+    throw invalidInput("invalid document symbol pattern", key.startsWith("exports.symbol.") ? key : undefined);
+  }
+  const pattern = parsed.data;
+  return db.transaction(async (tx) => {
+    const [dialogue] = await tx.select().from(dialogues).where(eq(dialogues.id, input.dialogueId)).for("update");
+    if (!dialogue) throw notFound("dialogue");
+    if (dialogue.documentSymbolPattern === pattern) return { changed: false, pattern };
+    await tx.update(dialogues).set({ documentSymbolPattern: pattern }).where(eq(dialogues.id, dialogue.id));
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "dialogue.symbol_pattern_changed",
+      targetType: "dialogue",
+      targetId: dialogue.id,
+      dialogueId: dialogue.id,
+      details: { from: dialogue.documentSymbolPattern, to: pattern },
+    });
+    return { changed: true, pattern };
+  });
 }

@@ -27,6 +27,7 @@ import { applyStoredUpdate, notifyPaperAccessChanged } from "../collab/notify";
 import { paperDoc, readPaperState } from "../collab/paper-state";
 import { listSuggestions, type SuggestionSummary } from "../collab/suggestions";
 import { AppError, invalidInput, isUniqueViolation, notFound } from "../errors";
+import { documentSymbolFor } from "../export/document-symbol";
 import { queueSubmissionFingerprints } from "../export/fingerprints";
 import { type Mail, sendMail } from "../mail";
 import { type Actor, authorize } from "../policy";
@@ -117,11 +118,18 @@ export async function freezeAndOpenRound(db: Db, actor: Actor | null, input: Ope
       .select({ next: sql<number>`coalesce(max(${revisions.number}), 0) + 1` })
       .from(revisions)
       .where(eq(revisions.paperId, paper.id));
+    const [{ pattern } = { pattern: null }] = await tx
+      .select({ pattern: dialogues.documentSymbolPattern })
+      .from(dialogues)
+      .where(eq(dialogues.id, paper.dialogueId));
     const [revision] = await tx
       .insert(revisions)
       .values({
         paperId: paper.id,
         number: Number(next),
+        documentSymbol: pattern
+          ? documentSymbolFor(pattern, { serialNumber: paper.serialNumber, revision: Number(next), frozenAt: now })
+          : null,
         contentJson: doc,
         canonicalContent: canonical,
         contentHash: hash,

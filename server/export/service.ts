@@ -3,6 +3,7 @@
 // its fingerprint (server/export/issued-files.ts). Downloads, the dialogue's ZIP, the background
 // rendering at submission and the verify check all go through it, so a file is always produced
 // the same way from the same stored text. Authorization goes through the policy (server/policy.ts).
+
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { dialogues } from "@/db/schema";
@@ -10,6 +11,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { sha256Hex } from "../canonical";
 import { notFound } from "../errors";
 import { type Actor, authorize, can } from "../policy";
+import { symbolFilePart } from "./document-symbol";
 import {
   isIssuedSubmission,
   keepFile,
@@ -48,7 +50,11 @@ const extensions: Record<ExportFormat, string> = {
   akn: "akn.xml",
 };
 
-/** A file name safe everywhere: ASCII letters, digits and dashes, then the revision. */
+/**
+ * A file name safe everywhere: ASCII letters, digits, dots and dashes. A revision with a document
+ * symbol is named by it first (`RABAT-2026-WG.1-L.3-Rev.1-title.pdf`: the symbol carries the
+ * revision); otherwise the title, then the revision.
+ */
 function exportFilename(source: ExportSource, format: ExportFormat, annotated = false): string {
   const base =
     source.title
@@ -58,6 +64,9 @@ function exportFilename(source: ExportSource, format: ExportFormat, annotated = 
       .replace(/^-+|-+$/g, "")
       .slice(0, 60)
       .toLowerCase() || "paper";
+  if (source.revision !== null && source.symbol) {
+    return `${symbolFilePart(source.symbol)}-${base.slice(0, 40).replace(/-+$/, "")}.${extensions[format]}`;
+  }
   const rev = source.revision === null ? (annotated ? "live-draft-annotated" : "live-draft") : `rev${source.revision}`;
   return `${base}-${rev}.${extensions[format]}`;
 }

@@ -5,11 +5,13 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
+  dialoguePartners,
   dialogues,
   type PaperKind,
   type PaperStatus,
   papers,
   paperUpdates,
+  partners,
   revisions,
   submissions,
   users,
@@ -60,6 +62,16 @@ async function submissionFacts(db: Db, paperId: string) {
   };
 }
 
+/** The dialogue's partners as the ledger's margin names them: ISO code for a state, else the name. */
+async function partnerCodes(db: Db, dialogueId: string): Promise<Record<string, string>> {
+  const rows = await db
+    .select({ id: partners.id, name: partners.name, iso3: partners.iso3 })
+    .from(dialoguePartners)
+    .innerJoin(partners, eq(partners.id, dialoguePartners.partnerId))
+    .where(eq(dialoguePartners.dialogueId, dialogueId));
+  return Object.fromEntries(rows.map((r) => [r.id, r.iso3 ?? r.name]));
+}
+
 type PaperFacts = {
   id: string;
   dialogueId: string;
@@ -99,6 +111,7 @@ async function sourceOf(
     title: paper.title,
     kind: paper.kind,
     status: paper.status,
+    partnerCodes: await partnerCodes(db, paper.dialogueId),
   };
   if (selector === "live") {
     const keepMarks = options.keepMarks === true;
@@ -107,6 +120,7 @@ async function sourceOf(
     return {
       ...base,
       revision: null,
+      symbol: null,
       date,
       hash: contentHash(keepMarks ? agreedContent(doc) : doc).hash,
       doc,
@@ -148,6 +162,7 @@ async function sourceOf(
     kind: named.kind,
     dialogue: named.dialogue,
     revision: revision.number,
+    symbol: revision.documentSymbol,
     date: revision.frozenAt,
     hash: revision.contentHash,
     doc: revision.contentJson as DocNode,

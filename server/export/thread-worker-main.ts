@@ -4,6 +4,7 @@
 import { parentPort, threadId } from "node:worker_threads";
 import { AppError } from "../errors";
 import { localWork, releaseLocalWork } from "./local-work";
+import { warmPdfRenderer } from "./render/pdf";
 import type { ExportReply, ExportTask, SerializedError } from "./thread";
 
 const port = parentPort;
@@ -56,6 +57,11 @@ function transferable(bytes: Uint8Array): ArrayBuffer[] {
     ? [buffer]
     : [];
 }
+
+// The PDF renderer is started with the thread, not at the first export: Chromium's start-up
+// (about a second here) is paid once, before anyone waits for a file. ACCORD_PDF_WARM=0 leaves
+// it to the first PDF export (tests that never print).
+if (process.env.ACCORD_PDF_WARM !== "0") void warmPdfRenderer();
 
 port.on("message", (task: ExportTask & { id: number }) => {
   perform(task).then(

@@ -9,6 +9,7 @@ import type { Translate } from "@/lib/i18n/translate";
 import type { Folded } from "../collab/fold";
 import type { ImportedDocx, ImportVoice } from "./import/imported";
 import type { CompilationExportInput } from "./render/compilation";
+import type { LedgerMargin } from "./render/model";
 import type { RedlineInput } from "./render/redline-docx";
 
 export const exportFormats = ["docx", "pdf", "html", "md", "akn"] as const;
@@ -67,6 +68,13 @@ export type ExportSource = {
   status: PaperStatus;
   /** null: the live draft (not a frozen revision). */
   revision: number | null;
+  /** The document symbol issued with the revision (server/export/document-symbol.ts); null: none, or the live draft. */
+  symbol: string | null;
+  /**
+   * Partner id → how the ledger of agreement names it in the margin (a state's ISO code, an
+   * organisation's name): the dialogue's partners. Ids not found are shown as they are.
+   */
+  partnerCodes: Readonly<Record<string, string>>;
   /** Frozen time of the revision, or the last change of the live text. */
   date: Date;
   /** Always the hash of the agreed text (without suggestions and comments). */
@@ -104,6 +112,14 @@ export type Cover = {
   positions: CoverPosition[] | null;
   /** "Title, Rev.N" or "Title, live draft". */
   documentName: string;
+  /** The document symbol, or null. */
+  symbol: string | null;
+  /** The running header of PDF and DOCX pages: the symbol, else the title. */
+  runningHeader: string;
+  /** The ledger of agreement: count of paragraphs and headings per status, translated, in order. */
+  ledger: { heading: string; columns: [string, string]; rows: { status: string; label: string; count: number }[] };
+  /** A paragraph's margin note (`text`) and its accessible name (`label`, "Status of paragraph 3: Agreed"). */
+  ledgerMargin: (entry: LedgerMargin, number: number | null) => { text: string; label: string };
   revisionLabel: string;
   notesHeading: string;
   adRef: string;

@@ -50,8 +50,13 @@ const chairExport = (paperId: string, format: (typeof exportFormats)[number], re
 const storedHash = (paper: Paper) => contentHash(paper.contentJson as DocNode).hash;
 
 /** Words of the fixture that must survive in every format, in order. */
-function expectParagraphsInOrder(text: string) {
-  const flat = stripBidi(text).replace(/\s+/g, " ");
+function expectParagraphsInOrder(text: string, options: { marginNotes?: boolean } = {}) {
+  // The PDF's margin notes of the ledger (a word or two beside a paragraph's first line) fall
+  // between its lines in pdftotext's reading order: left out before matching.
+  const read = options.marginNotes
+    ? stripBidi(text).replace(/(Pending|Agreed|Bracketed|Ad ref\.)( · [^\n]*)?\n/g, "")
+    : stripBidi(text);
+  const flat = read.replace(/\s+/g, " ");
   let at = 0;
   fixtureParagraphs.forEach((start, i) => {
     const needle = new RegExp(`${i + 1}\\. \\[?${start.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "g");
@@ -108,7 +113,7 @@ describe("every format, read back by another tool", () => {
     const file = await chairExport(submitted.id, "pdf");
     const path = toFile(file.bytes, "pdf");
     const text = pdftotext(path);
-    expectParagraphsInOrder(text);
+    expectParagraphsInOrder(text, { marginNotes: true });
     expect(stripBidi(text)).toContain("Türkiye (Ankara, İzmir)");
     expect(stripBidi(text)).toMatch(/مصر والمغرب|والمغرب مصر/);
     expect(text).toContain("(ad ref.)");

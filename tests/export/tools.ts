@@ -29,6 +29,9 @@ function run(tool: string, args: string[], debianPackage: string): string {
 
 export const pandoc = (args: string[]) => run("pandoc", args, "pandoc");
 export const pdftotext = (file: string) => run("pdftotext", ["-enc", "UTF-8", file, "-"], "poppler-utils");
+export const pdfinfo = (file: string) => run("pdfinfo", [file], "poppler-utils");
+export const pdftotextPage = (file: string, page: number) =>
+  run("pdftotext", ["-enc", "UTF-8", "-f", String(page), "-l", String(page), file, "-"], "poppler-utils");
 export const pdffonts = (file: string) => run("pdffonts", [file], "poppler-utils");
 
 /** pdftotext adds direction marks around right-to-left text: strip them before comparing. */

@@ -106,12 +106,12 @@ describe("the PDF renderer", () => {
       <form action="${at("form")}"><input type="image" src="${at("input.png")}"></form>
       <img src="relative.png">
       </body></html>`;
-    const pdf = await renderPdf(hostile, new Date("2026-01-01T00:00:00Z"), "footer");
+    const pdf = await renderPdf(hostile, new Date("2026-01-01T00:00:00Z"), { footer: "footer" });
     expect(isPdf(pdf)).toBe(true);
     expect(await seenAfterRender()).toEqual([]);
 
     // The renderer still works afterwards: the next export is printed as usual.
-    expect(isPdf(await renderPdf("<p>Next.</p>", new Date("2026-01-01T00:00:00Z"), "footer"))).toBe(true);
+    expect(isPdf(await renderPdf("<p>Next.</p>", new Date("2026-01-01T00:00:00Z"), { footer: "footer" }))).toBe(true);
   }, 60_000);
 });
 

@@ -594,6 +594,8 @@ export async function readDocx(bytes: Uint8Array, voice: ImportVoice): Promise<I
           "strike => s",
           "p[style-name='Numbered Paragraph'] => p.accord-numbered:fresh",
           "p[style-name='Accord Cover End'] => p.accord-cover-end:fresh",
+          // The ledger's margin notes of an exported file: not part of the text.
+          "p[style-name='Accord Ledger'] => !",
           "p[style-name='Block Quote'] => blockquote > p:fresh",
         ],
         // Images are not part of the paper schema: never inline them as data URIs.

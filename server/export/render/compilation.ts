@@ -210,5 +210,5 @@ export function compilationHtml(input: CompilationExportInput): string {
 
 export async function renderCompilation(input: CompilationExportInput, format: "docx" | "pdf"): Promise<Uint8Array> {
   if (format === "docx") return renderCompilationDocx(input);
-  return renderPdf(compilationHtml(input), new Date(input.date), escapeHtml(input.footer), { landscape: true });
+  return renderPdf(compilationHtml(input), new Date(input.date), { footer: input.footer }, { landscape: true });
 }

@@ -3,9 +3,12 @@
 // one way dates are written in every format.
 import { countryName } from "@/lib/countries";
 import type { Locale } from "@/lib/i18n/locales";
+import type { Translate } from "@/lib/i18n/translate";
 import { type MessageKey, translator } from "@/lib/i18n/translate";
+import { type LedgerEntry, ledgerStatuses, ledgerSummary } from "@/lib/ledger";
 import { exportMarker } from "../marker";
 import type { Cover, CoverRow, ExportSource } from "../types";
+import type { LedgerMargin } from "./model";
 
 /** Dates are written the same way in every language and every run: no locale data involved. */
 export function formatDate(date: Date): string {
@@ -16,11 +19,43 @@ export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-export function buildCover(source: ExportSource, lang: Locale, options: { annotated?: boolean } = {}): Cover {
+const ledgerLabelKeys = {
+  agreed: "exports.ledger.agreed",
+  adRef: "exports.ledger.adRef",
+  bracketed: "exports.ledger.bracketed",
+  pending: "exports.ledger.pending",
+} as const satisfies Record<LedgerMargin["status"], MessageKey>;
+
+/**
+ * The compact margin note of a paragraph's ledger entry, e.g. "Ad ref. · by MAR · until
+ * 2026-12-31" or "Bracketed · by FRA, TUR · 2 alternatives"; partner ids become the codes of the
+ * source's partners (an unknown id is shown as it is).
+ */
+export function ledgerMarginText(entry: LedgerMargin, t: Translate, partnerCodes: ExportSource["partnerCodes"]) {
+  const parts = [t(ledgerLabelKeys[entry.status])];
+  if (entry.partners.length > 0) {
+    parts.push(t("exports.ledger.by", { partners: entry.partners.map((id) => partnerCodes[id] ?? id).join(", ") }));
+  }
+  if (entry.until) parts.push(t("exports.ledger.until", { date: entry.until }));
+  if (entry.alternatives.length > 0) parts.push(t("exports.ledger.alternatives", { n: entry.alternatives.length }));
+  return parts.join(" · ");
+}
+
+/** The status word alone, for the margin's accessible name and the cover's summary. */
+export function ledgerStatusLabel(status: LedgerMargin["status"], t: Translate): string {
+  return t(ledgerLabelKeys[status]);
+}
+
+export function buildCover(
+  source: ExportSource,
+  lang: Locale,
+  options: { annotated?: boolean; ledger?: readonly LedgerEntry[] } = {},
+): Cover {
   const t = translator(lang);
   const revisionLabel =
     source.revision === null ? t("exports.cover.liveDraft") : t("exports.cover.revNumber", { n: source.revision });
   const rows: CoverRow[] = [
+    ...(source.symbol ? [{ label: t("exports.cover.symbol"), value: source.symbol }] : []),
     { label: t("exports.cover.dialogue"), value: source.dialogue.name },
     { label: t("exports.cover.title"), value: source.title },
     { label: t("exports.cover.kind"), value: t(`kind.${source.kind}` as MessageKey) },
@@ -36,6 +71,7 @@ export function buildCover(source: ExportSource, lang: Locale, options: { annota
       { label: t("exports.cover.submittedBy"), value: source.submission.submittedBy },
     );
   }
+  const counts = ledgerSummary(options.ledger ?? []);
   const none = t("exports.cover.none");
   const positions =
     source.positions?.map((p) => ({
@@ -62,6 +98,17 @@ export function buildCover(source: ExportSource, lang: Locale, options: { annota
     ],
     positions,
     documentName: `${source.title}, ${revisionLabel}`,
+    symbol: source.symbol,
+    ledgerMargin: (entry, number) => {
+      const text = ledgerMarginText(entry, t, source.partnerCodes);
+      return { text, label: number === null ? text : t("exports.ledger.margin", { n: number, status: text }) };
+    },
+    runningHeader: source.symbol ?? source.title,
+    ledger: {
+      heading: t("exports.ledger.heading"),
+      columns: [t("exports.ledger.status"), t("exports.ledger.count")],
+      rows: ledgerStatuses.map((status) => ({ status, label: ledgerStatusLabel(status, t), count: counts[status] })),
+    },
     revisionLabel,
     notesHeading: t("exports.cover.notes"),
     adRef: t("exports.cover.adRef"),

@@ -12,6 +12,8 @@ import {
   CommentReference,
   Document,
   Footer,
+  FrameAnchorType,
+  Header,
   HeadingLevel,
   type ICommentOptions,
   type ILevelsOptions,
@@ -113,11 +115,38 @@ function blocksDocx(blocks: Block[], cover: Cover, lists: Lists, depth = -1): (P
   return blocks.flatMap((block) => blockDocx(block, cover, lists, depth));
 }
 
+// A4 is 11906 twips wide; the text ends at its right margin (1134): margin notes sit beyond it.
+const PAGE_WIDTH = 11906;
+const PAGE_MARGIN = 1134;
+
+/**
+ * The paragraph's ledger status as a margin note: a small framed paragraph in the page's right
+ * margin, level with the paragraph it precedes. Its own style, so that an import of this file
+ * leaves it out (server/export/import/docx.ts).
+ */
+function ledgerDocx(block: Extract<Block, { kind: "heading" | "paragraph" }>, cover: Cover): Paragraph[] {
+  if (!block.ledger) return [];
+  const { text } = cover.ledgerMargin(block.ledger, block.kind === "paragraph" ? block.number : null);
+  return [
+    new Paragraph({
+      style: "AccordLedger",
+      frame: {
+        type: "absolute",
+        position: { x: PAGE_WIDTH - PAGE_MARGIN + 113, y: 0 },
+        width: PAGE_MARGIN - 170,
+        anchor: { horizontal: FrameAnchorType.PAGE, vertical: FrameAnchorType.TEXT },
+      },
+      children: [new TextRun({ text })],
+    }),
+  ];
+}
+
 function blockDocx(block: Block, cover: Cover, lists: Lists, depth: number): (Paragraph | Table)[] {
   switch (block.kind) {
     case "heading": {
       const heading = { 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3, 4: HeadingLevel.HEADING_4 }[block.level];
       return [
+        ...ledgerDocx(block, cover),
         new Paragraph({
           heading,
           children: withAgreement(inlineRuns(block.inlines, lists.annotating), block.agreement, cover),
@@ -127,8 +156,12 @@ function blockDocx(block: Block, cover: Cover, lists: Lists, depth: number): (Pa
     case "paragraph": {
       const runs = withAgreement(inlineRuns(block.inlines, lists.annotating), block.agreement, cover);
       if (block.number === null)
-        return [new Paragraph({ style: lists.quote ? "BlockQuote" : undefined, children: runs })];
+        return [
+          ...ledgerDocx(block, cover),
+          new Paragraph({ style: lists.quote ? "BlockQuote" : undefined, children: runs }),
+        ];
       return [
+        ...ledgerDocx(block, cover),
         new Paragraph({
           style: "NumberedParagraph",
           children: [new TextRun({ text: `${block.number}.` }), new TextRun({ text: "\t" }), ...runs],
@@ -230,6 +263,15 @@ function coverDocx(source: ExportSource, cover: Cover, orphanCommentIds: number[
       rows: cover.rows.map((r) => new TableRow({ children: [cell(r.label, true), cell(r.value)] })),
     }),
   );
+  out.push(new Paragraph({ children: [new TextRun({ text: cover.ledger.heading, bold: true })] }));
+  out.push(
+    new Table({
+      rows: [
+        new TableRow({ tableHeader: true, children: cover.ledger.columns.map((c) => cell(c, true)) }),
+        ...cover.ledger.rows.map((r) => new TableRow({ children: [cell(r.label, true), cell(String(r.count))] })),
+      ],
+    }),
+  );
   if (cover.positions) {
     out.push(new Paragraph({ children: [new TextRun({ text: cover.positionsHeading, bold: true })] }));
     out.push(
@@ -305,6 +347,19 @@ export async function renderDocx(source: ExportSource, model: ExportModel, cover
         },
         { id: "BlockQuote", name: "Block Quote", basedOn: "Normal", paragraph: { indent: { left: 720, right: 720 } } },
         { id: "CodeBlock", name: "Code Block", basedOn: "Normal", run: { font: "Noto Sans Mono", size: 18 } },
+        {
+          id: "AccordLedger",
+          name: "Accord Ledger",
+          basedOn: "Normal",
+          run: { font: "Noto Sans", size: 14, color: "444444" },
+          paragraph: { spacing: { before: 0, after: 0 } },
+        },
+        {
+          id: "AccordRunningHeader",
+          name: "Accord Running Header",
+          basedOn: "Normal",
+          run: { size: 16, color: "444444" },
+        },
       ],
     },
     numbering: { config: [...lists.configs].map(([reference, levels]) => ({ reference, levels })) },
@@ -312,15 +367,32 @@ export async function renderDocx(source: ExportSource, model: ExportModel, cover
     ...(threads && threads.comments.length > 0 ? { comments: { children: threads.comments } } : {}),
     sections: [
       {
-        properties: { page: { margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
+        properties: {
+          page: { margin: { top: PAGE_MARGIN, bottom: PAGE_MARGIN, left: PAGE_MARGIN, right: PAGE_MARGIN } },
+        },
+        headers: {
+          default: new Header({
+            children: [
+              new Paragraph({
+                style: "AccordRunningHeader",
+                alignment: AlignmentType.RIGHT,
+                children: [new TextRun({ text: cover.runningHeader })],
+              }),
+            ],
+          }),
+        },
         footers: {
           default: new Footer({
             children: [
               new Paragraph({
+                style: "AccordRunningHeader",
                 alignment: AlignmentType.CENTER,
+                // "Title, Rev.N · 2 / 7": PAGE and NUMPAGES fields, as Word numbers pages.
                 children: [
                   new TextRun({ text: `${cover.documentName} · ` }),
                   new TextRun({ children: [PageNumber.CURRENT] }),
+                  new TextRun({ text: " / " }),
+                  new TextRun({ children: [PageNumber.TOTAL_PAGES] }),
                 ],
               }),
             ],

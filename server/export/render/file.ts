@@ -6,7 +6,7 @@ import { type ExportFormat, type ExportOptions, type ExportSource, isAnnotatedEx
 import { renderAkn } from "./akn";
 import { buildCover } from "./cover";
 import { renderDocx } from "./docx";
-import { escapeHtml, renderHtml } from "./html";
+import { renderHtml } from "./html";
 import { renderMarkdown } from "./markdown";
 import { buildModel } from "./model";
 import { renderPdf } from "./pdf";
@@ -20,7 +20,7 @@ export async function renderFile(
   // A source with annotations holds the live document with their marks: without them, its agreed text.
   const doc = source.annotations && !annotated ? agreedContent(source.doc) : source.doc;
   const model = buildModel(doc, { annotations: annotated ? source.annotations : null });
-  const cover = buildCover(source, options.lang, { annotated });
+  const cover = buildCover(source, options.lang, { annotated, ledger: model.ledger });
   const encoder = new TextEncoder();
   switch (format) {
     case "html":
@@ -28,7 +28,11 @@ export async function renderFile(
     case "pdf": {
       // The PDF's Title carries the fingerprint: Chromium writes <title> into the Info dictionary.
       const html = renderHtml(source, model, cover, { title: `${cover.documentName} [${cover.marker}]` });
-      return renderPdf(html, source.date, escapeHtml(cover.documentName));
+      return renderPdf(html, source.date, {
+        header: cover.runningHeader,
+        footer: cover.documentName,
+        pageLabel: cover.t("exports.cover.page", { page: "\u0000PAGE\u0000", pages: "\u0000PAGES\u0000" }),
+      });
     }
     case "md":
       return encoder.encode(renderMarkdown(source, model, cover));

@@ -63,15 +63,26 @@ function agreementClass(agreement: "bracketed" | "adRef" | null): string {
   return agreement === "bracketed" ? " bracketed" : agreement === "adRef" ? " ad-ref-block" : "";
 }
 
+/** The paragraph's ledger status in the margin (print: the page's right margin), named for screen readers. */
+function ledgerHtml(block: Extract<Block, { kind: "heading" | "paragraph" }>, cover: Cover): string {
+  if (!block.ledger) return "";
+  const { text, label } = cover.ledgerMargin(block.ledger, block.kind === "paragraph" ? block.number : null);
+  return `<span class="ledger ledger-${block.ledger.status}" data-ledger="${block.ledger.status}" role="note" aria-label="${escapeHtml(label)}">${escapeHtml(text)}</span>`;
+}
+
 function blockHtml(block: Block, cover: Cover): string {
   switch (block.kind) {
-    case "heading":
-      return `<h${block.level} dir="auto" class="heading${agreementClass(block.agreement)}">${withAgreement(inlineHtml(block.inlines, cover), block.agreement, cover)}</h${block.level}>`;
+    case "heading": {
+      // The margin note sits beside the heading, not in it: a heading's text is its bookmark's title.
+      const heading = `<h${block.level} dir="auto" class="heading${agreementClass(block.agreement)}">${withAgreement(inlineHtml(block.inlines, cover), block.agreement, cover)}</h${block.level}>`;
+      return block.ledger ? `<div class="heading-block">${ledgerHtml(block, cover)}${heading}</div>` : heading;
+    }
     case "paragraph": {
       const body = withAgreement(inlineHtml(block.inlines, cover), block.agreement, cover);
       const cls = agreementClass(block.agreement);
-      if (block.number === null) return `<p dir="auto" class="plain${cls}">${body}</p>`;
-      return `<p dir="auto" class="para${cls}" id="para-${block.number}" data-number="${block.number}"><span class="num">${block.number}.</span> ${body}</p>`;
+      // The margin note last: positioned beside the first line, read after the paragraph's text.
+      if (block.number === null) return `<p dir="auto" class="plain${cls}">${body}${ledgerHtml(block, cover)}</p>`;
+      return `<p dir="auto" class="para${cls}" id="para-${block.number}" data-number="${block.number}"><span class="num">${block.number}.</span> ${body}${ledgerHtml(block, cover)}</p>`;
     }
     case "list": {
       const items = block.items.map((item) => `<li dir="auto">${blocksHtml(item, cover)}</li>`).join("");
@@ -125,8 +136,16 @@ body { max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
 table { border-collapse: collapse; margin: 0.6rem 0; }
 th, td { border: 1px solid #666; padding: 0.2rem 0.4rem; vertical-align: top; text-align: start; }
 th p, td p, li p { margin: 0.1rem 0; }
+main { padding-right: 6.8rem; }
+.para, .plain, .heading-block { position: relative; }
+.heading-block > .ledger { top: 1.2em; }
 .para { padding-inline-start: 2.4em; text-indent: -2.4em; }
 .para .num { font-weight: bold; margin-inline-end: 0.9em; }
+.ledger { position: absolute; top: 0.15em; right: -6.8rem; width: 6.2rem; text-indent: 0; text-align: left; direction: ltr; font: normal 7.5pt/1.25 "Noto Sans", sans-serif; color: #444; border-left: 2px solid #999; padding-left: 0.3rem; }
+.ledger-agreed { border-color: #15803d; }
+.ledger-adRef { border-color: #1d4ed8; }
+.ledger-bracketed { border-color: #b45309; }
+.cover .ledger-summary td.count { text-align: end; }
 .bracketed { background: #fff3cd; }
 .bracket { font-weight: bold; }
 .ad-ref { font-style: italic; font-size: 0.9em; }
@@ -154,7 +173,7 @@ function coverHtml(source: ExportSource, cover: Cover): string {
     .map((r) => `<dt>${escapeHtml(r.label)}</dt><dd${r.mono ? ' class="mono"' : ""}>${escapeHtml(r.value)}</dd>`)
     .join("");
   const positions = cover.positions
-    ? `<h2>${escapeHtml(cover.positionsHeading)}</h2><table><thead><tr>${cover.positionsColumns
+    ? `<h2>${escapeHtml(cover.positionsHeading)}</h2><table aria-label="${escapeHtml(cover.positionsHeading)}"><thead><tr>${cover.positionsColumns
         .map((c) => `<th scope="col">${escapeHtml(c)}</th>`)
         .join("")}</tr></thead><tbody>${cover.positions
         .map(
@@ -168,7 +187,15 @@ function coverHtml(source: ExportSource, cover: Cover): string {
     (cover.annotationsNotice
       ? `<p class="annotations-notice" role="note">${escapeHtml(cover.annotationsNotice)}</p>`
       : "");
-  return `<header class="cover" aria-label="${escapeHtml(cover.heading)}">${notice}<p class="record">${escapeHtml(cover.heading)}</p><h1 dir="auto">${escapeHtml(source.title)}</h1><dl>${rows}</dl>${positions}</header>`;
+  const ledger = `<h2>${escapeHtml(cover.ledger.heading)}</h2><table class="ledger-summary" aria-label="${escapeHtml(cover.ledger.heading)}"><thead><tr>${cover.ledger.columns
+    .map((c) => `<th scope="col">${escapeHtml(c)}</th>`)
+    .join("")}</tr></thead><tbody>${cover.ledger.rows
+    .map(
+      (r) =>
+        `<tr data-ledger-status="${r.status}"><th scope="row">${escapeHtml(r.label)}</th><td class="count">${r.count}</td></tr>`,
+    )
+    .join("")}</tbody></table>`;
+  return `<header class="cover" aria-label="${escapeHtml(cover.heading)}">${notice}<p class="record">${escapeHtml(cover.heading)}</p><h1 dir="auto">${escapeHtml(source.title)}</h1><dl>${rows}</dl>${ledger}${positions}</header>`;
 }
 
 const multiline = (text: string) => text.split("\n").map(escapeHtml).join("<br>");

@@ -12,6 +12,7 @@ import {
   SUGGESTION_INSERT,
   type SuggestionKind,
 } from "@/lib/editor/annotations";
+import { type LedgerEntry, paragraphLedger } from "@/lib/ledger";
 import { paragraphNumbers } from "@/lib/numbering";
 import type { CommentEntry, ExportAnnotations } from "../types";
 
@@ -44,9 +45,18 @@ export type TextInline = {
 
 export type Inline = TextInline | { kind: "break" } | { kind: "note"; number: number; text: string };
 
+/** A top-level paragraph's or heading's entry in the ledger of agreement (lib/ledger.ts), shown in the margin. */
+export type LedgerMargin = Pick<LedgerEntry, "status" | "partners" | "until" | "alternatives">;
+
 export type Block =
-  | { kind: "heading"; level: 2 | 3 | 4; inlines: Inline[]; agreement: AgreementMark | null }
-  | { kind: "paragraph"; number: number | null; inlines: Inline[]; agreement: AgreementMark | null }
+  | { kind: "heading"; level: 2 | 3 | 4; inlines: Inline[]; agreement: AgreementMark | null; ledger?: LedgerMargin }
+  | {
+      kind: "paragraph";
+      number: number | null;
+      inlines: Inline[];
+      agreement: AgreementMark | null;
+      ledger?: LedgerMargin;
+    }
   | { kind: "list"; ordered: boolean; start: number; items: Block[][] }
   | { kind: "quote"; blocks: Block[] }
   | { kind: "code"; text: string }
@@ -58,6 +68,8 @@ export type TableRow = { cells: TableCell[] };
 
 export type ExportModel = {
   blocks: Block[];
+  /** The ledger of agreement of the whole text (lib/ledger.ts), for the cover's summary. */
+  ledger: LedgerEntry[];
   notes: { number: number; text: string }[];
   /** Every paragraph number, in order (for checks and the AKN eIds). */
   numbers: number[];
@@ -322,11 +334,27 @@ export function buildModel(doc: DocNode, options: ModelOptions = {}): ExportMode
   const blocksOf = (nodes: DocNode[]): Block[] =>
     nodes.map((n) => blockOf(n, null)).filter((b): b is Block => b !== null);
 
+  // The ledger skips proposed blocks itself, so its indices are those of `doc`.
+  const ledger = paragraphLedger(doc);
+  const ledgerByIndex = new Map(ledger.map((entry) => [entry.index, entry]));
   const blocks = (doc.content ?? [])
-    .map((node, i) => blockOf(node, numbersByIndex[i] ?? null))
+    .map((node, i) => {
+      const block = blockOf(node, numbersByIndex[i] ?? null);
+      const entry = ledgerByIndex.get(i);
+      if (entry && (block?.kind === "paragraph" || block?.kind === "heading")) {
+        block.ledger = {
+          status: entry.status,
+          partners: entry.partners,
+          until: entry.until,
+          alternatives: entry.alternatives,
+        };
+      }
+      return block;
+    })
     .filter((b): b is Block => b !== null);
   return {
     blocks,
+    ledger,
     notes,
     numbers: numbersByIndex.filter((n): n is number => n !== undefined),
     annotations: reader?.finish() ?? null,

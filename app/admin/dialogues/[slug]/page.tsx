@@ -12,6 +12,7 @@ import { dialogueRole } from "@/db/schema";
 import { listCountries, partnerLabel } from "@/lib/countries";
 import { getTranslator } from "@/server/locale";
 import { dialogueDetails, findDialogueForActor } from "@/server/queries/dialogues";
+import { SymbolPatternSection } from "./SymbolPatternSection";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -82,6 +83,8 @@ export default async function ManageDialoguePage({ params }: Props) {
       </section>
 
       <TwoFactorDialogueControl dialogueId={dialogue.id} required={dialogue.requireTwoFactor} t={t} />
+
+      <SymbolPatternSection dialogueId={dialogue.id} pattern={dialogue.documentSymbolPattern} t={t} />
 
       <section className="card flex flex-col gap-4" aria-labelledby="members-heading">
         <h2 id="members-heading">{t("members.title")}</h2>

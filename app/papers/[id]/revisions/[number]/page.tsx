@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { DocumentView } from "@/components/DocumentView";
 import { ExportMenu } from "@/components/export/ExportMenu";
 import { PaperSubpage } from "@/components/workflow/PaperSubpage";
+import { revisionDocumentSymbol } from "@/server/export/symbol-queries";
 import { getTranslator } from "@/server/locale";
 import { can } from "@/server/policy";
 import { paperForPage } from "@/server/queries/paper-page";
@@ -20,12 +21,24 @@ export default async function RevisionPage({ params }: Props) {
   const { actor, db, paper } = await paperForPage(id, `/papers/${id}/revisions/${number}`);
   const n = Number(number);
   if (!Number.isSafeInteger(n) || n < 1) notFound();
-  const [{ t, locale }, revision] = await Promise.all([getTranslator(), findRevision(db, paper.id, n)]);
+  const [{ t, locale }, revision, symbol] = await Promise.all([
+    getTranslator(),
+    findRevision(db, paper.id, n),
+    revisionDocumentSymbol(db, paper.id, n),
+  ]);
   if (!revision) notFound();
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   return (
     <PaperSubpage paper={paper} heading={t("papers.revNumber", { n })} t={t}>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+        {symbol && (
+          <>
+            <dt className="font-medium">{t("exports.symbol.onRevision")}</dt>
+            <dd className="break-all font-mono" data-testid="revision-symbol">
+              {symbol}
+            </dd>
+          </>
+        )}
         <dt className="font-medium">{t("papers.hash")}</dt>
         <dd className="break-all font-mono text-xs" data-testid="revision-hash">
           {revision.contentHash}
