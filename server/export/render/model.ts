@@ -341,7 +341,9 @@ export function buildModel(doc: DocNode, options: ModelOptions = {}): ExportMode
     .map((node, i) => {
       const block = blockOf(node, numbersByIndex[i] ?? null);
       const entry = ledgerByIndex.get(i);
-      if (entry && (block?.kind === "paragraph" || block?.kind === "heading")) {
+      // Only a recorded status gets a margin note: "Pending" beside every paragraph of a text
+      // nobody has marked would drown the page; the cover counts the pending ones.
+      if (entry && entry.status !== "pending" && (block?.kind === "paragraph" || block?.kind === "heading")) {
         block.ledger = {
           status: entry.status,
           partners: entry.partners,
