@@ -7,6 +7,7 @@ import { compilationEn } from "./compilation";
 import { delegationEn } from "./delegation";
 import { deskEn } from "./desk";
 import { exportsEn } from "./exports";
+import { liveSessionEn } from "./live-session";
 import { ssoEn } from "./sso";
 import { twoFactorEn } from "./two-factor";
 import { verifyEn } from "./verify";
@@ -257,6 +258,7 @@ export const en = {
   },
   ...workflowEn,
   ...deskEn,
+  ...liveSessionEn,
   ...exportsEn,
   ...commentsEn,
   ...compilationEn,

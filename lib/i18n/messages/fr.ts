@@ -8,6 +8,7 @@ import { delegationFr } from "./delegation";
 import { deskFr } from "./desk";
 import type { Messages } from "./en";
 import { exportsFr } from "./exports";
+import { liveSessionFr } from "./live-session";
 import { ssoFr } from "./sso";
 import { twoFactorFr } from "./two-factor";
 import { verifyFr } from "./verify";
@@ -263,6 +264,7 @@ export const fr: Messages = {
   },
   ...workflowFr,
   ...deskFr,
+  ...liveSessionFr,
   ...exportsFr,
   ...commentsFr,
   ...compilationFr,
