@@ -8,7 +8,7 @@ import { type ActionState, actionResult } from "@/server/action-result";
 import { requireActor } from "@/server/auth/current";
 import { handLead } from "@/server/domain/live-session";
 
-// An empty userId (the "Take back the lead" button) gives the lead back to the chair.
+// No userId, or the "Take back the lead" button (takeBack), gives the lead back to the chair.
 const handLeadSchema = z.object({
   paperId: z.uuid(),
   userId: z
@@ -20,7 +20,10 @@ const handLeadSchema = z.object({
 export async function handLeadAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const result = await actionResult(
     async () => {
-      const input = handLeadSchema.parse({ paperId: form.get("paperId"), userId: form.get("userId") ?? undefined });
+      const input = handLeadSchema.parse({
+        paperId: form.get("paperId"),
+        userId: form.get("takeBack") ? "" : (form.get("userId") ?? undefined),
+      });
       await handLead(await getDb(), await requireActor(), input);
       return input.userId;
     },

@@ -11,6 +11,7 @@ import { fill } from "@/lib/i18n/fill";
 import type { ThreadView } from "@/server/queries/comments";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { EditorSurface } from "./EditorSurface";
+import { FollowLead, type FollowLeadLabels } from "./FollowLead";
 import { KeptTypingNotice } from "./KeptTypingNotice";
 import type { EditorLabels } from "./labels";
 import { PresenceList } from "./PresenceList";
@@ -40,6 +41,13 @@ type Props = {
   labels: EditorLabels;
   /** The stored text, rendered on the server, shown until the live text has loaded. */
   children: ReactNode;
+  /** "Follow the chair" (absent: not offered): who the lead was handed to, whether this user may hand it, to whom. */
+  followLead?: {
+    leadHandedTo: string | null;
+    canHandLead: boolean;
+    members: { id: string; name: string; partner: string }[];
+    labels: FollowLeadLabels;
+  };
 };
 
 export function PaperEditor({
@@ -55,6 +63,7 @@ export function PaperEditor({
   readOnlyReason,
   labels,
   children,
+  followLead,
 }: Props) {
   const [suggestToggle, setSuggestToggle] = useState(false);
   const [threads, setThreads] = useState<ThreadView[]>(comments?.threads ?? []);
@@ -144,6 +153,9 @@ export function PaperEditor({
             {labels.reload}
           </button>
         </div>
+      )}
+      {followLead && session && loaded && (
+        <FollowLead session={session} paperId={paperId} userId={user.id} {...followLead} />
       )}
       {commentLabels && editable && (canSuggest || rights.suggestOnly) && (
         <SuggestModeSwitch

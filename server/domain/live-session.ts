@@ -10,6 +10,12 @@ import { notifyPaperAccessChanged } from "../collab/notify";
 import { invalidInput, notFound } from "../errors";
 import { type Actor, authorize, can } from "../policy";
 
+/** Whom the chair handed the paper's lead to (null: the chair leads). */
+export async function leadHandedTo(db: DbOrTx, paperId: string): Promise<string | null> {
+  const [paper] = await db.select({ leadUserId: papers.leadUserId }).from(papers).where(eq(papers.id, paperId));
+  return paper?.leadUserId ?? null;
+}
+
 /** The user who leads the paper's live session: the one the lead was handed to, else the dialogue's chair (null: no chair). */
 export async function currentLeader(db: DbOrTx, paperId: string): Promise<string | null> {
   const [paper] = await db
