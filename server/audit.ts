@@ -52,6 +52,7 @@ export const auditAction = z.enum([
   "suggestion.withdrawn",
   "suggestion.lapsed",
   "compilation.disposition_recorded",
+  "paper.lead_handed",
 ]);
 export type AuditAction = z.infer<typeof auditAction>;
 

@@ -60,6 +60,7 @@ type ResourceOf = {
   "paper.markAgreement": PaperRef;
   "paper.changeStage": PaperRef;
   "paper.freezeRevision": PaperRef;
+  "paper.handLead": PaperRef;
   "paper.manageRound": PaperRef;
   "paper.takePosition": PositionRef;
   "paper.submit": PaperRef;
@@ -83,6 +84,7 @@ export const paperActions = [
   "paper.markAgreement",
   "paper.changeStage",
   "paper.freezeRevision",
+  "paper.handLead",
   "paper.manageRound",
   "paper.submit",
   "paper.export",
@@ -176,6 +178,8 @@ const rules: { [A in Action]: (actor: Actor, resource: ResourceOf[A]) => boolean
   "paper.markAgreement": (a, r) => textIsOpen(r.status) && hasRole(a, r.dialogueId, "chair", "penholder"),
   "paper.changeStage": (a, r) => textIsOpen(r.status) && hasRole(a, r.dialogueId, "chair", "penholder"),
   "paper.freezeRevision": (a, r) => r.status === "consultation" && hasRole(a, r.dialogueId, "chair"),
+  // "Follow the chair": the chair leads the live session and may hand the lead on, while the text is open.
+  "paper.handLead": (a, r) => textIsOpen(r.status) && hasRole(a, r.dialogueId, "chair"),
   "paper.manageRound": (a, r) => r.status === "approval" && hasRole(a, r.dialogueId, "chair"),
   "paper.takePosition": (a, r) =>
     r.status === "approval" &&

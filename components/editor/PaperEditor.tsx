@@ -13,6 +13,7 @@ import { blockLedgerStatus, ledgerLabel } from "@/lib/ledger";
 import type { ThreadView } from "@/server/queries/comments";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { EditorSurface } from "./EditorSurface";
+import { FollowLead, type FollowLeadLabels } from "./FollowLead";
 import { KeptTypingNotice } from "./KeptTypingNotice";
 import { LedgerControl } from "./LedgerControl";
 import type { EditorLabels } from "./labels";
@@ -47,6 +48,13 @@ type Props = {
   ledgerLabels?: Messages["ledger"];
   /** The stored text, rendered on the server, shown until the live text has loaded. */
   children: ReactNode;
+  /** "Follow the chair" (absent: not offered): who the lead was handed to, whether this user may hand it, to whom. */
+  followLead?: {
+    leadHandedTo: string | null;
+    canHandLead: boolean;
+    members: { id: string; name: string; partner: string }[];
+    labels: FollowLeadLabels;
+  };
 };
 
 export function PaperEditor({
@@ -64,6 +72,7 @@ export function PaperEditor({
   ledgerPartners = [],
   ledgerLabels,
   children,
+  followLead,
 }: Props) {
   const [suggestToggle, setSuggestToggle] = useState(false);
   const [threads, setThreads] = useState<ThreadView[]>(comments?.threads ?? []);
@@ -162,6 +171,9 @@ export function PaperEditor({
             {labels.reload}
           </button>
         </div>
+      )}
+      {followLead && session && loaded && (
+        <FollowLead session={session} paperId={paperId} userId={user.id} {...followLead} />
       )}
       {commentLabels && editable && (canSuggest || rights.suggestOnly) && (
         <SuggestModeSwitch

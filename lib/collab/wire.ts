@@ -65,7 +65,9 @@ export const UPDATE_REFUSED = CLOSE.updateRefused.reason;
 export type RightsMessage = { type: "rights"; suggestOnly: boolean; commentOnly: boolean };
 /** Stateless message to every connection to a paper: its comment threads changed. */
 export type CommentsChangedMessage = { type: "comments" };
-export type StatelessMessage = RightsMessage | CommentsChangedMessage;
+/** Stateless message to every connection to a paper: the session's leader changed; publish your presence again to be re-stamped. */
+export type LeadChangedMessage = { type: "lead" };
+export type StatelessMessage = RightsMessage | CommentsChangedMessage | LeadChangedMessage;
 
 export function encodeStateless(message: StatelessMessage): string {
   return JSON.stringify(message);
@@ -82,6 +84,7 @@ export function decodeStateless(payload: string): StatelessMessage | null {
   if (typeof message !== "object" || message === null) return null;
   const m = message as Record<string, unknown>;
   if (m.type === "comments") return { type: "comments" };
+  if (m.type === "lead") return { type: "lead" };
   if (m.type === "rights") {
     return { type: "rights", suggestOnly: Boolean(m.suggestOnly), commentOnly: Boolean(m.commentOnly) };
   }
@@ -96,3 +99,20 @@ export const PRESENCE_FIELD = "user";
 
 /** The awareness field y-tiptap's caret plugin writes the selection to (relative positions). */
 export const CURSOR_FIELD = "cursor";
+
+/**
+ * The awareness field of "Follow the chair": `place` is the top-level block index of the
+ * client's selection (0 ≤ place < MAX_PLACE, else dropped by the server); `leading` is stamped by
+ * the server on the session leader's state only (a client's own claim is dropped).
+ */
+export const LEAD_FIELD = "lead";
+export type LeadState = { leading?: true; place?: number };
+/** Above any real paper's number of top-level blocks. */
+export const MAX_PLACE = 100_000;
+
+/** A `place` a client may publish: an integer block index in range, else null. */
+export function boundedPlace(value: unknown): number | null {
+  return Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) < MAX_PLACE
+    ? (value as number)
+    : null;
+}

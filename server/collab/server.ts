@@ -61,11 +61,12 @@ export function createCollaborationServer(options: CollaborationServerOptions): 
     batchWindowMs: applyFirst ? STORE_BATCH_WINDOW_MS : 0,
   });
   const divergence = new Divergence();
+  const awareness = new AwarenessIdentity(getDb);
   const sweep = new AccessSweep({ getDb, divergence, intervalMs: options.sweepIntervalMs ?? 5_000 });
   const extensions: Extension[] = [
     ...(options.redisUrl ? [redisExtension(options.redisUrl)] : []),
     new Authentication(getDb, divergence),
-    new AwarenessIdentity(),
+    awareness,
     new WriteGuard(),
     new Persistence({ getDb, updateLog, divergence, applyFirst }),
     divergence,
@@ -89,7 +90,11 @@ export function createCollaborationServer(options: CollaborationServerOptions): 
         socket.destroy();
       });
     },
-    revalidatePaper: (paperId) => sweep.revalidate(sweep.connectionsWhere((ctx) => ctx.paperId === paperId)),
+    revalidatePaper: async (paperId) => {
+      await sweep.revalidate(sweep.connectionsWhere((ctx) => ctx.paperId === paperId));
+      // The leader of "Follow the chair" may have changed with the paper (server/domain/live-session.ts).
+      await awareness.reloadLeader(paperId, hocuspocus.documents.get(paperId));
+    },
     revalidateUser: (userId) => sweep.revalidate(sweep.connectionsWhere((ctx) => ctx.userId === userId)),
     revalidateAll: () => sweep.revalidate(sweep.connectionsWhere(() => true)),
     async broadcast(paperId, payload) {

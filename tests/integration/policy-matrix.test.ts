@@ -116,6 +116,14 @@ const expectedPaper: Record<PaperAction, Record<PaperStatus, readonly Role[]>> =
     agreed: none,
     submitted: none,
   },
+  // Hand the lead of the live session ("Follow the chair"): the chair, while the text is open.
+  "paper.handLead": {
+    draft: ["chair"],
+    consultation: ["chair"],
+    approval: none,
+    agreed: none,
+    submitted: none,
+  },
   // Freeze a revision (and open the round): chair, from consultation.
   "paper.freezeRevision": {
     draft: none,

@@ -20,6 +20,7 @@ import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import { catalogs } from "@/lib/i18n/translate";
 import { currentActor } from "@/server/auth/current";
 import { actorOrSignIn } from "@/server/auth/guard";
+import { leadHandedTo } from "@/server/domain/live-session";
 import { getTranslator } from "@/server/locale";
 import {
   can,
@@ -200,6 +201,12 @@ export default async function PaperPage({ params, searchParams }: Props) {
                 ...new Map(members.flatMap((m) => (m.partnerId ? [[m.partnerId, m.partner]] : []))).entries(),
               ].map(([id, name]) => ({ id, name }))}
               ledgerLabels={catalogs[locale].ledger}
+              followLead={{
+                leadHandedTo: await leadHandedTo(db, paper.id),
+                canHandLead: can(actor, "paper.handLead", paper),
+                members,
+                labels: catalogs[locale].liveSession,
+              }}
             >
               {/* The stored text: what is seen before the live text loads, or without JavaScript. */}
               <DocumentView

@@ -8,6 +8,7 @@ import { delegationEn } from "./delegation";
 import { deskEn } from "./desk";
 import { exportsEn } from "./exports";
 import { ledgerEn } from "./ledger";
+import { liveSessionEn } from "./live-session";
 import { ssoEn } from "./sso";
 import { twoFactorEn } from "./two-factor";
 import { verifyEn } from "./verify";
@@ -259,6 +260,7 @@ export const en = {
   },
   ...workflowEn,
   ...deskEn,
+  ...liveSessionEn,
   ...exportsEn,
   ...commentsEn,
   ...compilationEn,

@@ -9,6 +9,7 @@ import { deskFr } from "./desk";
 import type { Messages } from "./en";
 import { exportsFr } from "./exports";
 import { ledgerFr } from "./ledger";
+import { liveSessionFr } from "./live-session";
 import { ssoFr } from "./sso";
 import { twoFactorFr } from "./two-factor";
 import { verifyFr } from "./verify";
@@ -265,6 +266,7 @@ export const fr: Messages = {
   },
   ...workflowFr,
   ...deskFr,
+  ...liveSessionFr,
   ...exportsFr,
   ...commentsFr,
   ...compilationFr,

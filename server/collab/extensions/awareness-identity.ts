@@ -3,11 +3,28 @@
 // client may not write presence for a Yjs client id another connection owns, only the fields the
 // editor uses survive (each checked for shape, so a state's size is bounded), and a connection's
 // awareness updates beyond a rate are dropped rather than relayed to everyone.
-import type { beforeHandleAwarenessPayload, Extension } from "@hocuspocus/server";
-import { CURSOR_FIELD, PRESENCE_FIELD } from "@/lib/collab/wire";
+// "Follow the chair": the server alone stamps `leading` on the session leader's state (read from
+// the database when a connection opens and when told the lead changed); a client's `place` passes
+// only as a bounded block index.
+import type {
+  afterUnloadDocumentPayload,
+  beforeHandleAwarenessPayload,
+  connectedPayload,
+  Document,
+  Extension,
+} from "@hocuspocus/server";
+import {
+  boundedPlace,
+  CURSOR_FIELD,
+  encodeStateless,
+  LEAD_FIELD,
+  type LeadState,
+  PRESENCE_FIELD,
+} from "@/lib/collab/wire";
 import { userColor } from "@/lib/editor/presence";
+import { currentLeader } from "../../domain/live-session";
 import { createRateLimiter } from "../../rate-limit";
-import type { CollabContext } from "../context";
+import type { CollabContext, GetDb } from "../context";
 
 const COLOR = /^#[0-9a-f]{6}$/i;
 /** Awareness updates one connection may send: a burst of 40, then 20 a second (typing moves the caret). */
@@ -42,6 +59,37 @@ function cursor(value: unknown): object | null {
 export class AwarenessIdentity implements Extension {
   extensionName = "AwarenessIdentity";
   private readonly rate = createRateLimiter(AWARENESS_RATE);
+  /** Paper id → its session leader's user id (null: nobody leads), while the paper is loaded. */
+  private readonly leaders = new Map<string, Promise<string | null>>();
+
+  constructor(private readonly getDb: GetDb) {}
+
+  private readLeader(paperId: string): Promise<string | null> {
+    const leader = this.getDb().then((db) => currentLeader(db, paperId));
+    this.leaders.set(paperId, leader);
+    // A failed read leads nobody rather than failing every awareness update; the next read retries.
+    leader.catch(() => this.leaders.delete(paperId));
+    return leader.catch(() => null);
+  }
+
+  private leaderOf(paperId: string): Promise<string | null> {
+    return (this.leaders.get(paperId) ?? this.readLeader(paperId)).catch(() => null);
+  }
+
+  async connected({ context }: connectedPayload<CollabContext>) {
+    await this.readLeader(context.paperId);
+  }
+
+  async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload) {
+    this.leaders.delete(documentName);
+  }
+
+  /** The paper's lead changed (after the commit): re-read it and ask its editors to publish their presence again. */
+  async reloadLeader(paperId: string, document: Document | undefined) {
+    if (!document && !this.leaders.has(paperId)) return;
+    await this.readLeader(paperId);
+    document?.broadcastStateless(encodeStateless({ type: "lead" }));
+  }
 
   async beforeHandleAwareness({ connection, document, states }: beforeHandleAwarenessPayload<CollabContext>) {
     if (!connection) return; // from Redis: already checked by the instance that received it
@@ -50,6 +98,7 @@ export class AwarenessIdentity implements Extension {
       states.clear();
       return;
     }
+    const leading = (await this.leaderOf(connection.context.paperId)) === presence.id;
     const others = document.getConnections().filter((c) => c !== connection);
     for (const [clientId, state] of states) {
       if (others.some((c) => document.getClients(c).has(clientId))) {
@@ -60,9 +109,15 @@ export class AwarenessIdentity implements Extension {
       const color =
         typeof claimed?.color === "string" && COLOR.test(claimed.color) ? claimed.color : userColor(presence.id);
       const caret = cursor(state[CURSOR_FIELD]);
+      const claimedLead = state[LEAD_FIELD];
+      const place = boundedPlace(
+        typeof claimedLead === "object" && claimedLead ? (claimedLead as LeadState).place : null,
+      );
       for (const field of Object.keys(state)) delete state[field];
       state[PRESENCE_FIELD] = { ...presence, color };
       if (caret) state[CURSOR_FIELD] = caret;
+      const lead: LeadState = { ...(leading ? { leading: true as const } : {}), ...(place !== null ? { place } : {}) };
+      if (Object.keys(lead).length > 0) state[LEAD_FIELD] = lead;
     }
   }
 }

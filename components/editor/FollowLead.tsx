@@ -1,0 +1,170 @@
+"use client";
+// "Follow the chair": a toggle that keeps the leader's paragraph in view and highlighted, as the
+// projected screen of a UN room; the leader's own client publishes its place; the chair hands
+// the lead on or takes it back. Who leads is stamped by the server (awareness-identity.ts).
+import type { Editor } from "@tiptap/core";
+import { useActionState, useEffect, useRef, useState } from "react";
+import { handLeadAction } from "@/app/actions/live-session";
+import { decodeStateless, LEAD_FIELD, type LeadState } from "@/lib/collab/wire";
+import { followLeadKey, followLeadPlugin, placeOf } from "@/lib/editor/follow-lead";
+import { isPresenceUser, type PresenceUser } from "@/lib/editor/presence";
+import { fill } from "@/lib/i18n/fill";
+import type { liveSessionEn } from "@/lib/i18n/messages/live-session";
+import type { Session } from "./session";
+
+export type FollowLeadLabels = (typeof liveSessionEn)["liveSession"];
+type Member = { id: string; name: string; partner: string };
+type Leader = { user: PresenceUser; place: number | null; self: boolean };
+
+/** How often, at most, the leader's client publishes its place (ms). */
+const PUBLISH_EVERY_MS = 200;
+
+/** The Tiptap editor mounted in `root` (Tiptap keeps it on its DOM element), if any yet. */
+function editorIn(root: HTMLElement | null): Editor | null {
+  const dom = root?.closest(".paper-editor")?.querySelector(".ProseMirror") as
+    | (HTMLElement & { editor?: Editor })
+    | null;
+  return dom?.editor && !dom.editor.isDestroyed ? dom.editor : null;
+}
+
+function leaderIn(session: Session, selfId: string): Leader | null {
+  for (const [clientId, state] of session.provider.awareness?.getStates() ?? []) {
+    const lead = state[LEAD_FIELD] as LeadState | undefined;
+    if (!lead?.leading || !isPresenceUser(state.user)) continue;
+    const self = clientId === session.provider.awareness?.clientID || state.user.id === selfId;
+    return { user: state.user as PresenceUser, place: lead.place ?? null, self };
+  }
+  return null;
+}
+
+export function FollowLead({
+  session,
+  paperId,
+  userId,
+  leadHandedTo,
+  canHandLead,
+  members,
+  labels,
+}: {
+  session: Session;
+  paperId: string;
+  userId: string;
+  /** papers.lead_user_id when the page was rendered (null: the chair leads). */
+  leadHandedTo: string | null;
+  canHandLead: boolean;
+  members: Member[];
+  labels: FollowLeadLabels;
+}) {
+  const root = useRef<HTMLDivElement>(null);
+  const [following, setFollowing] = useState(false);
+  const [leader, setLeader] = useState<Leader | null>(null);
+  const [state, handAction, pending] = useActionState(handLeadAction, null);
+
+  // Track who leads; when told the lead changed, publish our presence again to be re-stamped.
+  useEffect(() => {
+    const { provider } = session;
+    const update = () => setLeader(leaderIn(session, userId));
+    const onStateless = ({ payload }: { payload: string }) => {
+      if (decodeStateless(payload)?.type !== "lead") return;
+      provider.setAwarenessField(LEAD_FIELD, { ...(provider.awareness?.getLocalState()?.[LEAD_FIELD] ?? {}) });
+    };
+    provider.on("awarenessChange", update);
+    provider.on("stateless", onStateless);
+    update();
+    return () => {
+      provider.off("awarenessChange", update);
+      provider.off("stateless", onStateless);
+    };
+  }, [session, userId]);
+
+  // Publish our place as the selection moves (throttled): only the leader's is used by others.
+  useEffect(() => {
+    let editor: Editor | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const publish = () => {
+      timer = null;
+      if (editor && !editor.isDestroyed)
+        session.provider.setAwarenessField(LEAD_FIELD, { place: placeOf(editor.state) });
+    };
+    const onSelection = () => {
+      timer ??= setTimeout(publish, PUBLISH_EVERY_MS);
+    };
+    // The editor mounts after the first sync: look for it until it is there.
+    const attach = setInterval(() => {
+      const found = editorIn(root.current);
+      if (!found || found === editor) return;
+      editor?.off("selectionUpdate", onSelection);
+      editor = found;
+      if (!followLeadKey.getState(editor.state)) editor.registerPlugin(followLeadPlugin());
+      editor.on("selectionUpdate", onSelection);
+      onSelection();
+    }, 250);
+    return () => {
+      clearInterval(attach);
+      if (timer) clearTimeout(timer);
+      editor?.off("selectionUpdate", onSelection);
+    };
+  }, [session]);
+
+  // Following: highlight the leader's paragraph and bring it into view, leaving our selection alone.
+  const place = following && leader && !leader.self ? leader.place : null;
+  useEffect(() => {
+    const editor = editorIn(root.current);
+    if (!editor || !followLeadKey.getState(editor.state)) return;
+    editor.view.dispatch(editor.state.tr.setMeta(followLeadKey, place).setMeta("addToHistory", false));
+    if (place === null) return;
+    const block = editor.view.dom.children.item(place);
+    block?.scrollIntoView({ block: "center", behavior: "smooth" });
+  }, [place]);
+
+  const leaderName = leader?.user.name ?? "";
+  const role = leader && leader.user.id === leadHandedTo ? labels.roleLead : labels.roleChair;
+  const others = members.filter((m) => m.id !== userId);
+
+  return (
+    <div ref={root} className="follow-lead flex flex-wrap items-center gap-2" data-testid="follow-lead">
+      {leader && !leader.self && (
+        <button
+          type="button"
+          className="btn btn-secondary"
+          aria-pressed={following}
+          onClick={() => setFollowing((on) => !on)}
+        >
+          {fill(labels.follow, { name: leaderName, role })}
+        </button>
+      )}
+      {leader?.self && <p className="muted text-sm">{labels.youLead}</p>}
+      <p aria-live="polite" className="sr-only">
+        {place !== null && leader ? fill(labels.leaderAt, { name: leaderName, n: place + 1 }) : ""}
+      </p>
+      {canHandLead && (
+        <form action={handAction} className="flex flex-wrap items-center gap-2">
+          <input type="hidden" name="paperId" value={paperId} />
+          <label htmlFor="hand-lead-to" className="text-sm">
+            {labels.handTo}
+          </label>
+          <select id="hand-lead-to" name="userId" className="input" defaultValue={leadHandedTo ?? ""}>
+            {others.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name} ({m.partner})
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="btn btn-secondary" disabled={pending}>
+            {labels.hand}
+          </button>
+          {leadHandedTo && (
+            <button type="submit" name="takeBack" value="1" className="btn btn-secondary" disabled={pending}>
+              {labels.takeBack}
+            </button>
+          )}
+        </form>
+      )}
+      {state && (
+        <p role="status" className="text-sm">
+          {state.message}
+        </p>
+      )}
+    </div>
+  );
+}
