@@ -1,7 +1,7 @@
 // Any screen, any user: every page, in English and in French (the browser's language, since the
 // seeded people have saved none), on a 390 px phone with no horizontal scroll, one h1, and no
 // WCAG 2.2 AA violation; screenshots at 390 px and 1280 px are kept as test artefacts. The paper
-// page itself is checked by its own spec.
+// page's layout (text first, panel beside or after) is checked by desk.spec.
 import type { Browser, Page, TestInfo } from "@playwright/test";
 import { demo, expect, expectAccessible, signInAs, test } from "./fixtures";
 import { latestMailTo, linkIn } from "./mailbox";
@@ -28,12 +28,17 @@ async function seededPaper(page: Page, slug: string): Promise<string> {
 
 // The language comes from the browser, so only people whose language no spec saves are used
 // (i18n.spec saves one for the Rabat chair, account.spec for de@mme). mme's seeded paper is submitted (a revision, a closed round, a submission); rabat's is in
-// consultation (the compilation of amendments).
+// consultation (the compilation of amendments). The paper page's layout has its own spec (desk.spec).
 const screens: Screen[] = [
   { name: "sign-in", who: null, path: "/signin" },
   { name: "verify", who: null, path: "/verify" },
   { name: "not-found", who: null, path: "/no-such-page" },
+  { name: "desk", who: demo.rabatPen, path: "/desk" },
   { name: "dialogues", who: demo.rabatPen, path: "/dialogues" },
+  { name: "paper", who: demo.rabatPen, path: async (page) => seededPaper(page, "rabat") },
+  { name: "paper-submitted", who: demo.mmeChair, path: async (page) => seededPaper(page, "mme") },
+  { name: "paper-in-round", who: "chair@mtm.accord.test", path: async (page) => seededPaper(page, "mtm") },
+  { name: "progress", who: demo.mmeChair, path: async (page) => `${await seededPaper(page, "mme")}/progress` },
   { name: "dialogue", who: demo.rabatPen, path: "/dialogues/rabat" },
   { name: "compilation", who: demo.rabatPen, path: async (page) => `${await seededPaper(page, "rabat")}/compilation` },
   { name: "approval", who: demo.mmeChair, path: async (page) => `${await seededPaper(page, "mme")}/approval` },

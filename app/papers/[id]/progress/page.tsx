@@ -2,6 +2,7 @@
 // revision and the live text, as a server-drawn SVG chart with the same numbers in a table (its
 // text alternative), then the live ledger paragraph by paragraph.
 import type { Metadata } from "next";
+import { TableScroll } from "@/components/TableScroll";
 import { PaperSubpage } from "@/components/workflow/PaperSubpage";
 import { type LedgerStatus, ledgerStatuses } from "@/lib/ledger";
 import { getTranslator } from "@/server/locale";
@@ -114,7 +115,7 @@ export default async function ProgressPage({ params }: Props) {
           title={t("ledger.progress.chartTitle")}
           description={t("ledger.progress.chartLabel")}
         />
-        <div className="overflow-x-auto">
+        <TableScroll label={t("ledger.progress.tableCaption")}>
           <table className="w-full text-sm" data-testid="ledger-progress-table">
             <caption className="text-left font-medium">{t("ledger.progress.tableCaption")}</caption>
             <thead>
@@ -142,14 +143,14 @@ export default async function ProgressPage({ params }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
       <section className="card flex flex-col gap-3" aria-labelledby="progress-ledger-heading">
         <h2 id="progress-ledger-heading">{t("ledger.progress.current")}</h2>
         {current.length === 0 ? (
           <p className="muted">{t("ledger.progress.empty")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <TableScroll label={t("ledger.progress.current")}>
             <table className="w-full text-sm" data-testid="ledger-list">
               <thead>
                 <tr>
@@ -193,7 +194,7 @@ export default async function ProgressPage({ params }: Props) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
     </PaperSubpage>
