@@ -221,7 +221,7 @@ describe("a Word file's tracked changes and comments", () => {
 
   it("writes comments in the importer's language, within the comment limit", async () => {
     expect(importedCommentBody({ author: "Ana", date: "2026-11-03T10:00:00Z", text: "Oui." }, "fr")).toBe(
-      "Commentaire Word de Ana, le 2026-11-03 :\nOui.",
+      "Commentaire Word de Ana, le 2026-11-03\u202f:\nOui.",
     );
     const long = importedCommentBody(
       { author: "Ana", date: null, text: "x".repeat(IMPORT_MAX_COMMENT_CHARS + 1) },
