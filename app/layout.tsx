@@ -19,7 +19,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {t("nav.skipToContent")}
         </a>
         <AppHeader actor={actor} />
-        <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        <main id="main" className="mx-auto max-w-6xl px-4 py-8 2xl:max-w-[96rem]">
           {children}
         </main>
       </body>

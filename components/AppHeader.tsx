@@ -14,7 +14,7 @@ export async function AppHeader({ actor }: { actor: ActorProfile | null }) {
   const unread = actor ? await unreadNotificationCount(await getDb(), actor) : 0;
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3 2xl:max-w-[96rem]">
         <Link href="/" className="text-lg font-bold text-slate-900 no-underline">
           {t("app.name")}
         </Link>

@@ -126,7 +126,8 @@ test("a delegate is asked for their state's position on their desk and on the pa
 
 for (const viewport of [
   { name: "phone", width: 390, height: 844 },
-  { name: "desktop", width: 1280, height: 900 },
+  // Beside the text where the screen has room for the text, the comments and the panel.
+  { name: "desktop", width: 1600, height: 900 },
 ]) {
   test(`the paper page keeps the text first, with the negotiation panel ${viewport.name === "phone" ? "after it" : "beside it"} (${viewport.width} px)`, async ({
     signedInPage,

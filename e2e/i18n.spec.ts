@@ -9,7 +9,7 @@ test("switching the interface to French is remembered for the user", async ({ br
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   await expect(page.getByRole("button", { name: "Français" })).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByRole("region", { name: "Rabat Process" }).getByTestId("my-role")).toHaveText(
-    "Vous : Présidence pour Sénégal",
+    "Vous\u202f: Présidence pour Sénégal",
   );
   await expectAccessible(page);
   await page.context().close();

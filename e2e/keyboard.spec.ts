@@ -127,5 +127,6 @@ test("the whole journey, from sign-in to the exported official file, by keyboard
   const official = chair.page.getByRole("region", { name: "Official files of Rev.1" });
   await tabTo(chair.page, official.getByTestId("export-md"));
   const [download] = await Promise.all([chair.page.waitForEvent("download"), chair.page.keyboard.press("Enter")]);
-  expect(download.suggestedFilename()).toMatch(/rev1\.md$/);
+  // Named by the document symbol issued at freezing (Rev.1 is the base symbol, UN style).
+  expect(download.suggestedFilename()).toMatch(/^RABAT-\d{4}-WG\.1-L\.\d+-keyboard-journey-[a-z0-9]+\.md$/);
 });

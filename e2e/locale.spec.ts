@@ -17,9 +17,9 @@ test("a French browser gets French before and after sign-in, until the user choo
   await page.getByLabel("Courriel").fill(email);
   await page.getByLabel("Mot de passe", { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Se connecter", exact: true }).click();
-  await expect(page).toHaveURL(/\/dialogues$/);
+  await expect(page).toHaveURL(/\/desk$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mes dialogues");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mon bureau");
   await expect(page.getByRole("button", { name: "Français" })).toHaveAttribute("aria-pressed", "true");
   await page.goto("/account");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Votre compte");
@@ -31,8 +31,8 @@ test("a French browser gets French before and after sign-in, until the user choo
   await again.getByLabel("Email").fill(email);
   await again.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
   await again.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(again).toHaveURL(/\/dialogues$/);
+  await expect(again).toHaveURL(/\/desk$/);
   await expect(again.locator("html")).toHaveAttribute("lang", "en");
-  await expect(again.getByRole("heading", { level: 1 })).toHaveText("My dialogues");
+  await expect(again.getByRole("heading", { level: 1 })).toHaveText("My desk");
   await english.close();
 });

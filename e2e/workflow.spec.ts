@@ -55,9 +55,9 @@ test("the Rabat Process agrees Rev.1 and the chair submits it to the HLD, hash i
 
   await chair.goto(`${paperPath}/history`);
   const history = chair.getByTestId("history-event");
-  await expect(history.filter({ hasText: "Revision frozen" })).toHaveCount(1);
-  await expect(history.filter({ hasText: "Position recorded" })).toHaveCount(5);
-  await expect(history.filter({ hasText: "Submitted to the HLD" })).toHaveCount(1);
+  await expect(history.filter({ hasText: "Rev.1 frozen" })).toHaveCount(1);
+  await expect(history.filter({ hasText: /Position of .+ recorded: Approve/ })).toHaveCount(5);
+  await expect(history.filter({ hasText: `Submitted to the HLD as ${reference} (Rev.1)` })).toHaveCount(1);
   await chair.context().close();
 
   const hld = new HldPage(await signedInPage("hld"));

@@ -169,9 +169,10 @@ export default async function PaperPage({ params, searchParams }: Props) {
           t={t}
         />
       )}
-      {/* The text first; the negotiation panel beside it on a wide screen (kept in view while the
-          text scrolls), after it on a phone. */}
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
+      {/* The text first, as wide as the comments beside it allow; the negotiation panel beside it
+          where the screen has room for both (kept in view while the text scrolls), after it
+          otherwise. */}
+      <div className="grid gap-6 2xl:grid-cols-[minmax(0,1fr)_22rem] 2xl:items-start">
         <section className="card min-w-0" aria-labelledby="text-heading">
           <h2 id="text-heading" className="mb-1">
             {t("papers.text")}
@@ -228,7 +229,7 @@ export default async function PaperPage({ params, searchParams }: Props) {
         </section>
         <aside
           aria-label={t("paperPage.panel")}
-          className="flex min-w-0 flex-col gap-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto"
+          className="flex min-w-0 flex-col gap-4 2xl:sticky 2xl:top-4 2xl:max-h-[calc(100vh-2rem)] 2xl:overflow-y-auto"
         >
           {openRound && (
             <RoundSummary
