@@ -108,7 +108,8 @@ test("a delegate is asked for their state's position on their desk and on the pa
   await expect(france.getByRole("region", { name: /has not yet taken a position/ })).toHaveCount(0);
   await expect(france.getByTestId("round-summary")).toHaveText("Round on Rev.1: 1 of 5 states have answered.");
   await france.goto("/desk");
-  await expect(france.getByTestId("desk-positions")).toContainText("Your state has answered every open round.");
+  // Other specs may hold rounds open on the same dialogue at the same time: only this paper is asserted.
+  await expect(france.getByTestId("desk-positions")).not.toContainText(title);
   await expect(france.getByTestId("desk-rounds")).toContainText(`${title}, Rev.1: 1 of 5 states have answered`);
 
   // The chair closes the round early: asked first, then told what happened.
