@@ -1,6 +1,6 @@
 // The benchmark's paper: 200 numbered paragraphs in 10 sections, a table after every 20
-// paragraphs, lists, notes, links, emphasis, negotiation marks and French / Turkish / Arabic
-// names, as an ExportSource of a submitted revision (cover with positions and HLD reference).
+// paragraphs, lists, notes, links, emphasis, negotiation marks, a ledger status on most
+// paragraphs and French / Turkish / Arabic names, as an ExportSource of a submitted revision (cover with positions and HLD reference).
 // Built in memory: renderExport needs no database, only the stored document and cover facts.
 import type { DocMark, DocNode } from "@/lib/document";
 import { contentHash } from "@/server/canonical";
@@ -42,8 +42,31 @@ function paragraph(n: number): DocNode {
   }
   if (n % 10 === 0)
     content.push({ type: "footnote", attrs: { content: `Note on paragraph ${n}: as agreed in Dakar.` } });
-  const attrs = n % 25 === 0 ? { agreement: "adRef" } : undefined;
-  return { type: "paragraph", ...(attrs ? { attrs } : {}), content };
+  return { type: "paragraph", attrs: ledgerStatus(n), content };
+}
+
+/**
+ * A text well into its negotiation, so the margin carries as many notes as it will in practice:
+ * half agreed, an eighth ad referendum (with a partner and a date), an eighth bracketed by two
+ * partners, a quarter pending (pending paragraphs get no note).
+ */
+/** Ledger partners are stored as uuids. */
+const partnerId = (i: number) => `00000000-0000-4000-8000-00000000000${i}`;
+
+function ledgerStatus(n: number): Record<string, unknown> {
+  switch (n % 8) {
+    case 0:
+    case 1:
+    case 2:
+    case 3:
+      return { agreement: "agreed" };
+    case 4:
+      return { agreement: "adRef", agreementPartners: [partnerId(n % 5)], agreementUntil: "2026-12-31" };
+    case 5:
+      return { agreement: "bracketed", agreementPartners: [partnerId(n % 5), partnerId((n + 1) % 5)] };
+    default:
+      return {};
+  }
 }
 
 function table(section: number): DocNode {
@@ -121,7 +144,7 @@ export function benchSource(): ExportSource {
     status: "submitted",
     revision: 3,
     symbol: "RABAT/2013/WG.1/L.1/Rev.2",
-    partnerCodes: Object.fromEntries(partners.map(([, iso3], i) => [`partner-${i}`, iso3])),
+    partnerCodes: Object.fromEntries(partners.map(([, iso3], i) => [partnerId(i), iso3])),
     date: frozen,
     hash: contentHash(doc).hash,
     doc,
