@@ -7,6 +7,7 @@ import { expect, expectAccessible, test } from "./fixtures";
 test("the chair records the ledger, a delegate sees it in the margin, the progress page counts it", async ({
   paperInConsultation,
   openPaperAs,
+  signedInPage,
 }) => {
   // Three sessions and a production build on a shared two-core machine.
   test.setTimeout(150_000);
@@ -77,4 +78,14 @@ test("the chair records the ledger, a delegate sees it in the margin, the progre
   await expect(liveBar.locator('[data-status="bracketed"]')).toHaveAttribute("data-count", "1");
   await expect(page.getByTestId("ledger-list").getByRole("row")).toHaveCount(4);
   await expectAccessible(page);
+
+  // The stored text, as read without JavaScript (and before the live text loads), carries the
+  // same statuses in its margin.
+  const plain = await signedInPage("rabatEs", { javaScriptEnabled: false });
+  await plain.goto(path);
+  await expect(plain.getByRole("article", { name: /^Text of Ledger/ }).locator(".ledger-status")).toHaveText([
+    "Agreed",
+    /^Ad ref\. until Dec 12 \(.+\)$/,
+    /^Bracketed \(.+\)$/,
+  ]);
 });

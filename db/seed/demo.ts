@@ -17,6 +17,7 @@ import { addMember, appointFocalPoint, confirmMembership } from "@/server/domain
 import { createPaper } from "@/server/domain/papers";
 import { bootstrapAdministrator, createAccount } from "@/server/domain/users";
 import { changeStage, freezeAndOpenRound, recordPosition, submitToHld } from "@/server/domain/workflow";
+import { withSeedLedger } from "./ledger";
 import { seedPaperTexts } from "./texts";
 
 export const DEMO_PASSWORD = "accord-demo-2013";
@@ -199,11 +200,15 @@ export async function seedDemoData(db: Db, options: { now?: Date } = {}) {
     const chairIds = userIds.get(chairEmail);
     if (!chairIds) throw new Error(`seed: no chair for ${spec.slug}`);
     const chair = await actorFor(db, chairIds.userId);
+    const stateIds = spec.partners.flatMap((partner) => {
+      const id = partner.kind === "state" ? partnerIds.get(partnerKey(partner)) : undefined;
+      return id ? [id] : [];
+    });
     const paper = await createPaper(db, chair, {
       dialogueId: dialogue.id,
       title: text.title,
       kind: text.kind,
-      content: text.doc as DocNode,
+      content: withSeedLedger(text.doc as DocNode, spec.paperStatus, stateIds, now),
     });
     if (spec.paperStatus === "draft") continue;
     await changeStage(db, chair, { paperId: paper.id, to: "consultation" });

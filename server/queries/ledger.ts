@@ -3,7 +3,7 @@
 // The caller has checked that the actor may see the paper (paperForPage).
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { memberships, papers, partners, revisions } from "@/db/schema";
+import { dialoguePartners, papers, partners, revisions } from "@/db/schema";
 import { partnerLabel } from "@/lib/countries";
 import type { DocNode } from "@/lib/document";
 import { agreedContent } from "@/lib/editor/annotations";
@@ -36,18 +36,14 @@ export async function ledgerProgress(
   locale: Locale,
   { withSuggestions }: { withSuggestions: boolean },
 ): Promise<LedgerProgress> {
-  const [frozen, [live], delegations] = await Promise.all([
+  const [frozen, [live], partnerNames] = await Promise.all([
     db
       .select({ number: revisions.number, contentJson: revisions.contentJson })
       .from(revisions)
       .where(eq(revisions.paperId, paper.id))
       .orderBy(asc(revisions.number)),
     db.select({ contentJson: papers.contentJson }).from(papers).where(eq(papers.id, paper.id)),
-    db
-      .selectDistinct({ id: partners.id, name: partners.name, iso3: partners.iso3 })
-      .from(memberships)
-      .innerJoin(partners, eq(partners.id, memberships.partnerId))
-      .where(eq(memberships.dialogueId, paper.dialogueId)),
+    dialoguePartnerNames(db, paper.dialogueId, locale),
   ]);
   const current = withSuggestions
     ? paragraphLedger(await liveContent(db, paper.id))
@@ -58,8 +54,25 @@ export async function ledgerProgress(
       { revision: null, counts: ledgerSummary(current) },
     ],
     current,
-    partnerNames: Object.fromEntries(delegations.map((d) => [d.id, partnerLabel(d, locale)])),
+    partnerNames,
   };
+}
+
+/**
+ * The dialogue's partners, id to name in the reader's language, as the ledger's margin names
+ * them. Who takes part in a dialogue is not confidential to anyone who may read its papers.
+ */
+export async function dialoguePartnerNames(
+  db: Db,
+  dialogueId: string,
+  locale: Locale,
+): Promise<Record<string, string>> {
+  const rows = await db
+    .select({ id: partners.id, name: partners.name, iso3: partners.iso3 })
+    .from(dialoguePartners)
+    .innerJoin(partners, eq(partners.id, dialoguePartners.partnerId))
+    .where(eq(dialoguePartners.dialogueId, dialogueId));
+  return Object.fromEntries(rows.map((r) => [r.id, partnerLabel(r, locale)]));
 }
 
 async function liveContent(db: Db, paperId: string): Promise<DocNode> {

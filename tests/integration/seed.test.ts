@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prepareDatabase } from "@/db/prepare";
 import { dialoguePartners, dialogues, memberships, papers, partners, users } from "@/db/schema";
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemoData } from "@/db/seed/demo";
+import type { DocNode } from "@/lib/document";
+import { ledgerSummary, paragraphLedger } from "@/lib/ledger";
 import { signInWithPassword } from "@/server/auth/sign-in";
 import { useTestDatabase } from "../helpers/database";
 import { paperStatuses } from "../helpers/factories";
@@ -123,6 +125,37 @@ describe("seedDemoData", () => {
     expect(new Set(rows.map((r) => r.dialogueId)).size).toBe(5);
     expect(rows.map((r) => r.status).sort()).toEqual([...paperStatuses].sort());
     for (const row of rows) expect(row.text.length).toBeGreaterThan(100);
+  });
+
+  it("records where each text stands in the ledger of agreement, as its stage implies", async () => {
+    const db = testDb.db();
+    const rows = await db.select({ status: papers.status, content: papers.contentJson }).from(papers);
+    const ledgerOf = (status: string) => {
+      const row = rows.find((r) => r.status === status);
+      return paragraphLedger(row?.content as DocNode);
+    };
+    // Submitted and agreed texts are agreed throughout; a draft records nothing yet.
+    for (const status of ["submitted", "agreed"]) expect(ledgerSummary(ledgerOf(status)).pending, status).toBe(0);
+    expect(ledgerOf("submitted").every((entry) => entry.status === "agreed")).toBe(true);
+    expect(ledgerOf("draft").every((entry) => entry.status === "pending")).toBe(true);
+    // The text put to the states: agreed but for one paragraph ad referendum, with its state and date.
+    const approval = ledgerOf("approval");
+    expect(approval.filter((entry) => entry.status === "adRef")).toHaveLength(1);
+    expect(approval.find((entry) => entry.status === "adRef")?.until).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // The text in consultation shows every status, each held by partners of its own dialogue.
+    const consultation = ledgerOf("consultation");
+    const counts = ledgerSummary(consultation);
+    for (const status of ["agreed", "adRef", "bracketed", "pending"] as const)
+      expect(counts[status], status).toBeGreaterThan(0);
+    const rabatStates = await db
+      .select({ id: partners.id })
+      .from(dialoguePartners)
+      .innerJoin(dialogues, eq(dialogues.id, dialoguePartners.dialogueId))
+      .innerJoin(partners, eq(partners.id, dialoguePartners.partnerId))
+      .where(eq(dialogues.name, "Rabat Process"));
+    const held = consultation.flatMap((entry) => entry.partners);
+    expect(held.length).toBeGreaterThanOrEqual(3);
+    for (const id of held) expect(rabatStates.map((r) => r.id)).toContain(id);
   });
 
   it("is not seeded twice: prepareDatabase leaves a seeded database alone", async () => {

@@ -33,6 +33,7 @@ import {
 } from "@/server/policy";
 import { dialogueMembers, pendingSuggestionCounts, threadsOfPaper } from "@/server/queries/comments";
 import { importSummaryFor } from "@/server/queries/import-summary";
+import { dialoguePartnerNames } from "@/server/queries/ledger";
 import { paperForRequest } from "@/server/queries/paper-page";
 import { findSubmission, latestRound } from "@/server/queries/workflow";
 
@@ -66,7 +67,7 @@ export default async function PaperPage({ params, searchParams }: Props) {
   const canSuggest = can(actor, "paper.suggest", paper);
   const readOnly = readOnlyReason(actor, paper);
   const db = await getDb();
-  const [threads, members, pending, imported, round, submission] = await Promise.all([
+  const [threads, members, pending, imported, round, submission, partnerNames] = await Promise.all([
     threadsOfPaper(db, actor, paper, locale),
     // The people one may @mention: only for whoever takes part in the discussion.
     can(actor, "paper.viewComments", paper) ? dialogueMembers(db, dialogue.id, locale) : [],
@@ -78,7 +79,10 @@ export default async function PaperPage({ params, searchParams }: Props) {
     justImported ? importSummaryFor(db, actor, paper.id) : null,
     paper.status === "approval" ? latestRound(db, paper) : null,
     paper.status === "submitted" ? findSubmission(db, paper.id) : null,
+    dialoguePartnerNames(db, dialogue.id, locale),
   ]);
+  // The ledger's margin, in every view of the text (live, before it loads, without JavaScript).
+  const ledger = { labels: catalogs[locale].ledger, partnerNames, locale };
   const now = new Date();
   const openRound = round && !round.closedAt ? round : null;
   // The viewer's state, when it has not answered the open round and they may answer for it.
@@ -198,9 +202,7 @@ export default async function PaperPage({ params, searchParams }: Props) {
               }}
               readOnlyReason={readOnly && readOnlyMessage(readOnly, paper, t)}
               labels={catalogs[locale].editor}
-              ledgerPartners={[
-                ...new Map(members.flatMap((m) => (m.partnerId ? [[m.partnerId, m.partner]] : []))).entries(),
-              ].map(([id, name]) => ({ id, name }))}
+              ledgerPartners={Object.entries(partnerNames).map(([id, name]) => ({ id, name }))}
               ledgerLabels={catalogs[locale].ledger}
               followLead={{
                 leadHandedTo: await leadHandedTo(db, paper.id),
@@ -215,6 +217,7 @@ export default async function PaperPage({ params, searchParams }: Props) {
                 label={t("papers.textOf", { title: paper.title })}
                 notesLabel={t("editor.footnotes")}
                 adRefLabel={t("editor.adRefMarker")}
+                ledger={ledger}
               />
             </PaperEditor>
           ) : (
@@ -224,6 +227,7 @@ export default async function PaperPage({ params, searchParams }: Props) {
               label={t("papers.textOf", { title: paper.title })}
               notesLabel={t("editor.footnotes")}
               adRefLabel={t("editor.adRefMarker")}
+              ledger={ledger}
             />
           )}
         </section>

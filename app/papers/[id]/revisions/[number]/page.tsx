@@ -3,9 +3,11 @@ import { notFound } from "next/navigation";
 import { DocumentView } from "@/components/DocumentView";
 import { ExportMenu } from "@/components/export/ExportMenu";
 import { PaperSubpage } from "@/components/workflow/PaperSubpage";
+import { catalogs } from "@/lib/i18n/translate";
 import { revisionDocumentSymbol } from "@/server/export/symbol-queries";
 import { getTranslator } from "@/server/locale";
 import { can } from "@/server/policy";
+import { dialoguePartnerNames } from "@/server/queries/ledger";
 import { paperForPage } from "@/server/queries/paper-page";
 import { findRevision } from "@/server/queries/workflow";
 
@@ -27,6 +29,7 @@ export default async function RevisionPage({ params }: Props) {
     revisionDocumentSymbol(db, paper.id, n),
   ]);
   if (!revision) notFound();
+  const partnerNames = await dialoguePartnerNames(db, paper.dialogueId, locale);
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   return (
     <PaperSubpage paper={paper} heading={t("papers.revNumber", { n })} t={t}>
@@ -55,6 +58,7 @@ export default async function RevisionPage({ params }: Props) {
           label={t("papers.textOf", { title: `${paper.title}, Rev.${n}` })}
           notesLabel={t("editor.footnotes")}
           adRefLabel={t("editor.adRefMarker")}
+          ledger={{ labels: catalogs[locale].ledger, partnerNames, locale }}
         />
       </section>
     </PaperSubpage>
