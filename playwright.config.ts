@@ -22,7 +22,10 @@ export default defineConfig({
     locale: "en-GB",
     launchOptions: { executablePath: chromiumPath("The end-to-end tests"), args: chromiumArgs },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  // A wide desktop, where the paper page has its negotiation panel beside the text; the phone
+  // (390 px) and the laptop (1280 px, the panel folded away) are tested where they matter
+  // (desk.spec.ts, screens.spec.ts).
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1600, height: 900 } } }],
   webServer: {
     command: "npx tsx e2e/start-server.ts",
     url: `${baseURL}/api/health`,

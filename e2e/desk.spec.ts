@@ -158,3 +158,48 @@ for (const viewport of [
     await keepScreenshot(page, testInfo, `desk-${viewport.width}`);
   });
 }
+
+test("on a laptop (1280 px) the negotiation panel folds away beside the text and opens over the comments", async ({
+  signedInPage,
+}, testInfo) => {
+  const page = await signedInPage("rabatChair", { viewport: { width: 1280, height: 800 } });
+  const dialogue = new DialoguePage(page, "rabat");
+  await dialogue.goto();
+  const href = await page.locator("table a[href^='/papers/']").first().getAttribute("href");
+  const paper = new PaperPage(page, href as string);
+  await paper.open();
+  const text = page.getByRole("region", { name: "Text" });
+  const panel = page.getByRole("complementary", { name: "Negotiation panel" });
+  const workflow = panel.getByRole("region", { name: "Workflow" });
+  const opener = page.getByRole("button", { name: "Open the negotiation panel" });
+  // Folded: the text keeps its width and the panel is one button away, in view wherever one reads.
+  await expect(opener).toBeVisible();
+  await expect(opener).toHaveAttribute("aria-expanded", "false");
+  await expect(workflow).toBeHidden();
+  const textWidth = (await text.boundingBox())?.width ?? 0;
+  expect(textWidth).toBeGreaterThan(1000);
+  await keepScreenshot(page, testInfo, "paper-page-1280-folded");
+
+  // Opened: a sheet at the right edge, with the workflow, focus on its close button; the text
+  // stays where it was.
+  await opener.click();
+  await expect(workflow).toBeVisible();
+  const closer = panel.getByRole("button", { name: "Close the panel" });
+  await expect(closer).toBeFocused();
+  const sheet = await panel.boundingBox();
+  if (!sheet) throw new Error("panel not laid out");
+  expect(sheet.x + sheet.width).toBeGreaterThanOrEqual(1279);
+  expect((await text.boundingBox())?.width).toBe(textWidth);
+  await expectAccessible(page);
+  await keepScreenshot(page, testInfo, "paper-page-1280-panel");
+
+  // Escape folds it away again and gives the focus back to the button.
+  await page.keyboard.press("Escape");
+  await expect(workflow).toBeHidden();
+  await expect(opener).toBeFocused();
+  // Closing by its button works the same.
+  await opener.click();
+  await closer.click();
+  await expect(workflow).toBeHidden();
+  await expect(opener).toBeFocused();
+});

@@ -7,6 +7,7 @@ import { ExportMenu } from "@/components/export/ExportMenu";
 import { ImportSummaryNotice } from "@/components/export/ImportSummaryNotice";
 import { FlashArea } from "@/components/FlashArea";
 import { StatusBadge } from "@/components/PaperTable";
+import { NegotiationPanel } from "@/components/workflow/NegotiationPanel";
 import { PositionPrompt } from "@/components/workflow/PositionPrompt";
 import { RoundSummary } from "@/components/workflow/RoundSummary";
 import { SubmittedLead } from "@/components/workflow/SubmittedLead";
@@ -174,8 +175,8 @@ export default async function PaperPage({ params, searchParams }: Props) {
         />
       )}
       {/* The text first, as wide as the comments beside it allow; the negotiation panel beside it
-          where the screen has room for both (kept in view while the text scrolls), after it
-          otherwise. */}
+          where the screen has room for both (kept in view while the text scrolls), folded away on
+          a laptop, after the text on a phone (NegotiationPanel). */}
       <div className="grid gap-6 2xl:grid-cols-[minmax(0,1fr)_22rem] 2xl:items-start">
         <section className="card min-w-0" aria-labelledby="text-heading">
           <h2 id="text-heading" className="mb-1">
@@ -231,9 +232,8 @@ export default async function PaperPage({ params, searchParams }: Props) {
             />
           )}
         </section>
-        <aside
-          aria-label={t("paperPage.panel")}
-          className="flex min-w-0 flex-col gap-4 2xl:sticky 2xl:top-4 2xl:max-h-[calc(100vh-2rem)] 2xl:overflow-y-auto"
+        <NegotiationPanel
+          labels={{ panel: t("paperPage.panel"), open: t("paperPage.panelOpen"), close: t("paperPage.panelClose") }}
         >
           {openRound && (
             <RoundSummary
@@ -275,7 +275,7 @@ export default async function PaperPage({ params, searchParams }: Props) {
               t={t}
             />
           )}
-        </aside>
+        </NegotiationPanel>
       </div>
     </div>
   );

@@ -24,6 +24,8 @@ export const deskEn = {
   },
   paperPage: {
     panel: "Negotiation panel",
+    panelOpen: "Open the negotiation panel",
+    panelClose: "Close the panel",
     symbol: "Symbol",
     positionDueTitle: "{partner} has not yet taken a position on Rev.{n}",
     positionDueWhen: "The round closes {when}, on {date} UTC.",
@@ -86,6 +88,8 @@ export const deskFr = {
   },
   paperPage: {
     panel: "Panneau de négociation",
+    panelOpen: "Ouvrir le panneau de négociation",
+    panelClose: "Fermer le panneau",
     symbol: "Cote",
     positionDueTitle: "{partner} n’a pas encore pris position sur la Rév.{n}",
     positionDueWhen: "Le tour se clôt {when}, le {date} UTC.",
