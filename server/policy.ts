@@ -61,6 +61,7 @@ type ResourceOf = {
   "paper.changeStage": PaperRef;
   "paper.freezeRevision": PaperRef;
   "paper.handLead": PaperRef;
+  "paper.takeLead": PaperRef;
   "paper.manageRound": PaperRef;
   "paper.takePosition": PositionRef;
   "paper.submit": PaperRef;
@@ -85,6 +86,7 @@ export const paperActions = [
   "paper.changeStage",
   "paper.freezeRevision",
   "paper.handLead",
+  "paper.takeLead",
   "paper.manageRound",
   "paper.submit",
   "paper.export",
@@ -180,6 +182,8 @@ const rules: { [A in Action]: (actor: Actor, resource: ResourceOf[A]) => boolean
   "paper.freezeRevision": (a, r) => r.status === "consultation" && hasRole(a, r.dialogueId, "chair"),
   // "Follow the chair": the chair leads the live session and may hand the lead on, while the text is open.
   "paper.handLead": (a, r) => textIsOpen(r.status) && hasRole(a, r.dialogueId, "chair"),
+  // Whom the lead may be handed to: a member of the dialogue who takes part in the text (edits or suggests).
+  "paper.takeLead": (a, r) => roleIn(a, r.dialogueId) !== undefined && rules["paper.suggest"](a, r),
   "paper.manageRound": (a, r) => r.status === "approval" && hasRole(a, r.dialogueId, "chair"),
   "paper.takePosition": (a, r) =>
     r.status === "approval" &&

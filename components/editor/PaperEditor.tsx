@@ -6,8 +6,10 @@
 // write an empty paragraph into the shared document).
 import { type ReactNode, useCallback, useMemo, useState } from "react";
 import { listThreadsAction } from "@/app/actions/comments";
+import type { SessionLead } from "@/lib/collab/wire";
 import type { PresenceUser } from "@/lib/editor/presence";
 import { fill } from "@/lib/i18n/fill";
+import { defaultLocale, isLocale } from "@/lib/i18n/locales";
 import type { Messages } from "@/lib/i18n/messages/en";
 import { blockLedgerStatus, ledgerLabel } from "@/lib/ledger";
 import type { ThreadView } from "@/server/queries/comments";
@@ -48,11 +50,11 @@ type Props = {
   ledgerLabels?: Messages["ledger"];
   /** The stored text, rendered on the server, shown until the live text has loaded. */
   children: ReactNode;
-  /** "Follow the chair" (absent: not offered): who the lead was handed to, whether this user may hand it, to whom. */
+  /** "Follow the chair" (absent: not offered): who leads, whether this user may hand the lead, to whom. */
   followLead?: {
-    leadHandedTo: string | null;
+    lead: SessionLead;
     canHandLead: boolean;
-    members: { id: string; name: string; partner: string }[];
+    candidates: { id: string; name: string; partner: string }[];
     labels: FollowLeadLabels;
   };
 };
@@ -157,7 +159,7 @@ export function PaperEditor({
           unsynced={unsynced}
           labels={labels.status}
         />
-        <PresenceList peers={peers} labels={labels} />
+        <PresenceList peers={peers} labels={labels} locale={isLocale(locale) ? locale : defaultLocale} />
       </div>
       {reason && (
         <p className="read-only-reason" data-testid="read-only-reason">

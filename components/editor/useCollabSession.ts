@@ -106,12 +106,12 @@ export function useCollabSession({
   const [serverReadOnly, setServerReadOnly] = useState(false);
   const [refused, setRefused] = useState(false);
   const [peers, setPeers] = useState<Peer[]>([]);
-  const { id: userId, name: userName, partner: userPartner, color: userColor } = user;
+  const { id: userId, name: userName, partner: userPartner, iso3: userIso3, color: userColor } = user;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation starts a fresh session on purpose.
   useEffect(() => {
     const doc = new Y.Doc();
-    const self: PresenceUser = { id: userId, name: userName, partner: userPartner, color: userColor };
+    const self: PresenceUser = { id: userId, name: userName, partner: userPartner, iso3: userIso3, color: userColor };
     // The editor's Collaboration extension writes the text into the fragment "default".
     const typing = new UnsavedTyping(doc.getXmlFragment("default"));
     /** Before this copy is dropped: what the server never took is kept for the person. */
@@ -216,7 +216,7 @@ export function useCollabSession({
       setUnsynced(0);
       setPeers([]);
     };
-  }, [paperId, userId, userName, userPartner, userColor, generation]);
+  }, [paperId, userId, userName, userPartner, userIso3, userColor, generation]);
 
   return {
     session,

@@ -65,13 +65,22 @@ export const UPDATE_REFUSED = CLOSE.updateRefused.reason;
 export type RightsMessage = { type: "rights"; suggestOnly: boolean; commentOnly: boolean };
 /** Stateless message to every connection to a paper: its comment threads changed. */
 export type CommentsChangedMessage = { type: "comments" };
-/** Stateless message to every connection to a paper: the session's leader changed; publish your presence again to be re-stamped. */
-export type LeadChangedMessage = { type: "lead" };
+/**
+ * Stateless message from the server (to a connection as it opens, and to every connection to a
+ * paper when the lead changes): who leads the session (`leaderId`, null: nobody) and whether the
+ * chair handed the lead to them. On receiving it, editors publish their presence again to be
+ * re-stamped. Stateless messages come only from the server, so a page may trust it about itself.
+ */
+export type LeadChangedMessage = { type: "lead" } & SessionLead;
+/** Who leads a paper's live session (null: nobody), and whether the chair handed the lead to them. */
+export type SessionLead = { leaderId: string | null; handed: boolean };
 export type StatelessMessage = RightsMessage | CommentsChangedMessage | LeadChangedMessage;
 
 export function encodeStateless(message: StatelessMessage): string {
   return JSON.stringify(message);
 }
+
+const USER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Reads a stateless payload from the server; null for anything that is not one of ours. */
 export function decodeStateless(payload: string): StatelessMessage | null {
@@ -84,7 +93,10 @@ export function decodeStateless(payload: string): StatelessMessage | null {
   if (typeof message !== "object" || message === null) return null;
   const m = message as Record<string, unknown>;
   if (m.type === "comments") return { type: "comments" };
-  if (m.type === "lead") return { type: "lead" };
+  if (m.type === "lead") {
+    const leaderId = typeof m.leaderId === "string" && USER_ID.test(m.leaderId) ? m.leaderId : null;
+    return { type: "lead", leaderId, handed: leaderId !== null && m.handed === true };
+  }
   if (m.type === "rights") {
     return { type: "rights", suggestOnly: Boolean(m.suggestOnly), commentOnly: Boolean(m.commentOnly) };
   }

@@ -3,6 +3,8 @@
 import type { EditorState } from "@tiptap/pm/state";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
+import type { DocNode } from "../document";
+import { paragraphNumbers } from "../numbering";
 
 export const FOLLOWED_CLASS = "followed-paragraph";
 export const followLeadKey = new PluginKey<DecorationSet>("followLead");
@@ -10,6 +12,24 @@ export const followLeadKey = new PluginKey<DecorationSet>("followLead");
 /** The top-level block index of the selection's head: what a leader publishes as `place`. */
 export function placeOf(state: EditorState): number {
   return state.selection.$head.index(0);
+}
+
+/**
+ * Where top-level block `place` stands in the text as the document numbers it (lib/numbering.ts):
+ * `paragraph` n when it is numbered paragraph n, else `after` the last numbered paragraph before
+ * it (0: none yet); null past the end.
+ */
+export function placeInText(state: EditorState, place: number): { paragraph: number } | { after: number } | null {
+  if (place < 0 || place >= state.doc.childCount) return null;
+  // A block's number depends only on the blocks before it.
+  const blocks: DocNode[] = [];
+  for (let i = 0; i <= place; i++) blocks.push(state.doc.child(i).toJSON() as DocNode);
+  const numbers = paragraphNumbers({ type: "doc", content: blocks });
+  const own = numbers[place];
+  if (own !== undefined) return { paragraph: own };
+  let after = 0;
+  for (const n of numbers) if (n !== undefined) after = n;
+  return { after };
 }
 
 /** The document position where top-level block `place` starts, or null past the end. */

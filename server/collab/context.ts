@@ -18,7 +18,7 @@ export type CollabContext = {
   /** What this connection may write (null: read-only); every update is judged against it (guard.ts). */
   rights: WriteRights | null;
   /** Presence identity, from the database: a client cannot choose it. */
-  presence: { id: string; name: string; partner: string };
+  presence: { id: string; name: string; partner: string; iso3: string | null };
 };
 
 export type CollabConnection = Connection<CollabContext>;

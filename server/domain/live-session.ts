@@ -4,26 +4,21 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { memberships, papers } from "@/db/schema";
-import { loadActor } from "../actor";
+import type { SessionLead } from "@/lib/collab/wire";
+import { loadActor, loadActors } from "../actor";
 import { recordAudit } from "../audit";
 import { notifyPaperAccessChanged } from "../collab/notify";
 import { invalidInput, notFound } from "../errors";
-import { type Actor, authorize, can } from "../policy";
+import { type Actor, authorize, can, type PaperRef } from "../policy";
 
-/** Whom the chair handed the paper's lead to (null: the chair leads). */
-export async function leadHandedTo(db: DbOrTx, paperId: string): Promise<string | null> {
-  const [paper] = await db.select({ leadUserId: papers.leadUserId }).from(papers).where(eq(papers.id, paperId));
-  return paper?.leadUserId ?? null;
-}
-
-/** The user who leads the paper's live session: the one the lead was handed to, else the dialogue's chair (null: no chair). */
-export async function currentLeader(db: DbOrTx, paperId: string): Promise<string | null> {
+/** Who leads the paper's live session: the one the lead was handed to, else the dialogue's chair (null: none). */
+export async function sessionLead(db: DbOrTx, paperId: string): Promise<SessionLead> {
   const [paper] = await db
     .select({ dialogueId: papers.dialogueId, leadUserId: papers.leadUserId })
     .from(papers)
     .where(eq(papers.id, paperId));
-  if (!paper) return null;
-  if (paper.leadUserId) return paper.leadUserId;
+  if (!paper) return { leaderId: null, handed: false };
+  if (paper.leadUserId) return { leaderId: paper.leadUserId, handed: true };
   const [chair] = await db
     .select({ userId: memberships.userId })
     .from(memberships)
@@ -32,7 +27,29 @@ export async function currentLeader(db: DbOrTx, paperId: string): Promise<string
     )
     .orderBy(memberships.createdAt)
     .limit(1);
-  return chair?.userId ?? null;
+  return { leaderId: chair?.userId ?? null, handed: false };
+}
+
+/** The user who leads the paper's live session (null: no chair). */
+export async function currentLeader(db: DbOrTx, paperId: string): Promise<string | null> {
+  return (await sessionLead(db, paperId)).leaderId;
+}
+
+/**
+ * The members the chair may hand the paper's lead to, as the policy says (`paper.takeLead`):
+ * active accounts with an unsuspended membership who edit or suggest in the text.
+ */
+export async function leadCandidates(db: DbOrTx, paper: PaperRef): Promise<Set<string>> {
+  const rows = await db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.dialogueId, paper.dialogueId), isNull(memberships.suspendedAt)));
+  // loadActors leaves out deactivated accounts and suspended memberships.
+  const actors = await loadActors(
+    db,
+    rows.map((row) => row.userId),
+  );
+  return new Set([...actors.values()].filter((member) => can(member, "paper.takeLead", paper)).map((m) => m.id));
 }
 
 /**
@@ -47,8 +64,7 @@ export async function handLead(db: Db, actor: Actor | null, input: { paperId: st
     if (input.userId !== null && input.userId !== actor.id) {
       // loadActor leaves out deactivated accounts and suspended memberships.
       const target = await loadActor(tx, input.userId);
-      const member = target?.memberships.has(paper.dialogueId) ?? false;
-      if (!target || !member || !(can(target, "paper.edit", paper) || can(target, "paper.suggest", paper))) {
+      if (!can(target, "paper.takeLead", paper)) {
         throw invalidInput("the lead goes to a member who takes part in the text", "liveSession.leadNotEligible");
       }
     }

@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { papers } from "@/db/schema";
+import { decodeStateless } from "@/lib/collab/wire";
+import { isPresenceUser } from "@/lib/editor/presence";
 import { endSession } from "@/server/auth/sign-in";
 import { appointFocalPoint, removeMember, setMembershipSuspended } from "@/server/domain/memberships";
 import { changeStage, freezeAndOpenRound } from "@/server/domain/workflow";
@@ -136,15 +138,32 @@ describe("editing together", () => {
       id: harness.world.actors.chair.id,
       name: "The Chair",
       partner: "Senegal",
+      iso3: "SEN",
       color: "#123456",
     });
     await waitFor(() => watcher.provider.awareness?.getStates().get(liar.doc.clientID)?.user !== undefined);
     const seen = watcher.provider.awareness?.getStates().get(liar.doc.clientID)?.user;
+    // The state's code comes from the database too: each viewer names it in their own language.
     expect(seen).toEqual({
       id: harness.world.actors.delegate.id,
       name: harness.world.actors.delegate.name,
       partner: "France",
+      iso3: "FRA",
       color: "#123456",
+    });
+    expect(isPresenceUser(seen)).toBe(true);
+
+    // An organisation has no code: its name is shown as it is.
+    const observer = await harness.client("observer", paper.id);
+    await observer.synced();
+    observer.provider.setAwarenessField("user", { iso3: "FRA", color: "#654321" });
+    await waitFor(() => watcher.provider.awareness?.getStates().get(observer.doc.clientID)?.user !== undefined);
+    expect(watcher.provider.awareness?.getStates().get(observer.doc.clientID)?.user).toEqual({
+      id: harness.world.actors.observer.id,
+      name: harness.world.actors.observer.name,
+      partner: "IOM",
+      iso3: null,
+      color: "#654321",
     });
   });
 });
@@ -186,8 +205,11 @@ describe("policy changes reach open connections", () => {
     const chair = await harness.client("chair", paper.id);
     const delegate = await harness.client("delegate", paper.id);
     await Promise.all([chair.synced(), delegate.synced()]);
+    // Other messages (who leads the session) may come first: wait for the rights.
     const delegateRights = new Promise<string>((resolve) =>
-      delegate.provider.on("stateless", ({ payload }: { payload: string }) => resolve(payload)),
+      delegate.provider.on("stateless", ({ payload }: { payload: string }) => {
+        if (decodeStateless(payload)?.type === "rights") resolve(payload);
+      }),
     );
     await changeStage(harness.db(), harness.world.actors.penholder, { paperId: paper.id, to: "consultation" });
     expect(JSON.parse(await delegateRights)).toEqual({ type: "rights", suggestOnly: true, commentOnly: false });

@@ -1,9 +1,9 @@
 // "Follow the chair" against a real database: who may hand the lead of a paper's live session,
 // to whom, and what is recorded. Outcomes are asserted on the rows.
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditEvents } from "@/db/schema";
-import { currentLeader, handLead } from "@/server/domain/live-session";
+import { auditEvents, memberships, users } from "@/db/schema";
+import { currentLeader, handLead, leadCandidates } from "@/server/domain/live-session";
 import { AppError } from "@/server/errors";
 import { useTestDatabase } from "../helpers/database";
 import { type DialogueWithRoles, makeDialogueWithRoles, makePaperInStatus, reloadPaper } from "../helpers/factories";
@@ -77,5 +77,39 @@ describe("handing the lead", () => {
       handLead(testDb.db(), world.actors.chair, { paperId: paper.id, userId: world.actors.penholder.id }),
     ).rejects.toBeInstanceOf(AppError);
     expect((await reloadPaper(testDb.db(), paper.id)).leadUserId).toBeNull();
+  });
+});
+
+describe("whom the chair is offered", () => {
+  it("offers exactly the members handLead accepts: never an observer, a suspended member or a deactivated account", async () => {
+    const fresh = await makeDialogueWithRoles(testDb.db());
+    const { paper } = await makePaperInStatus(testDb.db(), "consultation", fresh);
+    const { chair, penholder, delegate, observer } = fresh.actors;
+    expect(await leadCandidates(testDb.db(), paper)).toEqual(new Set([chair.id, penholder.id, delegate.id]));
+
+    // The offer and the refusal agree, member by member.
+    const accepted = async (userId: string) =>
+      handLead(testDb.db(), chair, { paperId: paper.id, userId }).then(
+        () => true,
+        () => false,
+      );
+    for (const member of [penholder, delegate, observer]) {
+      expect(await accepted(member.id)).toBe((await leadCandidates(testDb.db(), paper)).has(member.id));
+    }
+
+    await testDb
+      .db()
+      .update(memberships)
+      .set({ suspendedAt: new Date() })
+      .where(and(eq(memberships.userId, delegate.id), eq(memberships.dialogueId, fresh.dialogue.id)));
+    await testDb.db().update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, penholder.id));
+    expect(await leadCandidates(testDb.db(), paper)).toEqual(new Set([chair.id]));
+    expect(await accepted(delegate.id)).toBe(false);
+    expect(await accepted(penholder.id)).toBe(false);
+  });
+
+  it("offers nobody once the text is frozen", async () => {
+    const { paper } = await makePaperInStatus(testDb.db(), "approval", world);
+    expect(await leadCandidates(testDb.db(), paper)).toEqual(new Set());
   });
 });

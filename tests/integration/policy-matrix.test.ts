@@ -124,6 +124,14 @@ const expectedPaper: Record<PaperAction, Record<PaperStatus, readonly Role[]>> =
     agreed: none,
     submitted: none,
   },
+  // Be handed that lead: a member who takes part in the text (edits or suggests); never an observer.
+  "paper.takeLead": {
+    draft: ["chair", "penholder", "delegate"],
+    consultation: ["chair", "penholder", "delegate"],
+    approval: none,
+    agreed: none,
+    submitted: none,
+  },
   // Freeze a revision (and open the round): chair, from consultation.
   "paper.freezeRevision": {
     draft: none,
@@ -561,6 +569,8 @@ describe("a paper of another dialogue", () => {
       "paper.suggest",
       "paper.comment",
       "paper.viewComments",
+      // A delegate there, taking part in its text: the lead may be handed to them.
+      "paper.takeLead",
       "paper.export",
       "paper.exportAnnotations",
       "paper.viewHistory",

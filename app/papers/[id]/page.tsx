@@ -21,7 +21,7 @@ import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import { catalogs } from "@/lib/i18n/translate";
 import { currentActor } from "@/server/auth/current";
 import { actorOrSignIn } from "@/server/auth/guard";
-import { leadHandedTo } from "@/server/domain/live-session";
+import { leadCandidates, sessionLead } from "@/server/domain/live-session";
 import { getTranslator } from "@/server/locale";
 import {
   can,
@@ -68,7 +68,8 @@ export default async function PaperPage({ params, searchParams }: Props) {
   const canSuggest = can(actor, "paper.suggest", paper);
   const readOnly = readOnlyReason(actor, paper);
   const db = await getDb();
-  const [threads, members, pending, imported, round, submission, partnerNames] = await Promise.all([
+  const canHandLead = can(actor, "paper.handLead", paper);
+  const [threads, members, pending, imported, round, submission, partnerNames, lead, candidateIds] = await Promise.all([
     threadsOfPaper(db, actor, paper, locale),
     // The people one may @mention: only for whoever takes part in the discussion.
     can(actor, "paper.viewComments", paper) ? dialogueMembers(db, dialogue.id, locale) : [],
@@ -81,6 +82,9 @@ export default async function PaperPage({ params, searchParams }: Props) {
     paper.status === "approval" ? latestRound(db, paper) : null,
     paper.status === "submitted" ? findSubmission(db, paper.id) : null,
     dialoguePartnerNames(db, dialogue.id, locale),
+    sessionLead(db, paper.id),
+    // Whom the chair may hand the lead to: asked of the policy here, not left to the server's refusal.
+    canHandLead ? leadCandidates(db, paper) : new Set<string>(),
   ]);
   // The ledger's margin, in every view of the text (live, before it loads, without JavaScript).
   const ledger = { labels: catalogs[locale].ledger, partnerNames, locale };
@@ -99,7 +103,8 @@ export default async function PaperPage({ params, searchParams }: Props) {
   const partnerName = (partnerId: string | null) =>
     members.find((m) => m.partnerId === partnerId)?.partner ?? t("workflow.noPartner");
   // Who the actor is to the others (the editor's presence, shown only with the members loaded):
-  // the partner they represent here, as the member list names it.
+  // the partner they represent here, as the member list names it (already in the viewer's
+  // language, hence no ISO3 code).
   const representing = actor.memberships.has(dialogue.id) ? members.find((m) => m.id === actor.id) : undefined;
   const presenceUser = {
     id: actor.id,
@@ -109,6 +114,7 @@ export default async function PaperPage({ params, searchParams }: Props) {
       : actor.globalRole
         ? t(`globalRole.${actor.globalRole}`)
         : dialogue.name,
+    iso3: null,
     color: userColor(actor.id),
   };
   return (
@@ -206,9 +212,9 @@ export default async function PaperPage({ params, searchParams }: Props) {
               ledgerPartners={Object.entries(partnerNames).map(([id, name]) => ({ id, name }))}
               ledgerLabels={catalogs[locale].ledger}
               followLead={{
-                leadHandedTo: await leadHandedTo(db, paper.id),
-                canHandLead: can(actor, "paper.handLead", paper),
-                members,
+                lead,
+                canHandLead,
+                candidates: members.filter((m) => candidateIds.has(m.id)),
                 labels: catalogs[locale].liveSession,
               }}
             >

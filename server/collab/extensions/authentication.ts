@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { papers, partners, users } from "@/db/schema";
 import { REFUSAL } from "@/lib/collab/wire";
+import { ISO3 } from "@/lib/editor/presence";
 import { type ActorProfile, loadSessionActor } from "../../actor";
 import { collabAccess } from "../../policy";
 import { sessionFromHeaders, UUID } from "../auth";
@@ -13,17 +14,22 @@ import type { CollabContext, GetDb } from "../context";
 import { refuse } from "../context";
 import type { Divergence } from "../divergence";
 
-/** The name of the partner the user speaks for in this dialogue (global roles: their own body). */
-async function presenceFor(db: Db, actor: ActorProfile, dialogueId: string) {
+/**
+ * The partner the user speaks for in this dialogue (global roles: their own body): its stored
+ * name, and its ISO3 code when it is a state, by which each viewer names it in their language.
+ */
+async function presenceFor(db: Db, actor: ActorProfile, dialogueId: string): Promise<CollabContext["presence"]> {
   const partnerId = actor.memberships.get(dialogueId)?.partnerId;
+  const columns = { name: partners.name, iso3: partners.iso3 };
   const [row] = partnerId
-    ? await db.select({ name: partners.name }).from(partners).where(eq(partners.id, partnerId))
+    ? await db.select(columns).from(partners).where(eq(partners.id, partnerId))
     : await db
-        .select({ name: partners.name })
+        .select(columns)
         .from(users)
         .innerJoin(partners, eq(partners.id, users.partnerId))
         .where(eq(users.id, actor.id));
-  return { id: actor.id, name: actor.name, partner: row?.name ?? "" };
+  const iso3 = row?.iso3 && ISO3.test(row.iso3) ? row.iso3 : null;
+  return { id: actor.id, name: actor.name, partner: row?.name ?? "", iso3 };
 }
 
 export class Authentication implements Extension {

@@ -4,8 +4,9 @@
 // editor uses survive (each checked for shape, so a state's size is bounded), and a connection's
 // awareness updates beyond a rate are dropped rather than relayed to everyone.
 // "Follow the chair": the server alone stamps `leading` on the session leader's state (read from
-// the database when a connection opens and when told the lead changed); a client's `place` passes
-// only as a bounded block index.
+// the database when a connection opens and when told the lead changed) and tells each connection
+// who leads (a stateless message, as it opens and on every change: a client never sees its own
+// stamp); a client's `place` passes only as a bounded block index.
 import type {
   afterUnloadDocumentPayload,
   beforeHandleAwarenessPayload,
@@ -20,9 +21,10 @@ import {
   LEAD_FIELD,
   type LeadState,
   PRESENCE_FIELD,
+  type SessionLead,
 } from "@/lib/collab/wire";
 import { userColor } from "@/lib/editor/presence";
-import { currentLeader } from "../../domain/live-session";
+import { sessionLead } from "../../domain/live-session";
 import { createRateLimiter } from "../../rate-limit";
 import type { CollabContext, GetDb } from "../context";
 
@@ -59,36 +61,38 @@ function cursor(value: unknown): object | null {
 export class AwarenessIdentity implements Extension {
   extensionName = "AwarenessIdentity";
   private readonly rate = createRateLimiter(AWARENESS_RATE);
-  /** Paper id → its session leader's user id (null: nobody leads), while the paper is loaded. */
-  private readonly leaders = new Map<string, Promise<string | null>>();
+  /** Paper id → who leads its session, while the paper is loaded. */
+  private readonly leaders = new Map<string, Promise<SessionLead>>();
 
   constructor(private readonly getDb: GetDb) {}
 
-  private readLeader(paperId: string): Promise<string | null> {
-    const leader = this.getDb().then((db) => currentLeader(db, paperId));
-    this.leaders.set(paperId, leader);
-    // A failed read leads nobody rather than failing every awareness update; the next read retries.
-    leader.catch(() => this.leaders.delete(paperId));
-    return leader.catch(() => null);
+  /** Reads who leads; null when the read failed (nobody is stamped meanwhile, nobody is told; the next read retries). */
+  private readLeader(paperId: string): Promise<SessionLead | null> {
+    const lead = this.getDb().then((db) => sessionLead(db, paperId));
+    this.leaders.set(paperId, lead);
+    lead.catch(() => this.leaders.delete(paperId));
+    return lead.catch(() => null);
   }
 
-  private leaderOf(paperId: string): Promise<string | null> {
-    return (this.leaders.get(paperId) ?? this.readLeader(paperId)).catch(() => null);
+  private async leaderOf(paperId: string): Promise<string | null> {
+    const lead = await (this.leaders.get(paperId) ?? this.readLeader(paperId)).catch(() => null);
+    return lead?.leaderId ?? null;
   }
 
-  async connected({ context }: connectedPayload<CollabContext>) {
-    await this.readLeader(context.paperId);
+  async connected({ context, connection }: connectedPayload<CollabContext>) {
+    const lead = await this.readLeader(context.paperId);
+    if (lead) connection.sendStateless(encodeStateless({ type: "lead", ...lead }));
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload) {
     this.leaders.delete(documentName);
   }
 
-  /** The paper's lead changed (after the commit): re-read it and ask its editors to publish their presence again. */
+  /** The paper's lead may have changed (after the commit): re-read it and tell its editors, who publish their presence again to be re-stamped. */
   async reloadLeader(paperId: string, document: Document | undefined) {
     if (!document && !this.leaders.has(paperId)) return;
-    await this.readLeader(paperId);
-    document?.broadcastStateless(encodeStateless({ type: "lead" }));
+    const lead = await this.readLeader(paperId);
+    if (lead) document?.broadcastStateless(encodeStateless({ type: "lead", ...lead }));
   }
 
   async beforeHandleAwareness({ connection, document, states }: beforeHandleAwarenessPayload<CollabContext>) {
