@@ -1,0 +1,34 @@
+// Русский каталог: та же форма, что и у en.ts (проверяется при компиляции), собран так же, как fr.ts.
+
+import type { Messages } from "../en";
+import { accountRu } from "./account";
+import { accountLinksRu } from "./account-links";
+import { commentsRu } from "./comments";
+import { compilationRu } from "./compilation";
+import { delegationRu } from "./delegation";
+import { deskRu } from "./desk";
+import { exportsRu } from "./exports";
+import { ledgerRu } from "./ledger";
+import { liveSessionRu } from "./live-session";
+import { mainRu } from "./main";
+import { ssoRu } from "./sso";
+import { twoFactorRu } from "./two-factor";
+import { verifyRu } from "./verify";
+import { workflowRu } from "./workflow";
+
+export const ru: Messages = {
+  ...mainRu,
+  ...workflowRu,
+  ...deskRu,
+  ...liveSessionRu,
+  ...exportsRu,
+  ...commentsRu,
+  ...compilationRu,
+  ...delegationRu,
+  ...accountLinksRu,
+  ...verifyRu,
+  ...ledgerRu,
+  ...accountRu,
+  ...ssoRu,
+  ...twoFactorRu,
+};
