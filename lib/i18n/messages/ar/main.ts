@@ -126,7 +126,7 @@ export const mainAr: Pick<Messages, MainKeys> = {
     blockquote: "اقتباس",
     insertTable: "إدراج جدول",
     addRow: "إضافة صف أدناه",
-    addColumn: "إضافة عمود إلى اليمين",
+    addColumn: "إضافة عمود بعد العمود الحالي",
     deleteRow: "حذف الصف",
     deleteColumn: "حذف العمود",
     deleteTable: "حذف الجدول",
