@@ -1,0 +1,52 @@
+// Chinese strings of a partner's delegation (focal points confirming who speaks for their state).
+
+import type { delegationEn } from "../delegation";
+
+export const delegationZh: typeof delegationEn = {
+  delegation: {
+    title: "贵代表团",
+    intro: "只有国家本身才能决定由谁代表其发言。作为{partners}的联络人，您确认在每个对话中可以以其名义表明立场的人员。",
+    pendingTitle: "待您确认",
+    nonePending: "没有待您确认的人员。",
+    membersTitle: "代表{partner}发言的人员",
+    noMembers: "尚无人代表{partner}发言。",
+    person: "人员",
+    dialogue: "对话",
+    role: "角色",
+    partner: "所代表方",
+    requestedBy: "邀请人",
+    requestedAt: "邀请日期",
+    actions: "操作",
+    confirm: "确认",
+    confirmOne: "确认{name}在{dialogue}中代表{partner}发言",
+    decline: "拒绝",
+    declineOne: "拒绝{name}在{dialogue}中代表{partner}发言",
+    confirmed: "已确认：成员资格已生效。",
+    declined: "已拒绝：邀请已撤回。",
+    pendingMember: "待{partner}的联络人确认",
+    requested: "已发出邀请。此人将代表的国家的联络人须先予以确认。",
+    suspended: "已暂停：在恢复之前，该成员资格不授予任何权限。",
+    restored: "已恢复：成员资格重新生效。",
+    suspend: "暂停",
+    suspendOne: "暂停{name}在{dialogue}中的成员资格",
+    restore: "恢复",
+    restoreOne: "恢复{name}在{dialogue}中的成员资格",
+    remove: "移除",
+    removeOne: "将{name}移出{dialogue}",
+    state: "状态",
+    active: "有效",
+    suspendedState: "已暂停",
+    invitedState: "已邀请，尚未接受",
+    inviteTitle: "邀请他人代表{partner}发言",
+    inviteHelp:
+      "尚无账户的人员将通过电子邮件收到邀请，并自行设定密码。您邀请的人员将立即得到确认：因为您代表贵国发言。",
+    email: "电子邮件",
+    name: "姓名（适用于尚无账户的人员）",
+    invite: "邀请",
+    noDialogues: "{partner}尚未参加任何对话。",
+    requestMail: {
+      subject: "{name}正等待您确认其代表{partner}发言",
+      text: "{name}已受邀以{role}身份代表{partner}参加{dialogue}。只有{partner}的联络人才能予以确认；在此之前，该邀请不授予任何权限。请在贵代表团页面上确认或拒绝：",
+    },
+  },
+};

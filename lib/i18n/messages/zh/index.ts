@@ -1,0 +1,34 @@
+// Chinese catalog: same shape as en.ts (checked at compile time), composed like fr.ts.
+
+import type { Messages } from "../en";
+import { accountZh } from "./account";
+import { accountLinksZh } from "./account-links";
+import { commentsZh } from "./comments";
+import { compilationZh } from "./compilation";
+import { delegationZh } from "./delegation";
+import { deskZh } from "./desk";
+import { exportsZh } from "./exports";
+import { ledgerZh } from "./ledger";
+import { liveSessionZh } from "./live-session";
+import { mainZh } from "./main";
+import { ssoZh } from "./sso";
+import { twoFactorZh } from "./two-factor";
+import { verifyZh } from "./verify";
+import { workflowZh } from "./workflow";
+
+export const zh: Messages = {
+  ...mainZh,
+  ...workflowZh,
+  ...deskZh,
+  ...liveSessionZh,
+  ...exportsZh,
+  ...commentsZh,
+  ...compilationZh,
+  ...delegationZh,
+  ...accountLinksZh,
+  ...verifyZh,
+  ...ledgerZh,
+  ...accountZh,
+  ...ssoZh,
+  ...twoFactorZh,
+};
