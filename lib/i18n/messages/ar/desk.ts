@@ -27,6 +27,8 @@ export const deskAr: typeof deskEn = {
   },
   paperPage: {
     panel: "لوحة التفاوض",
+    panelOpen: "فتح لوحة التفاوض",
+    panelClose: "إغلاق اللوحة",
     symbol: "الرمز",
     positionDueTitle: "لم يتخذ {partner} موقفاً بعد بشأن Rev.{n}",
     positionDueWhen: "تُغلق الجولة {when}، في {date} بتوقيت UTC.",

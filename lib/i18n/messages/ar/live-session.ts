@@ -8,6 +8,8 @@ export const liveSessionAr: typeof liveSessionEn = {
     roleChair: "الرئيس",
     roleLead: "يدير الجلسة",
     leaderAt: "{name} عند الفقرة {n}",
+    leaderAfter: "{name} بعد الفقرة {n}",
+    leaderAtStart: "{name} عند بداية النص",
     leaderAway: "{name} ليس في النص حالياً",
     youLead: "أنت تدير الجلسة: يرى المشاركون الذين يتابعونك الفقرة التي أنت فيها.",
     handTo: "تسليم إدارة الجلسة إلى",

@@ -27,6 +27,8 @@ export const deskEs: typeof deskEn = {
   },
   paperPage: {
     panel: "Panel de negociación",
+    panelOpen: "Abrir el panel de negociación",
+    panelClose: "Cerrar el panel",
     symbol: "Signatura",
     positionDueTitle: "{partner} aún no ha adoptado una posición sobre la Rev.{n}",
     positionDueWhen: "La ronda se cierra {when}, el {date} UTC.",

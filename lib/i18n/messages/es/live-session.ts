@@ -7,6 +7,8 @@ export const liveSessionEs: typeof liveSessionEn = {
     roleChair: "Presidencia",
     roleLead: "dirige la sesión",
     leaderAt: "{name} está en el párrafo {n}",
+    leaderAfter: "{name} está después del párrafo {n}",
+    leaderAtStart: "{name} está al principio del texto",
     leaderAway: "{name} no está en el texto en este momento",
     youLead: "Usted dirige la sesión: quienes le siguen ven su párrafo.",
     handTo: "Ceder la dirección a",

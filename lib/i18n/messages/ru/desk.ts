@@ -26,6 +26,8 @@ export const deskRu: typeof deskEn = {
   },
   paperPage: {
     panel: "Панель переговоров",
+    panelOpen: "Открыть панель переговоров",
+    panelClose: "Закрыть панель",
     symbol: "Условное обозначение",
     positionDueTitle: "{partner}: позиция по Rev.{n} еще не заявлена",
     positionDueWhen: "Раунд закрывается {when}, {date} UTC.",

@@ -7,6 +7,8 @@ export const liveSessionRu: typeof liveSessionEn = {
     roleChair: "Председатель",
     roleLead: "ведущий",
     leaderAt: "{name}: пункт {n}",
+    leaderAfter: "{name}: после пункта {n}",
+    leaderAtStart: "{name}: начало текста",
     leaderAway: "{name}: сейчас вне текста",
     youLead: "Вы ведете заседание: участники, которые следуют за вами, видят ваш пункт.",
     handTo: "Кому передать ведение",

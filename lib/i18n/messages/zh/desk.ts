@@ -27,6 +27,8 @@ export const deskZh: typeof deskEn = {
   },
   paperPage: {
     panel: "谈判面板",
+    panelOpen: "打开谈判面板",
+    panelClose: "关闭面板",
     symbol: "文号",
     positionDueTitle: "{partner}尚未就Rev.{n}表明立场",
     positionDueWhen: "本轮次于{when}结束，即UTC {date}。",

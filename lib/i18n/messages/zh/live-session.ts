@@ -8,6 +8,8 @@ export const liveSessionZh: typeof liveSessionEn = {
     roleChair: "主席",
     roleLead: "主导",
     leaderAt: "{name}位于第{n}段",
+    leaderAfter: "{name}位于第{n}段之后",
+    leaderAtStart: "{name}位于文本开头",
     leaderAway: "{name}目前不在案文中",
     youLead: "您正在主导会议：跟随您的与会者会看到您所在的段落。",
     handTo: "将主导权移交给",
