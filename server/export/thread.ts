@@ -14,9 +14,15 @@ import type { DocNode } from "@/lib/document";
 import type { Folded } from "../collab/fold";
 import { AppError, type ErrorCode } from "../errors";
 import type { ImportedDocx, ImportVoice } from "./import/imported";
-import type { CompilationExportInput } from "./render/compilation";
-import type { RedlineInput } from "./render/redline-docx";
-import type { ExportFormat, ExportOptions, ExportSource, ExportWork, ZipEntry } from "./types";
+import type {
+  CompilationExportInput,
+  ExportFormat,
+  ExportOptions,
+  ExportSource,
+  ExportWork,
+  RedlineInput,
+  ZipEntry,
+} from "./types";
 import { installExportWork } from "./work";
 
 export type ExportTask =

@@ -3,14 +3,13 @@
 // loads a renderer, so pages and client components may import it.
 
 import type { PaperKind, PaperStatus } from "@/db/schema";
+import type { CompareRow } from "@/lib/compare";
 import type { DocNode } from "@/lib/document";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
+import type { LedgerEntry } from "@/lib/ledger";
 import type { Folded } from "../collab/fold";
 import type { ImportedDocx, ImportVoice } from "./import/imported";
-import type { CompilationExportInput } from "./render/compilation";
-import type { LedgerMargin } from "./render/model";
-import type { RedlineInput } from "./render/redline-docx";
 
 export const exportFormats = ["docx", "pdf", "html", "md", "akn"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -153,3 +152,51 @@ export interface ExportWork {
   /** The compilation of amendments as a landscape table, in Word or PDF (server/export/render/compilation.ts). */
   compilationFile(input: CompilationExportInput, format: "docx" | "pdf"): Promise<Uint8Array>;
 }
+
+// Inputs of the renderers, here so that the renderers and their callers share them without
+// the types reaching back into the renderers.
+
+/** A top-level paragraph's or heading's entry in the ledger of agreement (lib/ledger.ts), shown in the margin. */
+export type LedgerMargin = Pick<LedgerEntry, "status" | "partners" | "until" | "alternatives">;
+
+export type CompilationPiece = { text: string; change: "ins" | "del" | null };
+
+export type CompilationExportRow = {
+  paragraph: string;
+  original: string;
+  /** The suggestion's redline of its paragraph; for a comment thread, its text as it is. */
+  proposed: CompilationPiece[];
+  delegation: string;
+  status: string;
+  disposition: string;
+  note: string;
+};
+
+export type CompilationExportInput = {
+  lang: Locale;
+  heading: string;
+  title: string;
+  dialogue: string;
+  /** "As of 4 Dec 2026, 11:00 UTC" (and the filters, when some are applied). */
+  subtitle: string[];
+  /** para., original, proposed amendment, delegation, status / disposition, note. */
+  columns: [string, string, string, string, string, string];
+  rows: CompilationExportRow[];
+  /** Shown when there is no row. */
+  empty: string;
+  /** The PDF's footer. */
+  footer: string;
+  /** ISO 8601: the file's own date (the same input gives the same bytes). */
+  date: string;
+};
+
+export type RedlineInput = {
+  rows: CompareRow[];
+  /** The paper's title, and what is compared ("Rev.1 → Rev.2"). */
+  title: string;
+  subtitle: string;
+  /** Who the changes are attributed to: the dialogue's secretariat, which keeps the revisions. */
+  author: string;
+  /** When the later text was fixed (ISO 8601): the date of every change. */
+  date: string;
+};

@@ -2,7 +2,7 @@
 // word translated here, on the calling thread, so that the thread gets plain data.
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
-import type { CompilationExportInput, CompilationExportRow } from "../export/render/compilation";
+import type { CompilationExportInput, CompilationExportRow } from "../export/types";
 import type { CompilationFilter, CompilationRow } from "./compilation";
 import { dateFormat, dispositionText, statusText } from "./compilation-labels";
 

@@ -17,41 +17,10 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import type { Locale } from "@/lib/i18n/locales";
+import type { CompilationExportInput } from "../types";
 import { stabilize } from "./docx-package";
 import { escapeHtml } from "./html";
 import { renderPdf } from "./pdf";
-
-export type CompilationPiece = { text: string; change: "ins" | "del" | null };
-
-export type CompilationExportRow = {
-  paragraph: string;
-  original: string;
-  /** The suggestion's redline of its paragraph; for a comment thread, its text as it is. */
-  proposed: CompilationPiece[];
-  delegation: string;
-  status: string;
-  disposition: string;
-  note: string;
-};
-
-export type CompilationExportInput = {
-  lang: Locale;
-  heading: string;
-  title: string;
-  dialogue: string;
-  /** "As of 4 Dec 2026, 11:00 UTC" (and the filters, when some are applied). */
-  subtitle: string[];
-  /** para., original, proposed amendment, delegation, status / disposition, note. */
-  columns: [string, string, string, string, string, string];
-  rows: CompilationExportRow[];
-  /** Shown when there is no row. */
-  empty: string;
-  /** The PDF's footer. */
-  footer: string;
-  /** ISO 8601: the file's own date (the same input gives the same bytes). */
-  date: string;
-};
 
 // Landscape A4 in twentieths of a point, 2 cm margins: the width the table is given.
 const PAGE = { width: 16838, height: 11906, margin: 1134 };

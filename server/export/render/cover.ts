@@ -7,8 +7,7 @@ import type { Translate } from "@/lib/i18n/translate";
 import { type MessageKey, translator } from "@/lib/i18n/translate";
 import { type LedgerEntry, ledgerStatuses, ledgerSummary } from "@/lib/ledger";
 import { exportMarker } from "../marker";
-import type { Cover, CoverRow, ExportSource } from "../types";
-import type { LedgerMargin } from "./model";
+import type { Cover, CoverRow, ExportSource, LedgerMargin } from "../types";
 
 /** Dates are written the same way in every language and every run: no locale data involved. */
 export function formatDate(date: Date): string {

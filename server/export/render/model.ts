@@ -14,7 +14,7 @@ import {
 } from "@/lib/editor/annotations";
 import { type LedgerEntry, paragraphLedger } from "@/lib/ledger";
 import { paragraphNumbers } from "@/lib/numbering";
-import type { CommentEntry, ExportAnnotations } from "../types";
+import type { CommentEntry, ExportAnnotations, LedgerMargin } from "../types";
 
 export type InlineMark = "bold" | "italic" | "underline" | "strike" | "code";
 
@@ -44,9 +44,6 @@ export type TextInline = {
 };
 
 export type Inline = TextInline | { kind: "break" } | { kind: "note"; number: number; text: string };
-
-/** A top-level paragraph's or heading's entry in the ledger of agreement (lib/ledger.ts), shown in the margin. */
-export type LedgerMargin = Pick<LedgerEntry, "status" | "partners" | "until" | "alternatives">;
 
 export type Block =
   | { kind: "heading"; level: 2 | 3 | 4; inlines: Inline[]; agreement: AgreementMark | null; ledger?: LedgerMargin }

@@ -4,18 +4,8 @@
 // (lib/compare.ts), so the download and the page never disagree.
 import { AlignmentType, DeletedTextRun, Document, InsertedTextRun, Packer, Paragraph, TextRun } from "docx";
 import type { CompareRow, WordChange } from "@/lib/compare";
+import type { RedlineInput } from "../types";
 import { stabilize } from "./docx-package";
-
-export type RedlineInput = {
-  rows: CompareRow[];
-  /** The paper's title, and what is compared ("Rev.1 → Rev.2"). */
-  title: string;
-  subtitle: string;
-  /** Who the changes are attributed to: the dialogue's secretariat, which keeps the revisions. */
-  author: string;
-  /** When the later text was fixed (ISO 8601): the date of every change. */
-  date: string;
-};
 
 type Run = TextRun | InsertedTextRun | DeletedTextRun;
 
