@@ -104,11 +104,11 @@ export async function searchPapers(
   const statement = sql`
     with matches as (
       select e.id, e.source, e.paper_id, e.revision_number, e.block_index, e.paragraph_number, e.body, e.folded,
-             e.config, ts_rank(e.tsv, ${queryForEntryConfig("e", query)}) as rank
+             e.config, p.title, ts_rank(e.tsv, ${queryForEntryConfig("e", query)}) as rank
       from search_entries e
       join papers p on p.id = e.paper_id
       where (${matchAnyConfig(query)}) and (${sql.join(grants.map(grantFilter), sql` or `)})
-      order by rank desc, e.paper_id, e.source, e.revision_number desc nulls first, e.block_index nulls first, e.id
+      order by rank desc, p.title, e.paper_id, e.source, e.revision_number desc nulls first, e.block_index nulls first, e.id
       limit ${pageSize + 1} offset ${offset}
     )
     select m.id, m.source, m.paper_id, m.revision_number, m.paragraph_number, m.body,
@@ -117,7 +117,7 @@ export async function searchPapers(
     from matches m
     join papers p on p.id = m.paper_id
     join dialogues d on d.id = p.dialogue_id
-    order by m.rank desc, m.paper_id, m.source, m.revision_number desc nulls first, m.block_index nulls first, m.id`;
+    order by m.rank desc, m.title, m.paper_id, m.source, m.revision_number desc nulls first, m.block_index nulls first, m.id`;
   const rows = await db.transaction(async (tx) => {
     await tx.execute(sql.raw(`set local statement_timeout = ${SEARCH_LIMITS.statementTimeoutMs}`));
     const result = await tx.execute(statement);
