@@ -68,3 +68,21 @@ test("another user's live edit becomes findable within seconds", async ({
   await budapest.goto(`/search?q=${word}`);
   await expect(budapest.getByText(`Nothing found for “${word}”.`)).toBeVisible();
 });
+
+test("a search is refused past 200 characters and past 30 a minute, before any query runs", async ({
+  signedInPage,
+}) => {
+  const page = await signedInPage("rabatEs");
+  await page.goto(`/search?q=${"a".repeat(201)}`);
+  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("A search has at most 200 characters.");
+  // The allowance is per account: 30 at once, then one every 2 s.
+  for (let i = 0; i < 30; i++) {
+    const response = await page.request.get(`/search?q=migration${i}`);
+    expect(await response.text()).not.toContain("Too many searches");
+  }
+  await page.goto("/search?q=migration");
+  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(
+    "Too many searches for now: try again in a minute.",
+  );
+  await expect(page.getByTestId("search-results")).toHaveCount(0);
+});
