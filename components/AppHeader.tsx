@@ -6,7 +6,7 @@ import { locales } from "@/lib/i18n/locales";
 import type { ActorProfile } from "@/server/actor";
 import { unreadNotificationCount } from "@/server/domain/notifications";
 import { getTranslator } from "@/server/locale";
-import { can } from "@/server/policy";
+import { can, searchScope } from "@/server/policy";
 
 export async function AppHeader({ actor }: { actor: ActorProfile | null }) {
   const { t, locale } = await getTranslator();
@@ -24,6 +24,7 @@ export async function AppHeader({ actor }: { actor: ActorProfile | null }) {
             {can(actor, "dialogue.list", null) && <Link href="/dialogues">{t("nav.dialogues")}</Link>}
             {can(actor, "hld.viewInbox", null) && <Link href="/hld">{t("nav.hldInbox")}</Link>}
             {can(actor, "delegation.viewAny", null) && <Link href="/delegation">{t("nav.delegation")}</Link>}
+            {searchScope(actor).length > 0 && <Link href="/search">{t("search.nav")}</Link>}
             {isAdmin && <Link href="/admin">{t("nav.admin")}</Link>}
             {isAdmin && <Link href="/admin/users">{t("nav.accounts")}</Link>}
             {isAdmin && <Link href="/admin/audit">{t("nav.audit")}</Link>}

@@ -183,7 +183,8 @@ export function DocumentView({
         return number === undefined ? (
           rendered
         ) : (
-          <div key={`b${i}`} className="numbered-paragraph" data-paragraph-number={number}>
+          // The id is the paragraph's address (search results link to #para-3).
+          <div key={`b${i}`} id={`para-${number}`} className="numbered-paragraph" data-paragraph-number={number}>
             <span className="paragraph-number" aria-hidden="true">
               {number}.
             </span>

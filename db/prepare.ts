@@ -1,4 +1,6 @@
 // Brings a database up to date: migrations always, demo data on an empty database when allowed.
+
+import { indexPapersMissingFromSearch } from "@/server/search/index-entries";
 import type { DatabaseHandle } from "./client";
 import { giveLegacyPapersTheirState } from "./legacy-papers";
 import { isDatabaseEmpty, seedDemoData } from "./seed/demo";
@@ -25,6 +27,8 @@ export async function prepareDatabase(
   if (converted > 0) log(`database: ${converted} paper(s) given their collaboration state`);
   await handle.migrate();
   log(`database: ${handle.describe}, migrations applied`);
+  const indexed = await indexPapersMissingFromSearch(handle.db);
+  if (indexed > 0) log(`database: ${indexed} paper(s) added to the search index`);
   if (options.seed === "never") return { seeded: false };
   if (!(await isDatabaseEmpty(handle.db))) return { seeded: false };
   await seedDemoData(handle.db);

@@ -290,6 +290,11 @@ export const papers = pgTable(
     /** The paper's number within its dialogue (1, 2, …): the `L.3` of its document symbol. */
     serialNumber: integer("serial_number").notNull(),
     /**
+     * The language the text is written in (ISO 639-1, e.g. `en`, `fr`): search stems it with that
+     * language's configuration (server/search/languages.ts). English until papers say otherwise.
+     */
+    language: text("language").notNull().default("en"),
+    /**
      * Whose place in the text participants may follow live ("Follow the chair"): null while the
      * chair leads, or the penholder the chair handed the lead to.
      */
@@ -305,6 +310,7 @@ export const papers = pgTable(
     index("papers_status_idx").on(t.status),
     uniqueIndex("papers_dialogue_serial_unique").on(t.dialogueId, t.serialNumber),
     check("papers_title_length", sql`char_length(${t.title}) between 1 and 300`),
+    check("papers_language_code", sql`${t.language} ~ '^[a-z]{2,3}$'`),
   ],
 );
 
@@ -620,6 +626,54 @@ export const issuedFiles = pgTable(
   },
   (t) => [primaryKey({ columns: [t.submissionId, t.format, t.lang] })],
 );
+
+const tsvector = customType<{ data: string; driverData: string }>({ dataType: () => "tsvector" });
+const regconfig = customType<{ data: string; driverData: string }>({ dataType: () => "regconfig" });
+
+/** What a search entry was read from: the live text, a frozen revision, a comment, a paper's title. */
+export const searchSource = pgEnum("search_source", ["live", "revision", "comment", "title"]);
+
+/**
+ * The search index (server/search/): one row per block of a paper's live text and of each of its
+ * revisions, per comment, and per title, kept current by the functions that write those. `folded`
+ * is `body` with accents and case folded in JavaScript (server/search/fold.ts), so that PostgreSQL
+ * and PGlite fold alike; `tsv` is computed from it with the language's configuration.
+ */
+export const searchEntries = pgTable(
+  "search_entries",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    paperId: uuid("paper_id")
+      .notNull()
+      .references(() => papers.id, { onDelete: "cascade" }),
+    source: searchSource("source").notNull(),
+    revisionId: uuid("revision_id").references(() => revisions.id, { onDelete: "cascade" }),
+    revisionNumber: integer("revision_number"),
+    commentId: uuid("comment_id").references(() => comments.id, { onDelete: "cascade" }),
+    /** Top-level block index in the text (live, revision), from 0. */
+    blockIndex: integer("block_index"),
+    /** The block's UN paragraph number (lib/numbering.ts); null for unnumbered blocks, comments, titles. */
+    paragraphNumber: integer("paragraph_number"),
+    /** ISO 639-1 code of the text's language; `config` is derived from it. */
+    language: text("language").notNull(),
+    config: regconfig("config").notNull(),
+    /** SHA-256 (base64url, 22 characters) of `body`: live blocks whose text is unchanged keep their row. */
+    bodyHash: text("body_hash").notNull(),
+    body: text("body").notNull(),
+    folded: text("folded").notNull(),
+    tsv: tsvector("tsv").notNull().generatedAlwaysAs(sql`to_tsvector(config, folded)`),
+  },
+  (t) => [
+    index("search_entries_tsv_idx").using("gin", t.tsv),
+    index("search_entries_paper_idx").on(t.paperId, t.source, t.blockIndex),
+    uniqueIndex("search_entries_comment_unique").on(t.commentId),
+    check(
+      "search_entries_source_refs",
+      sql`(${t.source} = 'revision') = (${t.revisionId} IS NOT NULL) AND (${t.source} = 'comment') = (${t.commentId} IS NOT NULL)`,
+    ),
+  ],
+);
+export type SearchEntry = typeof searchEntries.$inferSelect;
 
 /** Append-only record of every change: who did what to which target, when. */
 export const auditEvents = pgTable(

@@ -1,7 +1,14 @@
 // The one authorization policy. Every page, server action, route handler, the collaboration
 // socket and exports ask `can` / `authorize`; nothing else decides who may do what.
 // Rules mirror the permission table of SPEC.md, with the workflow conditions of the paper status.
-import { type DialogueRole, dialogueRole, type GlobalRole, type PaperStatus, type PartnerKind } from "@/db/schema";
+import {
+  type DialogueRole,
+  dialogueRole,
+  type GlobalRole,
+  type PaperStatus,
+  type PartnerKind,
+  paperStatus,
+} from "@/db/schema";
 import { type SuggestionVoice, speaksForSuggestion } from "@/lib/editor/annotations";
 import { AppError } from "./errors";
 
@@ -309,4 +316,51 @@ export function collabAccess(actor: Actor | null, paper: PaperRef): { rights: Wr
       decideSuggestions: can(actor, "paper.decideSuggestions", paper),
     },
   };
+}
+
+/** What a search may return from the papers of some dialogues in one status (server/queries/search.ts). */
+export type SearchGrant = {
+  /** "any": every dialogue (the secretariat, the HLD); otherwise these dialogues only. */
+  dialogues: "any" | string[];
+  status: PaperStatus;
+  /** Titles and the live text: whoever reads the paper and its working material. */
+  liveText: boolean;
+  /** Every revision (the paper's history), only the submitted one (what the HLD received), or none. */
+  revisions: "all" | "submitted" | "none";
+  comments: boolean;
+};
+
+/** Matches no dialogue id: asks what an actor may do in any dialogue without being a member. */
+const ANY_DIALOGUE = "*";
+
+/**
+ * What this actor's searches may find, from the rules above (so search never finds what the
+ * pages would not show): per paper status, in the dialogues they are members of and, through
+ * their global role, in every dialogue. The search query turns each grant into a filter.
+ */
+export function searchScope(actor: Actor | null): SearchGrant[] {
+  if (!actor) return [];
+  const grants: SearchGrant[] = [];
+  const add = (dialogues: "any" | string[], status: PaperStatus, ref: PaperRef) => {
+    if (!can(actor, "paper.view", ref)) return;
+    const comments = can(actor, "paper.viewComments", ref);
+    const revisions = can(actor, "paper.viewHistory", ref) ? "all" : status === "submitted" ? "submitted" : "none";
+    // The live text carries the negotiation as it stands: those who see its threads (as on the
+    // paper page and the socket); the HLD searches the text it received, the submitted revision.
+    grants.push({ dialogues, status, liveText: comments, revisions, comments });
+  };
+  for (const status of paperStatus.enumValues) {
+    add("any", status, { dialogueId: ANY_DIALOGUE, status });
+    // Members of several dialogues hold the same rights in each: one grant per distinct answer.
+    const byAnswer = new Map<string, string[]>();
+    for (const dialogueId of actor.memberships.keys()) {
+      const ref = { dialogueId, status };
+      const key = ["paper.view", "paper.viewComments", "paper.viewHistory"]
+        .map((action) => can(actor, action as PaperAction, ref))
+        .join();
+      byAnswer.set(key, [...(byAnswer.get(key) ?? []), dialogueId]);
+    }
+    for (const dialogues of byAnswer.values()) add(dialogues, status, { dialogueId: dialogues[0] as string, status });
+  }
+  return grants;
 }

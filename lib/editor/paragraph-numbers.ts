@@ -25,9 +25,8 @@ export function paragraphNumberDecorations(doc: PmNode): DecorationSet {
   doc.forEach((node, offset) => {
     if (node.type.name !== "paragraph" || !isNumberedParagraph(outline(node))) return;
     decorations.push(
-      Decoration.node(offset, offset + node.nodeSize, {
-        "data-paragraph-number": String(next++),
-      }),
+      // The id keeps the paragraph's address (#para-3, as in the read-only view) once the editor is up.
+      Decoration.node(offset, offset + node.nodeSize, { "data-paragraph-number": String(next), id: `para-${next++}` }),
     );
   });
   return DecorationSet.create(doc, decorations);

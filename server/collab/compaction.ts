@@ -7,6 +7,7 @@ import type { Db, DbOrTx, Tx } from "@/db/client";
 import { papers, paperUpdates } from "@/db/schema";
 import { type DocNode, emptyDoc, isDocNode } from "@/lib/document";
 import { exportWork } from "../export/work";
+import { syncLiveEntries } from "../search/index-entries";
 import { type Folded, foldPaper } from "./fold";
 import { readPaperState } from "./paper-state";
 
@@ -36,6 +37,8 @@ async function foldLocked(
         : {}),
     })
     .where(eq(papers.id, paper.id));
+  // The search index follows the snapshot in the same transaction: only changed blocks cost.
+  if (content) await syncLiveEntries(tx, paper.id, content.blocks);
   // Appends hold FOR KEY SHARE on the paper row until they commit, and the caller holds FOR
   // UPDATE, so no append is in flight: every seq up to the last one read was folded in.
   await tx.delete(paperUpdates).where(and(eq(paperUpdates.paperId, paper.id), lte(paperUpdates.seq, lastSeq)));

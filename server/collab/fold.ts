@@ -4,10 +4,14 @@
 import * as Y from "yjs";
 import { docToPlainText, isDocNode } from "@/lib/document";
 import { canonicalContent } from "../canonical";
+import { type SearchBlock, searchBlocks } from "../search/blocks";
 import { contentFromYDoc, paperDoc } from "./paper-state";
 
-/** `content`: the new readable snapshot (JSON text and plain text), or null when the text is unchanged. */
-export type Folded = { state: Uint8Array; content: { json: string; text: string } | null };
+/**
+ * `content`: the new readable snapshot (JSON text and plain text) and its searchable blocks, or
+ * null when the text is unchanged.
+ */
+export type Folded = { state: Uint8Array; content: { json: string; text: string; blocks: SearchBlock[] } | null };
 
 /** Folds `updates` (the stored state first) and compares the text with the stored snapshot's JSON. */
 export function foldPaper(updates: readonly Uint8Array[], storedJson: string | null): Folded {
@@ -18,7 +22,9 @@ export function foldPaper(updates: readonly Uint8Array[], storedJson: string | n
     const changed = !isDocNode(stored) || canonicalContent(content) !== canonicalContent(stored);
     return {
       state: Y.encodeStateAsUpdate(doc),
-      content: changed ? { json: JSON.stringify(content), text: docToPlainText(content) } : null,
+      content: changed
+        ? { json: JSON.stringify(content), text: docToPlainText(content), blocks: searchBlocks(content) }
+        : null,
     };
   } finally {
     doc.destroy();

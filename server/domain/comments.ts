@@ -17,6 +17,7 @@ import { notifyCommentsChanged } from "../collab/notify";
 import { invalidInput, notFound } from "../errors";
 import { appUrl, type Mail, sendMail } from "../mail";
 import { type Actor, authorize } from "../policy";
+import { indexComment, unindexComment } from "../search/index-entries";
 import { spendCommentAllowance, spendMentionMailAllowance } from "./comment-limits";
 
 export const COMMENT_MAX_LENGTH = 10_000;
@@ -145,7 +146,11 @@ export async function createThread(db: Db, actor: Actor, input: CreateThreadInpu
       })
       .returning({ id: commentThreads.id });
     if (!thread) throw new Error("thread not created");
-    await tx.insert(comments).values({ threadId: thread.id, authorId: actor.id, body });
+    const [comment] = await tx
+      .insert(comments)
+      .values({ threadId: thread.id, authorId: actor.id, body })
+      .returning({ id: comments.id });
+    if (comment) await indexComment(tx, { id: comment.id, paperId: paper.id, body });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "thread.created",
@@ -167,7 +172,11 @@ export async function replyToThread(db: Db, actor: Actor, input: { threadId: str
   const { paperId, mails } = await db.transaction(async (tx) => {
     const { thread, paper } = await loadThread(tx, input.threadId);
     authorize(actor, "paper.comment", paper);
-    await tx.insert(comments).values({ threadId: thread.id, authorId: actor.id, body });
+    const [comment] = await tx
+      .insert(comments)
+      .values({ threadId: thread.id, authorId: actor.id, body })
+      .returning({ id: comments.id });
+    if (comment) await indexComment(tx, { id: comment.id, paperId: paper.id, body });
     return { paperId: paper.id, mails: await notifyMentions(tx, actor, paper, thread.id, body) };
   });
   await after(paperId, mails);
@@ -197,6 +206,7 @@ export async function editComment(db: Db, actor: Actor, input: { commentId: stri
     const { comment, paper, threadId } = await loadComment(tx, input.commentId);
     authorize(actor, "comment.edit", { ...paper, authorId: comment.authorId });
     await tx.update(comments).set({ body, editedAt: new Date() }).where(eq(comments.id, comment.id));
+    await indexComment(tx, { id: comment.id, paperId: paper.id, body });
     const members = await tx
       .select({ id: users.id, name: users.name })
       .from(users)
@@ -214,6 +224,7 @@ export async function deleteComment(db: Db, actor: Actor, input: { commentId: st
     const { comment, paper } = await loadComment(tx, input.commentId);
     authorize(actor, "comment.edit", { ...paper, authorId: comment.authorId });
     await tx.update(comments).set({ body: "-", deletedAt: new Date() }).where(eq(comments.id, comment.id));
+    await unindexComment(tx, comment.id);
     return paper.id;
   });
   await after(paperId, []);

@@ -17,6 +17,7 @@ import type { ImportedComment, ImportedThread } from "../export/import/imported"
 import { IMPORT_MAX_BYTES } from "../export/import/limits";
 import { exportWork } from "../export/work";
 import { type Actor, authorize } from "../policy";
+import { indexNewComments } from "../search/index-entries";
 import { spendCommentAllowance } from "./comment-limits";
 import { COMMENT_MAX_LENGTH, QUOTE_MAX_LENGTH } from "./comments";
 import { insertPaper, MAX_TITLE_LENGTH, preparePaper } from "./papers";
@@ -129,7 +130,13 @@ async function insertThreads(
     })),
   );
   // In slices: a statement's parameters are limited.
-  for (let i = 0; i < values.length; i += 500) await tx.insert(comments).values(values.slice(i, i + 500));
+  for (let i = 0; i < values.length; i += 500) {
+    const written = await tx
+      .insert(comments)
+      .values(values.slice(i, i + 500))
+      .returning({ id: comments.id, body: comments.body });
+    await indexNewComments(tx, paper.id, written);
+  }
   await recordAudits(
     tx,
     threads.map((thread) => ({

@@ -7,10 +7,18 @@ import { recordAudit } from "../audit";
 import { contentFromState, ydocStateFromContent } from "../collab/paper-state";
 import { invalidInput, notFound } from "../errors";
 import { type Actor, authorize } from "../policy";
+import { indexLiveContent, indexTitle } from "../search/index-entries";
 
 export const MAX_TITLE_LENGTH = 300;
 
-export type NewPaper = { dialogueId: string; title: string; kind: PaperKind; content?: DocNode };
+export type NewPaper = {
+  dialogueId: string;
+  title: string;
+  kind: PaperKind;
+  content?: DocNode;
+  /** ISO 639-1 code of the text's language (default English): search stems with it. */
+  language?: string;
+};
 
 export async function createPaper(db: Db, actor: Actor | null, input: NewPaper) {
   authorize(actor, "paper.create", { dialogueId: input.dialogueId });
@@ -61,6 +69,7 @@ export async function insertPaper(tx: Tx, actor: Actor | null, input: PreparedPa
       dialogueId: dialogue.id,
       title,
       kind: input.kind,
+      ...(input.language ? { language: input.language } : {}),
       contentJson: content,
       contentText: docToPlainText(content),
       ydocState,
@@ -69,6 +78,8 @@ export async function insertPaper(tx: Tx, actor: Actor | null, input: PreparedPa
     })
     .returning();
   if (!paper) throw new Error("paper insert returned nothing");
+  await indexTitle(tx, paper);
+  await indexLiveContent(tx, paper.id, content);
   await recordAudit(tx, {
     actorId: actor.id,
     action: "paper.created",

@@ -32,6 +32,7 @@ import { queueSubmissionFingerprints } from "../export/fingerprints";
 import { type Mail, sendMail } from "../mail";
 import { type Actor, authorize } from "../policy";
 import { statePositions } from "../queries/workflow";
+import { indexRevision } from "../search/index-entries";
 import { notifyRoundParticipants } from "./notifications";
 import { lapsePendingSuggestions } from "./suggestions";
 
@@ -138,6 +139,7 @@ export async function freezeAndOpenRound(db: Db, actor: Actor | null, input: Ope
       })
       .returning();
     if (!revision) throw new Error("revision insert returned nothing");
+    await indexRevision(tx, { id: revision.id, paperId: paper.id, number: revision.number, content: doc });
     const [round] = await tx
       .insert(approvalRounds)
       .values({

@@ -9,6 +9,7 @@ import { deskEn } from "./desk";
 import { exportsEn } from "./exports";
 import { ledgerEn } from "./ledger";
 import { liveSessionEn } from "./live-session";
+import { searchEn } from "./search";
 import { ssoEn } from "./sso";
 import { twoFactorEn } from "./two-factor";
 import { verifyEn } from "./verify";
@@ -271,6 +272,7 @@ export const en = {
   ...accountEn,
   ...ssoEn,
   ...twoFactorEn,
+  ...searchEn,
   pagination: { label: "Pages", previous: "Previous", next: "Next", pageOf: "Page {page} of {count}" },
   errors: {
     administratorExists: "An administrator already exists: they invite everyone else.",

@@ -10,6 +10,7 @@ import type { Messages } from "./en";
 import { exportsFr } from "./exports";
 import { ledgerFr } from "./ledger";
 import { liveSessionFr } from "./live-session";
+import { searchFr } from "./search";
 import { ssoFr } from "./sso";
 import { twoFactorFr } from "./two-factor";
 import { verifyFr } from "./verify";
@@ -277,6 +278,7 @@ export const fr: Messages = {
   ...accountFr,
   ...ssoFr,
   ...twoFactorFr,
+  ...searchFr,
   pagination: { label: "Pages", previous: "Précédente", next: "Suivante", pageOf: "Page {page} sur {count}" },
   errors: {
     administratorExists: "Un administrateur existe déjà : c’est lui qui invite tous les autres.",

@@ -1,0 +1,46 @@
+// Strings of the search page (app/search/page.tsx).
+export const searchEn = {
+  search: {
+    title: "Search",
+    nav: "Search",
+    intro: "Papers you may read: their titles, live text, every revision and the comments.",
+    label: "Words to find",
+    hint: "Accents and capitals do not matter, and other forms of a word count (migrants finds migrant). Put a phrase in quotes; -word leaves it out.",
+    submit: "Search",
+    results: "Results",
+    resultsFor: "Results for “{query}”",
+    none: "Nothing found for “{query}”.",
+    tooLong: "A search has at most {max} characters.",
+    rateLimited: "Too many searches for now: try again in a minute.",
+    source: { live: "Live text", revision: "Rev.{n}", comment: "Comment", title: "Title" },
+    paragraph: "Paragraph {n}",
+    snippet: "Passage found",
+    previous: "Previous results",
+    next: "More results",
+    pageLabel: "Result pages",
+    page: "Page {page}",
+  },
+};
+
+export const searchFr: typeof searchEn = {
+  search: {
+    title: "Recherche",
+    nav: "Recherche",
+    intro: "Les documents que vous pouvez lire : leurs titres, le texte en cours, chaque révision et les commentaires.",
+    label: "Mots à chercher",
+    hint: "Les accents et les majuscules sont sans importance, et les autres formes d’un mot comptent (migrants trouve migrant). Mettez une expression entre guillemets ; -mot l’exclut.",
+    submit: "Chercher",
+    results: "Résultats",
+    resultsFor: "Résultats pour « {query} »",
+    none: "Rien trouvé pour « {query} ».",
+    tooLong: "Une recherche compte au plus {max} caractères.",
+    rateLimited: "Trop de recherches pour l’instant : réessayez dans une minute.",
+    source: { live: "Texte en cours", revision: "Rév.{n}", comment: "Commentaire", title: "Titre" },
+    paragraph: "Paragraphe {n}",
+    snippet: "Passage trouvé",
+    previous: "Résultats précédents",
+    next: "Plus de résultats",
+    pageLabel: "Pages de résultats",
+    page: "Page {page}",
+  },
+};
