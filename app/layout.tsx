@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/AppHeader";
+import { localeDirection } from "@/lib/i18n/locales";
 import { currentActor } from "@/server/auth/current";
 import { getTranslator } from "@/server/locale";
 import "./globals.css";
@@ -13,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [{ t, locale }, actor] = await Promise.all([getTranslator(), currentActor()]);
   return (
-    <html lang={locale}>
+    <html lang={locale} dir={localeDirection(locale)}>
       <body>
         <a href="#main" className="sr-only-focusable">
           {t("nav.skipToContent")}

@@ -31,7 +31,7 @@ export async function AppHeader({ actor }: { actor: ActorProfile | null }) {
             <Link href="/account">{t("account.nav")}</Link>
           </nav>
         )}
-        <div className="ml-auto flex flex-wrap items-center gap-3">
+        <div className="ms-auto flex flex-wrap items-center gap-3">
           <form action={setLocaleAction} className="flex gap-1" aria-label={t("nav.language")}>
             {locales.map((l) => (
               <button
@@ -73,7 +73,7 @@ export async function AppHeader({ actor }: { actor: ActorProfile | null }) {
                 {unread > 0 && (
                   <span
                     aria-hidden="true"
-                    className="ml-1 rounded-full bg-red-700 px-1.5 text-xs font-semibold text-white"
+                    className="ms-1 rounded-full bg-red-700 px-1.5 text-xs font-semibold text-white"
                   >
                     {unread}
                   </span>

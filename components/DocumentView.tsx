@@ -56,7 +56,7 @@ function ledgerMarginLabel(node: DocNode, view: RenderState): ReactNode {
   if (status.status === "pending") return null;
   const { labels, partnerNames, locale } = view.ledger;
   return (
-    <span className="ledger-status mr-2 rounded border px-1 text-xs font-semibold" data-ledger-status={status.status}>
+    <span className="ledger-status me-2 rounded border px-1 text-xs font-semibold" data-ledger-status={status.status}>
       {ledgerLabel(status, labels, partnerNames, locale)}
     </span>
   );
@@ -176,7 +176,8 @@ export function DocumentView({
   const numbers = paragraphNumbers(doc);
   const view: RenderState = { notes: [], adRefLabel, ledger };
   return (
-    <article className="paper-text" aria-label={label}>
+    // The text's direction is its own, not the interface's (see the editor).
+    <article className="paper-text" aria-label={label} dir="auto">
       {(doc.content ?? []).map((block, i) => {
         const number = numbers[i];
         const rendered = renderNode(block, `b${i}`, view);

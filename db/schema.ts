@@ -36,7 +36,8 @@ export const paperStatus = pgEnum("paper_status", ["draft", "consultation", "app
 export const roundProcedure = pgEnum("round_procedure", ["consensus", "silence"]);
 export const roundOutcome = pgEnum("round_outcome", ["agreed", "not_agreed"]);
 export const positionValue = pgEnum("position_value", ["approve", "object", "abstain"]);
-export const locale = pgEnum("locale", ["en", "fr"]);
+// New languages are appended (PostgreSQL adds enum values at the end), so the order is not the UN's.
+export const locale = pgEnum("locale", ["en", "fr", "ar", "zh", "ru", "es"]);
 export const exportFormat = pgEnum("export_format", ["docx", "pdf", "html", "md", "akn"]);
 export const accountLinkPurpose = pgEnum("account_link_purpose", ["invitation", "password_reset"]);
 /** How a session was opened: a password alone, with a TOTP code or a recovery code, or single sign-on. */

@@ -1,4 +1,4 @@
-// Any screen, any user: every page, in English and in French (the browser's language, since the
+// Any screen, any user: every page, in English, French and Arabic (the browser's language, since the
 // seeded people have saved none), on a 390 px phone with no horizontal scroll, one h1, and no
 // WCAG 2.2 AA violation; screenshots at 390 px and 1280 px are kept as test artefacts. The paper
 // page's layout (text first, panel beside or after) is checked by desk.spec.
@@ -9,9 +9,12 @@ import { DialoguePage } from "./pages/dialogue-page";
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
+// English and French, and Arabic for right to left on every page; the other UN languages are
+// checked on a few pages below (their layout is English's, left to right).
 const languages = [
   { lang: "en", browserLocale: "en-GB" },
   { lang: "fr", browserLocale: "fr-FR" },
+  { lang: "ar", browserLocale: "ar" },
 ] as const;
 
 type Screen = {
@@ -83,6 +86,7 @@ async function expectBoxesBesideLabels(page: Page): Promise<void> {
 /** The checks every page passes, and its screenshots at both widths attached to the report. */
 async function checkScreen(page: Page, lang: string, name: string, testInfo: TestInfo): Promise<void> {
   await expect(page.locator("html")).toHaveAttribute("lang", lang);
+  await expect(page.locator("html")).toHaveAttribute("dir", lang === "ar" ? "rtl" : "ltr");
   await page.setViewportSize(PHONE);
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   expect.soft(scrollWidth, `${name} (${lang}) is wider than the phone`).toBeLessThanOrEqual(PHONE.width);
@@ -130,7 +134,7 @@ async function invitationLink(browser: Browser): Promise<string> {
   return linkIn(await latestMailTo(email, /invited to Accord/));
 }
 
-test("the invitation page fits 390 px and passes axe in English and French", async ({ browser }, testInfo) => {
+test("the invitation page fits 390 px and passes axe in English, French and Arabic", async ({ browser }, testInfo) => {
   const link = await invitationLink(browser);
   for (const { lang, browserLocale } of languages) {
     const context = await browser.newContext({ locale: browserLocale, viewport: PHONE });

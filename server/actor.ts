@@ -1,13 +1,15 @@
 // Loads who is acting: the user, their global role and every dialogue membership, in one query.
+
 import { and, eq, gt, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { authSessions, dialogues, memberships, partnerFocalPoints, type SignInMethod, users } from "@/db/schema";
+import type { Locale } from "@/lib/i18n/locales";
 import type { Actor, MembershipGrant } from "./policy";
 
 export type ActorProfile = Actor & {
   email: string;
   name: string;
-  locale: "en" | "fr" | null;
+  locale: Locale | null;
   /**
    * A dialogue the user belongs to requires a second factor that this session lacks: its
    * membership is left out, and pages send the user to set one up or sign in again with it.

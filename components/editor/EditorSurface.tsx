@@ -45,6 +45,9 @@ function editorAttributes(labels: EditorLabels, title: string, editable: boolean
     "aria-label": fill(labels.textArea, { title }),
     "aria-readonly": String(!editable),
     class: "paper-text paper-editor-content",
+    // The text's direction is its own (from its first letters), not the interface's: an English
+    // text read in the Arabic interface stays left to right, an Arabic one right to left.
+    dir: "auto",
     spellcheck: "true",
   };
 }

@@ -29,7 +29,7 @@ export function NegotiationPanel({ labels, children }: { labels: Labels; childre
   // Between the breakpoints only (`lg:max-2xl:`): folded away unless opened.
   const sheet = folding
     ? open
-      ? "lg:max-2xl:fixed lg:max-2xl:inset-y-0 lg:max-2xl:right-0 lg:max-2xl:z-40 lg:max-2xl:w-[26rem] lg:max-2xl:overflow-y-auto lg:max-2xl:border-l lg:max-2xl:border-slate-300 lg:max-2xl:bg-white lg:max-2xl:p-4 lg:max-2xl:shadow-xl"
+      ? "lg:max-2xl:fixed lg:max-2xl:inset-y-0 lg:max-2xl:end-0 lg:max-2xl:z-40 lg:max-2xl:w-[26rem] lg:max-2xl:overflow-y-auto lg:max-2xl:border-s lg:max-2xl:border-slate-300 lg:max-2xl:bg-white lg:max-2xl:p-4 lg:max-2xl:shadow-xl"
       : "lg:max-2xl:hidden"
     : "";
   return (
@@ -38,7 +38,7 @@ export function NegotiationPanel({ labels, children }: { labels: Labels; childre
         <button
           ref={toggle}
           type="button"
-          className={`btn btn-primary fixed right-4 bottom-4 z-30 hidden shadow-lg ${open ? "" : "lg:max-2xl:inline-flex"}`}
+          className={`btn btn-primary fixed end-4 bottom-4 z-30 hidden shadow-lg ${open ? "" : "lg:max-2xl:inline-flex"}`}
           aria-controls={id}
           aria-expanded={open}
           onClick={() => setOpen(true)}

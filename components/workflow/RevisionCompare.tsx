@@ -27,7 +27,7 @@ function Words({ words, side }: { words: WordChange[]; side: "left" | "right" | 
 
 function BlockLine({ block, children, className }: { block: Block; children: React.ReactNode; className?: string }) {
   return (
-    <div className={`relative pl-10 ${className ?? ""}`}>
+    <div className={`relative ps-10 ${className ?? ""}`}>
       {block.number !== undefined && <span className="paragraph-number">{block.number}.</span>}
       <p className={block.type === "heading" ? "font-semibold" : ""}>{children}</p>
     </div>

@@ -33,7 +33,7 @@ function agreementDecorations(doc: PmNode, { adRefLabel, ledgerLabel }: Options)
     const label = ledgerLabel?.(block) ?? null;
     if (label) {
       decorations.push(
-        Decoration.widget(pos + 1, widget(label, "ledger-status mr-2 rounded border px-1 text-xs font-semibold"), {
+        Decoration.widget(pos + 1, widget(label, "ledger-status me-2 rounded border px-1 text-xs font-semibold"), {
           side: -2,
           key: `ledger:${label}`,
           ignoreSelection: true,

@@ -1,5 +1,20 @@
-export const locales = ["en", "fr"] as const;
+/** The six UN languages, in the UN's order (as its sites list them: by name in English). */
+export const locales = ["ar", "zh", "en", "fr", "ru", "es"] as const;
 export type Locale = (typeof locales)[number];
+
+/** Each language by its own name (the same in every catalog: a reader finds their own). */
+export const localeNames = {
+  ar: "العربية",
+  zh: "中文",
+  en: "English",
+  fr: "Français",
+  ru: "Русский",
+  es: "Español",
+} as const satisfies Record<Locale, string>;
+
+/** Languages written right to left: the page's `dir`. */
+export const rtlLocales: ReadonlySet<Locale> = new Set(["ar"]);
+export const localeDirection = (locale: Locale): "rtl" | "ltr" => (rtlLocales.has(locale) ? "rtl" : "ltr");
 export const defaultLocale: Locale = "en";
 export const localeCookie = "accord-locale";
 

@@ -1,10 +1,14 @@
 // Message lookup shared by server and client components. Keys are checked at compile time
-// against the English catalog; the French catalog must have the same shape.
+// against the English catalog; every other catalog must have the same shape.
 
 import { fill } from "./fill";
 import type { Locale } from "./locales";
+import { ar } from "./messages/ar";
 import { en, type Messages } from "./messages/en";
+import { es } from "./messages/es";
 import { fr } from "./messages/fr";
+import { ru } from "./messages/ru";
+import { zh } from "./messages/zh";
 import { withFrenchTypography } from "./typography";
 
 type Leaves<T, Prefix extends string = ""> = {
@@ -16,7 +20,7 @@ export type TranslateVars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: TranslateVars) => string;
 
 // French spacing is guaranteed here for every string, however it was typed in the catalog.
-export const catalogs: Record<Locale, Messages> = { en, fr: withFrenchTypography(fr) };
+export const catalogs: Record<Locale, Messages> = { ar, zh, en, fr: withFrenchTypography(fr), ru, es };
 
 function lookup(messages: Messages, key: string): string | undefined {
   let node: unknown = messages;

@@ -7,6 +7,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Paper, revisions } from "@/db/schema";
 import type { DocNode } from "@/lib/document";
+import type { Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translate";
 import { ledgerSummary, paragraphLedger } from "@/lib/ledger";
 import { setDocumentSymbolPattern } from "@/server/domain/dialogues";
@@ -17,7 +18,7 @@ import { revisionDocumentSymbol } from "@/server/export/symbol-queries";
 import { useTestDatabase } from "../helpers/database";
 import { type DialogueWithRoles, makeDialogueWithRoles, makePaperInStatus } from "../helpers/factories";
 import { submittedFixturePaper } from "./fixture";
-import { pdfinfo, pdftotext, pdftotextPage, toFile } from "./tools";
+import { pdffonts, pdfinfo, pdftotext, pdftotextPage, stripBidi, toFile } from "./tools";
 
 const test = useTestDatabase();
 const now = new Date("2026-09-12T10:00:00Z");
@@ -46,7 +47,7 @@ afterAll(async () => {
   await closePdfBrowser();
 });
 
-const exportOf = (format: "pdf" | "docx" | "html" | "md", lang: "en" | "fr" = "en") =>
+const exportOf = (format: "pdf" | "docx" | "html" | "md", lang: Locale = "en") =>
   exportPaper(test.db(), world.actors.chair, { paperId: submitted.id, revision: 1, format, lang });
 
 /** Every outline item's title (`/Title` strings of the outline dictionaries, literal or UTF-16 hex). */
@@ -194,4 +195,27 @@ describe("the ledger of agreement in exports", () => {
       ),
     ).toBe("Ad réf. · par MAR · jusqu’au 2026-12-31");
   });
+});
+
+describe("exports in the six UN languages", () => {
+  // The cover and every label are the reader's language; the text is the paper's own (English here).
+  for (const lang of ["ar", "zh", "ru", "es"] as const) {
+    it(`writes the cover in ${lang}, in the PDF and the HTML`, async () => {
+      const t = translator(lang);
+      const pdf = await exportOf("pdf", lang);
+      const file = toFile(pdf.bytes, "pdf");
+      const text = stripBidi(pdftotext(file)).replace(/\s+/g, " ");
+      // pdftotext gives Arabic words in reading order; compare a word that stands alone.
+      for (const word of t("exports.cover.heading").split(/\s+/)) expect(text, lang).toContain(word);
+      expect(text).toContain(symbol);
+      // Arabic in its own font (Chromium draws the Chinese one's glyphs as outlines: the text
+      // read back above is what shows it is there).
+      if (lang === "ar") expect(pdffonts(file)).toMatch(/Arabic|Naskh|Kufi/);
+      const html = new TextDecoder().decode((await exportOf("html", lang)).bytes);
+      expect(html).toContain(`<html lang="${lang}"${lang === "ar" ? ' dir="rtl"' : ""}>`);
+      expect(html).toContain(t("exports.cover.heading"));
+      expect(html).toContain(`accord:sha256=`);
+      expect(html).toContain(`;lang=${lang}`);
+    }, 60_000);
+  }
 });

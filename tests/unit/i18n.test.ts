@@ -1,10 +1,10 @@
 // Interface language negotiation and the country list behind state partners.
 import { describe, expect, it } from "vitest";
 import { countryName, isCountryCode, listCountries } from "@/lib/countries";
-import { defaultLocale, isLocale, locales, negotiateLocale } from "@/lib/i18n/locales";
+import { defaultLocale, isLocale, type Locale, localeDirection, locales, negotiateLocale } from "@/lib/i18n/locales";
 
 describe("negotiateLocale", () => {
-  const cases: [string | null | undefined, "en" | "fr"][] = [
+  const cases: [string | null | undefined, Locale][] = [
     [null, "en"],
     [undefined, "en"],
     ["", "en"],
@@ -14,7 +14,13 @@ describe("negotiateLocale", () => {
     ["de-DE,de;q=0.9,fr;q=0.8,en;q=0.7", "fr"],
     ["en;q=0.5, fr;q=0.9", "fr"],
     ["FR-ca", "fr"],
-    ["de, es, it", "en"],
+    ["de, es, it", "es"],
+    ["de, it", "en"],
+    ["ar-MA,ar;q=0.9,fr;q=0.8", "ar"],
+    ["zh-CN,zh;q=0.9", "zh"],
+    ["zh-Hant-TW", "zh"],
+    ["ru-RU,ru;q=0.9,en;q=0.5", "ru"],
+    ["pt-PT,es;q=0.5,en;q=0.4", "es"],
     ["fr;q=0, en;q=0.1", "en"],
     ["fr;q=0", "en"],
     ["*", "en"],
@@ -28,12 +34,16 @@ describe("negotiateLocale", () => {
   }
 
   it("only supported locales count as locales", () => {
-    expect(locales).toEqual(["en", "fr"]);
+    expect(locales).toEqual(["ar", "zh", "en", "fr", "ru", "es"]);
     expect(defaultLocale).toBe("en");
     expect(isLocale("fr")).toBe(true);
     expect(isLocale("de")).toBe(false);
     expect(isLocale("FR")).toBe(false);
     expect(isLocale(undefined)).toBe(false);
+  });
+
+  it("writes Arabic right to left, the other five left to right", () => {
+    expect(locales.filter((l) => localeDirection(l) === "rtl")).toEqual(["ar"]);
   });
 });
 

@@ -1,5 +1,6 @@
 // English catalog: the source of every user-facing string. fr.ts must match its shape.
 
+import { localeNames } from "@/lib/i18n/locales";
 import { accountEn } from "./account";
 import { accountLinksEn } from "./account-links";
 import { commentsEn } from "./comments";
@@ -20,7 +21,7 @@ export const en = {
     name: "Accord",
     tagline: "Negotiate, agree and submit texts to the UN High-Level Dialogue on Migration and Development.",
   },
-  languages: { en: "English", fr: "Français" },
+  languages: localeNames,
   nav: {
     label: "Main",
     dialogues: "My dialogues",

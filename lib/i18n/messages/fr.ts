@@ -1,5 +1,6 @@
 // Catalogue français : même forme que en.ts (vérifiée à la compilation).
 
+import { localeNames } from "@/lib/i18n/locales";
 import { accountFr } from "./account";
 import { accountLinksFr } from "./account-links";
 import { commentsFr } from "./comments";
@@ -22,7 +23,7 @@ export const fr: Messages = {
     tagline:
       "Négocier, adopter et soumettre des textes au Dialogue de haut niveau des Nations Unies sur les migrations et le développement.",
   },
-  languages: { en: "English", fr: "Français" },
+  languages: localeNames,
   nav: {
     label: "Principal",
     dialogues: "Mes dialogues",

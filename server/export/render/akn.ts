@@ -4,11 +4,16 @@
 // positions and the HLD submission as <workflow> steps, and the fingerprint in <proprietary>.
 // With annotations: pending suggestions as <ins>/<del> (title and refersTo name the author),
 // open comment threads as editorial <note>s in <notes>, referred to by <noteRef> in the text.
+
 import { create } from "xmlbuilder2";
 import type { XMLBuilder } from "xmlbuilder2/lib/interfaces";
+import type { Locale } from "@/lib/i18n/locales";
 import type { Cover, ExportSource } from "../types";
 import { formatDate, isoDate } from "./cover";
 import type { Block, ExportModel, Inline } from "./model";
+
+/** Akoma Ntoso names languages by their three-letter ISO 639-2 code. */
+const iso639_2: Record<Locale, string> = { ar: "ara", zh: "zho", en: "eng", fr: "fra", ru: "rus", es: "spa" };
 
 const AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 const ACCORD = "https://accord.example/ns/export/1.0";
@@ -186,7 +191,7 @@ function addBlock(parent: XMLBuilder, block: Block, cover: Cover, ids: Ids, top:
 export function renderAkn(source: ExportSource, model: ExportModel, cover: Cover): string {
   const docName = source.kind === "recommendations" ? "recommendations" : "positionPaper";
   const workUri = `/akn/un/doc/${docName}/${isoDate(source.date)}/${source.paperId}`;
-  const exprUri = `${workUri}/${cover.lang === "fr" ? "fra" : "eng"}@${source.revision === null ? "draft" : `rev${source.revision}`}`;
+  const exprUri = `${workUri}/${iso639_2[cover.lang]}@${source.revision === null ? "draft" : `rev${source.revision}`}`;
   const root = create({ version: "1.0", encoding: "UTF-8", invalidCharReplacement: "" }).ele(AKN, "akomaNtoso");
   const doc = root.ele("doc", {
     name: docName,
@@ -207,7 +212,7 @@ export function renderAkn(source: ExportSource, model: ExportModel, cover: Cover
     el.ele("FRBRname", { value: source.title });
   });
   frbr(`FRBRExpression`, exprUri, (el) => {
-    el.ele("FRBRlanguage", { language: cover.lang === "fr" ? "fra" : "eng" });
+    el.ele("FRBRlanguage", { language: iso639_2[cover.lang] });
   });
   frbr("FRBRManifestation", `${exprUri}/main.xml`, () => {});
 

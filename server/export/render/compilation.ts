@@ -17,6 +17,7 @@ import {
   TextRun,
   WidthType,
 } from "docx";
+import { rtlLocales } from "@/lib/i18n/locales";
 import type { CompilationExportInput } from "../types";
 import { stabilize } from "./docx-package";
 import { escapeHtml } from "./html";
@@ -124,7 +125,7 @@ const multiline = (text: string) => text.split("\n").map(escapeHtml).join("<br>"
 
 const style = `
 @page { size: A4 landscape; }
-html { font-family: "Noto Serif", "Noto Sans", serif; font-size: 9.5pt; line-height: 1.35; color: #111; }
+html { font-family: "Noto Serif", "Noto Sans", "Noto Naskh Arabic", "Noto Sans Arabic", "Noto Serif CJK SC", "Noto Sans CJK SC", serif; font-size: 9.5pt; line-height: 1.35; color: #111; }
 header { text-align: center; margin-bottom: 8mm; }
 header p { margin: 0.5mm 0; }
 h1 { font-size: 14pt; margin: 1mm 0; }
@@ -162,7 +163,7 @@ export function compilationHtml(input: CompilationExportInput): string {
     ? `<table><colgroup><col class="para"><col class="original"><col class="proposed"><col class="delegation"><col class="status"><col class="note"></colgroup><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`
     : `<p>${escapeHtml(input.empty)}</p>`;
   return `<!doctype html>
-<html lang="${input.lang}">
+<html lang="${input.lang}"${rtlLocales.has(input.lang) ? ' dir="rtl"' : ""}>
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">

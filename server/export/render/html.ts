@@ -1,6 +1,7 @@
 // HTML export: one self-contained, sanitized file (no script, no event handlers, no external
 // resource, only http/https/mailto links), built from the export model by string escaping, never
 // by passing stored markup through. The PDF is this same HTML printed by Chromium.
+import { rtlLocales } from "@/lib/i18n/locales";
 import type { Cover, ExportSource } from "../types";
 import { formatDate, isoDate } from "./cover";
 import type { Block, CommentNote, ExportModel, Inline, TextInline } from "./model";
@@ -120,7 +121,7 @@ function blocksHtml(blocks: Block[], cover: Cover): string {
 
 const style = `
 @page { size: A4; margin: 20mm 18mm 22mm 18mm; }
-html { font-family: "Noto Serif", "Noto Sans", "Noto Naskh Arabic", "Noto Sans Arabic", serif; font-size: 11pt; line-height: 1.45; color: #111; }
+html { font-family: "Noto Serif", "Noto Sans", "Noto Naskh Arabic", "Noto Sans Arabic", "Noto Serif CJK SC", "Noto Sans CJK SC", serif; font-size: 11pt; line-height: 1.45; color: #111; }
 body { max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
 @media print { body { margin: 0; max-width: none; padding: 0; } }
 .cover { border: 1px solid #444; padding: 0.8rem 1rem; margin-bottom: 1.5rem; }
@@ -244,7 +245,7 @@ export function renderHtml(source: ExportSource, model: ExportModel, cover: Cove
         .join("")}</ol></section>`
     : "";
   return `<!DOCTYPE html>
-<html lang="${cover.lang}">
+<html lang="${cover.lang}"${rtlLocales.has(cover.lang) ? ' dir="rtl"' : ""}>
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">

@@ -1,6 +1,7 @@
 // Finding the fingerprint in an uploaded file: its format from its first bytes, then the marker
 // where that format's export put it (DOCX core properties, the PDF's Title, the text itself).
 import { strFromU8, unzipSync } from "fflate";
+import type { Locale } from "@/lib/i18n/locales";
 import { markerPattern } from "../marker";
 import type { ExportFormat } from "../types";
 
@@ -14,10 +15,7 @@ export function detectFormat(bytes: Uint8Array): ExportFormat | null {
   return null;
 }
 
-export function extractFingerprint(
-  bytes: Uint8Array,
-  format: ExportFormat,
-): { hash: string; lang: "en" | "fr" } | null {
+export function extractFingerprint(bytes: Uint8Array, format: ExportFormat): { hash: string; lang: Locale } | null {
   let haystack: string | null = null;
   if (format === "docx") {
     try {
@@ -36,7 +34,7 @@ export function extractFingerprint(
     haystack = new TextDecoder().decode(bytes);
   }
   const match = haystack ? markerPattern.exec(haystack) : null;
-  return match ? { hash: match[1] as string, lang: match[2] as "en" | "fr" } : null;
+  return match ? { hash: match[1] as string, lang: match[2] as Locale } : null;
 }
 
 /** The document's Title from the PDF's Info dictionary (where exports put their fingerprint). */

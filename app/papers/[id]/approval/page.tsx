@@ -99,7 +99,7 @@ export default async function ApprovalPage({ params }: Props) {
           </dl>
           <TableScroll label={t("approval.answered", { answered, total: round.positions.length })}>
             <table>
-              <caption className="text-left text-sm">
+              <caption className="text-start text-sm">
                 {t("approval.answered", { answered, total: round.positions.length })}
               </caption>
               <thead>

@@ -117,7 +117,7 @@ export default async function ProgressPage({ params }: Props) {
         />
         <TableScroll label={t("ledger.progress.tableCaption")}>
           <table className="w-full text-sm" data-testid="ledger-progress-table">
-            <caption className="text-left font-medium">{t("ledger.progress.tableCaption")}</caption>
+            <caption className="text-start font-medium">{t("ledger.progress.tableCaption")}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("ledger.progress.text")}</th>

@@ -11,6 +11,7 @@ import { exportsAr } from "./exports";
 import { ledgerAr } from "./ledger";
 import { liveSessionAr } from "./live-session";
 import { mainAr } from "./main";
+import { searchAr } from "./search";
 import { ssoAr } from "./sso";
 import { twoFactorAr } from "./two-factor";
 import { verifyAr } from "./verify";
@@ -30,5 +31,6 @@ export const ar: Messages = {
   ...ledgerAr,
   ...accountAr,
   ...ssoAr,
+  ...searchAr,
   ...twoFactorAr,
 };

@@ -1,5 +1,6 @@
 // Arabic strings that en.ts holds itself (not in a module file); composed in ./index.ts.
 
+import { localeNames } from "@/lib/i18n/locales";
 import type { Messages } from "../en";
 
 type MainKeys =
@@ -31,7 +32,7 @@ export const mainAr: Pick<Messages, MainKeys> = {
     tagline:
       "التفاوض على النصوص والاتفاق عليها وتقديمها إلى الحوار الرفيع المستوى المعني بالهجرة الدولية والتنمية التابع للأمم المتحدة.",
   },
-  languages: { en: "English", fr: "Français" },
+  languages: localeNames,
   nav: {
     label: "القائمة الرئيسية",
     dialogues: "حواراتي",

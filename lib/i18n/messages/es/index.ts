@@ -11,6 +11,7 @@ import { exportsEs } from "./exports";
 import { ledgerEs } from "./ledger";
 import { liveSessionEs } from "./live-session";
 import { mainEs } from "./main";
+import { searchEs } from "./search";
 import { ssoEs } from "./sso";
 import { twoFactorEs } from "./two-factor";
 import { verifyEs } from "./verify";
@@ -30,5 +31,6 @@ export const es: Messages = {
   ...ledgerEs,
   ...accountEs,
   ...ssoEs,
+  ...searchEs,
   ...twoFactorEs,
 };

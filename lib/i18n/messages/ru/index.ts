@@ -11,6 +11,7 @@ import { exportsRu } from "./exports";
 import { ledgerRu } from "./ledger";
 import { liveSessionRu } from "./live-session";
 import { mainRu } from "./main";
+import { searchRu } from "./search";
 import { ssoRu } from "./sso";
 import { twoFactorRu } from "./two-factor";
 import { verifyRu } from "./verify";
@@ -30,5 +31,6 @@ export const ru: Messages = {
   ...ledgerRu,
   ...accountRu,
   ...ssoRu,
+  ...searchRu,
   ...twoFactorRu,
 };

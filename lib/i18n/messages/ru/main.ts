@@ -1,5 +1,6 @@
 // Строки, которые en.ts содержит непосредственно (вне модулей), на русском языке.
 
+import { localeNames } from "@/lib/i18n/locales";
 import type { accountEn } from "../account";
 import type { accountLinksEn } from "../account-links";
 import type { commentsEn } from "../comments";
@@ -10,6 +11,7 @@ import type { Messages } from "../en";
 import type { exportsEn } from "../exports";
 import type { ledgerEn } from "../ledger";
 import type { liveSessionEn } from "../live-session";
+import type { searchEn } from "../search";
 import type { ssoEn } from "../sso";
 import type { twoFactorEn } from "../two-factor";
 import type { verifyEn } from "../verify";
@@ -26,6 +28,7 @@ type ModuleKeys =
   | keyof typeof exportsEn
   | keyof typeof ledgerEn
   | keyof typeof liveSessionEn
+  | keyof typeof searchEn
   | keyof typeof ssoEn
   | keyof typeof twoFactorEn
   | keyof typeof verifyEn
@@ -37,7 +40,7 @@ export const mainRu: Omit<Messages, ModuleKeys> = {
     tagline:
       "Обсуждение, согласование и представление текстов Диалогу на высоком уровне по вопросам международной миграции и развития Организации Объединенных Наций.",
   },
-  languages: { en: "English", fr: "Français" },
+  languages: localeNames,
   nav: {
     label: "Главное меню",
     dialogues: "Мои диалоги",

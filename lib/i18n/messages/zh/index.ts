@@ -11,6 +11,7 @@ import { exportsZh } from "./exports";
 import { ledgerZh } from "./ledger";
 import { liveSessionZh } from "./live-session";
 import { mainZh } from "./main";
+import { searchZh } from "./search";
 import { ssoZh } from "./sso";
 import { twoFactorZh } from "./two-factor";
 import { verifyZh } from "./verify";
@@ -30,5 +31,6 @@ export const zh: Messages = {
   ...ledgerZh,
   ...accountZh,
   ...ssoZh,
+  ...searchZh,
   ...twoFactorZh,
 };

@@ -1,5 +1,6 @@
 // Chinese strings that en.ts holds itself (not in a module file); composed in ./index.ts.
 
+import { localeNames } from "@/lib/i18n/locales";
 import type { Messages } from "../en";
 
 type MainKeys =
@@ -30,7 +31,7 @@ export const mainZh: Pick<Messages, MainKeys> = {
     name: "Accord",
     tagline: "谈判、商定案文并提交联合国国际移徙与发展问题高级别对话。",
   },
-  languages: { en: "English", fr: "Français" },
+  languages: localeNames,
   nav: {
     label: "主菜单",
     dialogues: "我的对话",
