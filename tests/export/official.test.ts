@@ -17,6 +17,7 @@ import { exportPaper } from "@/server/export/service";
 import { revisionDocumentSymbol } from "@/server/export/symbol-queries";
 import { useTestDatabase } from "../helpers/database";
 import { type DialogueWithRoles, makeDialogueWithRoles, makePaperInStatus } from "../helpers/factories";
+import { validateAkn } from "./akn-validate";
 import { submittedFixturePaper } from "./fixture";
 import { pdffonts, pdfinfo, pdftotext, pdftotextPage, stripBidi, toFile } from "./tools";
 
@@ -47,7 +48,7 @@ afterAll(async () => {
   await closePdfBrowser();
 });
 
-const exportOf = (format: "pdf" | "docx" | "html" | "md", lang: Locale = "en") =>
+const exportOf = (format: "pdf" | "docx" | "html" | "md" | "akn", lang: Locale = "en") =>
   exportPaper(test.db(), world.actors.chair, { paperId: submitted.id, revision: 1, format, lang });
 
 /** Every outline item's title (`/Title` strings of the outline dictionaries, literal or UTF-16 hex). */
@@ -167,6 +168,16 @@ describe("the ledger of agreement in exports", () => {
     expect(notes).toBe(recorded().length);
     expect(xml).toMatch(/<w:framePr[^>]*w:hAnchor="page"/);
     expect(xml).toContain("Ledger of agreement");
+  });
+
+  it("Markdown and Akoma Ntoso: the same notes, a line in italics and an editorial remark (valid AKN)", async () => {
+    const md = strFromU8((await exportOf("md")).bytes);
+    const mdNotes = md.match(/^\*(Status of paragraph \d+: .+|Agreed|Ad ref\..*|Bracketed.*)\*$/gm) ?? [];
+    expect(mdNotes).toHaveLength(recorded().length);
+    const akn = strFromU8((await exportOf("akn")).bytes);
+    expect(akn.match(/<remark class="ledger ledger-\w+">/g)?.length).toBe(recorded().length);
+    expect(akn).not.toContain("ledger-pending");
+    validateAkn(akn);
   });
 
   it("names delegations by their codes, with the date and the alternatives", () => {

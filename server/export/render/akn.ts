@@ -96,6 +96,19 @@ function addAgreementText(
 
 type Ids = { next: (prefix: string) => string; person: (name: string) => string };
 
+/**
+ * The block's ledger status, as the other formats put it in the margin: an editorial remark at
+ * the end of its text, classed by status so a reader can pick it out.
+ */
+function addLedgerRemark(parent: XMLBuilder, block: Extract<Block, { kind: "heading" | "paragraph" }>, cover: Cover) {
+  if (!block.ledger) return;
+  const { label } = cover.ledgerMargin(block.ledger, block.kind === "paragraph" ? block.number : null);
+  parent
+    .txt(" ")
+    .ele("remark", { class: `ledger ledger-${block.ledger.status}` })
+    .txt(label);
+}
+
 function addBlocks(parent: XMLBuilder, blocks: Block[], cover: Cover, ids: Ids, top: boolean) {
   for (const block of blocks) addBlock(parent, block, cover, ids, top);
 }
@@ -113,7 +126,9 @@ function addBlock(parent: XMLBuilder, block: Block, cover: Cover, ids: Ids, top:
           eId: ids.next("hcontainer"),
           ...(block.agreement ? { class: agreementAttrs(block.agreement).class } : {}),
         });
-        addAgreementText(container.ele("heading"), block, cover, ids);
+        const heading = container.ele("heading");
+        addAgreementText(heading, block, cover, ids);
+        addLedgerRemark(heading, block, cover);
       } else {
         addAgreementText(parent.ele("p", { class: `heading${block.level}` }), block, cover, ids);
       }
@@ -126,7 +141,9 @@ function addBlock(parent: XMLBuilder, block: Block, cover: Cover, ids: Ids, top:
           ...(block.agreement ? { class: agreementAttrs(block.agreement).class } : {}),
         });
         para.ele("num").txt(`${block.number}.`);
-        addAgreementText(para.ele("content").ele("p"), block, cover, ids);
+        const text = para.ele("content").ele("p");
+        addAgreementText(text, block, cover, ids);
+        addLedgerRemark(text, block, cover);
       } else {
         addAgreementText(
           parent.ele("p", block.agreement ? { class: agreementAttrs(block.agreement).class } : {}),

@@ -155,14 +155,24 @@ function cellMarkdown(blocks: Block[], cover: Cover): string {
     .replace(/(?<!\\)\|/g, "\\|");
 }
 
+/**
+ * The block's ledger status, as the other formats put it in the margin: a line of its own in
+ * italics after the block ("Status of paragraph 3: Ad ref. · by MAR · until 2026-12-12").
+ */
+function ledgerMarkdown(block: Extract<Block, { kind: "heading" | "paragraph" }>, cover: Cover): string {
+  if (!block.ledger) return "";
+  const { label } = cover.ledgerMargin(block.ledger, block.kind === "paragraph" ? block.number : null);
+  return `\n\n*${escapeMarkdown(label)}*`;
+}
+
 function blockMarkdown(block: Block, cover: Cover): string {
   switch (block.kind) {
     case "heading":
-      return `${"#".repeat(block.level)} ${withAgreement(inlineMarkdown(block.inlines, cover), block.agreement, cover)}`;
+      return `${"#".repeat(block.level)} ${withAgreement(inlineMarkdown(block.inlines, cover), block.agreement, cover)}${ledgerMarkdown(block, cover)}`;
     case "paragraph": {
       const body = withAgreement(inlineMarkdown(block.inlines, cover), block.agreement, cover);
       const lines = body.split("\n").map(escapeLineStart).join("\n");
-      return block.number === null ? lines : `${block.number}\\. ${lines}`;
+      return `${block.number === null ? lines : `${block.number}\\. ${lines}`}${ledgerMarkdown(block, cover)}`;
     }
     case "list":
       return block.items
