@@ -32,7 +32,7 @@ export async function AppHeader({ actor }: { actor: ActorProfile | null }) {
           </nav>
         )}
         <div className="ms-auto flex flex-wrap items-center gap-3">
-          <form action={setLocaleAction} className="flex gap-1" aria-label={t("nav.language")}>
+          <form action={setLocaleAction} className="flex flex-wrap gap-1" aria-label={t("nav.language")}>
             {locales.map((l) => (
               <button
                 key={l}

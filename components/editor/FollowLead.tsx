@@ -12,6 +12,7 @@ import { followLeadKey, followLeadPlugin, placeInText, placeOf } from "@/lib/edi
 import { isPresenceUser, type PresenceUser } from "@/lib/editor/presence";
 import { fill } from "@/lib/i18n/fill";
 import type { liveSessionEn } from "@/lib/i18n/messages/live-session";
+import { editorIn, watchEditor } from "./mounted-editor";
 import type { Session } from "./session";
 
 export type FollowLeadLabels = (typeof liveSessionEn)["liveSession"];
@@ -20,14 +21,6 @@ type Leader = { user: PresenceUser; place: number | null; self: boolean };
 
 /** How often, at most, the leader's client publishes its place (ms). */
 const PUBLISH_EVERY_MS = 200;
-
-/** The Tiptap editor mounted in `root` (Tiptap keeps it on its DOM element), if any yet. */
-function editorIn(root: HTMLElement | null): Editor | null {
-  const dom = root?.closest(".paper-editor")?.querySelector(".ProseMirror") as
-    | (HTMLElement & { editor?: Editor })
-    | null;
-  return dom?.editor && !dom.editor.isDestroyed ? dom.editor : null;
-}
 
 /** The live note for a follower: where the leader is, numbered as the document numbers its paragraphs. */
 function leaderNote(editor: Editor, place: number, name: string, labels: FollowLeadLabels): string {
@@ -98,30 +91,26 @@ export function FollowLead({
 
   // Publish our place as the selection moves (throttled): only the leader's is used by others.
   useEffect(() => {
-    let editor: Editor | null = null;
     let timer: ReturnType<typeof setTimeout> | null = null;
-    const publish = () => {
-      timer = null;
-      if (editor && !editor.isDestroyed)
-        session.provider.setAwarenessField(LEAD_FIELD, { place: placeOf(editor.state) });
-    };
-    const onSelection = () => {
-      timer ??= setTimeout(publish, PUBLISH_EVERY_MS);
-    };
-    // The editor mounts after the first sync: look for it until it is there.
-    const attach = setInterval(() => {
-      const found = editorIn(root.current);
-      if (!found || found === editor) return;
-      editor?.off("selectionUpdate", onSelection);
-      editor = found;
-      if (!followLeadKey.getState(editor.state)) editor.registerPlugin(followLeadPlugin());
-      editor.on("selectionUpdate", onSelection);
-      onSelection();
-    }, 250);
+    const stop = watchEditor(
+      () => root.current,
+      (editor) => {
+        const publish = () => {
+          timer = null;
+          if (!editor.isDestroyed) session.provider.setAwarenessField(LEAD_FIELD, { place: placeOf(editor.state) });
+        };
+        const onSelection = () => {
+          timer ??= setTimeout(publish, PUBLISH_EVERY_MS);
+        };
+        if (!followLeadKey.getState(editor.state)) editor.registerPlugin(followLeadPlugin());
+        editor.on("selectionUpdate", onSelection);
+        onSelection();
+        return () => editor.off("selectionUpdate", onSelection);
+      },
+    );
     return () => {
-      clearInterval(attach);
+      stop();
       if (timer) clearTimeout(timer);
-      editor?.off("selectionUpdate", onSelection);
     };
   }, [session]);
 

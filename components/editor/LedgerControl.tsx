@@ -1,13 +1,16 @@
 "use client";
-// The chair's control of the ledger of agreement: pick a paragraph or heading, its status, the
-// delegations concerned and, for ad ref., the date; recorded as the block's attributes through
-// the live document, so the collaboration socket's write guard judges it like any edit.
-import { type FormEvent, useEffect, useId, useState } from "react";
+// The chair's control of the ledger of agreement: pick a paragraph or heading (the one the caret
+// is in, or from the list), its status, the delegations concerned and, for ad ref., the date;
+// recorded as the block's attributes through the live document, so the collaboration socket's
+// write guard judges it like any edit.
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import * as Y from "yjs";
 import { AGREEMENT_PARTNERS_MAX, type DocNode } from "@/lib/document";
+import { placeOf } from "@/lib/editor/follow-lead";
 import { fill } from "@/lib/i18n/fill";
 import type { Messages } from "@/lib/i18n/messages/en";
 import { type LedgerEntry, type LedgerStatus, ledgerLabel, ledgerStatuses, paragraphLedger } from "@/lib/ledger";
+import { watchEditor } from "./mounted-editor";
 
 type Props = {
   doc: Y.Doc;
@@ -59,6 +62,25 @@ export function LedgerControl({ doc, partners, labels, locale }: Props) {
     return () => doc.off("update", refresh);
   }, [doc, fragment]);
 
+  // The paragraph the caret is in is the one the chair is about: the control follows it, unless
+  // the chair is busy in the control itself.
+  const section = useRef<HTMLElement>(null);
+  const follow = useRef<(index: number) => void>(() => {});
+  useEffect(
+    () =>
+      watchEditor(
+        () => section.current,
+        (editor) => {
+          const onSelection = () => {
+            if (!section.current?.contains(document.activeElement)) follow.current(placeOf(editor.state));
+          };
+          editor.on("selectionUpdate", onSelection);
+          return () => editor.off("selectionUpdate", onSelection);
+        },
+      ),
+    [],
+  );
+
   const names = Object.fromEntries(partners.map((p) => [p.id, p.name]));
   const optionLabel = (entry: LedgerEntry) =>
     entry.number === undefined
@@ -69,12 +91,15 @@ export function LedgerControl({ doc, partners, labels, locale }: Props) {
   if (!selected) return <p className="muted text-sm">{labels.control.none}</p>;
 
   const choose = (entryIndex: number) => {
-    setIndex(entryIndex);
     const entry = entries.find((e) => e.index === entryIndex);
     if (!entry) return;
+    setIndex(entryIndex);
     setStatus(entry.status);
     setChosen(entry.partners);
     setUntil(entry.until ?? "");
+  };
+  follow.current = (entryIndex) => {
+    if (entryIndex !== selected.index) choose(entryIndex);
   };
 
   const record = (event: FormEvent) => {
@@ -101,7 +126,12 @@ export function LedgerControl({ doc, partners, labels, locale }: Props) {
   };
 
   return (
-    <section aria-labelledby={`${id}-heading`} className="card flex flex-col gap-3 p-4" data-testid="ledger-control">
+    <section
+      ref={section}
+      aria-labelledby={`${id}-heading`}
+      className="card flex flex-col gap-3 p-4"
+      data-testid="ledger-control"
+    >
       <h2 id={`${id}-heading`} className="text-lg">
         {labels.control.heading}
       </h2>
