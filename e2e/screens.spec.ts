@@ -60,6 +60,7 @@ const screens: Screen[] = [
   },
   { name: "history", who: demo.mmeChair, path: async (page) => `${await seededPaper(page, "mme")}/history` },
   { name: "notifications", who: demo.rabatFr, path: "/notifications" },
+  { name: "search", who: demo.rabatPen, path: "/search?q=migration" },
   { name: "account", who: demo.rabatPen, path: "/account" },
   { name: "two-factor", who: demo.rabatPen, path: "/account/two-factor" },
   { name: "delegation", who: demo.rabatPen, path: "/delegation" },

@@ -227,6 +227,10 @@ describe("exports in the six UN languages", () => {
       expect(html).toContain(t("exports.cover.heading"));
       expect(html).toContain(`accord:sha256=`);
       expect(html).toContain(`;lang=${lang}`);
+      // The DOCX cover reads right to left in Arabic only.
+      const xml = strFromU8(unzipSync((await exportOf("docx", lang)).bytes)["word/document.xml"] ?? new Uint8Array());
+      expect(xml.includes("<w:bidi/>") || xml.includes('<w:bidi w:val="true"/>'), lang).toBe(lang === "ar");
+      expect(xml).toContain(t("exports.cover.heading"));
     }, 60_000);
   }
 });

@@ -4,6 +4,7 @@
 // With annotations, pending suggestions are real tracked changes (w:ins / w:del, author
 // "Name (Partner)", dated with the live text's last change: the marks carry no time) and open
 // comment threads real Word comments, replies threaded under the opening comment.
+
 import {
   AlignmentType,
   BorderStyle,
@@ -28,6 +29,7 @@ import {
   TextRun,
   WidthType,
 } from "docx";
+import { rtlLocales } from "@/lib/i18n/locales";
 import type { Cover, ExportSource } from "../types";
 import { type Annotating, inlineRuns, textRuns } from "./docx-inline";
 import { stabilize } from "./docx-package";
@@ -235,13 +237,21 @@ function blockDocx(block: Block, cover: Cover, lists: Lists, depth: number): (Pa
 
 function coverDocx(source: ExportSource, cover: Cover, orphanCommentIds: number[]): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
+  // The cover is in the reader's language: right to left in Arabic (the text keeps its own).
+  const rtl = rtlLocales.has(cover.lang) || undefined;
   if (cover.draftNotice) {
-    out.push(new Paragraph({ children: [new TextRun({ text: cover.draftNotice, bold: true, color: "AA0000" })] }));
+    out.push(
+      new Paragraph({
+        bidirectional: rtl,
+        children: [new TextRun({ text: cover.draftNotice, bold: true, color: "AA0000" })],
+      }),
+    );
   }
   if (cover.annotationsNotice) {
     // Threads whose commented text is gone are anchored here, on the notice.
     out.push(
       new Paragraph({
+        bidirectional: rtl,
         children: [
           ...orphanCommentIds.map((id) => new CommentRangeStart(id)),
           new TextRun({ text: cover.annotationsNotice, bold: true, color: "1D3A8A" }),
@@ -253,19 +263,25 @@ function coverDocx(source: ExportSource, cover: Cover, orphanCommentIds: number[
       }),
     );
   }
-  out.push(new Paragraph({ children: [new TextRun({ text: cover.heading, bold: true })] }));
-  out.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: textRuns(source.title, {}) }));
+  out.push(new Paragraph({ bidirectional: rtl, children: [new TextRun({ text: cover.heading, bold: true })] }));
+  out.push(
+    new Paragraph({ bidirectional: rtl, heading: HeadingLevel.HEADING_1, children: textRuns(source.title, {}) }),
+  );
   const cell = (text: string, bold = false) =>
-    new TableCell({ children: [new Paragraph({ children: textRuns(text, { bold: bold || undefined }) })] });
+    new TableCell({
+      children: [new Paragraph({ bidirectional: rtl, children: textRuns(text, { bold: bold || undefined }) })],
+    });
   out.push(
     new Table({
+      visuallyRightToLeft: rtl,
       width: { size: 100, type: WidthType.PERCENTAGE },
       rows: cover.rows.map((r) => new TableRow({ children: [cell(r.label, true), cell(r.value)] })),
     }),
   );
-  out.push(new Paragraph({ children: [new TextRun({ text: cover.ledger.heading, bold: true })] }));
+  out.push(new Paragraph({ bidirectional: rtl, children: [new TextRun({ text: cover.ledger.heading, bold: true })] }));
   out.push(
     new Table({
+      visuallyRightToLeft: rtl,
       rows: [
         new TableRow({ tableHeader: true, children: cover.ledger.columns.map((c) => cell(c, true)) }),
         ...cover.ledger.rows.map((r) => new TableRow({ children: [cell(r.label, true), cell(String(r.count))] })),
@@ -273,9 +289,12 @@ function coverDocx(source: ExportSource, cover: Cover, orphanCommentIds: number[
     }),
   );
   if (cover.positions) {
-    out.push(new Paragraph({ children: [new TextRun({ text: cover.positionsHeading, bold: true })] }));
+    out.push(
+      new Paragraph({ bidirectional: rtl, children: [new TextRun({ text: cover.positionsHeading, bold: true })] }),
+    );
     out.push(
       new Table({
+        visuallyRightToLeft: rtl,
         width: { size: 100, type: WidthType.PERCENTAGE },
         rows: [
           new TableRow({ tableHeader: true, children: cover.positionsColumns.map((c) => cell(c, true)) }),
