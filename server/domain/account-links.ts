@@ -15,6 +15,7 @@ import { notifyUserAccessChanged } from "../collab/notify";
 import { conflict, invalidInput, notFound } from "../errors";
 import { appUrl, type Mail, sendMail } from "../mail";
 import { type Actor, authorize } from "../policy";
+import { spendInvitationAllowance } from "./invitation-limits";
 
 /** How long an invitation link stays usable. */
 export const INVITATION_LIFETIME_MS = 72 * 60 * 60 * 1000;
@@ -239,6 +240,7 @@ export async function inviteAccount(
   context: Omit<InvitationContext, "inviter"> & { dialogueId?: string; resent?: boolean },
   now: Date = new Date(),
 ) {
+  await spendInvitationAllowance(actor.id);
   const invitation = await issueAccountLink(
     tx,
     { userId: invitee.id, purpose: "invitation", createdBy: actor.id },

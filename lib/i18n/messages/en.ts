@@ -312,6 +312,8 @@ export const en = {
     titleLength: "The title must be between 1 and 300 characters.",
     unknownCountry: "Unknown country code.",
     bracketedText: "The text still has [bracketed] paragraphs: agree them before putting it to a round.",
+    tooManyInvitations:
+      "You have had more invitation emails sent than one account may send in an hour. Nothing was saved: try again later.",
     pendingSuggestions:
       "Suggestions are still pending. Decide them first, or tick “Carry them over to the next draft” to freeze the text without them.",
   },

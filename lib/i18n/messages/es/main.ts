@@ -329,6 +329,8 @@ export const mainEs: Omit<Messages, ModuleKeys> = {
     titleLength: "El título debe tener entre 1 y 300 caracteres.",
     unknownCountry: "Código de país desconocido.",
     bracketedText: "El texto todavía contiene párrafos [entre corchetes]: acuérdelos antes de someterlo a una ronda.",
+    tooManyInvitations:
+      "Ha hecho enviar más correos de invitación de los que una cuenta puede enviar en una hora. No se ha guardado nada: vuelva a intentarlo más tarde.",
     pendingSuggestions:
       "Todavía hay sugerencias pendientes. Decida primero sobre ellas, o marque “Trasladarlas al próximo borrador” para congelar el texto sin ellas.",
   },

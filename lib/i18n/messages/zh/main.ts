@@ -300,6 +300,7 @@ export const mainZh: Pick<Messages, MainKeys> = {
     titleLength: "标题须为1至300个字符。",
     unknownCountry: "未知的国家代码。",
     bracketedText: "案文中仍有[方括号内的]段落：须先商定这些段落，然后才能付诸轮次。",
+    tooManyInvitations: "您发送的邀请邮件已超过单个账户每小时可发送的数量。未保存任何内容：请稍后再试。",
     pendingSuggestions: "仍有待决的修改建议。请先作出决定，或勾选“结转至下一稿”，在不含这些建议的情况下冻结案文。",
   },
 };
