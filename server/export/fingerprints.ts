@@ -1,6 +1,6 @@
 // Every file of a submission, issued in the background once it has committed: each format in
-// both languages is rendered, kept and its fingerprint recorded (server/export/service.ts), so the
-// verify check finds them without rendering. This runs only in a process that asked for it: the
+// each of the six languages is rendered, kept and its fingerprint recorded
+// (server/export/service.ts), so the verify check finds them without rendering. This runs only in a process that asked for it: the
 // long-running server (server/main.ts). Elsewhere (tests, seeding scripts) the fingerprints are
 // recorded later, when the files are downloaded or verified. One submission at a time (about a
 // second per PDF), so a burst of submissions does not start a burst of Chromium pages.
@@ -11,7 +11,7 @@ import { issueExport } from "./service";
 import { submittedSource } from "./source";
 import { type ExportSource, exportFormats } from "./types";
 
-/** Renders, keeps and records every format in both languages of a submitted paper; failures are logged. */
+/** Renders, keeps and records every format in every language of a submitted paper; failures are logged. */
 async function recordSubmissionFingerprints(db: Db, paperId: string): Promise<void> {
   let source: ExportSource;
   try {
