@@ -86,3 +86,29 @@ test("a search is refused past 200 characters and past 30 a minute, before any q
   );
   await expect(page.getByTestId("search-results")).toHaveCount(0);
 });
+
+test("a result deep in a long text opens the live editor at its paragraph", async ({
+  paperInConsultation,
+  signedInPage,
+}) => {
+  test.setTimeout(120_000);
+  const word = `numbat${unique()}`;
+  // Paragraph 30 of 70: far enough down to need a scroll, with enough text below to reach the top.
+  // Short lines: the fixture types them.
+  const lines = Array.from({ length: 70 }, (_, i) => `Item ${i + 1}.`);
+  lines[29] = `The partners agree on ${word} cooperation.`;
+  const path = await paperInConsultation(`Long text ${word}`, lines.join("\n"));
+  const page = await signedInPage("rabatFr");
+  const hits = await searchUntilFound(page, word);
+  await hits.first().getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`${path}#para-30$`));
+  const paper = new PaperPage(page, path);
+  await paper.waitForText();
+  // The live editor's paragraph 30, not the stored text it replaced, is on screen.
+  const paragraph = paper.editor.locator("#para-30");
+  await expect(paragraph).toContainText(word);
+  // At the top of the window, where the link put the stored one (the editor's toolbar and notices
+  // above it would otherwise have pushed it down).
+  await expect.poll(async () => (await paragraph.boundingBox())?.y ?? -100).toBeGreaterThanOrEqual(-1);
+  await expect.poll(async () => (await paragraph.boundingBox())?.y ?? 1000).toBeLessThan(40);
+});

@@ -24,6 +24,7 @@ import { SuggestModeSwitch } from "./SuggestModeSwitch";
 import type { CommentsSetup } from "./session";
 import { type ServerNotice, useCollabSession } from "./useCollabSession";
 import { useLeaveWarning } from "./useLeaveWarning";
+import { useParagraphAddress } from "./useParagraphAddress";
 
 type Props = {
   paperId: string;
@@ -137,6 +138,7 @@ export function PaperEditor({
     };
   }, [ledgerLabels, ledgerPartners, locale]);
   useLeaveWarning(editable && unsynced > 0);
+  useParagraphAddress(Boolean(session && loaded));
   const reload = useCallback(() => window.location.reload(), []);
 
   const reason = refused
