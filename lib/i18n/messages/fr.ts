@@ -320,7 +320,7 @@ export const fr: Messages = {
     bracketedText:
       "Le texte contient encore des paragraphes [entre crochets] : adoptez-les avant de le soumettre à un tour.",
     tooManyInvitations:
-      "Vous avez fait envoyer plus de courriels d’invitation qu’un compte ne peut en envoyer en une heure. Rien n’a été enregistré : réessayez plus tard.",
+      "Vous avez fait envoyer plus de courriels d’invitation qu’un compte ne peut en envoyer en une heure. Rien n’a été enregistré : réessayez plus tard.",
     pendingSuggestions:
       "Des suggestions sont encore en attente. Tranchez-les d’abord, ou cochez « Les reporter à la prochaine version » pour figer le texte sans elles.",
   },
