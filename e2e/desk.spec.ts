@@ -125,6 +125,13 @@ test("a delegate is asked for their state's position on their desk and on the pa
   await expect(chair.status("Consultation")).toBeVisible();
 });
 
+/** Opens the first paper listed in the Rabat Process, as its chair sees the list. */
+async function openFirstRabatPaper(page: Page): Promise<PaperPage> {
+  await new DialoguePage(page, "rabat").goto();
+  const href = await page.locator("table a[href^='/papers/']").first().getAttribute("href");
+  return new PaperPage(page, href as string).open();
+}
+
 for (const viewport of [
   { name: "phone", width: 390, height: 844 },
   // Beside the text where the screen has room for the text, the comments and the panel.
@@ -134,11 +141,7 @@ for (const viewport of [
     signedInPage,
   }, testInfo) => {
     const page = await signedInPage("rabatChair", { viewport: { width: viewport.width, height: viewport.height } });
-    const dialogue = new DialoguePage(page, "rabat");
-    await dialogue.goto();
-    const href = await page.locator("table a[href^='/papers/']").first().getAttribute("href");
-    const paper = new PaperPage(page, href as string);
-    await paper.open();
+    await openFirstRabatPaper(page);
     const text = page.getByRole("region", { name: "Text" });
     const panel = page.getByRole("complementary", { name: "Negotiation panel" });
     await expect(panel.getByRole("region", { name: "Workflow" })).toBeVisible();
@@ -163,11 +166,7 @@ test("on a laptop (1280 px) the negotiation panel folds away beside the text and
   signedInPage,
 }, testInfo) => {
   const page = await signedInPage("rabatChair", { viewport: { width: 1280, height: 800 } });
-  const dialogue = new DialoguePage(page, "rabat");
-  await dialogue.goto();
-  const href = await page.locator("table a[href^='/papers/']").first().getAttribute("href");
-  const paper = new PaperPage(page, href as string);
-  await paper.open();
+  await openFirstRabatPaper(page);
   const text = page.getByRole("region", { name: "Text" });
   const panel = page.getByRole("complementary", { name: "Negotiation panel" });
   const workflow = panel.getByRole("region", { name: "Workflow" });

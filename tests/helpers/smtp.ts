@@ -5,6 +5,8 @@ import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { createServer as createTcpServer } from "node:net";
 import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll } from "vitest";
+import { resetMailer as resetServerMailer } from "@/server/mail";
 
 export type ReceivedMail = {
   /** Envelope recipients (RCPT TO). */
@@ -129,3 +131,27 @@ export async function closedPort(): Promise<number> {
 
 /** Makes server/mail.ts build its transporter again from the current SMTP_URL. */
 export { resetMailer } from "@/server/mail";
+
+/**
+ * A sink for the whole test file: started before its tests, with SMTP_URL pointing at it (and the
+ * mailer reset), then stopped and SMTP_URL restored after them. Returns the running sink.
+ */
+export function useSmtpSink(): () => SmtpSink {
+  let sink: SmtpSink | undefined;
+  const saved = process.env.SMTP_URL;
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    process.env.SMTP_URL = sink.url;
+    resetServerMailer();
+  });
+  afterAll(async () => {
+    if (saved === undefined) delete process.env.SMTP_URL;
+    else process.env.SMTP_URL = saved;
+    resetServerMailer();
+    await sink?.stop();
+  });
+  return () => {
+    if (!sink) throw new Error("the SMTP sink starts before the file's tests");
+    return sink;
+  };
+}

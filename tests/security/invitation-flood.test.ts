@@ -4,7 +4,7 @@
 // with its translated message, no account is created and no mail leaves, while another account
 // may still invite.
 import { and, count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { auditEvents, users } from "@/db/schema";
 import { translator } from "@/lib/i18n/translate";
 import { INVITATION_MAILS_PER_ACCOUNT } from "@/server/domain/invitation-limits";
@@ -12,25 +12,14 @@ import { addMember } from "@/server/domain/memberships";
 import { AppError } from "@/server/errors";
 import { useTestDatabase } from "../helpers/database";
 import { type DialogueWithRoles, makeDialogueWithRoles } from "../helpers/factories";
-import { resetMailer, type SmtpSink, startSmtpSink } from "../helpers/smtp";
+import { useSmtpSink } from "../helpers/smtp";
 
 const test = useTestDatabase();
+const smtp = useSmtpSink();
 let world: DialogueWithRoles;
-let sink: SmtpSink;
-const savedSmtpUrl = process.env.SMTP_URL;
 
 beforeAll(async () => {
-  sink = await startSmtpSink();
-  process.env.SMTP_URL = sink.url;
-  resetMailer();
   world = await makeDialogueWithRoles(test.db());
-});
-
-afterAll(async () => {
-  if (savedSmtpUrl === undefined) delete process.env.SMTP_URL;
-  else process.env.SMTP_URL = savedSmtpUrl;
-  resetMailer();
-  await sink?.stop();
 });
 
 const invite = (n: number, inviter = world.actors.chair) =>
@@ -60,6 +49,7 @@ it("refuses an account's invitations past its hourly allowance, creating and sen
   const left = INVITATION_MAILS_PER_ACCOUNT.limit - (spent?.n ?? 0);
   expect(left).toBeGreaterThan(0);
 
+  const sink = smtp();
   sink.clear();
   // In batches, as a script would send them (and so the test takes seconds, not minutes).
   for (let first = 1; first <= left; first += 20) {

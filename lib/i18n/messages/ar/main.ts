@@ -1,32 +1,9 @@
 // Arabic strings that en.ts holds itself (not in a module file); composed in ./index.ts.
 
 import { localeNames } from "@/lib/i18n/locales";
-import type { Messages } from "../en";
+import type { MainMessages } from "../main-shape";
 
-type MainKeys =
-  | "app"
-  | "languages"
-  | "nav"
-  | "common"
-  | "signIn"
-  | "notFound"
-  | "role"
-  | "globalRole"
-  | "partnerKind"
-  | "kind"
-  | "status"
-  | "dialogues"
-  | "papers"
-  | "editor"
-  | "members"
-  | "admin"
-  | "accounts"
-  | "audit"
-  | "hld"
-  | "pagination"
-  | "errors";
-
-export const mainAr: Pick<Messages, MainKeys> = {
+export const mainAr: MainMessages = {
   app: {
     name: "Accord",
     tagline:

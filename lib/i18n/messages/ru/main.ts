@@ -1,40 +1,9 @@
 // Строки, которые en.ts содержит непосредственно (вне модулей), на русском языке.
 
 import { localeNames } from "@/lib/i18n/locales";
-import type { accountEn } from "../account";
-import type { accountLinksEn } from "../account-links";
-import type { commentsEn } from "../comments";
-import type { compilationEn } from "../compilation";
-import type { delegationEn } from "../delegation";
-import type { deskEn } from "../desk";
-import type { Messages } from "../en";
-import type { exportsEn } from "../exports";
-import type { ledgerEn } from "../ledger";
-import type { liveSessionEn } from "../live-session";
-import type { searchEn } from "../search";
-import type { ssoEn } from "../sso";
-import type { twoFactorEn } from "../two-factor";
-import type { verifyEn } from "../verify";
-import type { workflowEn } from "../workflow";
+import type { MainMessages } from "../main-shape";
 
-/** The keys that en.ts spreads in from its module files; main.ts holds every other one. */
-type ModuleKeys =
-  | keyof typeof accountEn
-  | keyof typeof accountLinksEn
-  | keyof typeof commentsEn
-  | keyof typeof compilationEn
-  | keyof typeof delegationEn
-  | keyof typeof deskEn
-  | keyof typeof exportsEn
-  | keyof typeof ledgerEn
-  | keyof typeof liveSessionEn
-  | keyof typeof searchEn
-  | keyof typeof ssoEn
-  | keyof typeof twoFactorEn
-  | keyof typeof verifyEn
-  | keyof typeof workflowEn;
-
-export const mainRu: Omit<Messages, ModuleKeys> = {
+export const mainRu: MainMessages = {
   app: {
     name: "Accord",
     tagline:

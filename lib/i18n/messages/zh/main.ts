@@ -1,32 +1,9 @@
 // Chinese strings that en.ts holds itself (not in a module file); composed in ./index.ts.
 
 import { localeNames } from "@/lib/i18n/locales";
-import type { Messages } from "../en";
+import type { MainMessages } from "../main-shape";
 
-type MainKeys =
-  | "app"
-  | "languages"
-  | "nav"
-  | "common"
-  | "signIn"
-  | "notFound"
-  | "role"
-  | "globalRole"
-  | "partnerKind"
-  | "kind"
-  | "status"
-  | "dialogues"
-  | "papers"
-  | "editor"
-  | "members"
-  | "admin"
-  | "accounts"
-  | "audit"
-  | "hld"
-  | "pagination"
-  | "errors";
-
-export const mainZh: Pick<Messages, MainKeys> = {
+export const mainZh: MainMessages = {
   app: {
     name: "Accord",
     tagline: "谈判、商定案文并提交联合国国际移徙与发展问题高级别对话。",
