@@ -12,6 +12,7 @@ import { AgreementMarks, type LedgerLabelOf } from "@/lib/editor/agreement-marks
 import { AnnotationView, annotationViewKey } from "@/lib/editor/annotation-view";
 import { CaretGuard, readPendingSelection } from "@/lib/editor/caret-guard";
 import { documentExtensions } from "@/lib/editor/extensions";
+import { ParagraphIds } from "@/lib/editor/paragraph-ids";
 import { ParagraphNumbers } from "@/lib/editor/paragraph-numbers";
 import { cleanPastedHtml } from "@/lib/editor/paste";
 import type { PresenceUser } from "@/lib/editor/presence";
@@ -107,6 +108,8 @@ export function EditorSurface({
         Collaboration.configure({ document: session.doc, field: "default" }),
         CollaborationCaret.configure({ provider: session.provider, user, render: renderCaret }),
         ParagraphNumbers,
+        // New paragraphs get their stable id (not while suggesting: see lib/editor/paragraph-ids.ts).
+        ParagraphIds.configure({ isActive: () => writable.current && !suggesting.current }),
         AgreementMarks.configure({ adRefLabel: labels.adRefMarker, ledgerLabel: ledgerLabel ?? null }),
         AnnotationView.configure({ countLabel }),
         SuggestMode.configure({
