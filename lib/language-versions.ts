@@ -126,3 +126,13 @@ export function alignVersions(original: DocNode, version: DocNode): AlignedRow[]
   emitVersionOnlyBefore(versionBlocks.length);
   return rows;
 }
+
+/** A language's name in the reader's language ("French", « Français »…), from the platform's data. */
+export function languageName(code: string, readerLocale: string): string {
+  try {
+    const name = new Intl.DisplayNames([readerLocale], { type: "language" }).of(code) ?? code;
+    return name.charAt(0).toLocaleUpperCase(readerLocale) + name.slice(1);
+  } catch {
+    return code;
+  }
+}

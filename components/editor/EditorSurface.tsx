@@ -17,6 +17,7 @@ import { ParagraphNumbers } from "@/lib/editor/paragraph-numbers";
 import { cleanPastedHtml } from "@/lib/editor/paste";
 import type { PresenceUser } from "@/lib/editor/presence";
 import { SuggestMode } from "@/lib/editor/suggest-mode";
+import { VersionMargin, type VersionMarginOptions, versionMarginKey } from "@/lib/editor/version-margin";
 import { fill } from "@/lib/i18n/fill";
 import { FootnoteList } from "./FootnoteList";
 import type { EditorLabels } from "./labels";
@@ -74,6 +75,8 @@ type Props = {
   countLabel: (threads: number, suggestions: number) => string;
   /** Each block's ledger status in words, shown beside it (lib/editor/agreement-marks.ts). */
   ledgerLabel?: LedgerLabelOf;
+  /** A language version: its original beside it (lib/editor/version-margin.ts). */
+  version?: VersionMarginOptions;
 };
 
 export function EditorSurface({
@@ -91,6 +94,7 @@ export function EditorSurface({
   panel,
   countLabel,
   ledgerLabel,
+  version,
 }: Props) {
   const toolbar = useRef<ToolbarHandle>(null);
   const suggesting = useRef(suggestMode);
@@ -99,6 +103,8 @@ export function EditorSurface({
   writable.current = editable;
   const blocked = useRef(onSuggestBlocked);
   blocked.current = onSuggestBlocked;
+  const versionData = useRef(version ?? null);
+  versionData.current = version ?? null;
   const editor = useEditor(
     {
       immediatelyRender: false,
@@ -110,6 +116,7 @@ export function EditorSurface({
         ParagraphNumbers,
         // New paragraphs get their stable id (not while suggesting: see lib/editor/paragraph-ids.ts).
         ParagraphIds.configure({ isActive: () => writable.current && !suggesting.current }),
+        VersionMargin.configure({ data: () => versionData.current }),
         AgreementMarks.configure({ adRefLabel: labels.adRefMarker, ledgerLabel: ledgerLabel ?? null }),
         AnnotationView.configure({ countLabel }),
         SuggestMode.configure({
@@ -158,6 +165,12 @@ export function EditorSurface({
     editor.view.dispatch(editor.state.tr.setMeta(annotationViewKey, { openThreads, active: activeAnchor }));
   }, [editor, openThreads, activeAnchor]);
 
+  // New data about the original (a confirmed translation): redraw the margin.
+  useEffect(() => {
+    if (!editor || editor.isDestroyed || !version) return;
+    editor.view.dispatch(editor.state.tr.setMeta(versionMarginKey, true));
+  }, [editor, version]);
+
   // Before each message from the server is applied, the caret the user sees is the one mapped.
   useEffect(() => {
     if (!editor) return;
@@ -183,7 +196,9 @@ export function EditorSurface({
             suggesting={suggestMode}
           />
         )}
-        <div className={`paper-editor-frame ${suggestMode ? "suggest-mode" : ""}`}>
+        <div
+          className={`paper-editor-frame ${suggestMode ? "suggest-mode" : ""} ${version ? "version-editor" : ""} ${version?.sideBySide ? "parallel-editor" : ""}`}
+        >
           <EditorContent editor={editor} />
         </div>
         <FootnoteList editor={editor} label={labels.footnotes} />

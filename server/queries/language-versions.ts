@@ -109,6 +109,8 @@ export async function parallelReading(db: Db, actor: Actor, originalId: string, 
     return {
       original,
       version,
+      originalText,
+      versionText,
       rows: translationRows(originalText, versionText, await confirmationsOf(tx, version.id)),
     };
   });

@@ -15,6 +15,7 @@ import type { searchEn } from "../search";
 import type { ssoEn } from "../sso";
 import type { twoFactorEn } from "../two-factor";
 import type { verifyEn } from "../verify";
+import type { versionsEn } from "../versions";
 import type { workflowEn } from "../workflow";
 
 /** The keys that en.ts spreads in from its module files; main.ts holds every other one. */
@@ -32,6 +33,7 @@ type ModuleKeys =
   | keyof typeof ssoEn
   | keyof typeof twoFactorEn
   | keyof typeof verifyEn
+  | keyof typeof versionsEn
   | keyof typeof workflowEn;
 
 export const mainEs: Omit<Messages, ModuleKeys> = {
