@@ -1,8 +1,9 @@
 // Language versions in Chromium (issue 19): the chair adds a French version of a paper in
 // consultation; the side-by-side view lines the original's paragraphs up with the version's,
 // numbered as in the original; the penholder translates paragraph 1 there; the chair then
-// changes the original's paragraph 1, and the French one is flagged "translation outdated" (in
-// the margin and in the list) until the translator confirms it. Axe-clean, and usable at 390 px.
+// changes the original's paragraph 1, which the translator's open page shows live, and the French
+// one is flagged "translation outdated" (in the margin and in the list) until the translator
+// confirms it. Axe-clean, and usable at 390 px.
 import { expect, expectAccessible, test } from "./fixtures";
 import { PaperPage } from "./pages/paper-page";
 
@@ -67,7 +68,12 @@ test("a French version: added by the chair, aligned side by side, outdated when 
   await original.typeAtEndOfFirstParagraph(" It welcomes the new partners.");
   await expect(original.allChangesSaved).toBeVisible();
 
-  // The French paragraph 1 is now outdated: in the margin and in the list; paragraph 2 is not.
+  // The translator's open page follows the original live, and flags the paragraph at once.
+  await expect(translatorPage.getByTestId("parallel-original").first()).toContainText("It welcomes the new partners.");
+  await expect(translator.editor.getByTestId("translation-outdated")).toHaveCount(1);
+
+  // As the server reads it: the French paragraph 1 is outdated, in the margin and in the list;
+  // paragraph 2 is not.
   await translatorPage.reload();
   await translator.waitForText();
   await expect(translatorPage.getByTestId("parallel-original").first()).toContainText("It welcomes the new partners.");

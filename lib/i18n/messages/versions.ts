@@ -21,7 +21,7 @@ export const versionsEn = {
     noSuchParagraph: "That paragraph is not in both the original and the version.",
     parallelTitle: "Side by side: {title}",
     parallelIntro:
-      "Each row pairs a paragraph of the original with the same paragraph of the {language} version, numbered as in the original. The version is the live text; the original is shown as it stood when this page was loaded.",
+      "Each row pairs a paragraph of the original with the same paragraph of the {language} version, numbered as in the original. The version is edited here; the original beside it is read-only and follows its own editors live.",
     originalColumn: "Original: {language}",
     versionColumn: "Version: {language}",
     originalParagraph: "Original, paragraph {n}",
@@ -65,7 +65,7 @@ export const versionsFr: typeof versionsEn = {
     noSuchParagraph: "Ce paragraphe ne figure pas à la fois dans l’original et dans la version.",
     parallelTitle: "En regard : {title}",
     parallelIntro:
-      "Chaque ligne met un paragraphe de l’original en regard du même paragraphe de la version {language}, numéroté comme dans l’original. La version est le texte en cours ; l’original est affiché tel qu’il était au chargement de la page.",
+      "Chaque ligne met un paragraphe de l’original en regard du même paragraphe de la version {language}, numéroté comme dans l’original. La version se modifie ici ; l’original, en regard, est en lecture seule et suit en direct ses propres rédacteurs.",
     originalColumn: "Original : {language}",
     versionColumn: "Version : {language}",
     originalParagraph: "Original, paragraphe {n}",

@@ -1,14 +1,15 @@
 // A language version beside its original (issue 19): /papers/<original>/parallel?with=<version>.
 // One live editor, the version's (editable by whoever may edit it), with the original's
 // paragraphs drawn beside each of its own in a two-column grid, aligned by paragraph id and
-// numbered as in the original (lib/editor/version-margin.ts); the original column is its live
-// text as it stood when the page was loaded. Then the paragraphs whose translation is outdated.
+// numbered as in the original (lib/editor/version-margin.ts); the original column is the
+// original's live text, read-only (components/versions/LiveVersionEditor.tsx). Then the
+// paragraphs whose translation is outdated.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { DocumentView } from "@/components/DocumentView";
-import { PaperEditor } from "@/components/editor/PaperEditor";
+import { LiveVersionEditor } from "@/components/versions/LiveVersionEditor";
 import { OutdatedTranslations } from "@/components/versions/OutdatedTranslations";
 import { PaperSubpage } from "@/components/workflow/PaperSubpage";
 import { userColor } from "@/lib/editor/presence";
@@ -62,7 +63,8 @@ export default async function ParallelPage({ params, searchParams }: Props) {
           <span>{t("versions.versionColumn", { language: versionName })}</span>
         </div>
         {can(actor, "paper.viewComments", version) ? (
-          <PaperEditor
+          <LiveVersionEditor
+            originalId={paper.id}
             paperId={version.id}
             title={`${version.title} (${versionName})`}
             user={{
@@ -102,7 +104,7 @@ export default async function ParallelPage({ params, searchParams }: Props) {
               notesLabel={t("editor.footnotes")}
               adRefLabel={t("editor.adRefMarker")}
             />
-          </PaperEditor>
+          </LiveVersionEditor>
         ) : (
           <DocumentView
             doc={versionText}

@@ -22,7 +22,7 @@ export const versionsAr: typeof versionsEn = {
     noSuchParagraph: "هذه الفقرة غير موجودة في الأصل والصيغة معاً.",
     parallelTitle: "جنباً إلى جنب: {title}",
     parallelIntro:
-      "يضع كل صف فقرة من الأصل مقابل الفقرة نفسها من الصيغة {language}، مرقمة كما في الأصل. الصيغة هي النص الجاري؛ ويُعرض الأصل كما كان عند تحميل هذه الصفحة.",
+      "يضع كل صف فقرة من الأصل مقابل الفقرة نفسها من الصيغة {language}، مرقمة كما في الأصل. تُحرَّر الصيغة هنا؛ أما الأصل المقابل لها فللقراءة فقط ويتابع محرريه مباشرة.",
     originalColumn: "الأصل: {language}",
     versionColumn: "الصيغة: {language}",
     originalParagraph: "الأصل، الفقرة {n}",

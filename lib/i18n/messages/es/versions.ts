@@ -23,7 +23,7 @@ export const versionsEs: typeof versionsEn = {
     noSuchParagraph: "Ese párrafo no figura a la vez en el original y en la versión.",
     parallelTitle: "En paralelo: {title}",
     parallelIntro:
-      "Cada fila pone un párrafo del original junto al mismo párrafo de la versión en {language}, numerado como en el original. La versión es el texto en curso; el original se muestra tal como estaba al cargar esta página.",
+      "Cada fila pone un párrafo del original junto al mismo párrafo de la versión en {language}, numerado como en el original. La versión se edita aquí; el original, a su lado, es de solo lectura y sigue en directo a sus propios redactores.",
     originalColumn: "Original: {language}",
     versionColumn: "Versión: {language}",
     originalParagraph: "Original, párrafo {n}",

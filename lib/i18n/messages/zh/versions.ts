@@ -22,7 +22,7 @@ export const versionsZh: typeof versionsEn = {
     noSuchParagraph: "该段落并非同时存在于原文和版本中。",
     parallelTitle: "对照：{title}",
     parallelIntro:
-      "每一行将原文的一个段落与{language}版本的同一段落并列，段落编号与原文相同。版本为实时文本；原文显示为加载本页时的内容。",
+      "每一行将原文的一个段落与{language}版本的同一段落并列，段落编号与原文相同。版本在此编辑；旁边的原文为只读，并实时跟随其编辑者的修改。",
     originalColumn: "原文：{language}",
     versionColumn: "版本：{language}",
     originalParagraph: "原文，第{n}段",
