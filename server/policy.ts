@@ -167,8 +167,11 @@ const rules: { [A in Action]: (actor: Actor, resource: ResourceOf[A]) => boolean
   "paper.createSomewhere": (a) =>
     isAdmin(a) || [...a.memberships.keys()].some((dialogueId) => rules["paper.create"](a, { dialogueId })),
 
+  // The HLD receives a submitted original; its language versions are the dialogue's working material.
   "paper.view": (a, r) =>
-    isAdmin(a) || roleIn(a, r.dialogueId) !== undefined || (isHldReviewer(a) && r.status === "submitted"),
+    isAdmin(a) ||
+    roleIn(a, r.dialogueId) !== undefined ||
+    (isHldReviewer(a) && r.status === "submitted" && !isLanguageVersion(r)),
   "paper.edit": (a, r) =>
     (r.status === "draft" && (isAdmin(a) || hasRole(a, r.dialogueId, "chair", "penholder", "delegate"))) ||
     (r.status === "consultation" && hasRole(a, r.dialogueId, "chair", "penholder")),
@@ -211,7 +214,9 @@ const rules: { [A in Action]: (actor: Actor, resource: ResourceOf[A]) => boolean
     a.memberships.get(r.dialogueId)?.partnerId === r.partnerId,
   "paper.submit": (a, r) => !isLanguageVersion(r) && r.status === "agreed" && hasRole(a, r.dialogueId, "chair"),
   "paper.export": (a, r) =>
-    isAdmin(a) || roleIn(a, r.dialogueId) !== undefined || (isHldReviewer(a) && r.status === "submitted"),
+    isAdmin(a) ||
+    roleIn(a, r.dialogueId) !== undefined ||
+    (isHldReviewer(a) && r.status === "submitted" && !isLanguageVersion(r)),
   // A live draft's suggestions and comments travel with an export only to those who see them here.
   "paper.exportAnnotations": (a, r) => rules["paper.export"](a, r) && rules["paper.viewComments"](a, r),
   "paper.viewHistory": (a, r) => isAdmin(a) || roleIn(a, r.dialogueId) !== undefined,

@@ -12,9 +12,10 @@ import { contentHash } from "@/server/canonical";
 import { compactPaper } from "@/server/collab/compaction";
 import { contentFromState, loadPaperState, paperDoc } from "@/server/collab/paper-state";
 import { addLanguageVersion, confirmTranslation } from "@/server/domain/language-versions";
-import { changeStage, freezeAndOpenRound } from "@/server/domain/workflow";
+import { changeStage, freezeAndOpenRound, recordPosition, submitToHld } from "@/server/domain/workflow";
 import { AppError } from "@/server/errors";
 import { can } from "@/server/policy";
+import { dialogueDetails } from "@/server/queries/dialogues";
 import { languageFamily, parallelReading } from "@/server/queries/language-versions";
 import { useTestDatabase } from "../helpers/database";
 import { type DialogueWithRoles, makeDialogueWithRoles, makePaperInStatus, reloadPaper } from "../helpers/factories";
@@ -170,6 +171,32 @@ describe("a version's workflow", () => {
     const frozen = await reloadPaper(testDb.db(), version.id);
     expect(frozen.status).toBe("approval");
     expect(can(world.actors.chair, "paper.edit", frozen)).toBe(false);
+  });
+});
+
+describe("a submitted original", () => {
+  it("takes its versions along, which the HLD does not see, and dialogues list originals only", async () => {
+    const { paper, version } = await draftWithFrench();
+    const { chair, penholder, delegate, hld_reviewer } = world.actors;
+    await changeStage(testDb.db(), penholder, { paperId: paper.id, to: "consultation" });
+    const deadline = new Date(Date.now() + 24 * 3600 * 1000);
+    await freezeAndOpenRound(testDb.db(), chair, { paperId: paper.id, procedure: "consensus", deadline });
+    for (const [actor, partnerId] of [
+      [chair, world.partnerOf.chair],
+      [penholder, world.partnerOf.penholder],
+      [delegate, world.partnerOf.delegate],
+    ] as const) {
+      await recordPosition(testDb.db(), actor, { paperId: paper.id, partnerId, value: "approve" });
+    }
+    await submitToHld(testDb.db(), chair, { paperId: paper.id });
+    const submitted = await reloadPaper(testDb.db(), version.id);
+    expect(submitted.status).toBe("submitted");
+    expect(can(hld_reviewer, "paper.view", await reloadPaper(testDb.db(), paper.id))).toBe(true);
+    expect(can(hld_reviewer, "paper.view", submitted)).toBe(false);
+    expect(can(hld_reviewer, "paper.export", submitted)).toBe(false);
+    const listed = await dialogueDetails(testDb.db(), world.dialogue.id, 1);
+    expect(listed.papers.some((p) => p.id === paper.id)).toBe(true);
+    expect(listed.papers.some((p) => p.id === version.id)).toBe(false);
   });
 });
 
