@@ -22,6 +22,9 @@ test("a French version: added by the chair, aligned side by side, outdated when 
   const chair = await openPaperAs("rabatChair", path);
   const versions = chair.page.getByTestId("language-versions");
   await expect(versions.getByRole("heading", { name: "Language versions" })).toBeVisible();
+  await expect(versions).toContainText("English (original) (this text)");
+  await expect(chair.page.getByRole("button", { name: "Return to draft" })).toBeVisible();
+  await expectAccessible(chair.page);
   await versions.getByRole("combobox", { name: "Language", exact: true }).selectOption("fr");
   await versions.getByRole("button", { name: "Add the version" }).click();
   await expect(chair.page).toHaveURL(/\/papers\/[0-9a-f-]{36}\/parallel\?with=[0-9a-f-]{36}$/);
@@ -91,6 +94,11 @@ test("a French version: added by the chair, aligned side by side, outdated when 
   await expect(versionPage.page.getByTestId("outdated-item")).toContainText("Paragraph 1");
   await expect(versionPage.editor.locator("p[data-original-number='1']")).toContainText("Rappelant");
   await expect(versionPage.page.getByTestId("paper-language")).toHaveText("French");
+  // Its workflow is the original's: no stage control of its own.
+  await expect(versionPage.page.getByRole("button", { name: "Return to draft" })).toHaveCount(0);
+  await expect(
+    versionPage.page.getByTestId("language-versions").getByRole("link", { name: "English (original)" }),
+  ).toBeVisible();
 
   // The translator confirms: the flag and the list entry go.
   await list.getByRole("form", { name: "Confirm the translation of paragraph 1" }).getByRole("button").click();

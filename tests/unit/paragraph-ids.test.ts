@@ -8,6 +8,7 @@ import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import { describe, expect, it } from "vitest";
 import type { DocNode } from "@/lib/document";
 import { paragraphIdsPlugin } from "@/lib/editor/paragraph-ids";
+import { versionMarginDecorations } from "@/lib/editor/version-margin";
 import { alignVersions } from "@/lib/language-versions";
 import { assignParagraphIds, isParagraphId, newParagraphId, paragraphIdOf } from "@/lib/paragraph-ids";
 import { contentHash } from "@/server/canonical";
@@ -155,6 +156,58 @@ describe("alignVersions", () => {
     expect(rows.map((r) => [r.number, r.originalIndex, r.versionIndex])).toEqual([
       [1, 0, 0],
       [2, 1, 1],
+    ]);
+  });
+});
+
+describe("the side-by-side cells", () => {
+  const schema = documentSchema();
+  const labels = {
+    outdated: "Translation outdated",
+    originalParagraph: "Original, paragraph {n}",
+    originalBlock: "Original",
+    onlyInVersion: "Only in the version",
+  };
+  const cellsBefore = (
+    set: ReturnType<typeof versionMarginDecorations>,
+    doc: ReturnType<typeof schema.nodeFromJSON>,
+  ) => {
+    const starts: number[] = [];
+    doc.forEach((_node, offset) => {
+      starts.push(offset);
+    });
+    const widgets = set.find().filter((d) => String(d.spec.key ?? "").startsWith("cell:"));
+    const at = (pos: number) =>
+      widgets
+        .filter((d) => d.from === pos)
+        .sort((a, b) => (a.spec.side as number) - (b.spec.side as number))
+        .map((d) => JSON.parse(String(d.spec.key).slice(5)) as [number | null, number | null, string, boolean])
+        .map(([number, , text, outdated]) => `${number ?? "-"}:${text}${outdated ? "!" : ""}`);
+    return [...starts.map(at), at(doc.content.size)];
+  };
+
+  it("puts before each version block the original blocks it lacks (each beside an empty cell), then its own original", () => {
+    const [p1, p2, p3, p4] = [newParagraphId(), newParagraphId(), newParagraphId(), newParagraphId()];
+    const original = doc(para("One", p1), para("Two", p2), para("Three", p3), para("Four", p4));
+    // The version lacks "Two" and "Four" and adds a paragraph of its own after "Un".
+    const version = schema.nodeFromJSON(doc(para("Un", p1), para("Ajout", newParagraphId()), para("Trois", p3)));
+    const set = versionMarginDecorations(version, {
+      original,
+      outdated: [p3],
+      labels,
+      originalLanguage: "en",
+      sideBySide: true,
+    });
+    // Rows: One | Un; Two | (none); (none) | Ajout; Three | Trois; Four | (none).
+    expect(cellsBefore(set, version)).toEqual([["1:One"], ["2:Two", "-:", "-:"], ["3:Three!"], ["4:Four", "-:"]]);
+    // The version's paragraphs carry their original's number; the outdated one its flag.
+    const numbers = set
+      .find()
+      .filter((d) => d.spec.key === undefined)
+      .map((d) => (d as unknown as { type: { attrs: Record<string, string> } }).type.attrs);
+    expect(numbers).toEqual([
+      { "data-original-number": "1" },
+      { "data-original-number": "3", class: "translation-outdated-block" },
     ]);
   });
 });
