@@ -2,6 +2,7 @@
 // the same SQL is applied to PostgreSQL and to the embedded PGlite database.
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   boolean,
@@ -296,6 +297,12 @@ export const papers = pgTable(
      */
     language: text("language").notNull().default("en"),
     /**
+     * The paper this one is a language version of (issue 19); null for an original. A version is
+     * a paper of its own (its own shared text), in the original's dialogue, with the original's
+     * kind, title and serial number, and follows the original's workflow status.
+     */
+    originalId: uuid("original_id").references((): AnyPgColumn => papers.id),
+    /**
      * Whose place in the text participants may follow live ("Follow the chair"): null while the
      * chair leads, or the penholder the chair handed the lead to.
      */
@@ -309,9 +316,41 @@ export const papers = pgTable(
   (t) => [
     index("papers_dialogue_updated_idx").on(t.dialogueId, t.updatedAt.desc(), t.id),
     index("papers_status_idx").on(t.status),
-    uniqueIndex("papers_dialogue_serial_unique").on(t.dialogueId, t.serialNumber),
+    // A language version shares its original's serial number (the same document symbol).
+    uniqueIndex("papers_dialogue_serial_unique").on(t.dialogueId, t.serialNumber).where(sql`${t.originalId} is null`),
+    // One version per language of an original.
+    uniqueIndex("papers_original_language_unique").on(t.originalId, t.language),
     check("papers_title_length", sql`char_length(${t.title}) between 1 and 300`),
     check("papers_language_code", sql`${t.language} ~ '^[a-z]{2,3}$'`),
+  ],
+);
+
+/**
+ * When a language version's paragraph was last confirmed as a translation of its original: the
+ * hash of the original paragraph's text at that moment, per paragraph id (`pid`,
+ * lib/paragraph-ids.ts). The paragraph is "translation outdated" while the original's current
+ * text hashes differently. A table, not a document attribute, so that no client can forge it.
+ */
+export const translationConfirmations = pgTable(
+  "translation_confirmations",
+  {
+    versionId: uuid("version_id")
+      .notNull()
+      .references(() => papers.id, { onDelete: "cascade" }),
+    pid: text("pid").notNull(),
+    /** SHA-256 (hex) of the original paragraph's text (server/domain/language-versions.ts). */
+    originalHash: text("original_hash").notNull(),
+    /**
+     * Who confirmed the paragraph; null when it was updated by editing it (recorded by compaction,
+     * server/collab/compaction.ts; who typed is in paper_update_authors) or when the version was made.
+     */
+    confirmedBy: uuid("confirmed_by").references(() => users.id),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.versionId, t.pid] }),
+    check("translation_confirmations_pid_shape", sql`${t.pid} ~ '^[a-z0-9]{10}$'`),
+    check("translation_confirmations_hash_shape", sql`${t.originalHash} ~ '^[0-9a-f]{64}$'`),
   ],
 );
 

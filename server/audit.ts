@@ -53,6 +53,8 @@ export const auditAction = z.enum([
   "suggestion.lapsed",
   "compilation.disposition_recorded",
   "paper.lead_handed",
+  "paper.language_version_added",
+  "translation.confirmed",
 ]);
 export type AuditAction = z.infer<typeof auditAction>;
 

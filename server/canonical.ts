@@ -2,24 +2,29 @@
 // exports and verification all use it, so a hash means the same thing everywhere.
 import { createHash } from "node:crypto";
 import type { DocNode } from "@/lib/document";
+import { PARAGRAPH_ID } from "@/lib/paragraph-ids";
 
 /**
  * Deterministic JSON: object keys sorted, undefined / null attributes and empty arrays dropped,
  * strings NFC-normalized. Independent of key order in the stored JSON (jsonb reorders keys)
- * and of the database driver.
+ * and of the database driver. Paragraph ids (`pid`, lib/paragraph-ids.ts) are left out: they
+ * are invisible bookkeeping for aligning language versions, not wording, so the same words hash
+ * the same whether their paragraphs carry ids or not (texts from before ids keep their hashes,
+ * and a revision's hash says nothing a reader cannot see).
  */
-export function canonicalContent(doc: DocNode): string {
-  return JSON.stringify(normalize(doc));
+export function canonicalContent(doc: DocNode, options: { withParagraphIds?: boolean } = {}): string {
+  return JSON.stringify(normalize(doc, false, options.withParagraphIds ?? false));
 }
 
-function normalize(value: unknown): unknown {
+function normalize(value: unknown, inAttrs: boolean, keepIds: boolean): unknown {
   if (typeof value === "string") return value.normalize("NFC");
-  if (Array.isArray(value)) return value.map(normalize);
+  if (Array.isArray(value)) return value.map((item) => normalize(item, false, keepIds));
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value).sort()) {
+      if (inAttrs && !keepIds && key === PARAGRAPH_ID) continue;
       // Normalized first, so an object of only null attributes counts as empty too.
-      const v = normalize((value as Record<string, unknown>)[key]);
+      const v = normalize((value as Record<string, unknown>)[key], key === "attrs", keepIds);
       if (v === undefined || v === null) continue;
       if (Array.isArray(v) && v.length === 0) continue;
       if (typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0) continue;

@@ -24,7 +24,11 @@ export type Actor = {
 };
 
 export type DialogueRef = { dialogueId: string };
-export type PaperRef = { dialogueId: string; status: PaperStatus };
+/**
+ * A paper. `originalId` names the original when the paper is a language version (issue 19); a
+ * version follows its original's status, so the workflow is never run on it directly.
+ */
+export type PaperRef = { dialogueId: string; status: PaperStatus; originalId?: string | null };
 export type PositionRef = PaperRef & { partnerId: string; partnerKind: PartnerKind };
 /** A pending suggestion: who proposed it, and the partner they spoke for. */
 export type SuggestionRef = PaperRef & { authorId: string; partnerId: string | null };
@@ -75,6 +79,8 @@ type ResourceOf = {
   "paper.export": PaperRef;
   "paper.exportAnnotations": PaperRef;
   "paper.viewHistory": PaperRef;
+  "paper.addLanguageVersion": PaperRef;
+  "paper.confirmTranslation": PaperRef;
   "suggestion.withdraw": SuggestionRef;
   "comment.edit": CommentRef;
   "thread.resolve": CommentRef;
@@ -109,6 +115,8 @@ const hasRole = (a: Actor, dialogueId: string, ...roles: DialogueRole[]) => {
   const role = roleIn(a, dialogueId);
   return role !== undefined && roles.includes(role);
 };
+/** A language version: it follows its original's workflow and has no versions of its own. */
+export const isLanguageVersion = (r: PaperRef) => r.originalId !== undefined && r.originalId !== null;
 /** Draft and consultation: the live text can still change (afterwards only revisions are official). */
 export const textIsOpen = (status: PaperStatus) => status === "draft" || status === "consultation";
 
@@ -159,8 +167,11 @@ const rules: { [A in Action]: (actor: Actor, resource: ResourceOf[A]) => boolean
   "paper.createSomewhere": (a) =>
     isAdmin(a) || [...a.memberships.keys()].some((dialogueId) => rules["paper.create"](a, { dialogueId })),
 
+  // The HLD receives a submitted original; its language versions are the dialogue's working material.
   "paper.view": (a, r) =>
-    isAdmin(a) || roleIn(a, r.dialogueId) !== undefined || (isHldReviewer(a) && r.status === "submitted"),
+    isAdmin(a) ||
+    roleIn(a, r.dialogueId) !== undefined ||
+    (isHldReviewer(a) && r.status === "submitted" && !isLanguageVersion(r)),
   "paper.edit": (a, r) =>
     (r.status === "draft" && (isAdmin(a) || hasRole(a, r.dialogueId, "chair", "penholder", "delegate"))) ||
     (r.status === "consultation" && hasRole(a, r.dialogueId, "chair", "penholder")),
@@ -185,24 +196,38 @@ const rules: { [A in Action]: (actor: Actor, resource: ResourceOf[A]) => boolean
   "paper.recordDisposition": (a, r) => textIsOpen(r.status) && hasRole(a, r.dialogueId, "chair"),
   // [Brackets] and ad ref marks steer the negotiation: the chair's and penholder's call.
   "paper.markAgreement": (a, r) => textIsOpen(r.status) && hasRole(a, r.dialogueId, "chair", "penholder"),
-  "paper.changeStage": (a, r) => textIsOpen(r.status) && hasRole(a, r.dialogueId, "chair", "penholder"),
-  "paper.freezeRevision": (a, r) => r.status === "consultation" && hasRole(a, r.dialogueId, "chair"),
+  // The workflow runs on an original only; its language versions follow it (server/domain/workflow.ts).
+  "paper.changeStage": (a, r) =>
+    !isLanguageVersion(r) && textIsOpen(r.status) && hasRole(a, r.dialogueId, "chair", "penholder"),
+  "paper.freezeRevision": (a, r) =>
+    !isLanguageVersion(r) && r.status === "consultation" && hasRole(a, r.dialogueId, "chair"),
   // "Follow the chair": the chair leads the live session and may hand the lead on, while the text is open.
   "paper.handLead": (a, r) => textIsOpen(r.status) && hasRole(a, r.dialogueId, "chair"),
   // Whom the lead may be handed to: a member of the dialogue who takes part in the text (edits or suggests).
   "paper.takeLead": (a, r) => roleIn(a, r.dialogueId) !== undefined && rules["paper.suggest"](a, r),
-  "paper.manageRound": (a, r) => r.status === "approval" && hasRole(a, r.dialogueId, "chair"),
+  "paper.manageRound": (a, r) => !isLanguageVersion(r) && r.status === "approval" && hasRole(a, r.dialogueId, "chair"),
   "paper.takePosition": (a, r) =>
+    !isLanguageVersion(r) &&
     r.status === "approval" &&
     r.partnerKind === "state" &&
     hasRole(a, r.dialogueId, ...rolesSpeakingForPartner) &&
     a.memberships.get(r.dialogueId)?.partnerId === r.partnerId,
-  "paper.submit": (a, r) => r.status === "agreed" && hasRole(a, r.dialogueId, "chair"),
+  "paper.submit": (a, r) => !isLanguageVersion(r) && r.status === "agreed" && hasRole(a, r.dialogueId, "chair"),
   "paper.export": (a, r) =>
-    isAdmin(a) || roleIn(a, r.dialogueId) !== undefined || (isHldReviewer(a) && r.status === "submitted"),
+    isAdmin(a) ||
+    roleIn(a, r.dialogueId) !== undefined ||
+    (isHldReviewer(a) && r.status === "submitted" && !isLanguageVersion(r)),
   // A live draft's suggestions and comments travel with an export only to those who see them here.
   "paper.exportAnnotations": (a, r) => rules["paper.export"](a, r) && rules["paper.viewComments"](a, r),
   "paper.viewHistory": (a, r) => isAdmin(a) || roleIn(a, r.dialogueId) !== undefined,
+  // Language versions (issue 19): the chair, the penholder and the secretariat add one to an
+  // original while its text is open (a version follows the original's status, and is edited
+  // only then). Whoever may edit the original edits its versions: a version has the original's
+  // dialogue and status, so `paper.edit` answers the same for both.
+  "paper.addLanguageVersion": (a, r) =>
+    !isLanguageVersion(r) && textIsOpen(r.status) && (isAdmin(a) || hasRole(a, r.dialogueId, "chair", "penholder")),
+  // Confirming that a version's paragraph still translates its original's: whoever may edit the version.
+  "paper.confirmTranslation": (a, r) => isLanguageVersion(r) && rules["paper.edit"](a, r),
   // Editing or deleting a comment: its author, while comments are open.
   "comment.edit": (a, r) => rules["paper.comment"](a, r) && a.id === r.authorId,
   // Resolving / reopening a thread: whoever opened it, or the chair and penholder who steer the text.

@@ -12,10 +12,12 @@ import { AgreementMarks, type LedgerLabelOf } from "@/lib/editor/agreement-marks
 import { AnnotationView, annotationViewKey } from "@/lib/editor/annotation-view";
 import { CaretGuard, readPendingSelection } from "@/lib/editor/caret-guard";
 import { documentExtensions } from "@/lib/editor/extensions";
+import { ParagraphIds } from "@/lib/editor/paragraph-ids";
 import { ParagraphNumbers } from "@/lib/editor/paragraph-numbers";
 import { cleanPastedHtml } from "@/lib/editor/paste";
 import type { PresenceUser } from "@/lib/editor/presence";
 import { SuggestMode } from "@/lib/editor/suggest-mode";
+import { VersionMargin, type VersionMarginOptions, versionMarginKey } from "@/lib/editor/version-margin";
 import { fill } from "@/lib/i18n/fill";
 import { FootnoteList } from "./FootnoteList";
 import type { EditorLabels } from "./labels";
@@ -73,6 +75,8 @@ type Props = {
   countLabel: (threads: number, suggestions: number) => string;
   /** Each block's ledger status in words, shown beside it (lib/editor/agreement-marks.ts). */
   ledgerLabel?: LedgerLabelOf;
+  /** A language version: its original beside it (lib/editor/version-margin.ts). */
+  version?: VersionMarginOptions;
 };
 
 export function EditorSurface({
@@ -90,6 +94,7 @@ export function EditorSurface({
   panel,
   countLabel,
   ledgerLabel,
+  version,
 }: Props) {
   const toolbar = useRef<ToolbarHandle>(null);
   const suggesting = useRef(suggestMode);
@@ -98,6 +103,8 @@ export function EditorSurface({
   writable.current = editable;
   const blocked = useRef(onSuggestBlocked);
   blocked.current = onSuggestBlocked;
+  const versionData = useRef(version ?? null);
+  versionData.current = version ?? null;
   const editor = useEditor(
     {
       immediatelyRender: false,
@@ -107,6 +114,9 @@ export function EditorSurface({
         Collaboration.configure({ document: session.doc, field: "default" }),
         CollaborationCaret.configure({ provider: session.provider, user, render: renderCaret }),
         ParagraphNumbers,
+        // New paragraphs get their stable id (not while suggesting: see lib/editor/paragraph-ids.ts).
+        ParagraphIds.configure({ isActive: () => writable.current && !suggesting.current }),
+        VersionMargin.configure({ data: () => versionData.current }),
         AgreementMarks.configure({ adRefLabel: labels.adRefMarker, ledgerLabel: ledgerLabel ?? null }),
         AnnotationView.configure({ countLabel }),
         SuggestMode.configure({
@@ -155,6 +165,12 @@ export function EditorSurface({
     editor.view.dispatch(editor.state.tr.setMeta(annotationViewKey, { openThreads, active: activeAnchor }));
   }, [editor, openThreads, activeAnchor]);
 
+  // New data about the original (a confirmed translation): redraw the margin.
+  useEffect(() => {
+    if (!editor || editor.isDestroyed || !version) return;
+    editor.view.dispatch(editor.state.tr.setMeta(versionMarginKey, true));
+  }, [editor, version]);
+
   // Before each message from the server is applied, the caret the user sees is the one mapped.
   useEffect(() => {
     if (!editor) return;
@@ -180,7 +196,9 @@ export function EditorSurface({
             suggesting={suggestMode}
           />
         )}
-        <div className={`paper-editor-frame ${suggestMode ? "suggest-mode" : ""}`}>
+        <div
+          className={`paper-editor-frame ${suggestMode ? "suggest-mode" : ""} ${version ? "version-editor" : ""} ${version?.sideBySide ? "parallel-editor" : ""}`}
+        >
           <EditorContent editor={editor} />
         </div>
         <FootnoteList editor={editor} label={labels.footnotes} />

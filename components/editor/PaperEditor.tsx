@@ -8,6 +8,7 @@ import { type ReactNode, useCallback, useMemo, useState } from "react";
 import { listThreadsAction } from "@/app/actions/comments";
 import type { SessionLead } from "@/lib/collab/wire";
 import type { PresenceUser } from "@/lib/editor/presence";
+import type { VersionMarginOptions } from "@/lib/editor/version-margin";
 import { fill } from "@/lib/i18n/fill";
 import { defaultLocale, isLocale } from "@/lib/i18n/locales";
 import type { Messages } from "@/lib/i18n/messages/en";
@@ -51,6 +52,8 @@ type Props = {
   ledgerLabels?: Messages["ledger"];
   /** The stored text, rendered on the server, shown until the live text has loaded. */
   children: ReactNode;
+  /** A language version (issue 19): its original, for the numbers, outdated flags and side-by-side cells. */
+  version?: VersionMarginOptions;
   /** "Follow the chair" (absent: not offered): who leads, whether this user may hand the lead, to whom. */
   followLead?: {
     lead: SessionLead;
@@ -76,6 +79,7 @@ export function PaperEditor({
   ledgerLabels,
   children,
   followLead,
+  version,
 }: Props) {
   const [suggestToggle, setSuggestToggle] = useState(false);
   const [threads, setThreads] = useState<ThreadView[]>(comments?.threads ?? []);
@@ -215,6 +219,7 @@ export function PaperEditor({
           activeAnchor={activeAnchor}
           countLabel={countLabel}
           ledgerLabel={ledgerLabelOf}
+          version={version}
           panel={
             comments && commentLabels
               ? {

@@ -5,6 +5,7 @@ import { type AnyExtension, Extension, mergeAttributes, Node } from "@tiptap/cor
 import { TableKit } from "@tiptap/extension-table";
 import StarterKit from "@tiptap/starter-kit";
 import { isAgreementPartners, isAgreementStatus, isAgreementUntil } from "../document";
+import { PARAGRAPH_ID, paragraphIdBlockTypes } from "../paragraph-ids";
 import { annotationExtensions } from "./annotations";
 
 /** Only these link targets are ever stored or rendered. */
@@ -165,6 +166,31 @@ export const Agreement = Extension.create({
   },
 });
 
+/**
+ * Stable paragraph identity (lib/paragraph-ids.ts): the `pid` attribute of paragraphs and
+ * headings. Not written to or read from HTML, so copying a paragraph never copies its id, and not
+ * kept on the new half when a block is split (the editor's ParagraphIds plugin gives it a fresh
+ * one). The write guard checks its shape.
+ */
+export const ParagraphIdentity = Extension.create({
+  name: "paragraphIdentity",
+  addGlobalAttributes() {
+    return [
+      {
+        types: [...paragraphIdBlockTypes],
+        attributes: {
+          [PARAGRAPH_ID]: {
+            default: null,
+            keepOnSplit: false,
+            parseHTML: () => null,
+            renderHTML: () => ({}),
+          },
+        },
+      },
+    ];
+  },
+});
+
 export function documentExtensions(): AnyExtension[] {
   return [
     StarterKit.configure({
@@ -182,6 +208,7 @@ export function documentExtensions(): AnyExtension[] {
     TableKit.configure({ table: { resizable: false } }),
     Footnote,
     Agreement,
+    ParagraphIdentity,
     // Comment anchors and suggestions, inline and block (lib/editor/annotations.ts).
     ...annotationExtensions,
   ];

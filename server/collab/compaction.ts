@@ -6,6 +6,7 @@ import { and, eq, lte, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "@/db/client";
 import { papers, paperUpdates } from "@/db/schema";
 import { type DocNode, emptyDoc, isDocNode } from "@/lib/document";
+import { recordEditedTranslations } from "../domain/language-versions";
 import { exportWork } from "../export/work";
 import { syncLiveEntries } from "../search/index-entries";
 import { type Folded, foldPaper } from "./fold";
@@ -21,7 +22,7 @@ type Fold = (updates: Uint8Array[], storedJson: string | null) => Folded | Promi
  */
 async function foldLocked(
   tx: Tx,
-  paper: { id: string; ydocState: Uint8Array; storedJson: string | null },
+  paper: { id: string; ydocState: Uint8Array; storedJson: string | null; originalId?: string | null },
   fold: Fold,
 ): Promise<string | null> {
   const { updates, lastSeq } = await readPaperState(tx, paper);
@@ -39,6 +40,19 @@ async function foldLocked(
     .where(eq(papers.id, paper.id));
   // The search index follows the snapshot in the same transaction: only changed blocks cost.
   if (content) await syncLiveEntries(tx, paper.id, content.blocks);
+  // A language version's edited paragraphs count as updated translations (issue 19).
+  if (content && paper.originalId) {
+    const before: unknown = paper.storedJson === null ? null : JSON.parse(paper.storedJson);
+    const after: unknown = JSON.parse(content.json);
+    if (isDocNode(after)) {
+      await recordEditedTranslations(
+        tx,
+        { id: paper.id, originalId: paper.originalId },
+        isDocNode(before) ? before : null,
+        after,
+      );
+    }
+  }
   // Appends hold FOR KEY SHARE on the paper row until they commit, and the caller holds FOR
   // UPDATE, so no append is in flight: every seq up to the last one read was folded in.
   await tx.delete(paperUpdates).where(and(eq(paperUpdates.paperId, paper.id), lte(paperUpdates.seq, lastSeq)));
@@ -71,6 +85,7 @@ export async function compactPaper(db: Db, paperId: string): Promise<void> {
         id: papers.id,
         ydocState: papers.ydocState,
         storedJson: sql<string | null>`${papers.contentJson}::text`,
+        originalId: papers.originalId,
       })
       .from(papers)
       .where(eq(papers.id, paperId))

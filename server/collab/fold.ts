@@ -19,7 +19,9 @@ export function foldPaper(updates: readonly Uint8Array[], storedJson: string | n
   try {
     const content = contentFromYDoc(doc);
     const stored: unknown = storedJson === null ? null : JSON.parse(storedJson);
-    const changed = !isDocNode(stored) || canonicalContent(content) !== canonicalContent(stored);
+    // Paragraph ids count here (not in hashes): the snapshot must carry the ids the text has.
+    const same = (doc: typeof content) => canonicalContent(doc, { withParagraphIds: true });
+    const changed = !isDocNode(stored) || same(content) !== same(stored);
     return {
       state: Y.encodeStateAsUpdate(doc),
       content: changed

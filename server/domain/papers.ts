@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { dialogues, type PaperKind, papers } from "@/db/schema";
 import { type DocNode, docToPlainText, emptyDoc } from "@/lib/document";
+import { assignParagraphIds } from "@/lib/paragraph-ids";
 import { recordAudit } from "../audit";
 import { contentFromState, ydocStateFromContent } from "../collab/paper-state";
 import { invalidInput, notFound } from "../errors";
@@ -37,8 +38,9 @@ export function preparePaper(input: NewPaper, auditDetails?: Record<string, unkn
   const title = input.title.trim();
   if (!title || title.length > MAX_TITLE_LENGTH) throw invalidInput("title length", "errors.titleLength");
   // The shared document is born here, once: the collaboration server only ever loads this state
-  // and never converts JSON itself, so opening a paper cannot duplicate its text.
-  const ydocState = ydocStateFromContent(input.content ?? emptyDoc());
+  // and never converts JSON itself, so opening a paper cannot duplicate its text. Every top-level
+  // paragraph and heading gets its stable id here (created, imported and seeded papers alike).
+  const ydocState = ydocStateFromContent(assignParagraphIds(input.content ?? emptyDoc()));
   return {
     ...input,
     title,

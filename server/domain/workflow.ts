@@ -1,7 +1,7 @@
 // The paper workflow of SPEC.md: draft ⇄ consultation → approval → agreed → submitted.
 // Every transition checks the policy and the current status inside one transaction, on a
 // locked paper row, so concurrent requests cannot both pass the same check.
-import { and, asc, eq, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import type { PositionsRecord } from "@/db/positions-record";
 import {
@@ -39,10 +39,24 @@ import { lapsePendingSuggestions } from "./suggestions";
 /** The HLD session papers are submitted to; part of every submission reference. */
 export const HLD_SESSION_YEAR = Number(process.env.ACCORD_HLD_YEAR ?? 2013);
 
+/**
+ * The paper row, locked. Language versions (issue 19) follow their original's status: no
+ * transition is run on a version directly (the policy says so too); each one run on an original
+ * moves its versions with it (`setStatus`), under the original's lock.
+ */
 async function lockPaper(tx: Tx, paperId: string) {
   const [paper] = await tx.select().from(papers).where(eq(papers.id, paperId)).for("update");
   if (!paper) throw notFound("paper");
+  if (paper.originalId !== null) {
+    throw new AppError("invalid_transition", "a language version follows its original", "versions.followsOriginal");
+  }
   return paper;
+}
+
+/** After a transition committed: the original's open editors, and its versions', are re-checked. */
+async function notifyWithVersions(db: Db, paperId: string): Promise<void> {
+  const versions = await db.select({ id: papers.id }).from(papers).where(eq(papers.originalId, paperId));
+  await Promise.all([paperId, ...versions.map((v) => v.id)].map((id) => notifyPaperAccessChanged(id)));
 }
 
 function invalidTransition(from: PaperStatus, to: string) {
@@ -56,7 +70,11 @@ async function setStatus(
   to: PaperStatus,
   details: Record<string, unknown> = {},
 ) {
-  await tx.update(papers).set({ status: to, updatedAt: new Date() }).where(eq(papers.id, paper.id));
+  // The original and its language versions move together (a version never moves alone).
+  await tx
+    .update(papers)
+    .set({ status: to, updatedAt: new Date() })
+    .where(or(eq(papers.id, paper.id), eq(papers.originalId, paper.id)));
   await recordAudit(tx, {
     actorId,
     action: "paper.status_changed",
@@ -83,7 +101,7 @@ export async function changeStage(
     if (!allowed) throw invalidTransition(paper.status, input.to);
     await setStatus(tx, actor.id, paper, input.to);
   });
-  await notifyPaperAccessChanged(input.paperId);
+  await notifyWithVersions(db, input.paperId);
 }
 
 export type OpenRoundInput = {
@@ -171,7 +189,7 @@ export async function freezeAndOpenRound(db: Db, actor: Actor | null, input: Ope
     const mails = await notifyRoundParticipants(tx, { paperId: paper.id, roundId: round.id, kind: "round.opened" });
     return { revision, round, mails };
   });
-  await notifyPaperAccessChanged(input.paperId);
+  await notifyWithVersions(db, input.paperId);
   await sendMail(result.mails);
   return { revision: result.revision, round: result.round };
 }
@@ -300,7 +318,7 @@ export async function closeRoundWithoutAgreement(
     await closeRound(tx, paper, round, "not_agreed", now, actor.id, outbox, { closedByChair: true });
     return round.id;
   });
-  await notifyPaperAccessChanged(input.paperId);
+  await notifyWithVersions(db, input.paperId);
   await deliver(outbox);
   return { roundId };
 }
@@ -362,7 +380,7 @@ export async function recordPosition(
     return { roundId: round.id, outcome, refused: false as const };
   });
   // Settling (here or at the deadline) may have moved the paper: re-check open editors.
-  if (result.outcome || result.refused) await notifyPaperAccessChanged(input.paperId);
+  if (result.outcome || result.refused) await notifyWithVersions(db, input.paperId);
   await deliver(outbox);
   // Refused after the transaction, so that settling the overdue round still commits.
   if (result.refused) throw new AppError("invalid_transition", "round deadline passed", "errors.roundClosed");
@@ -387,7 +405,7 @@ export async function settleDueRounds(db: Db, now: Date = new Date()) {
         .select({ paperId: approvalRounds.paperId })
         .from(approvalRounds)
         .where(eq(approvalRounds.id, id));
-      if (round) await notifyPaperAccessChanged(round.paperId);
+      if (round) await notifyWithVersions(db, round.paperId);
     }
   }
   return settled;
@@ -464,7 +482,7 @@ export async function submitToHld(db: Db, actor: Actor | null, input: { paperId:
       await setStatus(tx, actor.id, paper, "submitted", { reference });
       return submission;
     });
-    await notifyPaperAccessChanged(input.paperId);
+    await notifyWithVersions(db, input.paperId);
     // After the commit: every export file's SHA-256, rendered in the background by the server
     // (a PDF takes about a second); elsewhere recorded at the first download or verify.
     queueSubmissionFingerprints(db, input.paperId);

@@ -1,6 +1,6 @@
 // Reads for dialogue pages. Every query is scoped to what the actor may see, and a page costs
 // a fixed number of round trips whatever the number of dialogues or papers.
-import { and, asc, count, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { cache } from "react";
 import { type Db, getDb } from "@/db/client";
 import {
@@ -70,7 +70,8 @@ export async function listMyDialogues(db: Db, actor: Actor) {
       .innerJoin(partners, eq(partners.id, dialoguePartners.partnerId))
       .where(inArray(dialoguePartners.dialogueId, ids))
       .orderBy(asc(partners.kind), asc(partners.name)),
-    // The latest few papers of every dialogue in one query.
+    // The latest few papers of every dialogue in one query (originals: a paper's language
+    // versions are listed on its own page).
     db
       .select()
       .from(
@@ -83,14 +84,14 @@ export async function listMyDialogues(db: Db, actor: Actor) {
             ),
           })
           .from(papers)
-          .where(inArray(papers.dialogueId, ids))
+          .where(and(inArray(papers.dialogueId, ids), isNull(papers.originalId)))
           .as("ranked"),
       )
       .where(sql`rank <= ${OVERVIEW_PAPERS}`),
     db
       .select({ dialogueId: papers.dialogueId, n: count() })
       .from(papers)
-      .where(inArray(papers.dialogueId, ids))
+      .where(and(inArray(papers.dialogueId, ids), isNull(papers.originalId)))
       .groupBy(papers.dialogueId),
   ]);
   return rows.map((dialogue) => ({
@@ -163,11 +164,14 @@ export async function dialogueDetails(db: Db, dialogueId: string, page: number) 
     db
       .select(paperColumns)
       .from(papers)
-      .where(eq(papers.dialogueId, dialogueId))
+      .where(and(eq(papers.dialogueId, dialogueId), isNull(papers.originalId)))
       .orderBy(desc(papers.updatedAt), asc(papers.id))
       .limit(PAPERS_PAGE_SIZE)
       .offset(offset),
-    db.select({ n: count() }).from(papers).where(eq(papers.dialogueId, dialogueId)),
+    db
+      .select({ n: count() })
+      .from(papers)
+      .where(and(eq(papers.dialogueId, dialogueId), isNull(papers.originalId))),
   ]);
   return {
     partners: partnerRows,

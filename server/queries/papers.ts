@@ -12,6 +12,9 @@ const paperColumns = {
   title: papers.title,
   kind: papers.kind,
   status: papers.status,
+  /** The original, when this paper is a language version of it (issue 19). */
+  originalId: papers.originalId,
+  language: papers.language,
   contentJson: papers.contentJson,
   createdBy: papers.createdBy,
   createdAt: papers.createdAt,

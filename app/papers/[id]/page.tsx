@@ -7,6 +7,8 @@ import { ExportMenu } from "@/components/export/ExportMenu";
 import { ImportSummaryNotice } from "@/components/export/ImportSummaryNotice";
 import { FlashArea } from "@/components/FlashArea";
 import { StatusBadge } from "@/components/PaperTable";
+import { LanguageVersions } from "@/components/versions/LanguageVersions";
+import { OutdatedTranslations } from "@/components/versions/OutdatedTranslations";
 import { NegotiationPanel } from "@/components/workflow/NegotiationPanel";
 import { PositionPrompt } from "@/components/workflow/PositionPrompt";
 import { RoundSummary } from "@/components/workflow/RoundSummary";
@@ -19,6 +21,7 @@ import { agreedContent } from "@/lib/editor/annotations";
 import { userColor } from "@/lib/editor/presence";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import { catalogs } from "@/lib/i18n/translate";
+import { languageName } from "@/lib/language-versions";
 import { currentActor } from "@/server/auth/current";
 import { actorOrSignIn } from "@/server/auth/guard";
 import { leadCandidates, sessionLead } from "@/server/domain/live-session";
@@ -34,6 +37,7 @@ import {
 } from "@/server/policy";
 import { dialogueMembers, pendingSuggestionCounts, threadsOfPaper } from "@/server/queries/comments";
 import { importSummaryFor } from "@/server/queries/import-summary";
+import { languageFamily, parallelReading } from "@/server/queries/language-versions";
 import { dialoguePartnerNames } from "@/server/queries/ledger";
 import { paperForRequest } from "@/server/queries/paper-page";
 import { findSubmission, latestRound } from "@/server/queries/workflow";
@@ -69,6 +73,12 @@ export default async function PaperPage({ params, searchParams }: Props) {
   const readOnly = readOnlyReason(actor, paper);
   const db = await getDb();
   const canHandLead = can(actor, "paper.handLead", paper);
+  const [family, translation] = await Promise.all([
+    languageFamily(db, actor, paper),
+    // A language version: its paragraphs beside the original's, for the numbers and outdated ones.
+    paper.originalId ? parallelReading(db, actor, paper.originalId, paper.id) : null,
+  ]);
+  const versionLabels = catalogs[locale].versions;
   const [threads, members, pending, imported, round, submission, partnerNames, lead, candidateIds] = await Promise.all([
     threadsOfPaper(db, actor, paper, locale),
     // The people one may @mention: only for whoever takes part in the discussion.
@@ -131,6 +141,16 @@ export default async function PaperPage({ params, searchParams }: Props) {
         <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
           <dt className="font-medium">{t("papers.kind")}</dt>
           <dd>{t(`kind.${paper.kind}`)}</dd>
+          {family.length > 1 && (
+            <>
+              <dt className="font-medium">{t("versions.language")}</dt>
+              <dd data-testid="paper-language">
+                {paper.originalId
+                  ? languageName(paper.language, locale)
+                  : t("versions.original", { language: languageName(paper.language, locale) })}
+              </dd>
+            </>
+          )}
           <dt className="font-medium">{t("papers.status")}</dt>
           <dd>
             <StatusBadge status={paper.status} t={t} />
@@ -180,6 +200,15 @@ export default async function PaperPage({ params, searchParams }: Props) {
           t={t}
         />
       )}
+      {translation && (
+        <OutdatedTranslations
+          versionId={paper.id}
+          rows={translation.rows}
+          canConfirm={can(actor, "paper.confirmTranslation", paper)}
+          originalLanguage={translation.original.language}
+          t={t}
+        />
+      )}
       {/* The text first, as wide as the comments beside it allow; the negotiation panel beside it
           where the screen has room for both (kept in view while the text scrolls), folded away on
           a laptop, after the text on a phone (NegotiationPanel). */}
@@ -217,6 +246,22 @@ export default async function PaperPage({ params, searchParams }: Props) {
                 candidates: members.filter((m) => candidateIds.has(m.id)),
                 labels: catalogs[locale].liveSession,
               }}
+              version={
+                translation
+                  ? {
+                      original: translation.originalText,
+                      outdated: translation.rows.flatMap((row) => (row.outdated && row.pid ? [row.pid] : [])),
+                      labels: {
+                        outdated: versionLabels.outdated,
+                        originalParagraph: versionLabels.originalParagraph,
+                        originalBlock: versionLabels.originalBlock,
+                        onlyInVersion: versionLabels.onlyInVersion,
+                      },
+                      originalLanguage: translation.original.language,
+                      sideBySide: false,
+                    }
+                  : undefined
+              }
             >
               {/* The stored text: what is seen before the live text loads, or without JavaScript. */}
               <DocumentView
@@ -283,6 +328,13 @@ export default async function PaperPage({ params, searchParams }: Props) {
           )}
         </NegotiationPanel>
       </div>
+      <LanguageVersions
+        paperId={paper.id}
+        family={family}
+        canAdd={can(actor, "paper.addLanguageVersion", paper)}
+        locale={locale}
+        t={t}
+      />
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { searchEn } from "./search";
 import { ssoEn } from "./sso";
 import { twoFactorEn } from "./two-factor";
 import { verifyEn } from "./verify";
+import { versionsEn } from "./versions";
 import { workflowEn } from "./workflow";
 
 export const en = {
@@ -261,6 +262,7 @@ export const en = {
     submittedAt: "Submitted",
   },
   ...workflowEn,
+  ...versionsEn,
   ...deskEn,
   ...liveSessionEn,
   ...exportsEn,

@@ -15,6 +15,7 @@ import { searchFr } from "./search";
 import { ssoFr } from "./sso";
 import { twoFactorFr } from "./two-factor";
 import { verifyFr } from "./verify";
+import { versionsFr } from "./versions";
 import { workflowFr } from "./workflow";
 
 export const fr: Messages = {
@@ -267,6 +268,7 @@ export const fr: Messages = {
     submittedAt: "Soumis le",
   },
   ...workflowFr,
+  ...versionsFr,
   ...deskFr,
   ...liveSessionFr,
   ...exportsFr,

@@ -14,6 +14,7 @@ import type { searchEn } from "./search";
 import type { ssoEn } from "./sso";
 import type { twoFactorEn } from "./two-factor";
 import type { verifyEn } from "./verify";
+import type { versionsEn } from "./versions";
 import type { workflowEn } from "./workflow";
 
 /** The keys en.ts spreads in from its module files. */
@@ -31,6 +32,7 @@ type ModuleKeys =
   | keyof typeof ssoEn
   | keyof typeof twoFactorEn
   | keyof typeof verifyEn
+  | keyof typeof versionsEn
   | keyof typeof workflowEn;
 
 export type MainMessages = Omit<Messages, ModuleKeys>;

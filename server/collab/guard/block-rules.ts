@@ -2,7 +2,7 @@
 // nodes, attributes and marks exist (the document schema's own names only, never inherited ones
 // such as `constructor`), who may add, remove or change a block, and when a new block may carry
 // its ledger values (`agreement`, `agreementPartners`, `agreementUntil`) over from the block it
-// replaces. A suggest-only connection changes blocks only as block suggestions in its own name
+// replaces, and the shape of a paragraph's id (`pid`). A suggest-only connection changes blocks only as block suggestions in its own name
 // (lib/editor/annotations.ts): it adds blocks that carry its own insertion, removes only those,
 // and marks existing blocks for deletion (or unmarks them) under its own ids.
 import type { Schema } from "@tiptap/pm/model";
@@ -19,6 +19,7 @@ import {
   SUGGESTION_FORMAT,
   SUGGESTION_INSERT,
 } from "@/lib/editor/annotations";
+import { isParagraphId, PARAGRAPH_ID } from "@/lib/paragraph-ids";
 import type { WriteRights } from "../../policy";
 import { isOwnSuggestion, type MovedMarks } from "./character-rules";
 import { type Attrs, attributesOf, markNameOf, refuse } from "./yjs-reading";
@@ -85,6 +86,10 @@ export class BlockRules {
     for (const [key, value] of attributesOf(element)) {
       if (!Object.hasOwn(allowed, key)) refuse(`unknown attribute ${key} on ${element.nodeName}`);
       if (isAgreementKey(key) && !validAgreementValue(key, value)) refuse(`invalid ${key} value`);
+      // A paragraph id has one strict shape (lib/paragraph-ids.ts); who may change one is the
+      // rule for any attribute (attributesChanged): whoever may edit, never a suggest-only or
+      // comment-only connection.
+      if (key === PARAGRAPH_ID && value !== null && !isParagraphId(value)) refuse("invalid paragraph id");
       if (isBlockSuggestionKey(key) && value !== null && parseSuggestionId(value) === null) {
         refuse("invalid suggestion id");
       }

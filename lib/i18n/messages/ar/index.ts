@@ -15,11 +15,13 @@ import { searchAr } from "./search";
 import { ssoAr } from "./sso";
 import { twoFactorAr } from "./two-factor";
 import { verifyAr } from "./verify";
+import { versionsAr } from "./versions";
 import { workflowAr } from "./workflow";
 
 export const ar: Messages = {
   ...mainAr,
   ...workflowAr,
+  ...versionsAr,
   ...deskAr,
   ...liveSessionAr,
   ...exportsAr,

@@ -15,11 +15,13 @@ import { searchEs } from "./search";
 import { ssoEs } from "./sso";
 import { twoFactorEs } from "./two-factor";
 import { verifyEs } from "./verify";
+import { versionsEs } from "./versions";
 import { workflowEs } from "./workflow";
 
 export const es: Messages = {
   ...mainEs,
   ...workflowEs,
+  ...versionsEs,
   ...deskEs,
   ...liveSessionEs,
   ...exportsEs,

@@ -15,11 +15,13 @@ import { searchRu } from "./search";
 import { ssoRu } from "./sso";
 import { twoFactorRu } from "./two-factor";
 import { verifyRu } from "./verify";
+import { versionsRu } from "./versions";
 import { workflowRu } from "./workflow";
 
 export const ru: Messages = {
   ...mainRu,
   ...workflowRu,
+  ...versionsRu,
   ...deskRu,
   ...liveSessionRu,
   ...exportsRu,

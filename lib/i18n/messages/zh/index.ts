@@ -15,11 +15,13 @@ import { searchZh } from "./search";
 import { ssoZh } from "./sso";
 import { twoFactorZh } from "./two-factor";
 import { verifyZh } from "./verify";
+import { versionsZh } from "./versions";
 import { workflowZh } from "./workflow";
 
 export const zh: Messages = {
   ...mainZh,
   ...workflowZh,
+  ...versionsZh,
   ...deskZh,
   ...liveSessionZh,
   ...exportsZh,

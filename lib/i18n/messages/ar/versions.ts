@@ -1,0 +1,45 @@
+// Arabic strings of language versions (issue 19).
+
+import type { versionsEn } from "../versions";
+
+export const versionsAr: typeof versionsEn = {
+  versions: {
+    heading: "الصيغ اللغوية",
+    original: "{language} (الأصل)",
+    current: "(هذا النص)",
+    parallel: "جنباً إلى جنب مع الأصل",
+    parallelWith: "جنباً إلى جنب: {language}",
+    addHeading: "إضافة صيغة لغوية",
+    addHelp: "تبدأ الصيغة بنسخة من النص الحالي، فقرة فقرة، يحل المترجم محلها. وتتبع الأصل في جميع مراحل الإجراء.",
+    language: "اللغة",
+    add: "إضافة الصيغة",
+    adding: "جارٍ الإضافة…",
+    added: "أُضيفت الصيغة اللغوية.",
+    followsOriginal: "تتبع الصيغة اللغوية أصلها في الإجراء: انقل الأصل بدلاً منها.",
+    invalidLanguage: "اختر إحدى اللغات المعروضة.",
+    sameLanguage: "الأصل مكتوب بهذه اللغة أصلاً.",
+    exists: "لهذه الوثيقة صيغة بهذه اللغة بالفعل.",
+    noSuchParagraph: "هذه الفقرة غير موجودة في الأصل والصيغة معاً.",
+    parallelTitle: "جنباً إلى جنب: {title}",
+    parallelIntro:
+      "يضع كل صف فقرة من الأصل مقابل الفقرة نفسها من الصيغة {language}، مرقمة كما في الأصل. تُحرَّر الصيغة هنا؛ أما الأصل المقابل لها فللقراءة فقط ويتابع محرريه مباشرة.",
+    originalColumn: "الأصل: {language}",
+    versionColumn: "الصيغة: {language}",
+    originalParagraph: "الأصل، الفقرة {n}",
+    originalBlock: "الأصل",
+    onlyInVersion: "في الصيغة فقط",
+    backToOriginal: "الوثيقة الأصلية",
+    backToVersion: "وثيقة الصيغة",
+    outdated: "الترجمة بحاجة إلى تحديث",
+    outdatedHeading: "ترجمات بحاجة إلى تحديث",
+    outdatedIntro: "تغيّر أصل هذه الفقرات بعد آخر تأكيد لترجمتها. حدّث الترجمة، أو أكّد أنها ما زالت صالحة.",
+    noneOutdated: "كل الفقرات محدّثة وفقاً للأصل.",
+    paragraph: "الفقرة {n}",
+    unnumbered: "فقرة غير مرقمة",
+    originalNow: "نص الأصل الآن",
+    confirm: "تأكيد الترجمة",
+    confirmLabel: "تأكيد ترجمة الفقرة {n}",
+    confirming: "جارٍ التأكيد…",
+    confirmed: "تم تأكيد الترجمة.",
+  },
+};

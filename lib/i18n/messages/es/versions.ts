@@ -1,0 +1,47 @@
+// Spanish strings of language versions (issue 19).
+
+import type { versionsEn } from "../versions";
+
+export const versionsEs: typeof versionsEn = {
+  versions: {
+    heading: "Versiones lingüísticas",
+    original: "{language} (original)",
+    current: "(este texto)",
+    parallel: "En paralelo con el original",
+    parallelWith: "En paralelo: {language}",
+    addHeading: "Añadir una versión lingüística",
+    addHelp:
+      "La versión empieza como una copia del texto actual, párrafo por párrafo, que el traductor sustituye. Sigue al original a lo largo del procedimiento.",
+    language: "Idioma",
+    add: "Añadir la versión",
+    adding: "Añadiendo…",
+    added: "Versión lingüística añadida.",
+    followsOriginal: "Una versión lingüística sigue a su original en el procedimiento: haga avanzar el original.",
+    invalidLanguage: "Elija uno de los idiomas propuestos.",
+    sameLanguage: "El original ya está en ese idioma.",
+    exists: "Este documento ya tiene una versión en ese idioma.",
+    noSuchParagraph: "Ese párrafo no figura a la vez en el original y en la versión.",
+    parallelTitle: "En paralelo: {title}",
+    parallelIntro:
+      "Cada fila pone un párrafo del original junto al mismo párrafo de la versión en {language}, numerado como en el original. La versión se edita aquí; el original, a su lado, es de solo lectura y sigue en directo a sus propios redactores.",
+    originalColumn: "Original: {language}",
+    versionColumn: "Versión: {language}",
+    originalParagraph: "Original, párrafo {n}",
+    originalBlock: "Original",
+    onlyInVersion: "Solo en la versión",
+    backToOriginal: "El documento original",
+    backToVersion: "El documento de la versión",
+    outdated: "Traducción desactualizada",
+    outdatedHeading: "Traducciones desactualizadas",
+    outdatedIntro:
+      "El original de estos párrafos cambió después de la última confirmación de su traducción. Actualice la traducción o confirme que sigue siendo válida.",
+    noneOutdated: "Todos los párrafos están al día con el original.",
+    paragraph: "Párrafo {n}",
+    unnumbered: "Párrafo sin número",
+    originalNow: "El original dice ahora",
+    confirm: "Confirmar la traducción",
+    confirmLabel: "Confirmar la traducción del párrafo {n}",
+    confirming: "Confirmando…",
+    confirmed: "Traducción confirmada.",
+  },
+};

@@ -1,0 +1,45 @@
+// Chinese strings of language versions (issue 19).
+
+import type { versionsEn } from "../versions";
+
+export const versionsZh: typeof versionsEn = {
+  versions: {
+    heading: "语文版本",
+    original: "{language}（原文）",
+    current: "（本文本）",
+    parallel: "与原文对照",
+    parallelWith: "对照：{language}",
+    addHeading: "添加语文版本",
+    addHelp: "该版本以当前文本的副本开始，逐段供译者改写。它随原文一起经历整个流程。",
+    language: "语言",
+    add: "添加版本",
+    adding: "正在添加…",
+    added: "已添加语文版本。",
+    followsOriginal: "语文版本随原文一起推进流程：请推进原文。",
+    invalidLanguage: "请选择所列语言之一。",
+    sameLanguage: "原文已是该语言。",
+    exists: "本文件已有该语言的版本。",
+    noSuchParagraph: "该段落并非同时存在于原文和版本中。",
+    parallelTitle: "对照：{title}",
+    parallelIntro:
+      "每一行将原文的一个段落与{language}版本的同一段落并列，段落编号与原文相同。版本在此编辑；旁边的原文为只读，并实时跟随其编辑者的修改。",
+    originalColumn: "原文：{language}",
+    versionColumn: "版本：{language}",
+    originalParagraph: "原文，第{n}段",
+    originalBlock: "原文",
+    onlyInVersion: "仅见于版本",
+    backToOriginal: "原文文件",
+    backToVersion: "版本文件",
+    outdated: "译文已过时",
+    outdatedHeading: "已过时的译文",
+    outdatedIntro: "这些段落的原文在其译文上次确认后已更改。请更新译文，或确认译文仍然有效。",
+    noneOutdated: "所有段落均与原文保持一致。",
+    paragraph: "第{n}段",
+    unnumbered: "未编号段落",
+    originalNow: "原文现为",
+    confirm: "确认译文",
+    confirmLabel: "确认第{n}段的译文",
+    confirming: "正在确认…",
+    confirmed: "译文已确认。",
+  },
+};
