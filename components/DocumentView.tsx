@@ -56,7 +56,13 @@ function ledgerMarginLabel(node: DocNode, view: RenderState): ReactNode {
   if (status.status === "pending") return null;
   const { labels, partnerNames, locale } = view.ledger;
   return (
-    <span className="ledger-status me-2 rounded border px-1 text-xs font-semibold" data-ledger-status={status.status}>
+    // `dir`: the label is in the reader's language and sits apart from the text's own direction
+    // (the text's `dir="auto"` skips it; an Arabic label would otherwise turn an English text).
+    <span
+      className="ledger-status me-2 rounded border px-1 text-xs font-semibold"
+      data-ledger-status={status.status}
+      dir="auto"
+    >
       {ledgerLabel(status, labels, partnerNames, locale)}
     </span>
   );
@@ -89,7 +95,10 @@ function withAgreement(node: DocNode, children: ReactNode, adRefLabel: string): 
     return (
       <>
         {children}
-        <span className="agreement-adref-label"> {adRefLabel}</span>
+        <span className="agreement-adref-label" dir="auto">
+          {" "}
+          {adRefLabel}
+        </span>
       </>
     );
   }

@@ -80,3 +80,26 @@ test("a delegate chooses Arabic: the desk reads right to left, the English paper
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
   }
 });
+
+test("in the Arabic interface an English text with its ledger labels in Arabic stays left to right", async ({
+  signedInPage,
+}) => {
+  // Arabic from the browser (nothing saved); the seeded Rabat text records ledger statuses, whose
+  // labels are in Arabic and come first in their paragraphs.
+  const page = await signedInPage("rabatObserver", { locale: "ar" });
+  const href = await new DialoguePage(page, "rabat").seededPaperHref();
+  // The stored text, as read before the editor loads (and without JavaScript)…
+  const plain = await signedInPage("rabatObserver", { locale: "ar", javaScriptEnabled: false });
+  await plain.goto(href);
+  await expect(plain.locator("html")).toHaveAttribute("dir", "rtl");
+  const article = plain.locator("article.paper-text");
+  await expect(article.locator(".ledger-status").first()).toHaveText(catalogs.ar.ledger.status.agreed);
+  expect(await article.evaluate((el) => getComputedStyle(el).direction)).toBe("ltr");
+  // …and the live editor.
+  await page.goto(href);
+  const editor = page.locator(".paper-editor-content");
+  await expect(editor.locator(".ledger-status").first()).toHaveText(catalogs.ar.ledger.status.agreed);
+  expect(await editor.evaluate((el) => getComputedStyle(el).direction)).toBe("ltr");
+  const paragraph = editor.locator("[data-paragraph-number='1']");
+  expect(await paragraph.evaluate((el) => getComputedStyle(el).direction)).toBe("ltr");
+});

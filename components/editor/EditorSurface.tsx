@@ -36,6 +36,8 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
   label.className = "collaboration-carets__label";
   label.style.backgroundColor = color;
   label.textContent = typeof user.name === "string" ? user.name : "";
+  // A name in another script must not decide the text's direction (the editor's `dir="auto"`).
+  label.dir = "auto";
   caret.append(label);
   return caret;
 }

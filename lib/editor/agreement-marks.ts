@@ -16,6 +16,9 @@ function widget(text: string, className: string): () => HTMLElement {
     span.className = className;
     span.textContent = text;
     span.contentEditable = "false";
+    // In the reader's language, isolated from the text's own direction (which `dir="auto"` on the
+    // editor takes from the text alone): an Arabic label must not turn an English text around.
+    span.dir = "auto";
     return span;
   };
 }
