@@ -56,14 +56,11 @@ function ledgerMarginLabel(node: DocNode, view: RenderState): ReactNode {
   if (status.status === "pending") return null;
   const { labels, partnerNames, locale } = view.ledger;
   return (
-    // `dir`: the label is in the reader's language and sits apart from the text's own direction
-    // (the text's `dir="auto"` skips it; an Arabic label would otherwise turn an English text).
-    <span
-      className="ledger-status me-2 rounded border px-1 text-xs font-semibold"
-      data-ledger-status={status.status}
-      dir="auto"
-    >
-      {ledgerLabel(status, labels, partnerNames, locale)}
+    // The label is in the reader's language: its inner `dir` isolates it from the text's own
+    // direction (an Arabic label would otherwise turn an English text round through the text's
+    // `dir="auto"`), while the outer span keeps its margin on the text's side.
+    <span className="ledger-status me-2 rounded border px-1 text-xs font-semibold" data-ledger-status={status.status}>
+      <span dir="auto">{ledgerLabel(status, labels, partnerNames, locale)}</span>
     </span>
   );
 }

@@ -14,11 +14,14 @@ function widget(text: string, className: string): () => HTMLElement {
   return () => {
     const span = document.createElement("span");
     span.className = className;
-    span.textContent = text;
     span.contentEditable = "false";
-    // In the reader's language, isolated from the text's own direction (which `dir="auto"` on the
-    // editor takes from the text alone): an Arabic label must not turn an English text around.
-    span.dir = "auto";
+    // In the reader's language: the inner `dir` isolates it from the text's own direction (which
+    // `dir="auto"` on the editor takes from the text alone), so an Arabic label does not turn an
+    // English text round; the outer span keeps its margin on the text's side.
+    const words = document.createElement("span");
+    words.dir = "auto";
+    words.textContent = text;
+    span.append(words);
     return span;
   };
 }
