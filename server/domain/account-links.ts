@@ -258,6 +258,11 @@ export async function inviteAccount(
       ...(context.resent ? { resent: true } : {}),
     },
   });
-  const [inviter] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.id));
-  return { invitation, mail: invitationMail(invitee, invitation, { ...context, inviter: inviter?.name ?? "" }) };
+  const [inviter] = await tx
+    .select({ name: users.name, locale: users.locale })
+    .from(users)
+    .where(eq(users.id, actor.id));
+  // Someone new has chosen no language yet: the invitation is written in the inviter's.
+  const reader = { ...invitee, locale: invitee.locale ?? inviter?.locale ?? null };
+  return { invitation, mail: invitationMail(reader, invitation, { ...context, inviter: inviter?.name ?? "" }) };
 }

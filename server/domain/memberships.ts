@@ -105,12 +105,14 @@ export async function addMember(db: Db, actor: Actor | null, input: AddMemberInp
         .select({ name: dialogues.name })
         .from(dialogues)
         .where(eq(dialogues.id, input.dialogueId));
-      const t = translator("en");
+      // Written in the inviter's language (the invitee has chosen none yet): see inviteAccount.
+      const [inviter] = await tx.select({ locale: users.locale }).from(users).where(eq(users.id, actor.id));
+      const lang = inviter?.locale ?? "en";
       const invited = await inviteAccount(tx, actor, created, {
         dialogueId: input.dialogueId,
         dialogue: dialogue?.name ?? "",
-        role: t(`role.${input.role}`),
-        partner: partnerLabel({ name: partner.name, iso3: partner.iso3 }, "en"),
+        role: translator(lang)(`role.${input.role}`),
+        partner: partnerLabel({ name: partner.name, iso3: partner.iso3 }, lang),
       });
       invitation = invited.invitation;
       invitationMailToSend = invited.mail;

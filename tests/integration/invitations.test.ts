@@ -3,6 +3,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountLinks, auditEvents, authSessions, memberships, users } from "@/db/schema";
+import { translator } from "@/lib/i18n/translate";
 import { type ActorProfile, loadSessionActor } from "@/server/actor";
 import { signInWithPassword } from "@/server/auth/sign-in";
 import {
@@ -13,7 +14,7 @@ import {
   setPasswordByLink,
 } from "@/server/domain/account-links";
 import { addMember, appointFocalPoint, removeMember, setMembershipSuspended } from "@/server/domain/memberships";
-import { bootstrapAdministrator, createAccount } from "@/server/domain/users";
+import { bootstrapAdministrator, createAccount, setAccountLocale } from "@/server/domain/users";
 import { AppError } from "@/server/errors";
 import { useTestDatabase } from "../helpers/database";
 import {
@@ -98,6 +99,31 @@ describe("invitations", () => {
       setPasswordByLink(db, { token: token ?? "", purpose: "invitation", password: "another-long-passphrase" }),
     ).rejects.toMatchObject({ code: "conflict", messageKey: "accountLink.used" });
     expect(await signInWithPassword(db, { email, password: TEST_PASSWORD })).toMatchObject({ ok: true });
+  });
+
+  it("writes a new person's invitation in the inviter's language, who has chosen none yet", async () => {
+    const db = testDb.db();
+    const chair = world.actors.chair;
+    await setAccountLocale(db, chair, "fr");
+    try {
+      const email = `invitee.fr.${uniqueToken()}@test.accord`;
+      await addMember(db, chair, {
+        dialogueId: world.dialogue.id,
+        email,
+        role: "observer",
+        partnerId: world.partners.iom,
+        newAccount: { name: "Awa Ndiaye" },
+      });
+      const [mail] = sink.to(email);
+      expect(mail?.subject).toBe("Vous êtes invité sur Accord");
+      // The role and the partner in French too.
+      expect(mail?.text).toContain(`en tant que ${translator("fr")("role.observer")} pour IOM`);
+      // The new account itself keeps no language: the browser's is used until they choose.
+      const [row] = await db.select({ locale: users.locale }).from(users).where(eq(users.email, email));
+      expect(row?.locale).toBeNull();
+    } finally {
+      await setAccountLocale(db, chair, "en");
+    }
   });
 
   it("an expired link is refused and sets nothing; a resent one replaces it", async () => {
