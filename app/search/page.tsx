@@ -37,7 +37,7 @@ export default async function SearchPage({
   // Limits before any work: the length, then the account's allowance.
   let outcome: Outcome = { kind: "none" };
   if (query.length > SEARCH_LIMITS.queryMaxLength) outcome = { kind: "tooLong" };
-  else if (query && !takeSearchAllowance(actor.id)) outcome = { kind: "rateLimited" };
+  else if (query && !(await takeSearchAllowance(actor.id))) outcome = { kind: "rateLimited" };
   else if (query) outcome = { kind: "results", ...(await searchPapers(await getDb(), actor, { query, page })) };
   const pageHref = (n: number) => `/search?q=${encodeURIComponent(query)}&page=${n}`;
   const sourceLabel = (hit: SearchHit) =>
