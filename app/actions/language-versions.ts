@@ -27,8 +27,8 @@ const confirmSchema = z.object({ versionId: z.uuid(), pid: z.string().regex(/^[a
 export async function confirmTranslationAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const input = confirmSchema.safeParse({ versionId: form.get("versionId"), pid: form.get("pid") });
   const result = await actionResult(async () => {
-    const { versionId, pid } = confirmSchema.parse({ versionId: form.get("versionId"), pid: form.get("pid") });
-    await confirmTranslation(await getDb(), await requireActor(), { versionId, pid });
+    if (!input.success) throw input.error;
+    await confirmTranslation(await getDb(), await requireActor(), input.data);
   }, "versions.confirmed");
   if (result?.ok && input.success) {
     revalidatePath(`/papers/${input.data.versionId}`);
