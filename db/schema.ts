@@ -177,6 +177,11 @@ export const dialogues = pgTable(
      * adds `/Rev.{revision}`. Null: the dialogue issues no symbols.
      */
     documentSymbolPattern: text("document_symbol_pattern"),
+    /**
+     * The languages the dialogue works in besides the six of the UN (ISO 639-1, e.g. `pt`): its
+     * papers may have language versions in the six and in these (lib/language-versions.ts).
+     */
+    otherLanguages: text("other_languages").array().notNull().default(sql`'{}'::text[]`),
     createdAt: createdAt(),
   },
   (t) => [
@@ -184,6 +189,10 @@ export const dialogues = pgTable(
     uniqueIndex("dialogues_code_unique").on(t.code),
     check("dialogues_code_format", sql`${t.code} ~ '^[A-Z0-9]{2,12}$'`),
     check("dialogues_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+    check(
+      "dialogues_other_languages",
+      sql`array_to_string(${t.otherLanguages}, ',') ~ '^([a-z]{2,3}(,[a-z]{2,3})*)?$' AND cardinality(${t.otherLanguages}) <= 12`,
+    ),
   ],
 );
 
@@ -411,7 +420,11 @@ export const revisions = pgTable(
       .references(() => papers.id),
     number: integer("number").notNull(),
     contentJson: jsonb("content_json").notNull(),
-    /** Canonical serialization the hash is computed over. */
+    /**
+     * Canonical serialization the hash is computed over: the text's (server/canonical.ts) when the
+     * paper had no language versions; when it had, the list of every frozen language's text hash
+     * (`revision_languages`), so that the one revision hash covers every language.
+     */
     canonicalContent: text("canonical_content").notNull(),
     contentHash: char("content_hash", { length: 64 }).notNull(),
     /** The document symbol issued with this revision (dialogue pattern), e.g. `RABAT/2026/WG.1/L.3/Rev.1`. */
@@ -426,6 +439,43 @@ export const revisions = pgTable(
     index("revisions_hash_idx").on(t.contentHash),
     check("revisions_number_positive", sql`${t.number} > 0`),
     check("revisions_hash_hex", sql`${t.contentHash} ~ '^[0-9a-f]{64}$'`),
+  ],
+);
+
+/**
+ * The texts a revision froze in each language, when its paper had language versions (issue 19):
+ * the original and every version, frozen together in the same transaction. The revision's hash
+ * is computed over these rows' hashes (server/domain/revision-languages.ts). A revision of a paper
+ * without versions has no rows here: its hash is its text's.
+ */
+export const revisionLanguages = pgTable(
+  "revision_languages",
+  {
+    revisionId: uuid("revision_id")
+      .notNull()
+      .references(() => revisions.id),
+    /** ISO 639-1 code of the text's language. */
+    language: text("language").notNull(),
+    /** The paper whose text this is: the original itself, or one of its language versions. */
+    paperId: uuid("paper_id")
+      .notNull()
+      .references(() => papers.id),
+    isOriginal: boolean("is_original").notNull(),
+    contentJson: jsonb("content_json").notNull(),
+    canonicalContent: text("canonical_content").notNull(),
+    contentHash: char("content_hash", { length: 64 }).notNull(),
+    /** Paragraphs whose translation was outdated when frozen (none for the original). */
+    outdatedCount: integer("outdated_count").notNull().default(0),
+    /** Their UN paragraph numbers, where they have one (a heading has none). */
+    outdatedNumbers: integer("outdated_numbers").array().notNull().default(sql`'{}'::integer[]`),
+  },
+  (t) => [
+    primaryKey({ columns: [t.revisionId, t.language] }),
+    uniqueIndex("revision_languages_paper_unique").on(t.revisionId, t.paperId),
+    index("revision_languages_paper_idx").on(t.paperId),
+    check("revision_languages_hash_hex", sql`${t.contentHash} ~ '^[0-9a-f]{64}$'`),
+    check("revision_languages_language_code", sql`${t.language} ~ '^[a-z]{2,3}$'`),
+    check("revision_languages_outdated", sql`${t.outdatedCount} >= 0 AND (NOT ${t.isOriginal} OR ${t.outdatedCount} = 0)`),
   ],
 );
 
@@ -634,13 +684,16 @@ export const exportFingerprints = pgTable(
     revisionNumber: integer("revision_number").notNull(),
     format: exportFormat("format").notNull(),
     lang: locale("lang").notNull(),
+    /** Which texts the file holds (`IssuedTexts`, server/export/issued-texts.ts): '' the original's. */
+    texts: text("texts").notNull().default(""),
     sha256: char("sha256", { length: 64 }).notNull(),
     byteLength: integer("byte_length").notNull(),
     createdAt: createdAt(),
   },
   (t) => [
     // One row per distinct file: a renderer upgrade adds a row, it never replaces one.
-    primaryKey({ columns: [t.submissionId, t.format, t.lang, t.sha256] }),
+    primaryKey({ columns: [t.submissionId, t.format, t.lang, t.texts, t.sha256] }),
+    check("export_fingerprints_texts", sql`${t.texts} ~ '^([a-z]{2,3}(\\+[a-z]{2,3})?)?$'`),
     check("export_fingerprints_sha256_hex", sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
   ],
 );
@@ -658,13 +711,15 @@ export const issuedFiles = pgTable(
       .references(() => submissions.id),
     format: exportFormat("format").notNull(),
     lang: locale("lang").notNull(),
+    /** Which texts the file holds, as in `export_fingerprints.texts`. */
+    texts: text("texts").notNull().default(""),
     filename: text("filename").notNull(),
     contentType: text("content_type").notNull(),
     sha256: char("sha256", { length: 64 }).notNull(),
     bytes: bytea("bytes").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.submissionId, t.format, t.lang] })],
+  (t) => [primaryKey({ columns: [t.submissionId, t.format, t.lang, t.texts] })],
 );
 
 const tsvector = customType<{ data: string; driverData: string }>({ dataType: () => "tsvector" });
@@ -757,6 +812,7 @@ export type Dialogue = typeof dialogues.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
 export type Paper = typeof papers.$inferSelect;
 export type Revision = typeof revisions.$inferSelect;
+export type RevisionLanguage = typeof revisionLanguages.$inferSelect;
 export type PaperUpdate = typeof paperUpdates.$inferSelect;
 export type PaperUpdateAuthor = typeof paperUpdateAuthors.$inferSelect;
 export type ApprovalRound = typeof approvalRounds.$inferSelect;

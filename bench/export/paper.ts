@@ -147,6 +147,9 @@ export function benchSource(): ExportSource {
     partnerCodes: Object.fromEntries(partners.map(([, iso3], i) => [partnerId(i), iso3])),
     date: frozen,
     hash: contentHash(doc).hash,
+    language: "en",
+    texts: "",
+    languages: null,
     doc,
     positions: partners.map(([partner, iso3, recordedBy], i) => ({
       partner,

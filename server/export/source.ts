@@ -74,6 +74,8 @@ async function partnerCodes(db: Db, dialogueId: string): Promise<Record<string, 
 
 type PaperFacts = {
   id: string;
+  language: string;
+  originalId: string | null;
   dialogueId: string;
   title: string;
   kind: PaperKind;
@@ -112,6 +114,9 @@ async function sourceOf(
     kind: paper.kind,
     status: paper.status,
     partnerCodes: await partnerCodes(db, paper.dialogueId),
+    language: paper.language,
+    texts: paper.originalId === null ? "" : paper.language,
+    languages: null,
   };
   if (selector === "live") {
     const keepMarks = options.keepMarks === true;

@@ -76,8 +76,20 @@ export type ExportSource = {
   partnerCodes: Readonly<Record<string, string>>;
   /** Frozen time of the revision, or the last change of the live text. */
   date: Date;
-  /** Always the hash of the agreed text (without suggestions and comments). */
+  /**
+   * Always the hash of the agreed text (without suggestions and comments); for a revision of a
+   * paper with language versions, the revision's hash, which covers every language it froze.
+   */
   hash: string;
+  /** The language the text is written in (ISO 639-1): the original's or a language version's. */
+  language: string;
+  /**
+   * Which texts the file holds, for its fingerprint and the files issued for a submission
+   * (`IssuedTexts`, server/export/issued-texts.ts): '' the original's, or a version's language.
+   */
+  texts: string;
+  /** Every language the revision froze together, the original first; null for the live draft or a paper without versions. */
+  languages: FrozenLanguage[] | null;
   /** The stored text; with annotations, the live document with its suggestion and anchor marks. */
   doc: DocNode;
   /** Pending suggestions and open comments: only for the live draft, when asked for and allowed. */
@@ -85,6 +97,15 @@ export type ExportSource = {
   /** For agreed and submitted papers, when this revision is the agreed one. */
   positions: PositionLine[] | null;
   submission: { reference: string; submittedAt: Date; submittedBy: string } | null;
+};
+
+/** One language of a revision (table revision_languages): its text's hash and how many translations were outdated. */
+export type FrozenLanguage = {
+  language: string;
+  isOriginal: boolean;
+  hash: string;
+  outdatedCount: number;
+  outdatedNumbers: number[];
 };
 
 export type CoverRow = { label: string; value: string; mono?: boolean };
