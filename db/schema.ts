@@ -475,7 +475,10 @@ export const revisionLanguages = pgTable(
     index("revision_languages_paper_idx").on(t.paperId),
     check("revision_languages_hash_hex", sql`${t.contentHash} ~ '^[0-9a-f]{64}$'`),
     check("revision_languages_language_code", sql`${t.language} ~ '^[a-z]{2,3}$'`),
-    check("revision_languages_outdated", sql`${t.outdatedCount} >= 0 AND (NOT ${t.isOriginal} OR ${t.outdatedCount} = 0)`),
+    check(
+      "revision_languages_outdated",
+      sql`${t.outdatedCount} >= 0 AND (NOT ${t.isOriginal} OR ${t.outdatedCount} = 0)`,
+    ),
   ],
 );
 
