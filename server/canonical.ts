@@ -43,3 +43,22 @@ export function contentHash(doc: DocNode): { canonical: string; hash: string } {
   const canonical = canonicalContent(doc);
   return { canonical, hash: sha256Hex(canonical) };
 }
+
+/** One language's text in a revision that froze several (table revision_languages). */
+export type LanguageTextHash = { language: string; hash: string; isOriginal: boolean };
+
+/**
+ * The one hash of a revision that froze a paper's original and its language versions together:
+ * SHA-256 of a canonical list of each language's text hash, the original marked, in the order
+ * of the language codes. Anyone holding the texts can recompute it: each text's hash, then this.
+ * A revision of a paper without versions keeps its text's hash (`contentHash`).
+ */
+export function revisionHashOf(languages: readonly LanguageTextHash[]): { canonical: string; hash: string } {
+  const entries = [...languages]
+    .sort((a, b) => (a.language < b.language ? -1 : a.language > b.language ? 1 : 0))
+    .map((l) =>
+      l.isOriginal ? { hash: l.hash, language: l.language, original: true } : { hash: l.hash, language: l.language },
+    );
+  const canonical = JSON.stringify({ languages: entries, scheme: "accord-revision-languages/1" });
+  return { canonical, hash: sha256Hex(canonical) };
+}

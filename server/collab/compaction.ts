@@ -65,10 +65,14 @@ async function foldLocked(
  */
 export async function compactLocked(
   tx: Tx,
-  paper: { id: string; ydocState: Uint8Array; contentJson: unknown },
+  paper: { id: string; ydocState: Uint8Array; contentJson: unknown; originalId?: string | null },
 ): Promise<DocNode> {
   const storedJson = isDocNode(paper.contentJson) ? JSON.stringify(paper.contentJson) : null;
-  const json = await foldLocked(tx, { id: paper.id, ydocState: paper.ydocState, storedJson }, foldPaper);
+  const json = await foldLocked(
+    tx,
+    { id: paper.id, ydocState: paper.ydocState, storedJson, originalId: paper.originalId ?? null },
+    foldPaper,
+  );
   const content: unknown = json === null ? null : JSON.parse(json);
   return isDocNode(content) ? content : emptyDoc();
 }

@@ -99,13 +99,19 @@ export type ConfirmTranslationInput = { versionId: string; pid: string };
 export async function confirmTranslation(db: Db, actor: Actor | null, input: ConfirmTranslationInput) {
   if (!isParagraphId(input.pid)) throw invalidInput("paragraph id", "versions.noSuchParagraph");
   return db.transaction(async (tx) => {
+    // The original's row is locked before the version's, the order a freeze takes them in
+    // (server/domain/revision-languages.ts), so the two never wait for each other.
+    const [target] = await tx
+      .select({ originalId: papers.originalId })
+      .from(papers)
+      .where(eq(papers.id, input.versionId));
+    const [original] = target?.originalId
+      ? await tx.select().from(papers).where(eq(papers.id, target.originalId)).for("share")
+      : [];
     const [version] = await tx.select().from(papers).where(eq(papers.id, input.versionId)).for("share");
     if (!version) throw notFound("paper");
     authorize(actor, "paper.confirmTranslation", version);
-    const [original] = version.originalId
-      ? await tx.select().from(papers).where(eq(papers.id, version.originalId)).for("share")
-      : [];
-    if (!original) throw notFound("paper");
+    if (!original || version.originalId !== original.id) throw notFound("paper");
     const rows = translationRows(
       await liveAgreedText(tx, original),
       await liveAgreedText(tx, version),

@@ -21,7 +21,6 @@ import {
 } from "@/db/schema";
 import { type DocNode, hasBracketedText } from "@/lib/document";
 import { recordAudit } from "../audit";
-import { contentHash } from "../canonical";
 import { compactLocked } from "../collab/compaction";
 import { applyStoredUpdate, notifyPaperAccessChanged } from "../collab/notify";
 import { paperDoc, readPaperState } from "../collab/paper-state";
@@ -34,6 +33,7 @@ import { type Actor, authorize } from "../policy";
 import { statePositions } from "../queries/workflow";
 import { indexRevision } from "../search/index-entries";
 import { notifyRoundParticipants } from "./notifications";
+import { freezeFamily, recordFrozenTexts } from "./revision-languages";
 import { lapsePendingSuggestions } from "./suggestions";
 
 /** The HLD session papers are submitted to; part of every submission reference. */
@@ -132,7 +132,9 @@ export async function freezeAndOpenRound(db: Db, actor: Actor | null, input: Ope
     if (pending.length > 0 && !input.carryOverSuggestions) {
       throw new AppError("invalid_transition", "suggestions are pending", "errors.pendingSuggestions");
     }
-    const { canonical, hash } = contentHash(doc);
+    // Every language version is frozen with the original, under one hash covering them all.
+    const family = await freezeFamily(tx, paper, doc);
+    const { canonical, hash } = family;
     const [{ next } = { next: 1 }] = await tx
       .select({ next: sql<number>`coalesce(max(${revisions.number}), 0) + 1` })
       .from(revisions)
@@ -158,6 +160,7 @@ export async function freezeAndOpenRound(db: Db, actor: Actor | null, input: Ope
       .returning();
     if (!revision) throw new Error("revision insert returned nothing");
     await indexRevision(tx, { id: revision.id, paperId: paper.id, number: revision.number, content: doc });
+    await recordFrozenTexts(tx, revision, family.texts);
     const [round] = await tx
       .insert(approvalRounds)
       .values({
@@ -176,7 +179,20 @@ export async function freezeAndOpenRound(db: Db, actor: Actor | null, input: Ope
       action: "revision.frozen",
       targetType: "revision",
       targetId: revision.id,
-      details: { number: revision.number, hash, suggestionsCarriedOver: pending.length },
+      details: {
+        number: revision.number,
+        hash,
+        suggestionsCarriedOver: pending.length,
+        ...(family.texts.length > 0
+          ? {
+              languages: family.texts.map((text) => ({
+                language: text.language,
+                hash: text.hash,
+                outdated: text.outdatedCount,
+              })),
+            }
+          : {}),
+      },
     });
     await recordAudit(tx, {
       ...common,

@@ -5,7 +5,7 @@
 // recorded later, when the files are downloaded or verified. One submission at a time (about a
 // second per PDF), so a burst of submissions does not start a burst of Chromium pages.
 import type { Db } from "@/db/client";
-import { locales } from "@/lib/i18n/locales";
+import { isLocale, type Locale, locales } from "@/lib/i18n/locales";
 import { processSingleton } from "@/lib/process-singleton";
 import { issueExport } from "./service";
 import { submittedSource } from "./source";
@@ -20,12 +20,27 @@ async function recordSubmissionFingerprints(db: Db, paperId: string): Promise<vo
     console.error(`fingerprints: paper ${paperId} has no submitted text to render`, error);
     return;
   }
+  await issueAll(db, source, locales);
+  // Each language version frozen with the submitted revision: its files with a cover in its own
+  // language (English when the interface has none); other covers are issued when first asked for.
+  for (const frozen of source.languages ?? []) {
+    if (frozen.isOriginal) continue;
+    try {
+      const version = await submittedSource(db, frozen.paperId);
+      await issueAll(db, version, [isLocale(frozen.language) ? frozen.language : "en"]);
+    } catch (error) {
+      console.error(`fingerprints: the ${frozen.language} version of paper ${paperId} has no submitted text`, error);
+    }
+  }
+}
+
+async function issueAll(db: Db, source: ExportSource, langs: readonly Locale[]): Promise<void> {
   for (const format of exportFormats) {
-    for (const lang of locales) {
+    for (const lang of langs) {
       try {
         await issueExport(db, source, format, { lang });
       } catch (error) {
-        console.error(`fingerprints: rendering the ${format} (${lang}) file of paper ${paperId} failed`, error);
+        console.error(`fingerprints: rendering the ${format} (${lang}) file of paper ${source.paperId} failed`, error);
       }
     }
   }

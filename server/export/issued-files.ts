@@ -6,9 +6,9 @@
 // This module is the database side only: the service (server/export/service.ts) decides what to
 // issue, and keeps and records through it, best-effort (a failure is logged and never fails the
 // download).
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { exportFingerprints, type exportFormat, issuedFiles, revisions, submissions } from "@/db/schema";
+import { exportFingerprints, type exportFormat, issuedFiles, papers, revisions, submissions } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import { sha256Hex } from "../canonical";
 import type { ExportFile, ExportFormat, ExportOptions, ExportSource } from "./types";
@@ -23,16 +23,18 @@ export function isIssuedSubmission(source: ExportSource, options: ExportOptions)
   return source.submission !== null && source.revision !== null && !options.includeAnnotations;
 }
 
-export type SubmissionRef = { id: string; revisionNumber: number };
+/** A submission, and which of its texts a file holds (`ExportSource.texts`: '' the original's, or a version's language). */
+export type SubmissionRef = { id: string; revisionNumber: number; texts: string };
 
-/** The submission whose revision `source` is. */
+/** The submission whose revision `source` is (a language version's is its original's). */
 export async function submissionOf(db: Db, source: ExportSource): Promise<SubmissionRef | null> {
   const [submission] = await db
     .select({ id: submissions.id, revisionNumber: revisions.number })
-    .from(submissions)
+    .from(papers)
+    .innerJoin(submissions, eq(submissions.paperId, sql`coalesce(${papers.originalId}, ${papers.id})`))
     .innerJoin(revisions, eq(revisions.id, submissions.revisionId))
-    .where(and(eq(submissions.paperId, source.paperId), eq(revisions.number, source.revision as number)));
-  return submission ?? null;
+    .where(and(eq(papers.id, source.paperId), eq(revisions.number, source.revision as number)));
+  return submission ? { ...submission, texts: source.texts } : null;
 }
 
 export async function recordFingerprint(
@@ -49,6 +51,7 @@ export async function recordFingerprint(
       revisionNumber: submission.revisionNumber,
       format,
       lang,
+      texts: submission.texts,
       sha256: sha256Hex(bytes),
       byteLength: bytes.length,
     })
@@ -74,14 +77,21 @@ export async function recordIssuedFile(
 
 export async function keptFile(
   db: Db,
-  submissionId: string,
+  submission: SubmissionRef,
   format: ExportFormat,
   lang: Locale,
 ): Promise<ExportFile | null> {
   const [kept] = await db
     .select({ bytes: issuedFiles.bytes, contentType: issuedFiles.contentType, filename: issuedFiles.filename })
     .from(issuedFiles)
-    .where(and(eq(issuedFiles.submissionId, submissionId), eq(issuedFiles.format, format), eq(issuedFiles.lang, lang)));
+    .where(
+      and(
+        eq(issuedFiles.submissionId, submission.id),
+        eq(issuedFiles.format, format),
+        eq(issuedFiles.lang, lang),
+        eq(issuedFiles.texts, submission.texts),
+      ),
+    );
   return kept ? { bytes: new Uint8Array(kept.bytes), contentType: kept.contentType, filename: kept.filename } : null;
 }
 
@@ -102,6 +112,7 @@ export async function keepFile(
       submissionId: submission.id,
       format,
       lang,
+      texts: submission.texts,
       filename: file.filename,
       contentType: file.contentType,
       sha256: sha256Hex(file.bytes),
@@ -110,15 +121,19 @@ export async function keepFile(
     .onConflictDoNothing()
     .returning({ format: issuedFiles.format });
   if (inserted.length > 0) return file;
-  return (await keptFile(db, submission.id, format, lang)) ?? file;
+  return (await keptFile(db, submission, format, lang)) ?? file;
 }
 
-/** Fingerprints issued for these submitted papers in one format and language: paper id → SHA-256s. */
+/**
+ * Fingerprints issued for these submitted papers (originals) in one format, language and
+ * choice of texts: paper id → SHA-256s.
+ */
 export async function issuedFingerprints(
   db: Db,
   paperIds: string[],
   format: ExportFormat,
   lang: Locale,
+  texts: string,
 ): Promise<Map<string, Set<string>>> {
   const byPaper = new Map<string, Set<string>>();
   if (paperIds.length === 0) return byPaper;
@@ -131,6 +146,7 @@ export async function issuedFingerprints(
         inArray(submissions.paperId, paperIds),
         eq(exportFingerprints.format, format),
         eq(exportFingerprints.lang, lang),
+        eq(exportFingerprints.texts, texts),
       ),
     );
   for (const row of rows) {

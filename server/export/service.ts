@@ -64,11 +64,13 @@ function exportFilename(source: ExportSource, format: ExportFormat, annotated = 
       .replace(/^-+|-+$/g, "")
       .slice(0, 60)
       .toLowerCase() || "paper";
+  // A language version shares its original's title and symbol: its language tells the files apart.
+  const language = source.texts ? `-${source.texts}` : "";
   if (source.revision !== null && source.symbol) {
-    return `${symbolFilePart(source.symbol)}-${base.slice(0, 40).replace(/-+$/, "")}.${extensions[format]}`;
+    return `${symbolFilePart(source.symbol)}-${base.slice(0, 40).replace(/-+$/, "")}${language}.${extensions[format]}`;
   }
   const rev = source.revision === null ? (annotated ? "live-draft-annotated" : "live-draft") : `rev${source.revision}`;
-  return `${base}-${rev}.${extensions[format]}`;
+  return `${base}-${rev}${language}.${extensions[format]}`;
 }
 
 /** The file of `source` in `format`, rendered now (nothing kept, nothing recorded). */
@@ -100,7 +102,7 @@ export async function issueExport(
   let submission: SubmissionRef | null = null;
   try {
     submission = await submissionOf(db, source);
-    const kept = submission ? await keptFile(db, submission.id, format, options.lang) : null;
+    const kept = submission ? await keptFile(db, submission, format, options.lang) : null;
     if (kept) return kept;
   } catch (error) {
     console.error(`issued files: could not read the kept ${format} file of paper ${source.paperId}`, error);
@@ -149,7 +151,8 @@ export type ManifestEntry = {
   revision: number;
   hash: string;
   submittedAt: string;
-  files: { path: string; format: ExportFormat; sha256: string; bytes: number }[];
+  /** Each file's text: `language` is the text's (a language version's files follow the original's). */
+  files: { path: string; format: ExportFormat; language: string; sha256: string; bytes: number }[];
 };
 
 /** Every submitted paper of the dialogue in every format, and manifest.json; byte-stable. */
@@ -181,11 +184,24 @@ export async function exportDialogueSubmissions(
       submittedAt: text.submittedAt.toISOString(),
       files: [],
     };
-    for (const format of formats) {
-      const file = await issueExport(db, source, format, { lang: input.lang });
-      const path = `${folder}/${file.filename}`;
-      files.push({ path, bytes: file.bytes });
-      entry.files.push({ path, format, sha256: sha256Hex(file.bytes), bytes: file.bytes.length });
+    // The original, then every language version frozen with the submitted revision.
+    const sources = [source];
+    for (const frozen of source.languages ?? []) {
+      if (!frozen.isOriginal) sources.push(await submittedSource(db, frozen.paperId));
+    }
+    for (const written of sources) {
+      for (const format of formats) {
+        const file = await issueExport(db, written, format, { lang: input.lang });
+        const path = `${folder}/${file.filename}`;
+        files.push({ path, bytes: file.bytes });
+        entry.files.push({
+          path,
+          format,
+          language: written.language,
+          sha256: sha256Hex(file.bytes),
+          bytes: file.bytes.length,
+        });
+      }
     }
     manifest.push(entry);
     if (text.submittedAt > latest) latest = text.submittedAt;

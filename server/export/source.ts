@@ -12,6 +12,7 @@ import {
   papers,
   paperUpdates,
   partners,
+  revisionLanguages,
   revisions,
   submissions,
   users,
@@ -24,7 +25,7 @@ import { loadPaperState } from "../collab/paper-state";
 import { AppError, invalidInput, notFound } from "../errors";
 import { type Actor, authorize, can } from "../policy";
 import { findPaperForActor } from "../queries/papers";
-import { findSubmission, latestRound } from "../queries/workflow";
+import { findSubmission, frozenLanguages, latestRound } from "../queries/workflow";
 import { exportAnnotations } from "./annotations-source";
 import type { ExportSource, PositionLine, RevisionSelector } from "./types";
 import { exportWork } from "./work";
@@ -133,23 +134,34 @@ async function sourceOf(
       submission: null,
     };
   }
+  // A language version's revision is its original's, holding the version's text (issue 19).
+  const originalId = paper.originalId ?? paper.id;
   const [revision] = await db
     .select()
     .from(revisions)
-    .where(and(eq(revisions.paperId, paper.id), eq(revisions.number, selector)));
+    .where(and(eq(revisions.paperId, originalId), eq(revisions.number, selector)));
   if (!revision) throw notFound("revision");
+  let doc = revision.contentJson as DocNode;
+  if (paper.originalId !== null) {
+    const [own] = await db
+      .select({ contentJson: revisionLanguages.contentJson })
+      .from(revisionLanguages)
+      .where(and(eq(revisionLanguages.revisionId, revision.id), eq(revisionLanguages.paperId, paper.id)));
+    if (!own) throw notFound("revision");
+    doc = own.contentJson as DocNode;
+  }
   let positions: PositionLine[] | null = null;
   let submission: ExportSource["submission"] = null;
   let named: Pick<ExportSource, "title" | "kind" | "dialogue"> = base;
   if (paper.status === "submitted") {
-    const facts = await submissionFacts(db, paper.id);
+    const facts = await submissionFacts(db, originalId);
     if (facts && facts.revisionNumber === revision.number) {
       positions = facts.positions;
       submission = facts.submission;
       named = facts.named;
     }
   } else if (paper.status === "agreed") {
-    const round = await latestRound(db, { id: paper.id, dialogueId: paper.dialogueId });
+    const round = await latestRound(db, { id: originalId, dialogueId: paper.dialogueId });
     if (round && round.outcome === "agreed" && round.revisionNumber === revision.number) {
       positions = round.positions.map((p) => ({
         partner: p.partner,
@@ -170,7 +182,8 @@ async function sourceOf(
     symbol: revision.documentSymbol,
     date: revision.frozenAt,
     hash: revision.contentHash,
-    doc: revision.contentJson as DocNode,
+    languages: await frozenLanguages(db, revision.id),
+    doc,
     positions,
     submission,
   };
@@ -212,15 +225,18 @@ export async function exportSourceForActor(
   return { ...live, annotations };
 }
 
-/** The export source of a submitted text (its submitted revision); no actor: callers scope. */
+/**
+ * The export source of a submitted text (its submitted revision), the original's or a language
+ * version's frozen with it; no actor: callers scope.
+ */
 export async function submittedSource(db: Db, paperId: string): Promise<ExportSource> {
   const [row] = await db
     .select({ paper: papers, dialogue: { name: dialogues.name, code: dialogues.code }, revision: revisions.number })
-    .from(submissions)
-    .innerJoin(papers, eq(papers.id, submissions.paperId))
+    .from(papers)
     .innerJoin(dialogues, eq(dialogues.id, papers.dialogueId))
+    .innerJoin(submissions, eq(submissions.paperId, sql`coalesce(${papers.originalId}, ${papers.id})`))
     .innerJoin(revisions, eq(revisions.id, submissions.revisionId))
-    .where(and(eq(submissions.paperId, paperId), eq(papers.status, "submitted")));
+    .where(and(eq(papers.id, paperId), eq(papers.status, "submitted")));
   if (!row) throw notFound("submission");
   return sourceOf(db, { ...row.paper, dialogue: row.dialogue }, row.revision);
 }

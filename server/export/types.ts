@@ -102,6 +102,8 @@ export type ExportSource = {
 /** One language of a revision (table revision_languages): its text's hash and how many translations were outdated. */
 export type FrozenLanguage = {
   language: string;
+  /** The paper whose text it is: the original, or the language version. */
+  paperId: string;
   isOriginal: boolean;
   hash: string;
   outdatedCount: number;

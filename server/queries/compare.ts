@@ -18,13 +18,13 @@ export type ComparedText = {
 /** Both texts, or null if a revision does not exist. The paper is one the actor may see. */
 export async function comparedTexts(
   db: Db,
-  paper: { id: string; liveContent: DocNode },
+  paper: { id: string; originalId: string | null; liveContent: DocNode },
   sides: { from: CompareSide; to: CompareSide },
   t: Translate,
 ): Promise<{ from: ComparedText; to: ComparedText } | null> {
   const load = async (which: CompareSide): Promise<ComparedText | null> => {
     if (which === "live") return { label: t("revisions.liveText"), doc: paper.liveContent, frozenAt: null };
-    const revision = await findRevision(db, paper.id, which);
+    const revision = await findRevision(db, paper, which);
     return revision
       ? { label: t("papers.revNumber", { n: which }), doc: revision.content, frozenAt: revision.frozenAt }
       : null;

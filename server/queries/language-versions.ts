@@ -1,7 +1,7 @@
 // Reads for language versions (issue 19): a paper's versions, and the parallel reading of a
 // version beside its original with each paragraph's translation state. The texts are read from
 // the collaboration log (the live text, not the snapshot compaction refreshes seconds later).
-import { and, asc, eq, or } from "drizzle-orm";
+import { and, asc, eq, isNull, or } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "@/db/client";
 import { papers, translationConfirmations } from "@/db/schema";
 import type { DocNode } from "@/lib/document";
@@ -96,14 +96,19 @@ export async function confirmationsOf(db: DbOrTx, versionId: string): Promise<Ma
  */
 export async function parallelReading(db: Db, actor: Actor, originalId: string, versionId: string) {
   return db.transaction(async (tx) => {
-    const rows = await tx
+    // The original's row first, then the version's: the order a freeze locks them in.
+    const [original] = await tx
       .select()
       .from(papers)
-      .where(or(eq(papers.id, originalId), and(eq(papers.id, versionId), eq(papers.originalId, originalId))))
-      .orderBy(asc(papers.id))
+      .where(and(eq(papers.id, originalId), isNull(papers.originalId)))
       .for("share");
-    const original = rows.find((row) => row.id === originalId && row.originalId === null);
-    const version = rows.find((row) => row.id === versionId && row.originalId === originalId);
+    const [version] = original
+      ? await tx
+          .select()
+          .from(papers)
+          .where(and(eq(papers.id, versionId), eq(papers.originalId, originalId)))
+          .for("share")
+      : [];
     if (!original || !version || !can(actor, "paper.view", version)) return null;
     const [originalText, versionText] = [await liveAgreedText(tx, original), await liveAgreedText(tx, version)];
     return {

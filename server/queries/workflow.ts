@@ -11,41 +11,91 @@ import {
   partners,
   positionHistory,
   positions,
+  revisionLanguages,
   revisions,
   submissions,
   users,
 } from "@/db/schema";
 import type { DocNode } from "@/lib/document";
+import type { FrozenLanguage } from "../export/types";
 
-export async function listRevisions(db: Db, paperId: string) {
+/** A paper as revisions are read for it: a language version reads its original's revisions (issue 19). */
+export type RevisionOwner = { id: string; originalId: string | null };
+
+/**
+ * The paper's revisions, newest first. A language version has none of its own: its original's
+ * revisions that froze a text of this version, each with the revision's hash (which covers
+ * every language).
+ */
+export async function listRevisions(db: Db, paper: RevisionOwner) {
+  const columns = {
+    id: revisions.id,
+    number: revisions.number,
+    contentHash: revisions.contentHash,
+    frozenAt: revisions.frozenAt,
+    frozenBy: users.name,
+  };
+  if (paper.originalId !== null) {
+    return db
+      .select(columns)
+      .from(revisionLanguages)
+      .innerJoin(revisions, eq(revisions.id, revisionLanguages.revisionId))
+      .innerJoin(users, eq(users.id, revisions.frozenBy))
+      .where(and(eq(revisionLanguages.paperId, paper.id), eq(revisions.paperId, paper.originalId)))
+      .orderBy(desc(revisions.number));
+  }
   return db
-    .select({
-      id: revisions.id,
-      number: revisions.number,
-      contentHash: revisions.contentHash,
-      frozenAt: revisions.frozenAt,
-      frozenBy: users.name,
-    })
+    .select(columns)
     .from(revisions)
     .innerJoin(users, eq(users.id, revisions.frozenBy))
-    .where(eq(revisions.paperId, paperId))
+    .where(eq(revisions.paperId, paper.id))
     .orderBy(desc(revisions.number));
 }
 
-export async function findRevision(db: Db, paperId: string, number: number) {
+/**
+ * Revision `number` as the paper's page shows it: the original's text, or for a language
+ * version its own text frozen with that revision of the original; with every language the
+ * revision froze (null: the paper had no versions then).
+ */
+export async function findRevision(db: Db, paper: RevisionOwner, number: number) {
   const [row] = await db
     .select({
       id: revisions.id,
       number: revisions.number,
       contentJson: revisions.contentJson,
       contentHash: revisions.contentHash,
+      documentSymbol: revisions.documentSymbol,
       frozenAt: revisions.frozenAt,
       frozenBy: users.name,
     })
     .from(revisions)
     .innerJoin(users, eq(users.id, revisions.frozenBy))
-    .where(and(eq(revisions.paperId, paperId), eq(revisions.number, number)));
-  return row ? { ...row, content: row.contentJson as DocNode } : null;
+    .where(and(eq(revisions.paperId, paper.originalId ?? paper.id), eq(revisions.number, number)));
+  if (!row) return null;
+  const languages = await frozenLanguages(db, row.id);
+  if (paper.originalId === null) return { ...row, content: row.contentJson as DocNode, languages };
+  const [own] = await db
+    .select({ contentJson: revisionLanguages.contentJson })
+    .from(revisionLanguages)
+    .where(and(eq(revisionLanguages.revisionId, row.id), eq(revisionLanguages.paperId, paper.id)));
+  return own ? { ...row, contentJson: own.contentJson, content: own.contentJson as DocNode, languages } : null;
+}
+
+/** Every language a revision froze, the original first, then by language; null when it froze one text. */
+export async function frozenLanguages(db: DbOrTx, revisionId: string): Promise<FrozenLanguage[] | null> {
+  const rows = await db
+    .select({
+      language: revisionLanguages.language,
+      paperId: revisionLanguages.paperId,
+      isOriginal: revisionLanguages.isOriginal,
+      hash: revisionLanguages.contentHash,
+      outdatedCount: revisionLanguages.outdatedCount,
+      outdatedNumbers: revisionLanguages.outdatedNumbers,
+    })
+    .from(revisionLanguages)
+    .where(eq(revisionLanguages.revisionId, revisionId))
+    .orderBy(desc(revisionLanguages.isOriginal), asc(revisionLanguages.language));
+  return rows.length > 0 ? rows : null;
 }
 
 export type PartnerPosition = {
@@ -91,6 +141,7 @@ export async function latestRound(db: Db, paper: { id: string; dialogueId: strin
       openedAt: approvalRounds.openedAt,
       closedAt: approvalRounds.closedAt,
       outcome: approvalRounds.outcome,
+      revisionId: revisions.id,
       revisionNumber: revisions.number,
       revisionHash: revisions.contentHash,
       openedBy: users.name,
@@ -102,8 +153,9 @@ export async function latestRound(db: Db, paper: { id: string; dialogueId: strin
     .orderBy(desc(approvalRounds.openedAt))
     .limit(1);
   if (!round) return null;
-  const [lines, history] = await Promise.all([
+  const [lines, languages, history] = await Promise.all([
     statePositions(db, paper.dialogueId, round.id),
+    frozenLanguages(db, round.revisionId),
     db
       .select({
         id: positionHistory.id,
@@ -120,7 +172,7 @@ export async function latestRound(db: Db, paper: { id: string; dialogueId: strin
       .where(eq(positionHistory.roundId, round.id))
       .orderBy(desc(positionHistory.id)),
   ]);
-  return { ...round, positions: lines satisfies PartnerPosition[], history };
+  return { ...round, positions: lines satisfies PartnerPosition[], languages, history };
 }
 
 export async function findSubmission(db: Db, paperId: string) {

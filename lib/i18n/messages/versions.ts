@@ -41,6 +41,20 @@ export const versionsEn = {
     confirmLabel: "Confirm the translation of paragraph {n}",
     confirming: "Confirming…",
     confirmed: "Translation confirmed.",
+    frozenHeading: "Languages frozen together",
+    frozenIntro:
+      "This revision froze the original and every language version at the same moment; its hash covers all of them.",
+    frozenLanguage: "Language",
+    frozenState: "Translation",
+    frozenOriginal: "Original",
+    frozenUpToDate: "Up to date",
+    frozenOutdated: "Outdated paragraphs: {count}",
+    frozenOutdatedNumbers: "Outdated paragraphs: {count} (paragraphs {numbers})",
+    frozenHashes: "Each language's text hash",
+    frozenText: "Read the {language} text",
+    versionApproval:
+      "States take their position on the original. This version was frozen with it, under the same revision hash.",
+    originalApproval: "The original's approval page",
   },
 };
 
@@ -85,5 +99,19 @@ export const versionsFr: typeof versionsEn = {
     confirmLabel: "Confirmer la traduction du paragraphe {n}",
     confirming: "Confirmation…",
     confirmed: "Traduction confirmée.",
+    frozenHeading: "Langues figées ensemble",
+    frozenIntro:
+      "Cette révision a figé l’original et chaque version linguistique au même instant ; son empreinte les couvre toutes.",
+    frozenLanguage: "Langue",
+    frozenState: "Traduction",
+    frozenOriginal: "Original",
+    frozenUpToDate: "À jour",
+    frozenOutdated: "Paragraphes à revoir : {count}",
+    frozenOutdatedNumbers: "Paragraphes à revoir : {count} (paragraphes {numbers})",
+    frozenHashes: "Empreinte du texte de chaque langue",
+    frozenText: "Lire le texte en {language}",
+    versionApproval:
+      "Les États se prononcent sur l’original. Cette version a été figée avec lui, sous la même empreinte de révision.",
+    originalApproval: "La page d’approbation de l’original",
   },
 };

@@ -5,9 +5,10 @@ import { countryName } from "@/lib/countries";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
 import { type MessageKey, translator } from "@/lib/i18n/translate";
+import { languageName } from "@/lib/language-versions";
 import { type LedgerEntry, ledgerStatuses, ledgerSummary } from "@/lib/ledger";
 import { exportMarker } from "../marker";
-import type { Cover, CoverRow, ExportSource, LedgerMargin } from "../types";
+import type { Cover, CoverRow, ExportSource, FrozenLanguage, LedgerMargin } from "../types";
 
 /** Dates are written the same way in every language and every run: no locale data involved. */
 export function formatDate(date: Date): string {
@@ -45,6 +46,24 @@ export function ledgerStatusLabel(status: LedgerMargin["status"], t: Translate):
   return t(ledgerLabelKeys[status]);
 }
 
+/** "English (original); French (translation outdated: 2; paragraphs 3, 7); Spanish". */
+export function frozenLanguagesLine(languages: readonly FrozenLanguage[], t: Translate, lang: Locale): string {
+  return languages
+    .map((l) => {
+      const language = languageName(l.language, lang);
+      if (l.isOriginal) return t("exports.cover.languageOriginal", { language });
+      if (l.outdatedCount === 0) return language;
+      return l.outdatedNumbers.length > 0
+        ? t("exports.cover.languageOutdatedNumbers", {
+            language,
+            count: l.outdatedCount,
+            numbers: l.outdatedNumbers.join(", "),
+          })
+        : t("exports.cover.languageOutdated", { language, count: l.outdatedCount });
+    })
+    .join("; ");
+}
+
 export function buildCover(
   source: ExportSource,
   lang: Locale,
@@ -53,15 +72,34 @@ export function buildCover(
   const t = translator(lang);
   const revisionLabel =
     source.revision === null ? t("exports.cover.liveDraft") : t("exports.cover.revNumber", { n: source.revision });
+  const multilingual = source.languages !== null || source.texts !== "";
+  const ownText = source.languages?.find((l) => l.language === source.language);
   const rows: CoverRow[] = [
     ...(source.symbol ? [{ label: t("exports.cover.symbol"), value: source.symbol }] : []),
     { label: t("exports.cover.dialogue"), value: source.dialogue.name },
     { label: t("exports.cover.title"), value: source.title },
     { label: t("exports.cover.kind"), value: t(`kind.${source.kind}` as MessageKey) },
+    ...(multilingual ? [{ label: t("exports.cover.language"), value: languageName(source.language, lang) }] : []),
     { label: t("exports.cover.revision"), value: revisionLabel },
     { label: t("exports.cover.status"), value: t(`status.${source.status}` as MessageKey) },
     { label: t("exports.cover.date"), value: formatDate(source.date) },
-    { label: t("exports.cover.hash"), value: source.hash, mono: true },
+    {
+      label: source.languages ? t("exports.cover.hashAllLanguages") : t("exports.cover.hash"),
+      value: source.hash,
+      mono: true,
+    },
+    ...(source.languages
+      ? [{ label: t("exports.cover.languages"), value: frozenLanguagesLine(source.languages, t, lang) }]
+      : []),
+    ...(ownText
+      ? [
+          {
+            label: t("exports.cover.languageHash", { language: languageName(ownText.language, lang) }),
+            value: ownText.hash,
+            mono: true,
+          },
+        ]
+      : []),
   ];
   if (source.submission) {
     rows.push(

@@ -258,7 +258,7 @@ export function renderHtml(source: ExportSource, model: ExportModel, cover: Cove
 </head>
 <body>
 ${coverHtml(source, cover)}
-<main aria-label="${escapeHtml(cover.t("exports.cover.text"))}">
+<main aria-label="${escapeHtml(cover.t("exports.cover.text"))}"${source.language !== cover.lang ? ` lang="${escapeHtml(source.language)}"` : ""}>
 ${blocksHtml(model.blocks, cover)}
 </main>
 ${notes}${commentsHtml(model, cover)}

@@ -5,7 +5,9 @@
 // renderer changes. Only when the upload is not among them is the revision rendered again in the
 // same format, through the caller's concurrency gate, and compared; a match is recorded. A
 // one-character change matches neither and is refused.
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { papers } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import type { VerifyOutcome } from "@/lib/verify-outcome";
 import { sha256Hex } from "../../canonical";
@@ -68,11 +70,14 @@ export async function verifyFile(db: Db, bytes: Uint8Array, options: VerifyOptio
     texts.map((t) => t.paperId),
     format,
     fingerprint.lang,
+    fingerprint.texts,
   );
   const genuine = texts.find((t) => issued.get(t.paperId)?.has(digest));
   if (genuine) return { outcome: "match", format, matches: [publicMatch(genuine)] };
   for (const text of texts) {
-    const source = await submittedSource(db, text.paperId);
+    const paperId = await paperOfTexts(db, text.paperId, fingerprint.texts);
+    if (paperId === null) continue;
+    const source = await submittedSource(db, paperId);
     if ((await currentRendering(source, format, fingerprint.lang, options)) === digest) {
       // The upload is exactly today's rendering: recorded, so it matches whatever renders later.
       await recordIssuedFile(db, source, format, { lang: fingerprint.lang }, bytes);
@@ -80,4 +85,17 @@ export async function verifyFile(db: Db, bytes: Uint8Array, options: VerifyOptio
     }
   }
   return { outcome: "altered" };
+}
+
+/**
+ * The paper whose submitted text a file says it holds: the original's, or its language
+ * version's in the marker's language (frozen with the submitted revision); null: none such.
+ */
+async function paperOfTexts(db: Db, originalId: string, texts: string): Promise<string | null> {
+  if (texts === "") return originalId;
+  const [version] = await db
+    .select({ id: papers.id })
+    .from(papers)
+    .where(and(eq(papers.originalId, originalId), eq(papers.language, texts)));
+  return version?.id ?? null;
 }

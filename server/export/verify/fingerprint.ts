@@ -15,7 +15,10 @@ export function detectFormat(bytes: Uint8Array): ExportFormat | null {
   return null;
 }
 
-export function extractFingerprint(bytes: Uint8Array, format: ExportFormat): { hash: string; lang: Locale } | null {
+/** What an export's marker says: the text's hash, the cover's language, and which texts ('' the original's). */
+export type Fingerprint = { hash: string; lang: Locale; texts: string };
+
+export function extractFingerprint(bytes: Uint8Array, format: ExportFormat): Fingerprint | null {
   let haystack: string | null = null;
   if (format === "docx") {
     try {
@@ -34,7 +37,7 @@ export function extractFingerprint(bytes: Uint8Array, format: ExportFormat): { h
     haystack = new TextDecoder().decode(bytes);
   }
   const match = haystack ? markerPattern.exec(haystack) : null;
-  return match ? { hash: match[1] as string, lang: match[2] as Locale } : null;
+  return match ? { hash: match[1] as string, lang: match[2] as Locale, texts: match[3] ?? "" } : null;
 }
 
 /** The document's Title from the PDF's Info dictionary (where exports put their fingerprint). */

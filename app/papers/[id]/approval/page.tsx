@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { TableScroll } from "@/components/TableScroll";
+import { FrozenLanguages } from "@/components/versions/FrozenLanguages";
 import { PaperSubpage } from "@/components/workflow/PaperSubpage";
 import { PositionForm } from "@/components/workflow/PositionForm";
 import { partnerLabel } from "@/lib/countries";
@@ -18,16 +20,19 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ApprovalPage({ params }: Props) {
   const { id } = await params;
   const { actor, db, paper } = await paperForPage(id, `/papers/${id}/approval`);
+  // A language version is approved with its original (issue 19): the original's round and record.
+  const originalId = paper.originalId ?? paper.id;
   const [{ t, locale }, round, submission] = await Promise.all([
     getTranslator(),
-    latestRound(db, paper),
-    findSubmission(db, paper.id),
+    latestRound(db, { id: originalId, dialogueId: paper.dialogueId }),
+    findSubmission(db, originalId),
   ]);
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   const fmt = (d: Date | null) => (d ? `${date.format(d)} UTC` : "");
   const own = actor.memberships.get(paper.dialogueId);
   const ownLine = own ? round?.positions.find((p) => p.partnerId === own.partnerId) : undefined;
   const mayTakePosition =
+    paper.originalId === null &&
     round &&
     !round.closedAt &&
     ownLine &&
@@ -36,6 +41,12 @@ export default async function ApprovalPage({ params }: Props) {
 
   return (
     <PaperSubpage paper={paper} heading={t("approval.title")} t={t}>
+      {paper.originalId !== null && (
+        <p className="text-sm" data-testid="version-approval-note">
+          {t("versions.versionApproval")}{" "}
+          <Link href={`/papers/${paper.originalId}/approval`}>{t("versions.originalApproval")}</Link>
+        </p>
+      )}
       {submission && (
         <section className="card" aria-labelledby="submission-heading">
           <h2 id="submission-heading" className="mb-2">
@@ -97,6 +108,15 @@ export default async function ApprovalPage({ params }: Props) {
               </>
             )}
           </dl>
+          {round.languages && (
+            <FrozenLanguages
+              languages={round.languages}
+              locale={locale}
+              t={t}
+              revision={round.revisionNumber}
+              currentPaperId={paper.id}
+            />
+          )}
           <TableScroll label={t("approval.answered", { answered, total: round.positions.length })}>
             <table>
               <caption className="text-start text-sm">

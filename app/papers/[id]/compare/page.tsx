@@ -25,7 +25,12 @@ export default async function ComparePage({ params, searchParams }: Props) {
   const parsed = query.safeParse(await searchParams);
   if (!parsed.success) notFound();
   const { t } = await getTranslator();
-  const texts = await comparedTexts(db, { id: paper.id, liveContent: content }, parsed.data, t);
+  const texts = await comparedTexts(
+    db,
+    { id: paper.id, originalId: paper.originalId, liveContent: content },
+    parsed.data,
+    t,
+  );
   if (!texts) notFound();
   const { from, to } = texts;
   const rows = compareDocuments(from.doc, to.doc, t("editor.adRefMarker"));

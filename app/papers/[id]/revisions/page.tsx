@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RevisionsPage({ params }: Props) {
   const { id } = await params;
   const { db, paper } = await paperForPage(id, `/papers/${id}/revisions`);
-  const [{ t, locale }, revisions] = await Promise.all([getTranslator(), listRevisions(db, paper.id)]);
+  const [{ t, locale }, revisions] = await Promise.all([getTranslator(), listRevisions(db, paper)]);
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   const [latest, previous] = revisions;
   return (

@@ -33,6 +33,13 @@ export const exportsAr: typeof exportsEn = {
       verifyHint: "تحقق من أن النسخة هي النص المقدَّم في صفحة التحقق في Accord.",
       symbol: "رمز الوثيقة",
       page: "الصفحة {page} من {pages}",
+      hashAllLanguages: "SHA-256 للتنقيح (جميع اللغات)",
+      languages: "اللغات المجمدة معًا",
+      language: "لغة هذا النص",
+      languageOriginal: "{language} (الأصل)",
+      languageOutdated: "{language} (ترجمة غير محدثة: {count})",
+      languageOutdatedNumbers: "{language} (ترجمة غير محدثة: {count}؛ الفقرات {numbers})",
+      languageHash: "SHA-256 لنص {language}",
     },
     ledger: {
       heading: "سجل الاتفاق",

@@ -32,6 +32,13 @@ export const exportsEs: typeof exportsEn = {
       verifyHint: "Compruebe en la página de verificación de Accord que una copia corresponde al texto presentado.",
       symbol: "Signatura del documento",
       page: "{page} / {pages}",
+      hashAllLanguages: "SHA-256 de la revisión (todos los idiomas)",
+      languages: "Idiomas congelados juntos",
+      language: "Idioma de este texto",
+      languageOriginal: "{language} (original)",
+      languageOutdated: "{language} (traducción desactualizada: {count})",
+      languageOutdatedNumbers: "{language} (traducción desactualizada: {count}; párrafos {numbers})",
+      languageHash: "SHA-256 del texto en {language}",
     },
     ledger: {
       heading: "Registro del acuerdo",

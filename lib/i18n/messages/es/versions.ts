@@ -43,5 +43,19 @@ export const versionsEs: typeof versionsEn = {
     confirmLabel: "Confirmar la traducción del párrafo {n}",
     confirming: "Confirmando…",
     confirmed: "Traducción confirmada.",
+    frozenHeading: "Idiomas congelados juntos",
+    frozenIntro:
+      "Esta revisión congeló el original y cada versión lingüística en el mismo momento; su hash los abarca a todos.",
+    frozenLanguage: "Idioma",
+    frozenState: "Traducción",
+    frozenOriginal: "Original",
+    frozenUpToDate: "Al día",
+    frozenOutdated: "Párrafos con traducción desactualizada: {count}",
+    frozenOutdatedNumbers: "Párrafos con traducción desactualizada: {count} (párrafos {numbers})",
+    frozenHashes: "Hash del texto de cada idioma",
+    frozenText: "Leer el texto en {language}",
+    versionApproval:
+      "Los Estados se pronuncian sobre el original. Esta versión se congeló con él, bajo el mismo hash de revisión.",
+    originalApproval: "La página de aprobación del original",
   },
 };

@@ -32,6 +32,13 @@ export const exportsRu: typeof exportsEn = {
       verifyHint: "Проверить, совпадает ли копия с представленным текстом, можно на странице проверки Accord.",
       symbol: "Условное обозначение документа",
       page: "{page} / {pages}",
+      hashAllLanguages: "SHA-256 редакции (все языки)",
+      languages: "Языки, зафиксированные вместе",
+      language: "Язык этого текста",
+      languageOriginal: "{language} (оригинал)",
+      languageOutdated: "{language} (перевод устарел: {count})",
+      languageOutdatedNumbers: "{language} (перевод устарел: {count}; пункты {numbers})",
+      languageHash: "SHA-256 текста на языке: {language}",
     },
     ledger: {
       heading: "Реестр согласования",

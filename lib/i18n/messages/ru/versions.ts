@@ -43,5 +43,19 @@ export const versionsRu: typeof versionsEn = {
     confirmLabel: "Подтвердить перевод пункта {n}",
     confirming: "Подтверждение…",
     confirmed: "Перевод подтверждён.",
+    frozenHeading: "Языки, зафиксированные вместе",
+    frozenIntro:
+      "В этой редакции оригинал и все языковые версии зафиксированы в один момент; её хеш охватывает их все.",
+    frozenLanguage: "Язык",
+    frozenState: "Перевод",
+    frozenOriginal: "Оригинал",
+    frozenUpToDate: "Актуален",
+    frozenOutdated: "Пункты с устаревшим переводом: {count}",
+    frozenOutdatedNumbers: "Пункты с устаревшим переводом: {count} (пункты {numbers})",
+    frozenHashes: "Хеш текста на каждом языке",
+    frozenText: "Читать текст на языке: {language}",
+    versionApproval:
+      "Государства высказывают позицию по оригиналу. Эта версия зафиксирована вместе с ним под тем же хешем редакции.",
+    originalApproval: "Страница утверждения оригинала",
   },
 };

@@ -33,6 +33,13 @@ export const exportsZh: typeof exportsEn = {
       verifyHint: "可在Accord核验页面上核实副本是否为所提交的案文。",
       symbol: "文号",
       page: "第{page}页，共{pages}页",
+      hashAllLanguages: "修订本的 SHA-256（涵盖所有语文）",
+      languages: "一并冻结的语文",
+      language: "本文本的语文",
+      languageOriginal: "{language}（原文）",
+      languageOutdated: "{language}（译文待更新：{count}）",
+      languageOutdatedNumbers: "{language}（译文待更新：{count}；第 {numbers} 段）",
+      languageHash: "{language}文本的 SHA-256",
     },
     ledger: {
       heading: "商定情况记录",

@@ -27,7 +27,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     if (!found || !can(actor, "paper.export", found.paper))
       return Response.json({ error: "not_found" }, { status: 404 });
     const t = translator(await requestLocale());
-    const texts = await comparedTexts(db, { id, liveContent: found.content }, query, t);
+    const texts = await comparedTexts(
+      db,
+      { id, originalId: found.paper.originalId, liveContent: found.content },
+      query,
+      t,
+    );
     if (!texts) return Response.json({ error: "not_found" }, { status: 404 });
     const bytes = await exportWork().redlineDocx({
       rows: compareDocuments(texts.from.doc, texts.to.doc, t("editor.adRefMarker")),

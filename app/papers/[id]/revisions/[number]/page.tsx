@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DocumentView } from "@/components/DocumentView";
 import { ExportMenu } from "@/components/export/ExportMenu";
+import { FrozenLanguages } from "@/components/versions/FrozenLanguages";
 import { PaperSubpage } from "@/components/workflow/PaperSubpage";
 import { catalogs } from "@/lib/i18n/translate";
-import { revisionDocumentSymbol } from "@/server/export/symbol-queries";
+import { documentSymbolOf } from "@/server/export/document-symbol";
 import { getTranslator } from "@/server/locale";
 import { can } from "@/server/policy";
 import { dialoguePartnerNames } from "@/server/queries/ledger";
@@ -23,12 +24,9 @@ export default async function RevisionPage({ params }: Props) {
   const { actor, db, paper } = await paperForPage(id, `/papers/${id}/revisions/${number}`);
   const n = Number(number);
   if (!Number.isSafeInteger(n) || n < 1) notFound();
-  const [{ t, locale }, revision, symbol] = await Promise.all([
-    getTranslator(),
-    findRevision(db, paper.id, n),
-    revisionDocumentSymbol(db, paper.id, n),
-  ]);
+  const [{ t, locale }, revision] = await Promise.all([getTranslator(), findRevision(db, paper, n)]);
   if (!revision) notFound();
+  const symbol = documentSymbolOf(revision);
   const partnerNames = await dialoguePartnerNames(db, paper.dialogueId, locale);
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   return (
@@ -51,6 +49,17 @@ export default async function RevisionPage({ params }: Props) {
           {date.format(revision.frozenAt)} UTC · {revision.frozenBy}
         </dd>
       </dl>
+      {revision.languages && (
+        <section className="card">
+          <FrozenLanguages
+            languages={revision.languages}
+            locale={locale}
+            t={t}
+            revision={n}
+            currentPaperId={paper.id}
+          />
+        </section>
+      )}
       {can(actor, "paper.export", paper) && <ExportMenu paperId={paper.id} revision={n} t={t} />}
       <section className="card">
         <DocumentView
