@@ -687,7 +687,7 @@ export const exportFingerprints = pgTable(
     revisionNumber: integer("revision_number").notNull(),
     format: exportFormat("format").notNull(),
     lang: locale("lang").notNull(),
-    /** Which texts the file holds (`IssuedTexts`, server/export/issued-texts.ts): '' the original's. */
+    /** Which texts the file holds (`ExportSource.texts`): '' the original's, a version's language, or 'en+fr'. */
     texts: text("texts").notNull().default(""),
     sha256: char("sha256", { length: 64 }).notNull(),
     byteLength: integer("byte_length").notNull(),

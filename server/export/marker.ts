@@ -3,7 +3,7 @@
 import { type Locale, locales } from "@/lib/i18n/locales";
 import type { ExportSource } from "./types";
 
-/** `texts` (server/export/issued-texts.ts) is left out for the original's text, as before language versions. */
+/** `texts` (`ExportSource.texts`) is left out for the original's text, as before language versions. */
 export function exportMarker(source: Pick<ExportSource, "hash" | "texts">, lang: Locale): string {
   return `accord:sha256=${source.hash};lang=${lang}${source.texts ? `;texts=${source.texts}` : ""}`;
 }

@@ -85,7 +85,7 @@ export type ExportSource = {
   language: string;
   /**
    * Which texts the file holds, for its fingerprint and the files issued for a submission
-   * (`IssuedTexts`, server/export/issued-texts.ts): '' the original's, or a version's language.
+   * and the verify check: '' the original's, a version's language, or two joined by '+' (bilingual).
    */
   texts: string;
   /** Every language the revision froze together, the original first; null for the live draft or a paper without versions. */

@@ -1,7 +1,7 @@
 // Reads for paper pages and the HLD inbox, scoped by the policy.
-import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, exists, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { dialogues, type PaperKind, papers, revisions, submissions } from "@/db/schema";
+import { dialogues, type PaperKind, papers, revisionLanguages, revisions, submissions } from "@/db/schema";
 import type { DocNode } from "@/lib/document";
 import { type Actor, can } from "../policy";
 
@@ -34,7 +34,21 @@ export async function findPaperForActor(db: Db, actor: Actor, paperId: string) {
       documentSymbol: revisions.documentSymbol,
     })
     .from(revisions)
-    .where(eq(revisions.paperId, papers.id))
+    // A language version's revisions are its original's that froze a text of it (issue 19).
+    .where(
+      and(
+        eq(revisions.paperId, sql`coalesce(${papers.originalId}, ${papers.id})`),
+        or(
+          isNull(papers.originalId),
+          exists(
+            db
+              .select({ one: sql`1` })
+              .from(revisionLanguages)
+              .where(and(eq(revisionLanguages.revisionId, revisions.id), eq(revisionLanguages.paperId, papers.id))),
+          ),
+        ),
+      ),
+    )
     .orderBy(desc(revisions.number))
     .limit(1)
     .as("latest_revision");

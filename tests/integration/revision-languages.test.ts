@@ -18,6 +18,7 @@ import { changeStage, freezeAndOpenRound, recordPosition, submitToHld } from "@/
 import { exportDialogueSubmissions, issueExport, renderExport } from "@/server/export/service";
 import { exportSourceForActor, submittedSource } from "@/server/export/source";
 import { verifyFile } from "@/server/export/verify/file";
+import { findPaperForActor } from "@/server/queries/papers";
 import { findRevision, latestRound, listRevisions } from "@/server/queries/workflow";
 import { useTestDatabase } from "../helpers/database";
 import { type DialogueWithRoles, makeDialogueWithRoles, makePaperInStatus, reloadPaper } from "../helpers/factories";
@@ -169,6 +170,9 @@ describe("freezing a paper with language versions", () => {
     ]);
     const originalRevision = await findRevision(testDb.db(), await reloadPaper(testDb.db(), paper.id), 1);
     expect(JSON.stringify(originalRevision?.content)).not.toContain("étroitement liés");
+    // The version's page names the original's revision as its latest.
+    const found = await findPaperForActor(testDb.db(), world.actors.delegate, french.id);
+    expect(found?.latestRevision).toMatchObject({ number: 1, contentHash: revision.contentHash });
     const round = await latestRound(testDb.db(), { id: paper.id, dialogueId: paper.dialogueId });
     expect(round?.languages?.map((l) => l.language)).toEqual(["en", "es", "fr"]);
   });

@@ -89,8 +89,11 @@ export default async function PaperPage({ params, searchParams }: Props) {
       : new Map<string | null, number>(),
     // Just imported from Word: what came with the text (only for whoever imported it).
     justImported ? importSummaryFor(db, actor, paper.id) : null,
-    paper.status === "approval" ? latestRound(db, paper) : null,
-    paper.status === "submitted" ? findSubmission(db, paper.id) : null,
+    // A language version is approved and submitted with its original (issue 19).
+    paper.status === "approval"
+      ? latestRound(db, { id: paper.originalId ?? paper.id, dialogueId: paper.dialogueId })
+      : null,
+    paper.status === "submitted" ? findSubmission(db, paper.originalId ?? paper.id) : null,
     dialoguePartnerNames(db, dialogue.id, locale),
     sessionLead(db, paper.id),
     // Whom the chair may hand the lead to: asked of the policy here, not left to the server's refusal.

@@ -211,8 +211,8 @@ export const exportsFr: typeof exportsEn = {
       languages: "Langues figées ensemble",
       language: "Langue de ce texte",
       languageOriginal: "{language} (original)",
-      languageOutdated: "{language} (traduction à revoir : {count})",
-      languageOutdatedNumbers: "{language} (traduction à revoir : {count} ; paragraphes {numbers})",
+      languageOutdated: "{language} (traduction à revoir : {count})",
+      languageOutdatedNumbers: "{language} (traduction à revoir : {count} ; paragraphes {numbers})",
       languageHash: "SHA-256 du texte en {language}",
     },
     ledger: {

@@ -101,13 +101,13 @@ export const versionsFr: typeof versionsEn = {
     confirmed: "Traduction confirmée.",
     frozenHeading: "Langues figées ensemble",
     frozenIntro:
-      "Cette révision a figé l’original et chaque version linguistique au même instant ; son empreinte les couvre toutes.",
+      "Cette révision a figé l’original et chaque version linguistique au même instant ; son empreinte les couvre toutes.",
     frozenLanguage: "Langue",
     frozenState: "Traduction",
     frozenOriginal: "Original",
     frozenUpToDate: "À jour",
-    frozenOutdated: "Paragraphes à revoir : {count}",
-    frozenOutdatedNumbers: "Paragraphes à revoir : {count} (paragraphes {numbers})",
+    frozenOutdated: "Paragraphes à revoir : {count}",
+    frozenOutdatedNumbers: "Paragraphes à revoir : {count} (paragraphes {numbers})",
     frozenHashes: "Empreinte du texte de chaque langue",
     frozenText: "Lire le texte en {language}",
     versionApproval:

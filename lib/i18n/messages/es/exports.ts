@@ -35,7 +35,7 @@ export const exportsEs: typeof exportsEn = {
       hashAllLanguages: "SHA-256 de la revisión (todos los idiomas)",
       languages: "Idiomas congelados juntos",
       language: "Idioma de este texto",
-      languageOriginal: "{language} (original)",
+      languageOriginal: "{language} (texto original)",
       languageOutdated: "{language} (traducción desactualizada: {count})",
       languageOutdatedNumbers: "{language} (traducción desactualizada: {count}; párrafos {numbers})",
       languageHash: "SHA-256 del texto en {language}",

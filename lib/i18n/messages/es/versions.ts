@@ -48,7 +48,7 @@ export const versionsEs: typeof versionsEn = {
       "Esta revisión congeló el original y cada versión lingüística en el mismo momento; su hash los abarca a todos.",
     frozenLanguage: "Idioma",
     frozenState: "Traducción",
-    frozenOriginal: "Original",
+    frozenOriginal: "Texto original",
     frozenUpToDate: "Al día",
     frozenOutdated: "Párrafos con traducción desactualizada: {count}",
     frozenOutdatedNumbers: "Párrafos con traducción desactualizada: {count} (párrafos {numbers})",
