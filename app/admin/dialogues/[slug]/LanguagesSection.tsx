@@ -45,11 +45,12 @@ export function LanguagesSection({
           <p id="languages-help" className="muted mb-2 text-sm">
             {t("admin.languages.help", { max: MAX_OTHER_LANGUAGES })}
           </p>
-          <ul className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-2 lg:grid-cols-4">
+          {/* In columns, so the names read in order down each column. */}
+          <ul className="gap-x-4 sm:columns-2 lg:columns-4">
             {choices.map(({ code, name }) => {
               const locked = chosen.has(code) && inUse.has(code);
               return (
-                <li key={code}>
+                <li key={code} className="break-inside-avoid py-0.5">
                   <label className="flex items-center gap-2 font-normal">
                     <input
                       type="checkbox"
