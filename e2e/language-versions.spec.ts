@@ -3,8 +3,10 @@
 // numbered as in the original; the penholder translates paragraph 1 there; the chair then
 // changes the original's paragraph 1, which the translator's open page shows live, and the French
 // one is flagged "translation outdated" (in the margin and in the list) until the translator
-// confirms it. Axe-clean, and usable at 390 px.
+// confirms it. Axe-clean, and usable at 390 px. The secretariat adds Portuguese to a dialogue's
+// working languages, and the version picker of its papers offers it from then on.
 import { expect, expectAccessible, test } from "./fixtures";
+import { DialoguePage } from "./pages/dialogue-page";
 import { PaperPage } from "./pages/paper-page";
 
 test("a French version: added by the chair, aligned side by side, outdated when the original changes, confirmed", async ({
@@ -125,4 +127,77 @@ test("a French version: added by the chair, aligned side by side, outdated when 
   const below = await translator.editor.locator("p[data-original-number='1']").boundingBox();
   expect(below?.y ?? 0).toBeGreaterThan((top?.y ?? 0) + (top?.height ?? 0) - 1);
   await expectAccessible(translatorPage);
+});
+
+test("the secretariat adds Portuguese to a dialogue's working languages; its papers' picker then offers it", async ({
+  signedInPage,
+}) => {
+  test.setTimeout(120_000);
+  const token = Date.now().toString(36);
+  const slug = `khartoum-${token}`;
+  const admin = await signedInPage("admin");
+
+  // A dialogue of its own, so the spec sees the languages from the start whatever ran before.
+  await admin.goto("/admin");
+  await admin.getByLabel("Name", { exact: true }).fill(`Khartoum Process ${token}`);
+  await admin.getByLabel("Address").fill(slug);
+  await admin.getByLabel("Code").fill(`K${token.toUpperCase()}`.slice(0, 12));
+  await admin.getByRole("button", { name: "Create dialogue" }).click();
+  await expect(admin.getByRole("status").filter({ hasText: "Dialogue created." })).toBeVisible();
+
+  // A paper of the dialogue: the six UN languages are offered, not Portuguese.
+  const dialogue = new DialoguePage(admin, slug);
+  await dialogue.goto();
+  await expect(admin.getByTestId("working-languages")).toHaveText(
+    "Working languages: Arabic, Chinese, English, French, Russian, and Spanish",
+  );
+  const paper = await dialogue.createPaper(`Free movement ${token}`);
+  const picker = admin.getByTestId("language-versions").getByRole("combobox", { name: "Language", exact: true });
+  await expect(picker.locator("option")).toHaveText(["Arabic", "Chinese", "French", "Russian", "Spanish"]);
+
+  // The dialogue's administration page: the six always available, Portuguese ticked and saved.
+  await admin.goto(`/admin/dialogues/${slug}`);
+  const section = admin.getByRole("region", { name: "Working languages" });
+  await expect(section.getByTestId("un-languages")).toHaveText(
+    "Always available, the six UN languages: Arabic, Chinese, English, French, Russian, and Spanish.",
+  );
+  const others = section.getByRole("group", { name: "Other languages of the dialogue" });
+  const portuguese = others.getByRole("checkbox", { name: "Portuguese", exact: true });
+  await expect(portuguese).not.toBeChecked();
+  await portuguese.check();
+  const form = admin.getByRole("form", { name: "Working languages" });
+  await form.getByRole("button", { name: "Save the languages" }).click();
+  await expect(form.getByRole("status")).toHaveText("Working languages saved.");
+  await expectAccessible(admin);
+  await admin.reload();
+  await expect(others.getByRole("checkbox", { name: "Portuguese", exact: true })).toBeChecked();
+  await expect(others.getByRole("checkbox", { checked: true })).toHaveCount(1);
+
+  // Participants see it on the dialogue's page; the paper's picker offers it, and a version follows.
+  await dialogue.goto();
+  await expect(admin.getByTestId("working-languages")).toHaveText(
+    "Working languages: Arabic, Chinese, English, French, Russian, Spanish, and Portuguese",
+  );
+  await paper.goto();
+  await expect(picker.locator("option")).toHaveText([
+    "Arabic",
+    "Chinese",
+    "French",
+    "Russian",
+    "Spanish",
+    "Portuguese",
+  ]);
+  await picker.selectOption("pt");
+  await admin.getByTestId("language-versions").getByRole("button", { name: "Add the version" }).click();
+  await expect(admin).toHaveURL(/\/papers\/[0-9a-f-]{36}\/parallel\?with=[0-9a-f-]{36}$/);
+  const versionId = new URL(admin.url()).searchParams.get("with") ?? "";
+  await admin.goto(`/papers/${versionId}`);
+  await expect(admin.getByTestId("paper-language")).toHaveText("Portuguese");
+
+  // A language a paper is written in stays: its box is ticked and cannot be cleared.
+  await admin.goto(`/admin/dialogues/${slug}`);
+  const kept = others.getByRole("checkbox", { name: "Portuguese (a paper is written in it)" });
+  await expect(kept).toBeChecked();
+  await expect(kept).toBeDisabled();
+  await expectAccessible(admin);
 });

@@ -29,9 +29,23 @@ async function seededPaper(page: Page, slug: string): Promise<string> {
   return new DialoguePage(page, slug).seededPaperHref();
 }
 
+/** The side-by-side page of the seeded paper's language version (mtm's paper has a French one). */
+async function seededParallel(page: Page, slug: string): Promise<string> {
+  await page.goto(await seededPaper(page, slug));
+  const link = page.getByTestId("language-versions").locator('a[href*="/parallel?with="]');
+  await expect(link).toHaveCount(1);
+  return (await link.getAttribute("href")) ?? "";
+}
+
+/** The seeded language version's own page. */
+async function seededVersion(page: Page, slug: string): Promise<string> {
+  const parallel = new URL(await seededParallel(page, slug), "http://localhost");
+  return `/papers/${parallel.searchParams.get("with")}`;
+}
+
 // The language comes from the browser, so only people whose language no spec saves are used
 // (i18n.spec saves one for the Rabat chair, account.spec for de@mme). mme's seeded paper is submitted (a revision, a closed round, a submission); rabat's is in
-// consultation (the compilation of amendments). The paper page's layout has its own spec (desk.spec).
+// consultation (the compilation of amendments); mtm's, in an open round, has a French version. The paper page's layout has its own spec (desk.spec).
 const screens: Screen[] = [
   { name: "sign-in", who: null, path: "/signin" },
   { name: "verify", who: null, path: "/verify" },
@@ -41,6 +55,9 @@ const screens: Screen[] = [
   { name: "paper", who: demo.rabatPen, path: async (page) => seededPaper(page, "rabat") },
   { name: "paper-submitted", who: demo.mmeChair, path: async (page) => seededPaper(page, "mme") },
   { name: "paper-in-round", who: "chair@mtm.accord.test", path: async (page) => seededPaper(page, "mtm") },
+  // mtm's paper has a French version, frozen with it and in the round: read-only side by side.
+  { name: "parallel", who: "chair@mtm.accord.test", path: async (page) => seededParallel(page, "mtm") },
+  { name: "paper-version", who: "chair@mtm.accord.test", path: async (page) => seededVersion(page, "mtm") },
   { name: "progress", who: demo.mmeChair, path: async (page) => `${await seededPaper(page, "mme")}/progress` },
   { name: "dialogue", who: demo.rabatPen, path: "/dialogues/rabat" },
   { name: "compilation", who: demo.rabatPen, path: async (page) => `${await seededPaper(page, "rabat")}/compilation` },

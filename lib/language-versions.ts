@@ -7,15 +7,92 @@ import { paragraphNumbers } from "./numbering";
 import { paragraphIdOf } from "./paragraph-ids";
 
 /**
- * The languages a version may be written in: the six UN languages and the other languages
- * dialogues here use. Dialogues do not record their languages yet, so the others are a fixed
- * list (Portuguese, for the Lusophone partners).
+ * The languages a dialogue may work in besides the six of the UN (ISO 639-1): the official and
+ * widely used languages of the partner states of the migration dialogues the secretariat runs
+ * (Rabat, Khartoum, Budapest and Prague Processes, MTM, Euromed, the Africa-EU MME partnership),
+ * so that a delegation can read a text in its own language. Curated rather than every ISO code:
+ * each must be a language PostgreSQL, the browser and the exports can name, and the list is what
+ * the secretariat ticks from. Add a code here when a dialogue needs one more.
  */
-export const versionLanguages = [...locales, "pt"] as const;
-export type VersionLanguage = (typeof versionLanguages)[number];
+export const otherLanguageChoices = [
+  // Lusophone partners (Cabo Verde, Guinea-Bissau, Angola, Mozambique, Portugal, Brazil).
+  "pt",
+  // European Union and other European partners.
+  "de",
+  "it",
+  "nl",
+  "el",
+  "pl",
+  "ro",
+  "hu",
+  "cs",
+  "sk",
+  "sl",
+  "hr",
+  "bg",
+  "sv",
+  "da",
+  "fi",
+  "et",
+  "lv",
+  "lt",
+  "mt",
+  // The Western Balkans, Eastern Europe and the South Caucasus (Prague and Budapest Processes).
+  "sq",
+  "sr",
+  "bs",
+  "mk",
+  "uk",
+  "be",
+  "ka",
+  "hy",
+  "az",
+  "tr",
+  // Central and South Asia, the Silk Routes (Budapest Process).
+  "fa",
+  "ps",
+  "ur",
+  "bn",
+  "ku",
+  "uz",
+  "tg",
+  "ky",
+  "kk",
+  "tk",
+  // Africa (Rabat and Khartoum Processes, the MME partnership).
+  "am",
+  "ti",
+  "so",
+  "sw",
+  "ha",
+  "yo",
+  "ig",
+  "wo",
+  "ff",
+  "bm",
+  "ln",
+  "rw",
+  "mg",
+] as const;
 
-export function isVersionLanguage(value: unknown): value is VersionLanguage {
-  return typeof value === "string" && (versionLanguages as readonly string[]).includes(value);
+/** At most this many other languages per dialogue (the database's check says the same). */
+export const MAX_OTHER_LANGUAGES = 12;
+
+export function isOtherLanguageChoice(value: unknown): value is (typeof otherLanguageChoices)[number] {
+  return typeof value === "string" && (otherLanguageChoices as readonly string[]).includes(value);
+}
+
+/**
+ * The languages a version of a paper of a dialogue may be written in: the six UN languages, in
+ * the UN's order, then the dialogue's other languages (`dialogues.other_languages`) in its order.
+ */
+export function versionLanguagesOf(otherLanguages: readonly string[]): string[] {
+  const un = new Set<string>(locales);
+  return [...locales, ...otherLanguages.filter((code) => !un.has(code))];
+}
+
+export function isVersionLanguageOf(value: unknown, otherLanguages: readonly string[]): value is string {
+  return typeof value === "string" && versionLanguagesOf(otherLanguages).includes(value);
 }
 
 /** The text of a block as its translation is judged: its words, not its formatting or ledger marks. */
@@ -134,5 +211,15 @@ export function languageName(code: string, readerLocale: string): string {
     return name.charAt(0).toLocaleUpperCase(readerLocale) + name.slice(1);
   } catch {
     return code;
+  }
+}
+
+/** Languages named in the reader's language as one phrase ("Arabic, Chinese and English"). */
+export function languageListText(codes: readonly string[], readerLocale: string): string {
+  const names = codes.map((code) => languageName(code, readerLocale));
+  try {
+    return new Intl.ListFormat([readerLocale], { style: "long", type: "conjunction" }).format(names);
+  } catch {
+    return names.join(", ");
   }
 }

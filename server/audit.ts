@@ -28,6 +28,7 @@ export const auditAction = z.enum([
   "dialogue.two_factor_required",
   "dialogue.two_factor_optional",
   "dialogue.symbol_pattern_changed",
+  "dialogue.languages_changed",
   "membership.added",
   "membership.role_changed",
   "membership.removed",

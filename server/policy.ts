@@ -52,6 +52,7 @@ type ResourceOf = {
   "dialogue.manageMembers": DialogueRef;
   "dialogue.exportSubmissions": DialogueRef;
   "dialogue.requireTwoFactor": DialogueRef;
+  "dialogue.manageLanguages": DialogueRef;
   "account.manageTwoFactor": AccountRef;
   "delegation.confirmMember": DelegationRef;
   "delegation.inviteMember": AppointmentRef & DelegationRef;
@@ -159,6 +160,10 @@ const rules: { [A in Action]: (actor: Actor, resource: ResourceOf[A]) => boolean
   "dialogue.exportSubmissions": (a, r) => isAdmin(a) || hasRole(a, r.dialogueId, "chair"),
   // Whether a dialogue asks its members for a second factor at sign-in: the secretariat's call.
   "dialogue.requireTwoFactor": (a) => isAdmin(a),
+  // The languages a dialogue works in besides the six of the UN (its papers' versions may be in
+  // these): a setting of the dialogue, like its document symbol pattern, so the secretariat's
+  // ("manage dialogues": SPEC.md). Chairs and penholders add versions within them.
+  "dialogue.manageLanguages": (a) => isAdmin(a),
   // A second factor is its owner's alone: nobody sets up, sees or removes another person's.
   "account.manageTwoFactor": (a, r) => a.id === r.userId,
   "paper.create": (a, r) => isAdmin(a) || hasRole(a, r.dialogueId, "chair", "penholder"),

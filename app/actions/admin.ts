@@ -8,7 +8,12 @@ import { dialogueRole, globalRole } from "@/db/schema";
 import { type ActionState, actionResult } from "@/server/action-result";
 import { requireActor } from "@/server/auth/current";
 import { requestPasswordReset, resendInvitation } from "@/server/domain/account-links";
-import { addDialoguePartner, createDialogue, setDocumentSymbolPattern } from "@/server/domain/dialogues";
+import {
+  addDialoguePartner,
+  createDialogue,
+  setDialogueLanguages,
+  setDocumentSymbolPattern,
+} from "@/server/domain/dialogues";
 import { addMember, changeMemberRole, removeMember } from "@/server/domain/memberships";
 import { resetTwoFactorByAdministrator } from "@/server/domain/two-factor";
 import { createAccount, setAccountActive } from "@/server/domain/users";
@@ -59,6 +64,26 @@ export async function setSymbolPatternAction(_prev: ActionState, form: FormData)
   return run(
     async (db, actor) => setDocumentSymbolPattern(db, actor, symbolPatternSchema.parse(fields(form))),
     (result) => (result.pattern ? "exports.symbol.saved" : "exports.symbol.cleared"),
+  );
+}
+
+// Each ticked language is one `otherLanguages` field; which codes are allowed is the domain's rule.
+const dialogueLanguagesSchema = z.object({
+  dialogueId: z.uuid(),
+  otherLanguages: z.array(z.string().max(3)).max(100),
+});
+export async function setDialogueLanguagesAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return run(
+    async (db, actor) =>
+      setDialogueLanguages(
+        db,
+        actor,
+        dialogueLanguagesSchema.parse({
+          dialogueId: form.get("dialogueId"),
+          otherLanguages: form.getAll("otherLanguages"),
+        }),
+      ),
+    "admin.languages.saved",
   );
 }
 

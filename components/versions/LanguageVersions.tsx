@@ -4,21 +4,23 @@ import Link from "next/link";
 import { addLanguageVersionAction } from "@/app/actions/language-versions";
 import { ActionForm } from "@/components/ActionForm";
 import type { Translate } from "@/lib/i18n/translate";
-import { languageName, versionLanguages } from "@/lib/language-versions";
+import { languageName } from "@/lib/language-versions";
 import type { LanguageVersionLink } from "@/server/queries/language-versions";
 
 type Props = {
   paperId: string;
   family: LanguageVersionLink[];
+  /** The languages a version may be in: the six UN languages and the dialogue's others. */
+  languages: readonly string[];
   canAdd: boolean;
   locale: string;
   t: Translate;
 };
 
-export function LanguageVersions({ paperId, family, canAdd, locale, t }: Props) {
+export function LanguageVersions({ paperId, family, languages, canAdd, locale, t }: Props) {
   const original = family.find((member) => member.isOriginal);
   const taken = new Set(family.map((member) => member.language));
-  const available = versionLanguages.filter((code) => !taken.has(code));
+  const available = languages.filter((code) => !taken.has(code));
   if (family.length <= 1 && !canAdd) return null;
   return (
     <section className="card flex flex-col gap-3" aria-labelledby="versions-heading" data-testid="language-versions">

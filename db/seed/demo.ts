@@ -11,8 +11,10 @@ import {
   createDialogue,
   ensurePartner,
   type PartnerSpec,
+  setDialogueLanguages,
   setDocumentSymbolPattern,
 } from "@/server/domain/dialogues";
+import { addLanguageVersion } from "@/server/domain/language-versions";
 import { addMember, appointFocalPoint, confirmMembership } from "@/server/domain/memberships";
 import { createPaper } from "@/server/domain/papers";
 import { bootstrapAdministrator, createAccount } from "@/server/domain/users";
@@ -32,6 +34,10 @@ type DemoDialogue = {
   members: DemoMember[];
   /** Where the demo paper is left in the workflow. */
   paperStatus: "draft" | "consultation" | "approval" | "agreed" | "submitted";
+  /** The languages the dialogue works in besides the six of the UN (ISO 639-1). */
+  otherLanguages?: string[];
+  /** The demo paper's language versions, added by the chair while its text is open. */
+  versionLanguages?: string[];
 };
 
 const state = (iso3: string): PartnerSpec => ({ kind: "state", iso3 });
@@ -53,6 +59,8 @@ export const demoDialogues: DemoDialogue[] = [
       { email: "observer@rabat.accord.test", name: "Helen Okafor", partner: "IOM", role: "observer" },
     ],
     paperStatus: "consultation",
+    // Cabo Verde, Guinea-Bissau and São Tomé and Príncipe are partners of the Rabat Process.
+    otherLanguages: ["pt"],
   },
   {
     slug: "budapest",
@@ -78,6 +86,8 @@ export const demoDialogues: DemoDialogue[] = [
       { email: "lb@mtm.accord.test", name: "Rania Haddad", partner: "LBN", role: "delegate" },
     ],
     paperStatus: "approval",
+    // For the francophone partners (Tunisia, Lebanon): frozen with the original, put to the round.
+    versionLanguages: ["fr"],
   },
   {
     slug: "euromed",
@@ -111,6 +121,8 @@ export const demoDialogues: DemoDialogue[] = [
       { email: "ec@mme.accord.test", name: "Pierre Lambert", partner: "European Commission", role: "observer" },
     ],
     paperStatus: "submitted",
+    // The Lusophone African states (Angola, Mozambique…) take part in the partnership.
+    otherLanguages: ["pt"],
   },
 ];
 
@@ -164,6 +176,9 @@ export async function seedDemoData(db: Db, options: { now?: Date } = {}) {
       dialogueId: dialogue.id,
       pattern: `${spec.code}/{year}/WG.1/L.{number}`,
     });
+    if (spec.otherLanguages) {
+      await setDialogueLanguages(db, admin, { dialogueId: dialogue.id, otherLanguages: spec.otherLanguages });
+    }
     const partnerIds = new Map<string, string>();
     for (const partner of spec.partners) {
       const created = await addDialoguePartner(db, admin, { dialogueId: dialogue.id, partner });
@@ -210,6 +225,9 @@ export async function seedDemoData(db: Db, options: { now?: Date } = {}) {
       kind: text.kind,
       content: withSeedLedger(text.doc as DocNode, spec.paperStatus, stateIds, now),
     });
+    for (const language of spec.versionLanguages ?? []) {
+      await addLanguageVersion(db, chair, { paperId: paper.id, language });
+    }
     if (spec.paperStatus === "draft") continue;
     await changeStage(db, chair, { paperId: paper.id, to: "consultation" });
     if (spec.paperStatus === "consultation") continue;

@@ -1,8 +1,10 @@
 // Dialogues and the partners taking part in them.
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { type Dialogue, dialoguePartners, dialogues, memberships, partners } from "@/db/schema";
+import { type Dialogue, dialoguePartners, dialogues, memberships, papers, partners } from "@/db/schema";
 import { countryName, isCountryCode } from "@/lib/countries";
+import { isLocale } from "@/lib/i18n/locales";
+import { isOtherLanguageChoice, MAX_OTHER_LANGUAGES, otherLanguageChoices } from "@/lib/language-versions";
 import { recordAudit } from "../audit";
 import { notifyUserAccessChanged } from "../collab/notify";
 import { conflict, invalidInput, isUniqueViolation, notFound } from "../errors";
@@ -152,5 +154,58 @@ export async function setDocumentSymbolPattern(
       details: { from: dialogue.documentSymbolPattern, to: pattern },
     });
     return { changed: true, pattern };
+  });
+}
+
+/**
+ * The languages the dialogue works in besides the six of the UN (its papers' versions may be
+ * written in these too: lib/language-versions.ts). Stored in the order of the curated list, so
+ * the same choice is the same value. A language some paper of the dialogue is written in (an
+ * original or a version) stays: removing it would leave that version in a language the dialogue
+ * no longer offers, so the refusal asks for the version to go first.
+ */
+export async function setDialogueLanguages(
+  db: Db,
+  actor: Actor | null,
+  input: { dialogueId: string; otherLanguages: readonly string[] },
+): Promise<{ changed: boolean; otherLanguages: string[] }> {
+  authorize(actor, "dialogue.manageLanguages", { dialogueId: input.dialogueId });
+  const codes = input.otherLanguages;
+  if (codes.some((code) => isLocale(code)))
+    throw invalidInput("a UN language is always available", "admin.languages.errors.unLanguage");
+  if (!codes.every((code) => isOtherLanguageChoice(code)))
+    throw invalidInput("unknown language", "admin.languages.errors.unknown");
+  if (new Set(codes).size !== codes.length)
+    throw invalidInput("a language given twice", "admin.languages.errors.duplicate");
+  if (codes.length > MAX_OTHER_LANGUAGES) throw invalidInput("too many languages", "admin.languages.errors.tooMany");
+  const chosen = new Set<string>(codes);
+  const otherLanguages = otherLanguageChoices.filter((code) => chosen.has(code));
+  return db.transaction(async (tx) => {
+    // Locked: a version being added in a language waits, or is waited for (addLanguageVersion
+    // holds this row for share), so a removal never passes a version being written.
+    const [dialogue] = await tx.select().from(dialogues).where(eq(dialogues.id, input.dialogueId)).for("update");
+    if (!dialogue) throw notFound("dialogue");
+    const before = dialogue.otherLanguages;
+    if (before.length === otherLanguages.length && before.every((code, i) => code === otherLanguages[i]))
+      return { changed: false, otherLanguages };
+    const removed = before.filter((code) => !chosen.has(code));
+    if (removed.length > 0) {
+      const [inUse] = await tx
+        .select({ language: papers.language })
+        .from(papers)
+        .where(and(eq(papers.dialogueId, dialogue.id), inArray(papers.language, removed)))
+        .limit(1);
+      if (inUse) throw conflict(`language ${inUse.language} in use`, "admin.languages.errors.inUse");
+    }
+    await tx.update(dialogues).set({ otherLanguages }).where(eq(dialogues.id, dialogue.id));
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "dialogue.languages_changed",
+      targetType: "dialogue",
+      targetId: dialogue.id,
+      dialogueId: dialogue.id,
+      details: { from: before, to: otherLanguages },
+    });
+    return { changed: true, otherLanguages };
   });
 }

@@ -6,9 +6,9 @@
 // paragraph by paragraph and each paragraph stays aligned with its original by id.
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { papers, translationConfirmations } from "@/db/schema";
+import { dialogues, papers, translationConfirmations } from "@/db/schema";
 import { type DocNode, docToPlainText, isDocNode } from "@/lib/document";
-import { blockText, isVersionLanguage } from "@/lib/language-versions";
+import { blockText, isVersionLanguageOf } from "@/lib/language-versions";
 import { isParagraphId, paragraphIdOf } from "@/lib/paragraph-ids";
 import { recordAudit } from "../audit";
 import { conflict, invalidInput, isUniqueViolation, notFound } from "../errors";
@@ -28,7 +28,15 @@ export async function addLanguageVersion(db: Db, actor: Actor | null, input: Add
       const [original] = await tx.select().from(papers).where(eq(papers.id, input.paperId)).for("update");
       if (!original) throw notFound("paper");
       authorize(actor, "paper.addLanguageVersion", original);
-      if (!isVersionLanguage(input.language)) throw invalidInput("language", "versions.invalidLanguage");
+      // The dialogue's languages, held for the transaction: removing one waits for this version
+      // and then sees it in use (server/domain/dialogues.ts, setDialogueLanguages).
+      const [dialogue] = await tx
+        .select({ otherLanguages: dialogues.otherLanguages })
+        .from(dialogues)
+        .where(eq(dialogues.id, original.dialogueId))
+        .for("share");
+      if (!isVersionLanguageOf(input.language, dialogue?.otherLanguages ?? []))
+        throw invalidInput("language", "versions.invalidLanguage");
       if (input.language === original.language) throw invalidInput("same language", "versions.sameLanguage");
       const [existing] = await tx
         .select({ id: papers.id })

@@ -226,3 +226,16 @@ export async function myInactiveMemberships(db: Db, actor: Actor) {
   ]);
   return { requested, suspended };
 }
+
+/**
+ * The languages the dialogue's papers are written in (originals and versions): those stay among
+ * its languages (server/domain/dialogues.ts, setDialogueLanguages). For whoever manages them.
+ */
+export async function dialogueLanguagesInUse(db: Db, actor: Actor, dialogueId: string): Promise<Set<string>> {
+  if (!can(actor, "dialogue.manageLanguages", { dialogueId })) return new Set();
+  const rows = await db
+    .selectDistinct({ language: papers.language })
+    .from(papers)
+    .where(eq(papers.dialogueId, dialogueId));
+  return new Set(rows.map((row) => row.language));
+}

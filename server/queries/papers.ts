@@ -55,7 +55,13 @@ export async function findPaperForActor(db: Db, actor: Actor, paperId: string) {
   const [row] = await db
     .select({
       paper: paperColumns,
-      dialogue: { id: dialogues.id, slug: dialogues.slug, name: dialogues.name, code: dialogues.code },
+      dialogue: {
+        id: dialogues.id,
+        slug: dialogues.slug,
+        name: dialogues.name,
+        code: dialogues.code,
+        otherLanguages: dialogues.otherLanguages,
+      },
       latestRevision: {
         number: latest.number,
         contentHash: latest.contentHash,

@@ -195,6 +195,7 @@ type DialogueLevelAction =
   | "dialogue.manageMembers"
   | "dialogue.exportSubmissions"
   | "dialogue.requireTwoFactor"
+  | "dialogue.manageLanguages"
   | "paper.create"
   | "paper.createSomewhere";
 const expectedDialogue: Record<DialogueLevelAction, readonly Role[]> = {
@@ -211,6 +212,9 @@ const expectedDialogue: Record<DialogueLevelAction, readonly Role[]> = {
   "dialogue.exportSubmissions": ["admin", "chair"],
   // Whether the dialogue requires a second factor at sign-in: the secretariat.
   "dialogue.requireTwoFactor": ["admin"],
+  // The languages the dialogue works in besides the six of the UN: a setting of the dialogue
+  // ("manage dialogues"), the secretariat's; chairs add versions within them.
+  "dialogue.manageLanguages": ["admin"],
   "paper.create": ["admin", "chair", "penholder"],
   // Creating a paper in some dialogue (asked before an import's body is read).
   "paper.createSomewhere": ["admin", "chair", "penholder"],

@@ -1,5 +1,5 @@
 // The demo data of SPEC.md, seeded on a fresh database through the domain functions.
-import { eq } from "drizzle-orm";
+import { eq, isNotNull, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prepareDatabase } from "@/db/prepare";
 import { dialoguePartners, dialogues, memberships, papers, partners, users } from "@/db/schema";
@@ -120,16 +120,54 @@ describe("seedDemoData", () => {
     const db = testDb.db();
     const rows = await db
       .select({ dialogueId: papers.dialogueId, status: papers.status, text: papers.contentText })
-      .from(papers);
+      .from(papers)
+      .where(isNull(papers.originalId));
     expect(rows).toHaveLength(5);
     expect(new Set(rows.map((r) => r.dialogueId)).size).toBe(5);
     expect(rows.map((r) => r.status).sort()).toEqual([...paperStatuses].sort());
     for (const row of rows) expect(row.text.length).toBeGreaterThan(100);
   });
 
+  it("gives dialogues their other working languages, and the MTM paper a French version in its round", async () => {
+    const db = testDb.db();
+    const languages = await db
+      .select({ slug: dialogues.slug, otherLanguages: dialogues.otherLanguages })
+      .from(dialogues)
+      .orderBy(dialogues.slug);
+    expect(Object.fromEntries(languages.map((d) => [d.slug, d.otherLanguages]))).toEqual({
+      budapest: [],
+      euromed: [],
+      mme: ["pt"],
+      mtm: [],
+      rabat: ["pt"],
+    });
+    const versions = await db
+      .select({
+        dialogue: dialogues.slug,
+        language: papers.language,
+        status: papers.status,
+        originalId: papers.originalId,
+        title: papers.title,
+      })
+      .from(papers)
+      .innerJoin(dialogues, eq(dialogues.id, papers.dialogueId))
+      .where(isNotNull(papers.originalId));
+    expect(versions.map(({ dialogue, language, status }) => ({ dialogue, language, status }))).toEqual([
+      { dialogue: "mtm", language: "fr", status: "approval" },
+    ]);
+    const [original] = await db
+      .select({ title: papers.title, status: papers.status })
+      .from(papers)
+      .where(eq(papers.id, versions[0]?.originalId ?? ""));
+    expect(original).toEqual({ title: versions[0]?.title, status: "approval" });
+  });
+
   it("records where each text stands in the ledger of agreement, as its stage implies", async () => {
     const db = testDb.db();
-    const rows = await db.select({ status: papers.status, content: papers.contentJson }).from(papers);
+    const rows = await db
+      .select({ status: papers.status, content: papers.contentJson })
+      .from(papers)
+      .where(isNull(papers.originalId));
     const ledgerOf = (status: string) => {
       const row = rows.find((r) => r.status === status);
       return paragraphLedger(row?.content as DocNode);

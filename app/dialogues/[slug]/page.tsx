@@ -11,6 +11,7 @@ import { PartnerList } from "@/components/PartnerList";
 import { TableScroll } from "@/components/TableScroll";
 import { getDb } from "@/db/client";
 import { partnerLabel } from "@/lib/countries";
+import { languageListText, versionLanguagesOf } from "@/lib/language-versions";
 import { currentActor } from "@/server/auth/current";
 import { actorOrSignIn } from "@/server/auth/guard";
 import { MAX_TITLE_LENGTH } from "@/server/domain/papers";
@@ -42,6 +43,11 @@ export default async function DialoguePage({ params, searchParams }: Props) {
         <div>
           <h1>{dialogue.name}</h1>
           {dialogue.description && <p className="muted">{dialogue.description}</p>}
+          <p className="muted text-sm" data-testid="working-languages">
+            {t("dialogues.workingLanguages", {
+              languages: languageListText(versionLanguagesOf(dialogue.otherLanguages), locale),
+            })}
+          </p>
         </div>
         {isAdmin && <Link href={`/admin/dialogues/${dialogue.slug}`}>{t("admin.manageDialogue")}</Link>}
       </div>

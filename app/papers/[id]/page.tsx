@@ -21,7 +21,7 @@ import { agreedContent } from "@/lib/editor/annotations";
 import { userColor } from "@/lib/editor/presence";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import { catalogs } from "@/lib/i18n/translate";
-import { languageName } from "@/lib/language-versions";
+import { languageName, versionLanguagesOf } from "@/lib/language-versions";
 import { currentActor } from "@/server/auth/current";
 import { actorOrSignIn } from "@/server/auth/guard";
 import { leadCandidates, sessionLead } from "@/server/domain/live-session";
@@ -334,6 +334,7 @@ export default async function PaperPage({ params, searchParams }: Props) {
       <LanguageVersions
         paperId={paper.id}
         family={family}
+        languages={versionLanguagesOf(dialogue.otherLanguages)}
         canAdd={can(actor, "paper.addLanguageVersion", paper)}
         locale={locale}
         t={t}

@@ -81,6 +81,7 @@ export const en = {
     papers: "Papers ({count})",
     papersOf: "Papers of {name}",
     allPapers: "All {count} papers",
+    workingLanguages: "Working languages: {languages}",
   },
   papers: {
     title: "Title",
@@ -221,6 +222,25 @@ export const en = {
     accountUpdated: "Account updated.",
     accountCreated: "Account created: an invitation was sent by email, and its owner chooses their own password.",
     deactivated: "Deactivated",
+    languages: {
+      title: "Working languages",
+      intro:
+        "Papers of this dialogue may have language versions in the six UN languages, which are always available, and in the other languages ticked below.",
+      unLanguages: "Always available, the six UN languages: {languages}.",
+      legend: "Other languages of the dialogue",
+      help: "At most {max}. A language in which a paper of the dialogue is written stays ticked.",
+      inUse: "{language} (a paper is written in it)",
+      save: "Save the languages",
+      saved: "Working languages saved.",
+      errors: {
+        unknown: "Choose the languages from the list.",
+        unLanguage: "The six UN languages are always available: choose among the other languages.",
+        duplicate: "A language was given twice.",
+        tooMany: "A dialogue may have at most 12 other languages.",
+        inUse:
+          "A paper of this dialogue is written in a language you removed: it stays among the dialogue's languages while that paper exists.",
+      },
+    },
   },
   accounts: {
     title: "Accounts",

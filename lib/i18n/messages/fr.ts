@@ -83,6 +83,7 @@ export const fr: Messages = {
     papers: "Documents ({count})",
     papersOf: "Documents de {name}",
     allPapers: "Les {count} documents",
+    workingLanguages: "Langues de travail : {languages}",
   },
   papers: {
     title: "Titre",
@@ -227,6 +228,25 @@ export const fr: Messages = {
     accountCreated:
       "Compte créé : une invitation a été envoyée par courriel, et son titulaire choisit lui-même son mot de passe.",
     deactivated: "Désactivé",
+    languages: {
+      title: "Langues de travail",
+      intro:
+        "Les documents de ce dialogue peuvent avoir des versions linguistiques dans les six langues de l’ONU, toujours disponibles, et dans les autres langues cochées ci-dessous.",
+      unLanguages: "Toujours disponibles, les six langues de l’ONU : {languages}.",
+      legend: "Autres langues du dialogue",
+      help: "{max} au plus. Une langue dans laquelle un document du dialogue est rédigé reste cochée.",
+      inUse: "{language} (un document y est rédigé)",
+      save: "Enregistrer les langues",
+      saved: "Langues de travail enregistrées.",
+      errors: {
+        unknown: "Choisissez les langues dans la liste.",
+        unLanguage: "Les six langues de l’ONU sont toujours disponibles : choisissez parmi les autres langues.",
+        duplicate: "Une langue a été donnée deux fois.",
+        tooMany: "Un dialogue peut avoir au plus 12 autres langues.",
+        inUse:
+          "Un document de ce dialogue est rédigé dans une langue que vous avez retirée : elle reste parmi les langues du dialogue tant que ce document existe.",
+      },
+    },
   },
   accounts: {
     title: "Comptes",

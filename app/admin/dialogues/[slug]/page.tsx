@@ -11,7 +11,9 @@ import { getDb } from "@/db/client";
 import { dialogueRole } from "@/db/schema";
 import { listCountries, partnerLabel } from "@/lib/countries";
 import { getTranslator } from "@/server/locale";
-import { dialogueDetails, findDialogueForActor } from "@/server/queries/dialogues";
+import { can } from "@/server/policy";
+import { dialogueDetails, dialogueLanguagesInUse, findDialogueForActor } from "@/server/queries/dialogues";
+import { LanguagesSection } from "./LanguagesSection";
 import { SymbolPatternSection } from "./SymbolPatternSection";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -27,7 +29,11 @@ export default async function ManageDialoguePage({ params }: Props) {
   const db = await getDb();
   const dialogue = await findDialogueForActor(db, actor, slug);
   if (!dialogue) notFound();
-  const [{ t, locale }, details] = await Promise.all([getTranslator(), dialogueDetails(db, dialogue.id, 1)]);
+  const [{ t, locale }, details, languagesInUse] = await Promise.all([
+    getTranslator(),
+    dialogueDetails(db, dialogue.id, 1),
+    dialogueLanguagesInUse(db, actor, dialogue.id),
+  ]);
   const taken = new Set(details.partners.map((p) => p.iso3).filter(Boolean));
   const countries = listCountries(locale).filter((c) => !taken.has(c.iso3));
   return (
@@ -85,6 +91,16 @@ export default async function ManageDialoguePage({ params }: Props) {
       <TwoFactorDialogueControl dialogueId={dialogue.id} required={dialogue.requireTwoFactor} t={t} />
 
       <SymbolPatternSection dialogueId={dialogue.id} pattern={dialogue.documentSymbolPattern} t={t} />
+
+      {can(actor, "dialogue.manageLanguages", { dialogueId: dialogue.id }) && (
+        <LanguagesSection
+          dialogueId={dialogue.id}
+          otherLanguages={dialogue.otherLanguages}
+          inUse={languagesInUse}
+          locale={locale}
+          t={t}
+        />
+      )}
 
       <section className="card flex flex-col gap-4" aria-labelledby="members-heading">
         <h2 id="members-heading">{t("members.title")}</h2>

@@ -73,6 +73,7 @@ export const mainEs: MainMessages = {
     papers: "Documentos ({count})",
     papersOf: "Documentos de {name}",
     allPapers: "Los {count} documentos",
+    workingLanguages: "Idiomas de trabajo: {languages}",
   },
   papers: {
     title: "Título",
@@ -217,6 +218,25 @@ export const mainEs: MainMessages = {
     accountCreated:
       "Cuenta creada: se ha enviado una invitación por correo electrónico y su titular elegirá su propia contraseña.",
     deactivated: "Desactivada",
+    languages: {
+      title: "Idiomas de trabajo",
+      intro:
+        "Los documentos de este diálogo pueden tener versiones lingüísticas en los seis idiomas de las Naciones Unidas, siempre disponibles, y en los demás idiomas marcados a continuación.",
+      unLanguages: "Siempre disponibles, los seis idiomas de las Naciones Unidas: {languages}.",
+      legend: "Otros idiomas del diálogo",
+      help: "Como máximo {max}. Un idioma en el que está redactado un documento del diálogo queda marcado.",
+      inUse: "{language} (hay un documento redactado en él)",
+      save: "Guardar los idiomas",
+      saved: "Idiomas de trabajo guardados.",
+      errors: {
+        unknown: "Elija los idiomas de la lista.",
+        unLanguage: "Los seis idiomas de las Naciones Unidas están siempre disponibles: elija entre los demás idiomas.",
+        duplicate: "Se ha indicado un idioma dos veces.",
+        tooMany: "Un diálogo puede tener como máximo 12 otros idiomas.",
+        inUse:
+          "Un documento de este diálogo está redactado en un idioma que ha quitado: sigue entre los idiomas del diálogo mientras exista ese documento.",
+      },
+    },
   },
   accounts: {
     title: "Cuentas",

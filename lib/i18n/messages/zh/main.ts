@@ -65,6 +65,7 @@ export const mainZh: MainMessages = {
     papers: "文件（{count}）",
     papersOf: "{name}的文件",
     allPapers: "全部{count}份文件",
+    workingLanguages: "工作语文：{languages}",
   },
   papers: {
     title: "标题",
@@ -200,6 +201,23 @@ export const mainZh: MainMessages = {
     accountUpdated: "账户已更新。",
     accountCreated: "账户已创建：邀请已通过电子邮件发出，账户持有人将自行设定密码。",
     deactivated: "已停用",
+    languages: {
+      title: "工作语文",
+      intro: "本对话的文件可以有联合国六种语文（始终可用）以及下方勾选的其他语文的语文版本。",
+      unLanguages: "始终可用的联合国六种语文：{languages}。",
+      legend: "本对话的其他语文",
+      help: "最多{max}种。本对话已有文件使用的语文保持勾选。",
+      inUse: "{language}（已有文件使用该语文）",
+      save: "保存语文",
+      saved: "工作语文已保存。",
+      errors: {
+        unknown: "请从列表中选择语文。",
+        unLanguage: "联合国六种语文始终可用：请从其他语文中选择。",
+        duplicate: "同一语文出现了两次。",
+        tooMany: "一个对话最多可有12种其他语文。",
+        inUse: "本对话有文件使用您移除的语文：只要该文件存在，该语文就保留为本对话的语文。",
+      },
+    },
   },
   accounts: {
     title: "账户",
