@@ -74,7 +74,8 @@ export async function deskFor(db: Db, actor: Actor) {
     db
       .select(paperColumns)
       .from(papers)
-      .where(inArray(papers.dialogueId, dialogueIds))
+      // Originals only, as dialogue pages list them: a version shares its original's title.
+      .where(and(inArray(papers.dialogueId, dialogueIds), isNull(papers.originalId)))
       .orderBy(desc(papers.updatedAt), asc(papers.id))
       .limit(Math.max(DESK_PAPERS, DESK_SUGGESTION_PAPERS)),
   ]);

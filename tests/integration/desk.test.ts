@@ -7,6 +7,7 @@ import { papers } from "@/db/schema";
 import { newAnchorId, newSuggestionId } from "@/lib/editor/annotations";
 import { ydocStateFromContent } from "@/server/collab/paper-state";
 import { createThread } from "@/server/domain/comments";
+import { addLanguageVersion } from "@/server/domain/language-versions";
 import { freezeAndOpenRound, recordPosition } from "@/server/domain/workflow";
 import { deskFor } from "@/server/queries/desk";
 import { useTestDatabase } from "../helpers/database";
@@ -95,6 +96,15 @@ describe("the desk", () => {
     expect(mention).toMatchObject({ title: paper.title, by: delegate.name, read: false });
     expect(mention?.href).toBe(`/papers/${paper.id}#thread-${threadId}`);
     expect((await deskFor(db, world.actors.chair)).mentions.some((m) => m.href.includes(threadId))).toBe(false);
+  });
+
+  it("lists a paper once, not again for each of its language versions", async () => {
+    const db = testDb.db();
+    const { paper } = await makePaperInStatus(db, "draft", world);
+    const french = await addLanguageVersion(db, world.actors.chair, { paperId: paper.id, language: "fr" });
+    const listed = (await deskFor(db, world.actors.chair)).papers.map((p) => p.id);
+    expect(listed).toContain(paper.id);
+    expect(listed).not.toContain(french.id);
   });
 
   it("is empty for someone who speaks in no dialogue", async () => {
