@@ -201,3 +201,54 @@ test("the secretariat adds Portuguese to a dialogue's working languages; its pap
   await expect(kept).toBeDisabled();
   await expectAccessible(admin);
 });
+
+test("the side-by-side view edits the original too, with the French beside it flagged as the chair types", async ({
+  paperInConsultation,
+  openPaperAs,
+}) => {
+  test.setTimeout(180_000);
+  const path = await paperInConsultation(
+    `Both sides ${Date.now().toString(36)}`,
+    "Recalling the Rabat Process on migration and development.\nDecides to meet every year.",
+  );
+  const chair = await openPaperAs("rabatChair", path);
+  const versions = chair.page.getByTestId("language-versions");
+  await versions.getByRole("combobox", { name: "Language", exact: true }).selectOption("fr");
+  await versions.getByRole("button", { name: "Add the version" }).click();
+  await expect(chair.page).toHaveURL(/\/parallel\?with=[0-9a-f-]{36}$/);
+
+  // The chair switches the view to edit the original, the French read-only beside it.
+  await chair.page.getByRole("link", { name: "Edit the original (English) here" }).click();
+  await expect(chair.page).toHaveURL(/\/parallel\?with=[0-9a-f-]{36}&edit=original$/);
+  const view = new PaperPage(chair.page, path);
+  await view.waitForText();
+  const originals = view.editor.locator("p[data-original-number]");
+  const french = chair.page.getByTestId("parallel-version");
+  await expect(originals).toHaveCount(2);
+  await expect(french).toHaveCount(2);
+  await expect(french.nth(0)).toHaveAttribute("lang", "fr");
+  for (const i of [0, 1]) {
+    // Each original paragraph sits level with its French one, in the start column.
+    const left = await originals.nth(i).boundingBox();
+    const right = await french.nth(i).boundingBox();
+    expect(Math.abs((left?.y ?? 0) - (right?.y ?? 100)), `row ${i + 1} aligned`).toBeLessThan(4);
+    expect(right?.x ?? 0).toBeGreaterThan((left?.x ?? 0) + (left?.width ?? 0) - 1);
+  }
+  await expect(french.getByText("Translation outdated")).toHaveCount(0);
+  await expectAccessible(chair.page);
+
+  // Typing in the original's paragraph 1 flags its French translation at once, and is saved.
+  await originals.nth(0).click();
+  await chair.page.keyboard.press("End");
+  await chair.page.keyboard.type(" It welcomes the new partners.");
+  await expect(view.allChangesSaved).toBeVisible();
+  await expect(french.nth(0).getByText("Translation outdated")).toBeVisible();
+  await expect(french.nth(1).getByText("Translation outdated")).toHaveCount(0);
+  const original = await openPaperAs("rabatChair", path);
+  await expect(original.editor.locator("p").first()).toContainText("It welcomes the new partners.");
+
+  // And back to editing the French version.
+  await chair.page.getByRole("link", { name: "Edit the French version here" }).click();
+  await expect(chair.page).toHaveURL(/\/parallel\?with=[0-9a-f-]{36}$/);
+  await expect(chair.page.getByTestId("parallel-original").first()).toContainText("It welcomes the new partners.");
+});

@@ -100,6 +100,16 @@ export function blockText(node: DocNode): string {
   return docToPlainText({ type: "doc", content: [node] }).normalize("NFC");
 }
 
+/** Each paragraph id's words (the first block with that id), to see which paragraphs' words changed. */
+export function paragraphWordsById(doc: DocNode): Map<string, string> {
+  const words = new Map<string, string>();
+  for (const node of doc.content ?? []) {
+    const id = paragraphIdOf(node);
+    if (id !== null && !words.has(id)) words.set(id, blockText(node));
+  }
+  return words;
+}
+
 /** One row of the parallel view: an original block, a version block, or both. */
 export type AlignedRow = {
   /** The original's UN paragraph number (a version's paragraph shows its original's), if any. */

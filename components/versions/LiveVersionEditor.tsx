@@ -1,7 +1,7 @@
 "use client";
-// The side-by-side view's editor (app/papers/[id]/parallel): the version's live editor, with the
-// original's paragraphs beside its own (lib/editor/version-margin.ts) kept live through a second,
-// read-only connection to the original's text. The server said which paragraphs were outdated
+// The side-by-side view's editor (app/papers/[id]/parallel): the version's live editor (or the
+// original's), with the other text's paragraphs beside its own (lib/editor/version-margin.ts)
+// kept live through a second, read-only connection to that text. The server said which paragraphs were outdated
 // when the page was read; an original paragraph whose words change while the page is open is
 // flagged at once too (its confirmed hash was that of the words the page read). Whoever edits a
 // paragraph updates it on the server; the flag follows on the next reading of the page.
@@ -16,10 +16,9 @@ import type { DocNode } from "@/lib/document";
 import { agreedContent } from "@/lib/editor/annotations";
 import { documentExtensions } from "@/lib/editor/extensions";
 import type { VersionMarginOptions } from "@/lib/editor/version-margin";
-import { blockText } from "@/lib/language-versions";
-import { paragraphIdOf } from "@/lib/paragraph-ids";
+import { paragraphWordsById } from "@/lib/language-versions";
 
-/** The original's agreed text as its live document holds it, from `initial` until the first sync. */
+/** A paper's agreed text as its live document holds it, from `initial` until the first sync. */
 function useLiveText(paperId: string, initial: DocNode): DocNode {
   const [text, setText] = useState(initial);
   useEffect(() => {
@@ -57,28 +56,22 @@ function useLiveText(paperId: string, initial: DocNode): DocNode {
   return text;
 }
 
-const wordsById = (doc: DocNode) => {
-  const words = new Map<string, string>();
-  for (const node of doc.content ?? []) {
-    const id = paragraphIdOf(node);
-    if (id !== null && !words.has(id)) words.set(id, blockText(node));
-  }
-  return words;
-};
-
 type Props = Omit<ComponentProps<typeof PaperEditor>, "version"> & {
-  originalId: string;
-  /** What the page read: the original's text and the outdated paragraphs then. */
+  /** The paper drawn beside the editor's, followed live: the original, or the version when the original is edited. */
+  besideId: string;
+  /** What the page read: the other text and the outdated paragraphs then. */
   version: VersionMarginOptions;
 };
 
-export function LiveVersionEditor({ originalId, version, ...editor }: Props) {
-  const original = useLiveText(originalId, version.original);
+export function LiveVersionEditor({ besideId, version, ...editor }: Props) {
+  const beside = useLiveText(besideId, version.beside);
   const live = useMemo<VersionMarginOptions>(() => {
-    const before = wordsById(version.original);
-    const changed = [...wordsById(original)].filter(([id, words]) => before.has(id) && before.get(id) !== words);
+    // Editing the original: the margin itself flags what this editor changes (version-margin.ts).
+    if (version.editing === "original") return { ...version, beside };
+    const before = paragraphWordsById(version.beside);
+    const changed = [...paragraphWordsById(beside)].filter(([id, words]) => before.has(id) && before.get(id) !== words);
     const outdated = [...new Set([...version.outdated, ...changed.map(([id]) => id)])];
-    return { ...version, original, outdated };
-  }, [original, version]);
+    return { ...version, beside, outdated };
+  }, [beside, version]);
   return <PaperEditor {...editor} version={live} />;
 }

@@ -181,8 +181,10 @@ describe("the side-by-side cells", () => {
       widgets
         .filter((d) => d.from === pos)
         .sort((a, b) => (a.spec.side as number) - (b.spec.side as number))
-        .map((d) => JSON.parse(String(d.spec.key).slice(5)) as [number | null, number | null, string, boolean])
-        .map(([number, , text, outdated]) => `${number ?? "-"}:${text}${outdated ? "!" : ""}`);
+        .map(
+          (d) => JSON.parse(String(d.spec.key).slice(5)) as [number | null, number | null, number | null, string, boolean],
+        )
+        .map(([number, , , text, outdated]) => `${number ?? "-"}:${text}${outdated ? "!" : ""}`);
     return [...starts.map(at), at(doc.content.size)];
   };
 
@@ -192,10 +194,10 @@ describe("the side-by-side cells", () => {
     // The version lacks "Two" and "Four" and adds a paragraph of its own after "Un".
     const version = schema.nodeFromJSON(doc(para("Un", p1), para("Ajout", newParagraphId()), para("Trois", p3)));
     const set = versionMarginDecorations(version, {
-      original,
+      beside: original,
       outdated: [p3],
       labels,
-      originalLanguage: "en",
+      besideLanguage: "en",
       sideBySide: true,
     });
     // Rows: One | Un; Two | (none); (none) | Ajout; Three | Trois; Four | (none).
@@ -209,5 +211,38 @@ describe("the side-by-side cells", () => {
       { "data-original-number": "1" },
       { "data-original-number": "3", class: "translation-outdated-block" },
     ]);
+  });
+
+  it("editing the original: puts after each original block its version's, then blocks only the version has", () => {
+    const [p1, p2, p3] = [newParagraphId(), newParagraphId(), newParagraphId()];
+    const read = doc(para("One", p1), para("Two", p2), para("Three", p3));
+    // The version lacks "Two" and adds a paragraph of its own after "Un".
+    const version = doc(para("Un", p1), para("Ajout", newParagraphId()), para("Trois", p3));
+    // The editor changed "One" since the page read it: its translation is flagged at once.
+    const original = schema.nodeFromJSON(doc(para("One, amended", p1), para("Two", p2), para("Three", p3)));
+    const set = versionMarginDecorations(original, {
+      beside: version,
+      outdated: [],
+      labels,
+      besideLanguage: "fr",
+      sideBySide: true,
+      editing: "original",
+      readOriginal: read,
+    });
+    // Rows as the version's view has them: One | Un; Two | (none); (none) | Ajout; Three | Trois —
+    // each cell drawn after its original block, the version's own paragraph in a row of its own.
+    const starts: number[] = [];
+    original.forEach((node, offset) => {
+      starts.push(offset + node.nodeSize);
+    });
+    const widgets = set.find().filter((d) => String(d.spec.key ?? "").startsWith("cell:"));
+    const after = starts.map((pos) =>
+      widgets
+        .filter((d) => d.from === pos)
+        .sort((a, b) => (a.spec.side as number) - (b.spec.side as number))
+        .map((d) => JSON.parse(String(d.spec.key).slice(5)) as [number | null, number | null, number | null, string, boolean])
+        .map(([number, , , text, outdated]) => `${number ?? "-"}:${text}${outdated ? "!" : ""}`),
+    );
+    expect(after).toEqual([["1:Un!"], ["2:", "-:", "-:Ajout"], ["3:Trois"]]);
   });
 });

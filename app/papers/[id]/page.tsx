@@ -252,7 +252,7 @@ export default async function PaperPage({ params, searchParams }: Props) {
               version={
                 translation
                   ? {
-                      original: translation.originalText,
+                      beside: translation.originalText,
                       outdated: translation.rows.flatMap((row) => (row.outdated && row.pid ? [row.pid] : [])),
                       labels: {
                         outdated: versionLabels.outdated,
@@ -260,7 +260,7 @@ export default async function PaperPage({ params, searchParams }: Props) {
                         originalBlock: versionLabels.originalBlock,
                         onlyInVersion: versionLabels.onlyInVersion,
                       },
-                      originalLanguage: translation.original.language,
+                      besideLanguage: translation.original.language,
                       sideBySide: false,
                     }
                   : undefined

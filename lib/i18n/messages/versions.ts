@@ -41,6 +41,13 @@ export const versionsEn = {
     confirmLabel: "Confirm the translation of paragraph {n}",
     confirming: "Confirming…",
     confirmed: "Translation confirmed.",
+    parallelIntroOriginal:
+      "Each row pairs a paragraph of the original with the same paragraph of the {language} version, numbered as in the original. The original is edited here; the version beside it is read-only and follows its own editors live.",
+    editOriginalHere: "Edit the original ({language}) here",
+    editVersionHere: "Edit the {language} version here",
+    versionParagraph: "Translation, paragraph {n}",
+    versionBlock: "Translation",
+    onlyInOriginal: "Only in the original",
     frozenHeading: "Languages frozen together",
     frozenIntro:
       "This revision froze the original and every language version at the same moment; its hash covers all of them.",
@@ -99,6 +106,13 @@ export const versionsFr: typeof versionsEn = {
     confirmLabel: "Confirmer la traduction du paragraphe {n}",
     confirming: "Confirmation…",
     confirmed: "Traduction confirmée.",
+    parallelIntroOriginal:
+      "Chaque ligne met un paragraphe de l’original en regard du même paragraphe de la version {language}, numéroté comme dans l’original. L’original se modifie ici ; la version, en regard, est en lecture seule et suit en direct ses propres rédacteurs.",
+    editOriginalHere: "Modifier ici l’original ({language})",
+    editVersionHere: "Modifier ici la version {language}",
+    versionParagraph: "Traduction, paragraphe {n}",
+    versionBlock: "Traduction",
+    onlyInOriginal: "Seulement dans l’original",
     frozenHeading: "Langues figées ensemble",
     frozenIntro:
       "Cette révision a figé l’original et chaque version linguistique au même instant ; son empreinte les couvre toutes.",

@@ -2,8 +2,10 @@
 // One live editor, the version's (editable by whoever may edit it), with the original's
 // paragraphs drawn beside each of its own in a two-column grid, aligned by paragraph id and
 // numbered as in the original (lib/editor/version-margin.ts); the original column is the
-// original's live text, read-only (components/versions/LiveVersionEditor.tsx). Then the
-// paragraphs whose translation is outdated.
+// original's live text, read-only (components/versions/LiveVersionEditor.tsx). With
+// `&edit=original` the same view edits the original (for whoever may) and draws the version's
+// paragraphs beside it, live and read-only: either text can be worked on against the other.
+// Then the paragraphs whose translation is outdated.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -28,7 +30,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("versions.parallel") };
 }
 
-const query = z.object({ with: z.uuid() });
+const query = z.object({ with: z.uuid(), edit: z.enum(["version", "original"]).default("version") });
 
 export default async function ParallelPage({ params, searchParams }: Props) {
   const { id } = await params;
@@ -41,18 +43,36 @@ export default async function ParallelPage({ params, searchParams }: Props) {
   const { t, locale } = await getTranslator();
   const originalName = languageName(reading.original.language, locale);
   const versionName = languageName(version.language, locale);
-  const canEdit = can(actor, "paper.edit", version);
-  const canSuggest = can(actor, "paper.suggest", version);
-  const readOnly = readOnlyReason(actor, version);
-  const members = can(actor, "paper.viewComments", version) ? await dialogueMembers(db, dialogue.id, locale) : [];
+  // Either text may be the one edited here; the other is drawn beside it, read-only and live.
+  const editingOriginal = parsed.data.edit === "original";
+  const edited = editingOriginal ? reading.original : version;
+  const other = editingOriginal ? version : reading.original;
+  const editedName = editingOriginal ? originalName : versionName;
+  const canEdit = can(actor, "paper.edit", edited);
+  const canSuggest = can(actor, "paper.suggest", edited);
+  const readOnly = readOnlyReason(actor, edited);
+  const mayWorkOnOther = can(actor, "paper.edit", other) || can(actor, "paper.suggest", other);
+  const members = can(actor, "paper.viewComments", edited) ? await dialogueMembers(db, dialogue.id, locale) : [];
   const representing = members.find((m) => m.id === actor.id);
   const labels = catalogs[locale].versions;
+  const editedText = editingOriginal ? originalText : versionText;
+  const textLabel = t("papers.textOf", { title: `${edited.title} (${editedName})` });
+  const base = `/papers/${paper.id}/parallel?with=${version.id}`;
   return (
     <PaperSubpage paper={paper} heading={t("versions.parallelTitle", { title: paper.title })} t={t}>
-      <p className="muted">{t("versions.parallelIntro", { language: versionName })}</p>
+      <p className="muted">
+        {t(editingOriginal ? "versions.parallelIntroOriginal" : "versions.parallelIntro", { language: versionName })}
+      </p>
       <p className="flex flex-wrap gap-x-4 text-sm">
         <Link href={`/papers/${paper.id}`}>{t("versions.backToOriginal")}</Link>
         <Link href={`/papers/${version.id}`}>{t("versions.backToVersion")}</Link>
+        {mayWorkOnOther && (
+          <Link href={editingOriginal ? base : `${base}&edit=original`} data-testid="parallel-switch">
+            {editingOriginal
+              ? t("versions.editVersionHere", { language: versionName })
+              : t("versions.editOriginalHere", { language: originalName })}
+          </Link>
+        )}
       </p>
       <section className="card min-w-0" aria-labelledby="parallel-heading">
         <h2 id="parallel-heading" className="sr-only">
@@ -62,11 +82,11 @@ export default async function ParallelPage({ params, searchParams }: Props) {
           <span>{t("versions.originalColumn", { language: originalName })}</span>
           <span>{t("versions.versionColumn", { language: versionName })}</span>
         </div>
-        {can(actor, "paper.viewComments", version) ? (
+        {can(actor, "paper.viewComments", edited) ? (
           <LiveVersionEditor
-            originalId={paper.id}
-            paperId={version.id}
-            title={`${version.title} (${versionName})`}
+            besideId={other.id}
+            paperId={edited.id}
+            title={`${edited.title} (${editedName})`}
             user={{
               id: actor.id,
               name: actor.name,
@@ -81,34 +101,43 @@ export default async function ParallelPage({ params, searchParams }: Props) {
             readOnlyReason={
               readOnly &&
               (readOnly === "frozen"
-                ? t("editor.readOnly.frozen", { status: t(`status.${version.status}` as MessageKey) })
+                ? t("editor.readOnly.frozen", { status: t(`status.${edited.status}` as MessageKey) })
                 : t(readOnly === "observer" ? "editor.readOnly.observer" : "editor.readOnly.notAllowed"))
             }
             labels={catalogs[locale].editor}
             version={{
-              original: originalText,
+              beside: editingOriginal ? versionText : originalText,
               outdated: rows.flatMap((row) => (row.outdated && row.pid ? [row.pid] : [])),
-              labels: {
-                outdated: labels.outdated,
-                originalParagraph: labels.originalParagraph,
-                originalBlock: labels.originalBlock,
-                onlyInVersion: labels.onlyInVersion,
-              },
-              originalLanguage: reading.original.language,
+              labels: editingOriginal
+                ? {
+                    outdated: labels.outdated,
+                    originalParagraph: labels.versionParagraph,
+                    originalBlock: labels.versionBlock,
+                    onlyInVersion: labels.onlyInOriginal,
+                  }
+                : {
+                    outdated: labels.outdated,
+                    originalParagraph: labels.originalParagraph,
+                    originalBlock: labels.originalBlock,
+                    onlyInVersion: labels.onlyInVersion,
+                  },
+              besideLanguage: other.language,
               sideBySide: true,
+              editing: parsed.data.edit,
+              readOriginal: originalText,
             }}
           >
             <DocumentView
-              doc={versionText}
-              label={t("papers.textOf", { title: `${version.title} (${versionName})` })}
+              doc={editedText}
+              label={textLabel}
               notesLabel={t("editor.footnotes")}
               adRefLabel={t("editor.adRefMarker")}
             />
           </LiveVersionEditor>
         ) : (
           <DocumentView
-            doc={versionText}
-            label={t("papers.textOf", { title: `${version.title} (${versionName})` })}
+            doc={editedText}
+            label={textLabel}
             notesLabel={t("editor.footnotes")}
             adRefLabel={t("editor.adRefMarker")}
           />

@@ -41,6 +41,13 @@ export const versionsAr: typeof versionsEn = {
     confirmLabel: "تأكيد ترجمة الفقرة {n}",
     confirming: "جارٍ التأكيد…",
     confirmed: "تم تأكيد الترجمة.",
+    parallelIntroOriginal:
+      "يقابل كل صف فقرة من النص الأصلي بالفقرة نفسها من الصيغة {language}، مرقمة كما في الأصل. يُحرَّر النص الأصلي هنا؛ أما الصيغة المقابلة فللقراءة فقط وتتابع محرريها مباشرة.",
+    editOriginalHere: "تحرير النص الأصلي ({language}) هنا",
+    editVersionHere: "تحرير الصيغة {language} هنا",
+    versionParagraph: "الترجمة، الفقرة {n}",
+    versionBlock: "الترجمة",
+    onlyInOriginal: "في النص الأصلي فقط",
     frozenHeading: "اللغات المجمدة معًا",
     frozenIntro: "جمّد هذا التنقيح النص الأصلي وكل صيغة لغوية في اللحظة نفسها؛ وتشملها جميعًا بصمته.",
     frozenLanguage: "اللغة",

@@ -43,6 +43,13 @@ export const versionsEs: typeof versionsEn = {
     confirmLabel: "Confirmar la traducción del párrafo {n}",
     confirming: "Confirmando…",
     confirmed: "Traducción confirmada.",
+    parallelIntroOriginal:
+      "Cada fila empareja un párrafo del original con el mismo párrafo de la versión en {language}, numerado como en el original. Aquí se edita el original; la versión de al lado es de solo lectura y sigue en directo a sus propios editores.",
+    editOriginalHere: "Editar aquí el original ({language})",
+    editVersionHere: "Editar aquí la versión en {language}",
+    versionParagraph: "Traducción, párrafo {n}",
+    versionBlock: "Traducción",
+    onlyInOriginal: "Solo en el original",
     frozenHeading: "Idiomas congelados juntos",
     frozenIntro:
       "Esta revisión congeló el original y cada versión lingüística en el mismo momento; su hash los abarca a todos.",

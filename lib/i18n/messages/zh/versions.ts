@@ -41,6 +41,13 @@ export const versionsZh: typeof versionsEn = {
     confirmLabel: "确认第{n}段的译文",
     confirming: "正在确认…",
     confirmed: "译文已确认。",
+    parallelIntroOriginal:
+      "每一行将原文的一段与{language}版本的同一段对照，编号与原文相同。此处编辑原文；旁边的版本为只读，并实时显示其编辑者的修改。",
+    editOriginalHere: "在此编辑原文（{language}）",
+    editVersionHere: "在此编辑{language}版本",
+    versionParagraph: "译文，第 {n} 段",
+    versionBlock: "译文",
+    onlyInOriginal: "仅见于原文",
     frozenHeading: "一并冻结的语文",
     frozenIntro: "本修订本在同一时刻冻结了原文和各语文版本；其哈希值涵盖所有版本。",
     frozenLanguage: "语文",
