@@ -183,7 +183,9 @@ function originalSideDecorations(doc: PmNode, options: VersionMarginOptions): De
   const outdated = new Set(options.outdated);
   if (options.readOriginal) {
     const before = paragraphWordsById(options.readOriginal);
-    for (const [id, words] of paragraphWordsById(original)) if (before.has(id) && before.get(id) !== words) outdated.add(id);
+    for (const [id, words] of paragraphWordsById(original)) {
+      if (before.has(id) && before.get(id) !== words) outdated.add(id);
+    }
   }
   const rows = alignVersions(original, options.beside);
   const positions = blockPositions(doc);

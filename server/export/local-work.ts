@@ -7,6 +7,7 @@ import { agreedContent } from "@/lib/editor/annotations";
 import { foldPaper } from "../collab/fold";
 import { liveContentFromYDoc, paperDoc } from "../collab/paper-state";
 import { readDocx } from "./import/docx";
+import { renderBilingual } from "./render/bilingual";
 import { renderCompilation } from "./render/compilation";
 import { renderFile } from "./render/file";
 import { closePdfBrowser } from "./render/pdf";
@@ -32,6 +33,7 @@ export const localWork: ExportWork = {
   foldPaper: async (updates, storedJson) => foldPaper(updates, storedJson),
   redlineDocx: renderRedlineDocx,
   compilationFile: renderCompilation,
+  bilingualFile: renderBilingual,
 };
 
 /** Releases what this thread's work holds (its PDF browser): the export thread's last task. */

@@ -11,6 +11,8 @@ import type { Locale } from "@/lib/i18n/locales";
 import { sha256Hex } from "../canonical";
 import { notFound } from "../errors";
 import { type Actor, authorize, can } from "../policy";
+import { parallelReading } from "../queries/language-versions";
+import { findPaperForActor } from "../queries/papers";
 import { symbolFilePart } from "./document-symbol";
 import {
   isIssuedSubmission,
@@ -23,6 +25,7 @@ import {
 import { exportSourceForActor, submittedSource } from "./source";
 import { submittedTexts } from "./submitted";
 import {
+  type BilingualExportInput,
   type ExportFile,
   type ExportFormat,
   type ExportOptions,
@@ -65,7 +68,7 @@ function exportFilename(source: ExportSource, format: ExportFormat, annotated = 
       .slice(0, 60)
       .toLowerCase() || "paper";
   // A language version shares its original's title and symbol: its language tells the files apart.
-  const language = source.texts ? `-${source.texts}` : "";
+  const language = source.texts ? `-${source.texts.replace("+", "-")}` : "";
   if (source.revision !== null && source.symbol) {
     return `${symbolFilePart(source.symbol)}-${base.slice(0, 40).replace(/-+$/, "")}${language}.${extensions[format]}`;
   }
@@ -98,7 +101,18 @@ export async function issueExport(
   format: ExportFormat,
   options: ExportOptions,
 ): Promise<ExportFile> {
-  if (!isIssuedSubmission(source, options)) return renderExport(source, format, options);
+  return issueFile(db, source, format, options, () => renderExport(source, format, options));
+}
+
+/** Hands out the kept copy of a submitted revision's file, or renders, keeps and records it (`source.texts` tells the files apart). */
+async function issueFile(
+  db: Db,
+  source: ExportSource,
+  format: ExportFormat,
+  options: ExportOptions,
+  render: () => Promise<ExportFile>,
+): Promise<ExportFile> {
+  if (!isIssuedSubmission(source, options)) return render();
   let submission: SubmissionRef | null = null;
   try {
     submission = await submissionOf(db, source);
@@ -107,7 +121,7 @@ export async function issueExport(
   } catch (error) {
     console.error(`issued files: could not read the kept ${format} file of paper ${source.paperId}`, error);
   }
-  const file = await renderExport(source, format, options);
+  const file = await render();
   if (!submission) return file;
   let issued = file;
   try {
@@ -121,6 +135,51 @@ export async function issueExport(
     console.error(`fingerprints: could not record the ${format} file of paper ${source.paperId}`, error);
   }
   return issued;
+}
+
+/** The bilingual file of an original and its version (server/export/render/bilingual.ts), rendered now. */
+export async function renderBilingualExport(input: BilingualExportInput, format: "docx" | "pdf"): Promise<ExportFile> {
+  const bytes = await exportWork().bilingualFile(input, format);
+  return { bytes, contentType: contentTypes[format], filename: exportFilename(bilingualSource(input), format) };
+}
+
+/** What the bilingual file is issued and fingerprinted as: the original's text, `texts` naming both languages. */
+function bilingualSource(input: BilingualExportInput): ExportSource {
+  return { ...input.original, texts: `${input.original.language}+${input.version.language}` };
+}
+
+export type BilingualRequest = {
+  paperId: string;
+  versionId: string;
+  revision: RevisionSelector;
+  format: "docx" | "pdf";
+  lang: Locale;
+};
+
+/**
+ * An original and one of its language versions in two aligned columns, for an actor allowed to
+ * export both (the policy's `paper.export`, asked by `exportSourceForActor`); not found unless
+ * `versionId` is a version of `paperId` the actor may see. A submitted revision's file is kept
+ * and fingerprinted like the others, so the verify check knows it.
+ */
+export async function exportBilingual(db: Db, actor: Actor, input: BilingualRequest): Promise<ExportFile> {
+  const found = await findPaperForActor(db, actor, input.versionId);
+  if (!found || found.paper.originalId !== input.paperId) throw notFound("paper");
+  const [original, version] = [
+    await exportSourceForActor(db, actor, input.paperId, input.revision),
+    await exportSourceForActor(db, actor, input.versionId, input.revision),
+  ];
+  let outdatedNumbers: number[] = [];
+  if (input.revision === "live") {
+    const reading = await parallelReading(db, actor, input.paperId, input.versionId);
+    outdatedNumbers = (reading?.rows ?? []).flatMap((row) =>
+      (row.outdated || (row.original !== null && row.version === null)) && row.number !== null ? [row.number] : [],
+    );
+  }
+  const bilingual: BilingualExportInput = { original, version, lang: input.lang, outdatedNumbers };
+  return issueFile(db, bilingualSource(bilingual), input.format, { lang: input.lang }, () =>
+    renderBilingualExport(bilingual, input.format),
+  );
 }
 
 export type ExportRequest = {

@@ -44,6 +44,10 @@ async function perform(task: ExportTask): Promise<{ result: unknown; transfer: A
       const bytes = await localWork.compilationFile(task.input, task.format);
       return { result: bytes, transfer: transferable(bytes) };
     }
+    case "bilingualFile": {
+      const bytes = await localWork.bilingualFile(task.input, task.format);
+      return { result: bytes, transfer: transferable(bytes) };
+    }
     case "release":
       await releaseLocalWork();
       return { result: null, transfer: [] };

@@ -15,6 +15,7 @@ import type { Folded } from "../collab/fold";
 import { AppError, type ErrorCode } from "../errors";
 import type { ImportedDocx, ImportVoice } from "./import/imported";
 import type {
+  BilingualExportInput,
   CompilationExportInput,
   ExportFormat,
   ExportOptions,
@@ -33,6 +34,7 @@ export type ExportTask =
   | { op: "foldPaper"; updates: Uint8Array[]; storedJson: string | null }
   | { op: "redlineDocx"; input: RedlineInput }
   | { op: "compilationFile"; input: CompilationExportInput; format: "docx" | "pdf" }
+  | { op: "bilingualFile"; input: BilingualExportInput; format: "docx" | "pdf" }
   | { op: "release" };
 
 export type SerializedError = { appError?: { code: ErrorCode; messageKey: string }; message: string; stack?: string };
@@ -135,6 +137,10 @@ export class ExportThread implements ExportWork {
 
   compilationFile(input: CompilationExportInput, format: "docx" | "pdf"): Promise<Uint8Array> {
     return this.run({ op: "compilationFile", input, format });
+  }
+
+  bilingualFile(input: BilingualExportInput, format: "docx" | "pdf"): Promise<Uint8Array> {
+    return this.run({ op: "bilingualFile", input, format });
   }
 
   /** Stops the thread (its Chromium closed first, within 5 s); pending tasks fail, later ones are refused. */

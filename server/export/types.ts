@@ -174,6 +174,8 @@ export interface ExportWork {
   redlineDocx(input: RedlineInput): Promise<Uint8Array>;
   /** The compilation of amendments as a landscape table, in Word or PDF (server/export/render/compilation.ts). */
   compilationFile(input: CompilationExportInput, format: "docx" | "pdf"): Promise<Uint8Array>;
+  /** An original and its language version in two aligned columns (server/export/render/bilingual.ts). */
+  bilingualFile(input: BilingualExportInput, format: "docx" | "pdf"): Promise<Uint8Array>;
 }
 
 // Inputs of the renderers, here so that the renderers and their callers share them without
@@ -211,6 +213,16 @@ export type CompilationExportInput = {
   footer: string;
   /** ISO 8601: the file's own date (the same input gives the same bytes). */
   date: string;
+};
+
+/** An original and one of its language versions, for the bilingual export (server/export/render/bilingual.ts). */
+export type BilingualExportInput = {
+  original: ExportSource;
+  version: ExportSource;
+  /** The cover's language. */
+  lang: Locale;
+  /** The version's paragraphs whose translation is outdated (live text only; a revision's are in `languages`). */
+  outdatedNumbers: number[];
 };
 
 export type RedlineInput = {

@@ -15,6 +15,7 @@ export const inThisThread: ExportWork = {
   foldPaper: async (updates, storedJson) => (await local()).foldPaper(updates, storedJson),
   redlineDocx: async (input) => (await local()).redlineDocx(input),
   compilationFile: async (input, format) => (await local()).compilationFile(input, format),
+  bilingualFile: async (input, format) => (await local()).bilingualFile(input, format),
 };
 
 // Process-wide: the custom server starts the thread, and the app's bundles (route handlers,

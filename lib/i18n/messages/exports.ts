@@ -2,6 +2,17 @@
 // spread into en.ts and fr.ts. The cover block of every export is written with these too.
 export const exportsEn = {
   exports: {
+    bilingual: {
+      languages: "Languages of this file",
+      outdated: "Translation outdated in paragraphs",
+      noneOutdated: "None: every translation is up to date",
+      number: "No.",
+      heading: "Bilingual export",
+      help: "The original and the {language} version in two aligned columns, paragraph by paragraph.",
+      download: "Download the bilingual {format} ({language})",
+      word: "Word",
+      pdf: "PDF",
+    },
     cover: {
       heading: "Document record",
       dialogue: "Dialogue",
@@ -179,6 +190,17 @@ export const exportsEn = {
 
 export const exportsFr: typeof exportsEn = {
   exports: {
+    bilingual: {
+      languages: "Langues de ce fichier",
+      outdated: "Traduction à revoir aux paragraphes",
+      noneOutdated: "Aucune : chaque traduction est à jour",
+      number: "N°",
+      heading: "Export bilingue",
+      help: "L’original et la version {language} en deux colonnes alignées, paragraphe par paragraphe.",
+      download: "Télécharger le {format} bilingue ({language})",
+      word: "Word",
+      pdf: "PDF",
+    },
     cover: {
       heading: "Fiche du document",
       dialogue: "Dialogue",

@@ -12,10 +12,10 @@ import type { Locale } from "@/lib/i18n/locales";
 import type { VerifyOutcome } from "@/lib/verify-outcome";
 import { sha256Hex } from "../../canonical";
 import { issuedFingerprints, recordIssuedFile } from "../issued-files";
-import { renderExport } from "../service";
+import { renderBilingualExport, renderExport } from "../service";
 import { submittedSource } from "../source";
 import { submittedTexts } from "../submitted";
-import type { ExportFormat, ExportSource } from "../types";
+import type { BilingualExportInput, ExportFormat, ExportSource } from "../types";
 import { detectFormat, extractFingerprint } from "./fingerprint";
 import { publicMatch } from "./hash";
 
@@ -40,19 +40,27 @@ type VerifyOptions = {
   schedule?: <T>(task: () => Promise<T>) => Promise<T>;
 };
 
+/** A submitted text as a file may hold it: one text's source, or an original and its version side by side. */
+type Candidate = { source: ExportSource; bilingual: BilingualExportInput | null };
+
 /** SHA-256 of the submitted revision as rendered today. */
 async function currentRendering(
-  source: ExportSource,
+  candidate: Candidate,
   format: ExportFormat,
   lang: Locale,
   options: VerifyOptions,
 ): Promise<string> {
-  const key = `${format}:${lang}:${sha256Hex(JSON.stringify(source))}`;
+  const key = `${format}:${lang}:${sha256Hex(JSON.stringify(candidate))}`;
   const known = options.render ? undefined : rendered.get(key);
   if (known) return known;
   const render = options.render ?? renderExport;
   const schedule = options.schedule ?? ((task) => task());
-  const file = await schedule(() => render(source, format, { lang }));
+  const { bilingual } = candidate;
+  const file = await schedule(() =>
+    bilingual && (format === "docx" || format === "pdf")
+      ? renderBilingualExport(bilingual, format)
+      : render(candidate.source, format, { lang }),
+  );
   const sha256 = sha256Hex(file.bytes);
   if (!options.render) remember(key, sha256);
   return sha256;
@@ -75,12 +83,11 @@ export async function verifyFile(db: Db, bytes: Uint8Array, options: VerifyOptio
   const genuine = texts.find((t) => issued.get(t.paperId)?.has(digest));
   if (genuine) return { outcome: "match", format, matches: [publicMatch(genuine)] };
   for (const text of texts) {
-    const paperId = await paperOfTexts(db, text.paperId, fingerprint.texts);
-    if (paperId === null) continue;
-    const source = await submittedSource(db, paperId);
-    if ((await currentRendering(source, format, fingerprint.lang, options)) === digest) {
+    const candidate = await candidateOf(db, text.paperId, fingerprint.texts, fingerprint.lang);
+    if (candidate === null || (candidate.bilingual && format !== "docx" && format !== "pdf")) continue;
+    if ((await currentRendering(candidate, format, fingerprint.lang, options)) === digest) {
       // The upload is exactly today's rendering: recorded, so it matches whatever renders later.
-      await recordIssuedFile(db, source, format, { lang: fingerprint.lang }, bytes);
+      await recordIssuedFile(db, candidate.source, format, { lang: fingerprint.lang }, bytes);
       return { outcome: "match", format, matches: [publicMatch(text)] };
     }
   }
@@ -88,14 +95,33 @@ export async function verifyFile(db: Db, bytes: Uint8Array, options: VerifyOptio
 }
 
 /**
- * The paper whose submitted text a file says it holds: the original's, or its language
- * version's in the marker's language (frozen with the submitted revision); null: none such.
+ * The submitted text a file says it holds (`texts` of its marker): the original's, its language
+ * version's in that language, or the original and that version side by side ("en+fr"), all of
+ * the submitted revision; null: the paper has no such text.
  */
-async function paperOfTexts(db: Db, originalId: string, texts: string): Promise<string | null> {
-  if (texts === "") return originalId;
-  const [version] = await db
-    .select({ id: papers.id })
-    .from(papers)
-    .where(and(eq(papers.originalId, originalId), eq(papers.language, texts)));
-  return version?.id ?? null;
+async function candidateOf(db: Db, originalId: string, texts: string, lang: Locale): Promise<Candidate | null> {
+  if (texts === "") return { source: await submittedSource(db, originalId), bilingual: null };
+  const [first, second] = texts.split("+");
+  const versionOf = async (language: string) => {
+    const [version] = await db
+      .select({ id: papers.id })
+      .from(papers)
+      .where(and(eq(papers.originalId, originalId), eq(papers.language, language)));
+    return version?.id ?? null;
+  };
+  if (second === undefined) {
+    const versionId = await versionOf(texts);
+    return versionId === null ? null : { source: await submittedSource(db, versionId), bilingual: null };
+  }
+  const versionId = await versionOf(second);
+  if (versionId === null) return null;
+  const original = await submittedSource(db, originalId);
+  if (original.language !== first) return null;
+  const bilingual: BilingualExportInput = {
+    original,
+    version: await submittedSource(db, versionId),
+    lang,
+    outdatedNumbers: [],
+  };
+  return { source: { ...original, texts }, bilingual };
 }

@@ -11,6 +11,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { DocumentView } from "@/components/DocumentView";
+import { BilingualExportLinks } from "@/components/versions/BilingualExportLinks";
 import { LiveVersionEditor } from "@/components/versions/LiveVersionEditor";
 import { OutdatedTranslations } from "@/components/versions/OutdatedTranslations";
 import { PaperSubpage } from "@/components/workflow/PaperSubpage";
@@ -143,6 +144,15 @@ export default async function ParallelPage({ params, searchParams }: Props) {
           />
         )}
       </section>
+      {can(actor, "paper.export", paper) && can(actor, "paper.export", version) && (
+        <BilingualExportLinks
+          originalId={paper.id}
+          versionId={version.id}
+          language={versionName}
+          revision="live"
+          t={t}
+        />
+      )}
       <OutdatedTranslations
         versionId={version.id}
         rows={rows}

@@ -5,6 +5,17 @@ import type { exportsEn } from "../exports";
 
 export const exportsAr: typeof exportsEn = {
   exports: {
+    bilingual: {
+      languages: "لغات هذا الملف",
+      outdated: "ترجمة غير محدثة في الفقرات",
+      noneOutdated: "لا شيء: كل الترجمات محدثة",
+      number: "الرقم",
+      heading: "تصدير ثنائي اللغة",
+      help: "النص الأصلي والصيغة {language} في عمودين متقابلين، فقرة بفقرة.",
+      download: "تنزيل ملف {format} ثنائي اللغة ({language})",
+      word: "Word",
+      pdf: "PDF",
+    },
     cover: {
       heading: "بيانات الوثيقة",
       dialogue: "الحوار",

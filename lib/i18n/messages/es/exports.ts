@@ -4,6 +4,17 @@ import type { exportsEn } from "../exports";
 
 export const exportsEs: typeof exportsEn = {
   exports: {
+    bilingual: {
+      languages: "Idiomas de este archivo",
+      outdated: "Traducción desactualizada en los párrafos",
+      noneOutdated: "Ninguno: todas las traducciones están al día",
+      number: "N.º",
+      heading: "Exportación bilingüe",
+      help: "El original y la versión en {language} en dos columnas alineadas, párrafo por párrafo.",
+      download: "Descargar el {format} bilingüe ({language})",
+      word: "Word",
+      pdf: "PDF",
+    },
     cover: {
       heading: "Ficha del documento",
       dialogue: "Diálogo",

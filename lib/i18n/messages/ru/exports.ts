@@ -4,6 +4,17 @@ import type { exportsEn } from "../exports";
 
 export const exportsRu: typeof exportsEn = {
   exports: {
+    bilingual: {
+      languages: "Языки этого файла",
+      outdated: "Перевод устарел в пунктах",
+      noneOutdated: "Нет: все переводы актуальны",
+      number: "№",
+      heading: "Двуязычный экспорт",
+      help: "Оригинал и версия на языке: {language} — в двух выровненных колонках, пункт за пунктом.",
+      download: "Скачать двуязычный {format} ({language})",
+      word: "Word",
+      pdf: "PDF",
+    },
     cover: {
       heading: "Учетные данные документа",
       dialogue: "Диалог",

@@ -5,6 +5,17 @@ import type { exportsEn } from "../exports";
 
 export const exportsZh: typeof exportsEn = {
   exports: {
+    bilingual: {
+      languages: "本文件的语文",
+      outdated: "译文待更新的段落",
+      noneOutdated: "无：所有译文均已更新",
+      number: "编号",
+      heading: "双语导出",
+      help: "原文和{language}版本按段落对齐，分两栏排列。",
+      download: "下载双语 {format}（{language}）",
+      word: "Word",
+      pdf: "PDF",
+    },
     cover: {
       heading: "文件记录",
       dialogue: "对话",

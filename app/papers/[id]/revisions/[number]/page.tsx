@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DocumentView } from "@/components/DocumentView";
 import { ExportMenu } from "@/components/export/ExportMenu";
+import { BilingualExportLinks } from "@/components/versions/BilingualExportLinks";
 import { FrozenLanguages } from "@/components/versions/FrozenLanguages";
 import { PaperSubpage } from "@/components/workflow/PaperSubpage";
 import { catalogs } from "@/lib/i18n/translate";
+import { languageName } from "@/lib/language-versions";
 import { documentSymbolOf } from "@/server/export/document-symbol";
 import { getTranslator } from "@/server/locale";
 import { can } from "@/server/policy";
@@ -59,6 +61,15 @@ export default async function RevisionPage({ params }: Props) {
             currentPaperId={paper.id}
           />
         </section>
+      )}
+      {paper.originalId !== null && can(actor, "paper.export", paper) && (
+        <BilingualExportLinks
+          originalId={paper.originalId}
+          versionId={paper.id}
+          language={languageName(paper.language, locale)}
+          revision={n}
+          t={t}
+        />
       )}
       {can(actor, "paper.export", paper) && <ExportMenu paperId={paper.id} revision={n} t={t} />}
       <section className="card">
