@@ -8,7 +8,7 @@ import { papers, paperUpdates } from "@/db/schema";
 import { type DocNode, emptyDoc, isDocNode } from "@/lib/document";
 import { recordEditedTranslations } from "../domain/language-versions";
 import { exportWork } from "../export/work";
-import { syncLiveEntries } from "../search/index-entries";
+import { syncCommentParagraphs, syncLiveEntries } from "../search/index-entries";
 import { type Folded, foldPaper } from "./fold";
 import { readPaperState } from "./paper-state";
 
@@ -27,7 +27,7 @@ async function foldLocked(
 ): Promise<string | null> {
   const { updates, lastSeq } = await readPaperState(tx, paper);
   if (lastSeq === 0) return paper.storedJson;
-  const { state, content } = await fold(updates, paper.storedJson);
+  const { state, content, anchors } = await fold(updates, paper.storedJson);
   await tx
     .update(papers)
     .set({
@@ -40,6 +40,7 @@ async function foldLocked(
     .where(eq(papers.id, paper.id));
   // The search index follows the snapshot in the same transaction: only changed blocks cost.
   if (content) await syncLiveEntries(tx, paper.id, content.blocks);
+  await syncCommentParagraphs(tx, paper.id, anchors);
   // A language version's edited paragraphs count as updated translations (issue 19).
   if (content && paper.originalId) {
     const before: unknown = paper.storedJson === null ? null : JSON.parse(paper.storedJson);

@@ -4,20 +4,27 @@
 import * as Y from "yjs";
 import { docToPlainText, isDocNode } from "@/lib/document";
 import { canonicalContent } from "../canonical";
-import { type SearchBlock, searchBlocks } from "../search/blocks";
-import { contentFromYDoc, paperDoc } from "./paper-state";
+import { agreedContent } from "@/lib/editor/annotations";
+import { anchorParagraphs, type SearchBlock, searchBlocks } from "../search/blocks";
+import { liveContentFromYDoc, paperDoc } from "./paper-state";
 
 /**
  * `content`: the new readable snapshot (JSON text and plain text) and its searchable blocks, or
- * null when the text is unchanged.
+ * null when the text is unchanged. `anchors`: each comment anchor's paragraph number in the live
+ * text (anchors change without the agreed text changing, so they are read on every fold).
  */
-export type Folded = { state: Uint8Array; content: { json: string; text: string; blocks: SearchBlock[] } | null };
+export type Folded = {
+  state: Uint8Array;
+  content: { json: string; text: string; blocks: SearchBlock[] } | null;
+  anchors: Record<string, number | null>;
+};
 
 /** Folds `updates` (the stored state first) and compares the text with the stored snapshot's JSON. */
 export function foldPaper(updates: readonly Uint8Array[], storedJson: string | null): Folded {
   const doc = paperDoc(updates);
   try {
-    const content = contentFromYDoc(doc);
+    const live = liveContentFromYDoc(doc);
+    const content = agreedContent(live);
     const stored: unknown = storedJson === null ? null : JSON.parse(storedJson);
     // Paragraph ids count here (not in hashes): the snapshot must carry the ids the text has.
     const same = (doc: typeof content) => canonicalContent(doc, { withParagraphIds: true });
@@ -27,6 +34,7 @@ export function foldPaper(updates: readonly Uint8Array[], storedJson: string | n
       content: changed
         ? { json: JSON.stringify(content), text: docToPlainText(content), blocks: searchBlocks(content) }
         : null,
+      anchors: anchorParagraphs(live),
     };
   } finally {
     doc.destroy();

@@ -129,9 +129,9 @@ export async function searchPapers(
     const href =
       row.source === "revision" && can(actor, "paper.viewHistory", paper)
         ? `/papers/${row.paper_id}/revisions/${row.revision_number}${paragraph}`
-        : row.source === "live" || row.source === "revision"
-          ? `/papers/${row.paper_id}${paragraph}`
-          : `/papers/${row.paper_id}`;
+        : row.source === "title"
+          ? `/papers/${row.paper_id}`
+          : `/papers/${row.paper_id}${paragraph}`;
     return {
       id: Number(row.id),
       source: row.source,

@@ -5,7 +5,7 @@
 // block is recognised by its text's hash, and an unchanged block that moved only has its place
 // and paragraph number updated (no new tsvector).
 import { createHash } from "node:crypto";
-import { and, asc, eq, inArray, isNull, notExists, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, notExists, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { comments, commentThreads, papers, revisions, searchEntries } from "@/db/schema";
 import { type DocNode, isDocNode } from "@/lib/document";
@@ -136,13 +136,65 @@ export async function indexRevision(
   await insertEntries(tx, rows);
 }
 
+/**
+ * Each comment's entry names the paragraph its thread is anchored in (`anchors`, read from the
+ * live text by compaction's fold); a thread whose passage is gone names none. Only entries whose
+ * paragraph changed are written: one read of the paper's comment entries, then the differences.
+ */
+export async function syncCommentParagraphs(
+  tx: DbOrTx,
+  paperId: string,
+  anchors: Readonly<Record<string, number | null>>,
+): Promise<number> {
+  const rows = await tx
+    .select({ id: searchEntries.id, paragraphNumber: searchEntries.paragraphNumber, anchorId: commentThreads.anchorId })
+    .from(searchEntries)
+    .innerJoin(comments, eq(comments.id, searchEntries.commentId))
+    .innerJoin(commentThreads, eq(commentThreads.id, comments.threadId))
+    .where(and(eq(searchEntries.paperId, paperId), eq(searchEntries.source, "comment")));
+  const moves = rows.flatMap((row) => {
+    const number = anchors[row.anchorId] ?? null;
+    return number === row.paragraphNumber ? [] : [{ id: row.id, number }];
+  });
+  for (let i = 0; i < moves.length; i += BATCH) {
+    const values = sql.join(
+      moves.slice(i, i + BATCH).map((m) => sql`(${m.id}::bigint, ${m.number}::int)`),
+      sql`, `,
+    );
+    await tx.execute(sql`
+      update ${searchEntries} set paragraph_number = moved.paragraph_number
+      from (values ${values}) as moved(id, paragraph_number)
+      where ${searchEntries.id} = moved.id`);
+  }
+  return moves.length;
+}
+
 /** A comment as written or edited (replaces its entry). */
 export async function indexComment(tx: DbOrTx, comment: { id: string; paperId: string; body: string }) {
   const language = await paperLanguage(tx, comment.paperId);
   if (language === null) return;
+  // The paragraph its thread is known to be in (from its own entry or another of the thread's),
+  // until compaction reads the anchor again.
+  const [known] = await tx
+    .select({ paragraphNumber: searchEntries.paragraphNumber })
+    .from(searchEntries)
+    .innerJoin(comments, eq(comments.id, searchEntries.commentId))
+    .where(
+      and(
+        sql`${comments.threadId} = (select thread_id from comments where id = ${comment.id})`,
+        isNotNull(searchEntries.paragraphNumber),
+      ),
+    )
+    .limit(1);
   await unindexComment(tx, comment.id);
   await insertEntries(tx, [
-    entryRow(language, { paperId: comment.paperId, source: "comment", commentId: comment.id, body: comment.body }),
+    entryRow(language, {
+      paperId: comment.paperId,
+      source: "comment",
+      commentId: comment.id,
+      paragraphNumber: known?.paragraphNumber ?? null,
+      body: comment.body,
+    }),
   ]);
 }
 

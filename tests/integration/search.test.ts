@@ -3,6 +3,7 @@
 // following a live edit through the real collaboration server.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import { searchEntries } from "@/db/schema";
 import type { DocNode } from "@/lib/document";
 import { newAnchorId } from "@/lib/editor/annotations";
@@ -249,6 +250,57 @@ describe("live edits", () => {
       expect((await untouched())?.id).toBe(before?.id);
     } finally {
       client.destroy();
+    }
+  });
+
+  it("a comment's result names the paragraph its thread is anchored in, as paragraphs move or go", async () => {
+    const { paper } = await makePaperInStatus(testDb.db(), "consultation", world, {
+      content: doc("Remittance costs fall.", "Consular services reach migrants abroad."),
+    });
+    const { delegate, chair } = world.actors;
+    const delegateClient = connectClient(
+      collab.url,
+      paper.id,
+      (await sessionCookie(testDb.db(), world.emails.delegate)).cookie,
+    );
+    const chairClient = connectClient(
+      collab.url,
+      paper.id,
+      (await sessionCookie(testDb.db(), world.emails.chair)).cookie,
+    );
+    const commentHit = async () =>
+      (await search(chair, "xylophonic")).find((h) => h.paperId === paper.id && h.source === "comment");
+    try {
+      await Promise.all([delegateClient.synced(), chairClient.synced()]);
+      // The delegate anchors a comment on paragraph 2 (block 2, after the heading and paragraph 1).
+      const anchorId = newAnchorId(delegate.id);
+      textOf(delegateClient.doc, 2).format(0, 8, { "commentAnchor--searchxx": { id: anchorId } });
+      await delegateClient.acked();
+      await createThread(testDb.db(), delegate, {
+        paperId: paper.id,
+        anchorId,
+        quote: "Consular",
+        body: "A xylophonic remark on consular services.",
+      });
+      await waitFor(async () => (await commentHit())?.paragraphNumber === 2, 15_000, "the comment's paragraph read");
+      expect(await commentHit()).toMatchObject({ paragraphNumber: 2, href: `/papers/${paper.id}#para-2` });
+
+      // The chair adds a paragraph before it: the commented one is now paragraph 3.
+      await waitFor(async () => chairClient.doc.getXmlFragment("default").length === 3, 5_000, "the chair in sync");
+      const added = new Y.XmlElement("paragraph");
+      added.insert(0, [new Y.XmlText("Return and reintegration programmes expand.")]);
+      chairClient.doc.getXmlFragment("default").insert(1, [added]);
+      await chairClient.acked();
+      await waitFor(async () => (await commentHit())?.paragraphNumber === 3, 15_000, "the comment's paragraph moved");
+
+      // The commented paragraph is deleted: the comment names no paragraph any more.
+      chairClient.doc.getXmlFragment("default").delete(3, 1);
+      await chairClient.acked();
+      await waitFor(async () => (await commentHit())?.paragraphNumber === null, 15_000, "the passage gone");
+      expect((await commentHit())?.href).toBe(`/papers/${paper.id}`);
+    } finally {
+      delegateClient.destroy();
+      chairClient.destroy();
     }
   });
 });
