@@ -252,3 +252,45 @@ test("the side-by-side view edits the original too, with the French beside it fl
   await expect(chair.page).toHaveURL(/\/parallel\?with=[0-9a-f-]{36}$/);
   await expect(chair.page.getByTestId("parallel-original").first()).toContainText("It welcomes the new partners.");
 });
+
+test("two language versions side by side: the Spanish edited beside the French, then the other way round", async ({
+  paperInConsultation,
+  openPaperAs,
+}) => {
+  test.setTimeout(180_000);
+  const path = await paperInConsultation(
+    `Two versions ${Date.now().toString(36)}`,
+    "Recalling the Rabat Process on migration and development.\nDecides to meet every year.",
+  );
+  const chair = await openPaperAs("rabatChair", path);
+  const addVersion = async (language: string) => {
+    await chair.page.goto(path);
+    const versions = chair.page.getByTestId("language-versions");
+    await versions.getByRole("combobox", { name: "Language", exact: true }).selectOption(language);
+    await versions.getByRole("button", { name: "Add the version" }).click();
+    await expect(chair.page).toHaveURL(/\/parallel\?with=[0-9a-f-]{36}$/);
+    return new URL(chair.page.url()).searchParams.get("with") ?? "";
+  };
+  const frenchId = await addVersion("fr");
+  const spanishId = await addVersion("es");
+
+  // From the French version's page, the Spanish opens beside it.
+  await chair.page.goto(`/papers/${frenchId}`);
+  await chair.page.getByTestId("language-versions").getByRole("link", { name: "Side by side: Spanish" }).click();
+  await expect(chair.page).toHaveURL(new RegExp(`/papers/${frenchId}/parallel\\?with=${spanishId}$`));
+  const view = new PaperPage(chair.page, `/papers/${spanishId}`);
+  await view.waitForText();
+  const cells = chair.page.getByTestId("parallel-original");
+  await expect(cells).toHaveCount(2);
+  await expect(cells.first()).toHaveAttribute("lang", "fr");
+  await expect(chair.page.getByText("Version: French")).toBeAttached();
+  await expect(chair.page.getByText("Version: Spanish")).toBeAttached();
+  await expect(view.editor.locator("p[data-original-number]")).toHaveCount(2);
+  await expectAccessible(chair.page);
+
+  // The other way round: the French edited beside the Spanish.
+  await chair.page.getByRole("link", { name: "Edit the French version here" }).click();
+  await expect(chair.page).toHaveURL(new RegExp(`/papers/${spanishId}/parallel\\?with=${frenchId}$`));
+  await new PaperPage(chair.page, `/papers/${frenchId}`).waitForText();
+  await expect(chair.page.getByTestId("parallel-original").first()).toHaveAttribute("lang", "es");
+});

@@ -41,7 +41,15 @@ export function LanguageVersions({ paperId, family, languages, canAdd, locale, t
                 </Link>
               )}
               {!member.isOriginal && original && (
-                <Link href={`/papers/${original.id}/parallel?with=${member.id}`} className="text-sm">
+                // From a version's page, another version opens beside this one; otherwise beside the original.
+                <Link
+                  href={
+                    paperId !== original.id && member.id !== paperId
+                      ? `/papers/${paperId}/parallel?with=${member.id}`
+                      : `/papers/${original.id}/parallel?with=${member.id}`
+                  }
+                  className="text-sm"
+                >
                   {t("versions.parallelWith", { language: name })}
                 </Link>
               )}

@@ -61,17 +61,19 @@ type Props = Omit<ComponentProps<typeof PaperEditor>, "version"> & {
   besideId: string;
   /** What the page read: the other text and the outdated paragraphs then. */
   version: VersionMarginOptions;
+  /** The text beside is the original: a paragraph whose words change there flags its translation at once. */
+  flagChangesBeside: boolean;
 };
 
-export function LiveVersionEditor({ besideId, version, ...editor }: Props) {
+export function LiveVersionEditor({ besideId, version, flagChangesBeside, ...editor }: Props) {
   const beside = useLiveText(besideId, version.beside);
   const live = useMemo<VersionMarginOptions>(() => {
     // Editing the original: the margin itself flags what this editor changes (version-margin.ts).
-    if (version.editing === "original") return { ...version, beside };
+    if (version.editing === "original" || !flagChangesBeside) return { ...version, beside };
     const before = paragraphWordsById(version.beside);
     const changed = [...paragraphWordsById(beside)].filter(([id, words]) => before.has(id) && before.get(id) !== words);
     const outdated = [...new Set([...version.outdated, ...changed.map(([id]) => id)])];
     return { ...version, beside, outdated };
-  }, [beside, version]);
+  }, [beside, version, flagChangesBeside]);
   return <PaperEditor {...editor} version={live} />;
 }

@@ -1,7 +1,7 @@
 // Reads for language versions (issue 19): a paper's versions, and the parallel reading of a
 // version beside its original with each paragraph's translation state. The texts are read from
 // the collaboration log (the live text, not the snapshot compaction refreshes seconds later).
-import { and, asc, eq, isNull, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "@/db/client";
 import { papers, translationConfirmations } from "@/db/schema";
 import type { DocNode } from "@/lib/document";
@@ -90,32 +90,47 @@ export async function confirmationsOf(db: DbOrTx, versionId: string): Promise<Ma
 }
 
 /**
- * The parallel reading of a version and its original, for a page: null unless `versionId` is a
- * language version of `originalId` that the actor may see. Both live texts are read in one
- * transaction holding both rows FOR SHARE (no compaction between the reads).
+ * The parallel reading of a version beside its original, or beside another version of the same
+ * original (issue 19), for a page: null unless `versionId` is a language version of the same
+ * original as `besideId` (the original itself or another of its versions) and the actor may see
+ * them. The texts are read in one transaction holding the rows FOR SHARE (no compaction between
+ * the reads), the original's first, then the versions' by id: the order a freeze locks them in.
+ * `rows` are always the version against its original (what "translation outdated" means).
  */
-export async function parallelReading(db: Db, actor: Actor, originalId: string, versionId: string) {
+export async function parallelReading(db: Db, actor: Actor, besideId: string, versionId: string) {
+  if (besideId === versionId) return null;
   return db.transaction(async (tx) => {
-    // The original's row first, then the version's: the order a freeze locks them in.
+    const [target] = await tx
+      .select({ originalId: papers.originalId })
+      .from(papers)
+      .where(eq(papers.id, versionId));
+    const originalId = target?.originalId;
+    if (!originalId) return null;
     const [original] = await tx
       .select()
       .from(papers)
       .where(and(eq(papers.id, originalId), isNull(papers.originalId)))
       .for("share");
-    const [version] = original
-      ? await tx
-          .select()
-          .from(papers)
-          .where(and(eq(papers.id, versionId), eq(papers.originalId, originalId)))
-          .for("share")
-      : [];
-    if (!original || !version || !can(actor, "paper.view", version)) return null;
-    const [originalText, versionText] = [await liveAgreedText(tx, original), await liveAgreedText(tx, version)];
+    if (!original) return null;
+    const versions = await tx
+      .select()
+      .from(papers)
+      .where(and(inArray(papers.id, [versionId, besideId]), eq(papers.originalId, originalId)))
+      .orderBy(asc(papers.id))
+      .for("share");
+    const version = versions.find((row) => row.id === versionId);
+    const beside = besideId === original.id ? original : versions.find((row) => row.id === besideId);
+    if (!version || !beside || !can(actor, "paper.view", version) || !can(actor, "paper.view", beside)) return null;
+    const originalText = await liveAgreedText(tx, original);
+    const versionText = await liveAgreedText(tx, version);
+    const besideText = beside.id === original.id ? originalText : await liveAgreedText(tx, beside);
     return {
       original,
       version,
+      beside,
       originalText,
       versionText,
+      besideText,
       rows: translationRows(originalText, versionText, await confirmationsOf(tx, version.id)),
     };
   });

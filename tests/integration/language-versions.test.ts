@@ -273,3 +273,32 @@ describe("translation outdated", () => {
     expect(await languageFamily(testDb.db(), world.actors.outsider, version)).toEqual([]);
   });
 });
+
+describe("two versions side by side", () => {
+  it("reads a version beside another of the same original, its outdated rows still against the original", async () => {
+    const { paper, version: french } = await draftWithFrench();
+    const spanish = await addLanguageVersion(testDb.db(), world.actors.chair, { paperId: paper.id, language: "es" });
+    const ids = (await liveText(paper.id)).content?.map(paragraphIdOf) ?? [];
+    const [, first] = ids as string[];
+    if (!first) throw new Error("sample text has a paragraph");
+    await rewriteParagraph(french.id, first, "La migration et le développement sont liés.");
+    await rewriteParagraph(spanish.id, first, "La migración y el desarrollo están vinculados.");
+    await rewriteParagraph(paper.id, first, "Migration and development are closely interlinked.");
+
+    const reading = await parallelReading(testDb.db(), world.actors.delegate, french.id, spanish.id);
+    expect(reading?.beside.id).toBe(french.id);
+    expect(reading?.version.id).toBe(spanish.id);
+    expect(JSON.stringify(reading?.besideText)).toContain("La migration et le développement");
+    expect(JSON.stringify(reading?.versionText)).toContain("La migración");
+    // Outdated is the Spanish against the original (its paragraph 1 changed since), not the French.
+    expect(reading?.rows.filter((r) => r.outdated).map((r) => r.pid)).toEqual([first]);
+
+    // Not beside itself, not beside another paper's version, not for whom may not see them.
+    const { version: otherFrench } = await draftWithFrench();
+    expect(await parallelReading(testDb.db(), world.actors.chair, spanish.id, spanish.id)).toBeNull();
+    expect(await parallelReading(testDb.db(), world.actors.chair, otherFrench.id, spanish.id)).toBeNull();
+    expect(await parallelReading(testDb.db(), world.actors.outsider, french.id, spanish.id)).toBeNull();
+    // The original beside a version, as before.
+    expect((await parallelReading(testDb.db(), world.actors.chair, paper.id, spanish.id))?.beside.id).toBe(paper.id);
+  });
+});

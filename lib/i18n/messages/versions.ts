@@ -41,6 +41,10 @@ export const versionsEn = {
     confirmLabel: "Confirm the translation of paragraph {n}",
     confirming: "Confirming…",
     confirmed: "Translation confirmed.",
+    languageParagraph: "{language}, paragraph {n}",
+    parallelIntroVersions:
+      "Each row pairs a paragraph of the {beside} version with the same paragraph of the {language} version, numbered as in the original. The {language} version is edited here; the {beside} one beside it is read-only and follows its own editors live.",
+    editBesideHere: "Edit the {language} version here",
     parallelIntroOriginal:
       "Each row pairs a paragraph of the original with the same paragraph of the {language} version, numbered as in the original. The original is edited here; the version beside it is read-only and follows its own editors live.",
     editOriginalHere: "Edit the original ({language}) here",
@@ -106,6 +110,10 @@ export const versionsFr: typeof versionsEn = {
     confirmLabel: "Confirmer la traduction du paragraphe {n}",
     confirming: "Confirmation…",
     confirmed: "Traduction confirmée.",
+    languageParagraph: "{language}, paragraphe {n}",
+    parallelIntroVersions:
+      "Chaque ligne met un paragraphe de la version {beside} en regard du même paragraphe de la version {language}, numéroté comme dans l’original. La version {language} se modifie ici ; la version {beside}, en regard, est en lecture seule et suit en direct ses propres rédacteurs.",
+    editBesideHere: "Modifier ici la version {language}",
     parallelIntroOriginal:
       "Chaque ligne met un paragraphe de l’original en regard du même paragraphe de la version {language}, numéroté comme dans l’original. L’original se modifie ici ; la version, en regard, est en lecture seule et suit en direct ses propres rédacteurs.",
     editOriginalHere: "Modifier ici l’original ({language})",

@@ -40,14 +40,17 @@ export default async function ParallelPage({ params, searchParams }: Props) {
   if (!parsed.success) notFound();
   const reading = await parallelReading(db, actor, paper.id, parsed.data.with);
   if (!reading) notFound();
-  const { version, originalText, versionText, rows } = reading;
+  const { original, version, beside, originalText, versionText, besideText, rows } = reading;
   const { t, locale } = await getTranslator();
-  const originalName = languageName(reading.original.language, locale);
+  const originalName = languageName(original.language, locale);
   const versionName = languageName(version.language, locale);
-  // Either text may be the one edited here; the other is drawn beside it, read-only and live.
-  const editingOriginal = parsed.data.edit === "original";
-  const edited = editingOriginal ? reading.original : version;
-  const other = editingOriginal ? version : reading.original;
+  const besideName = languageName(beside.language, locale);
+  // Beside the original, either text may be the one edited here; beside another version, the
+  // version named by `with` is (its link swaps them). The other is drawn beside, read-only, live.
+  const besideIsOriginal = beside.id === original.id;
+  const editingOriginal = besideIsOriginal && parsed.data.edit === "original";
+  const edited = editingOriginal ? original : version;
+  const other = editingOriginal ? version : beside;
   const editedName = editingOriginal ? originalName : versionName;
   const canEdit = can(actor, "paper.edit", edited);
   const canSuggest = can(actor, "paper.suggest", edited);
@@ -59,19 +62,48 @@ export default async function ParallelPage({ params, searchParams }: Props) {
   const editedText = editingOriginal ? originalText : versionText;
   const textLabel = t("papers.textOf", { title: `${edited.title} (${editedName})` });
   const base = `/papers/${paper.id}/parallel?with=${version.id}`;
+  const intro = !besideIsOriginal
+    ? t("versions.parallelIntroVersions", { beside: besideName, language: versionName })
+    : t(editingOriginal ? "versions.parallelIntroOriginal" : "versions.parallelIntro", { language: versionName });
+  const switchLink = !mayWorkOnOther
+    ? null
+    : !besideIsOriginal
+      ? {
+          href: `/papers/${version.id}/parallel?with=${beside.id}`,
+          label: t("versions.editBesideHere", { language: besideName }),
+        }
+      : editingOriginal
+        ? { href: base, label: t("versions.editVersionHere", { language: versionName }) }
+        : { href: `${base}&edit=original`, label: t("versions.editOriginalHere", { language: originalName }) };
+  const cellLabels = editingOriginal
+    ? {
+        outdated: labels.outdated,
+        originalParagraph: labels.versionParagraph,
+        originalBlock: labels.versionBlock,
+        onlyInVersion: labels.onlyInOriginal,
+      }
+    : besideIsOriginal
+      ? {
+          outdated: labels.outdated,
+          originalParagraph: labels.originalParagraph,
+          originalBlock: labels.originalBlock,
+          onlyInVersion: labels.onlyInVersion,
+        }
+      : {
+          outdated: labels.outdated,
+          originalParagraph: t("versions.languageParagraph", { language: besideName, n: "{n}" }),
+          originalBlock: besideName,
+          onlyInVersion: labels.onlyInVersion,
+        };
   return (
     <PaperSubpage paper={paper} heading={t("versions.parallelTitle", { title: paper.title })} t={t}>
-      <p className="muted">
-        {t(editingOriginal ? "versions.parallelIntroOriginal" : "versions.parallelIntro", { language: versionName })}
-      </p>
+      <p className="muted">{intro}</p>
       <p className="flex flex-wrap gap-x-4 text-sm">
-        <Link href={`/papers/${paper.id}`}>{t("versions.backToOriginal")}</Link>
+        <Link href={`/papers/${original.id}`}>{t("versions.backToOriginal")}</Link>
         <Link href={`/papers/${version.id}`}>{t("versions.backToVersion")}</Link>
-        {mayWorkOnOther && (
-          <Link href={editingOriginal ? base : `${base}&edit=original`} data-testid="parallel-switch">
-            {editingOriginal
-              ? t("versions.editVersionHere", { language: versionName })
-              : t("versions.editOriginalHere", { language: originalName })}
+        {switchLink && (
+          <Link href={switchLink.href} data-testid="parallel-switch">
+            {switchLink.label}
           </Link>
         )}
       </p>
@@ -80,7 +112,11 @@ export default async function ParallelPage({ params, searchParams }: Props) {
           {t("versions.parallelWith", { language: versionName })}
         </h2>
         <div className="parallel-columns mb-2 text-sm font-semibold" aria-hidden="true">
-          <span>{t("versions.originalColumn", { language: originalName })}</span>
+          <span>
+            {besideIsOriginal
+              ? t("versions.originalColumn", { language: originalName })
+              : t("versions.versionColumn", { language: besideName })}
+          </span>
           <span>{t("versions.versionColumn", { language: versionName })}</span>
         </div>
         {can(actor, "paper.viewComments", edited) ? (
@@ -107,26 +143,15 @@ export default async function ParallelPage({ params, searchParams }: Props) {
             }
             labels={catalogs[locale].editor}
             version={{
-              beside: editingOriginal ? versionText : originalText,
+              beside: editingOriginal ? versionText : besideText,
               outdated: rows.flatMap((row) => (row.outdated && row.pid ? [row.pid] : [])),
-              labels: editingOriginal
-                ? {
-                    outdated: labels.outdated,
-                    originalParagraph: labels.versionParagraph,
-                    originalBlock: labels.versionBlock,
-                    onlyInVersion: labels.onlyInOriginal,
-                  }
-                : {
-                    outdated: labels.outdated,
-                    originalParagraph: labels.originalParagraph,
-                    originalBlock: labels.originalBlock,
-                    onlyInVersion: labels.onlyInVersion,
-                  },
+              labels: cellLabels,
               besideLanguage: other.language,
               sideBySide: true,
-              editing: parsed.data.edit,
+              editing: editingOriginal ? "original" : "version",
               readOriginal: originalText,
             }}
+            flagChangesBeside={besideIsOriginal}
           >
             <DocumentView
               doc={editedText}
@@ -144,9 +169,9 @@ export default async function ParallelPage({ params, searchParams }: Props) {
           />
         )}
       </section>
-      {can(actor, "paper.export", paper) && can(actor, "paper.export", version) && (
+      {besideIsOriginal && can(actor, "paper.export", original) && can(actor, "paper.export", version) && (
         <BilingualExportLinks
-          originalId={paper.id}
+          originalId={original.id}
           versionId={version.id}
           language={versionName}
           revision="live"
@@ -157,7 +182,7 @@ export default async function ParallelPage({ params, searchParams }: Props) {
         versionId={version.id}
         rows={rows}
         canConfirm={can(actor, "paper.confirmTranslation", version)}
-        originalLanguage={reading.original.language}
+        originalLanguage={original.language}
         t={t}
       />
     </PaperSubpage>

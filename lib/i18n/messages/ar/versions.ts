@@ -41,6 +41,10 @@ export const versionsAr: typeof versionsEn = {
     confirmLabel: "تأكيد ترجمة الفقرة {n}",
     confirming: "جارٍ التأكيد…",
     confirmed: "تم تأكيد الترجمة.",
+    languageParagraph: "{language}، الفقرة {n}",
+    parallelIntroVersions:
+      "يقابل كل صف فقرة من الصيغة {beside} بالفقرة نفسها من الصيغة {language}، مرقمة كما في الأصل. تُحرَّر الصيغة {language} هنا؛ أما الصيغة {beside} المقابلة فللقراءة فقط وتتابع محرريها مباشرة.",
+    editBesideHere: "تحرير الصيغة {language} هنا",
     parallelIntroOriginal:
       "يقابل كل صف فقرة من النص الأصلي بالفقرة نفسها من الصيغة {language}، مرقمة كما في الأصل. يُحرَّر النص الأصلي هنا؛ أما الصيغة المقابلة فللقراءة فقط وتتابع محرريها مباشرة.",
     editOriginalHere: "تحرير النص الأصلي ({language}) هنا",

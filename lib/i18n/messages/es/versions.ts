@@ -43,6 +43,10 @@ export const versionsEs: typeof versionsEn = {
     confirmLabel: "Confirmar la traducción del párrafo {n}",
     confirming: "Confirmando…",
     confirmed: "Traducción confirmada.",
+    languageParagraph: "{language}, párrafo {n}",
+    parallelIntroVersions:
+      "Cada fila empareja un párrafo de la versión en {beside} con el mismo párrafo de la versión en {language}, numerado como en el original. Aquí se edita la versión en {language}; la versión en {beside} de al lado es de solo lectura y sigue en directo a sus propios editores.",
+    editBesideHere: "Editar aquí la versión en {language}",
     parallelIntroOriginal:
       "Cada fila empareja un párrafo del original con el mismo párrafo de la versión en {language}, numerado como en el original. Aquí se edita el original; la versión de al lado es de solo lectura y sigue en directo a sus propios editores.",
     editOriginalHere: "Editar aquí el original ({language})",

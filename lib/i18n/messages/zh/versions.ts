@@ -41,6 +41,10 @@ export const versionsZh: typeof versionsEn = {
     confirmLabel: "确认第{n}段的译文",
     confirming: "正在确认…",
     confirmed: "译文已确认。",
+    languageParagraph: "{language}，第 {n} 段",
+    parallelIntroVersions:
+      "每一行将{beside}版本的一段与{language}版本的同一段对照，编号与原文相同。此处编辑{language}版本；旁边的{beside}版本为只读，并实时显示其编辑者的修改。",
+    editBesideHere: "在此编辑{language}版本",
     parallelIntroOriginal:
       "每一行将原文的一段与{language}版本的同一段对照，编号与原文相同。此处编辑原文；旁边的版本为只读，并实时显示其编辑者的修改。",
     editOriginalHere: "在此编辑原文（{language}）",
