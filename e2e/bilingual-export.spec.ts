@@ -17,10 +17,7 @@ test("a member downloads the original and its French version side by side, in Wo
     "Recalling the Rabat Process on migration and development.\nDecides to meet every year.",
   );
   const chair = await openPaperAs("rabatChair", path);
-  const versions = chair.page.getByTestId("language-versions");
-  await versions.getByRole("combobox", { name: "Language", exact: true }).selectOption("fr");
-  await versions.getByRole("button", { name: "Add the version" }).click();
-  await expect(chair.page).toHaveURL(/\/parallel\?with=[0-9a-f-]{36}$/);
+  await chair.addLanguageVersion("fr");
   const parallel = new URL(chair.page.url());
 
   // The penholder translates paragraph 1, then downloads both files from the same page.

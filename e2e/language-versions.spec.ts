@@ -212,10 +212,7 @@ test("the side-by-side view edits the original too, with the French beside it fl
     "Recalling the Rabat Process on migration and development.\nDecides to meet every year.",
   );
   const chair = await openPaperAs("rabatChair", path);
-  const versions = chair.page.getByTestId("language-versions");
-  await versions.getByRole("combobox", { name: "Language", exact: true }).selectOption("fr");
-  await versions.getByRole("button", { name: "Add the version" }).click();
-  await expect(chair.page).toHaveURL(/\/parallel\?with=[0-9a-f-]{36}$/);
+  await chair.addLanguageVersion("fr");
 
   // The chair switches the view to edit the original, the French read-only beside it.
   await chair.page.getByRole("link", { name: "Edit the original (English) here" }).click();
@@ -263,16 +260,8 @@ test("two language versions side by side: the Spanish edited beside the French, 
     "Recalling the Rabat Process on migration and development.\nDecides to meet every year.",
   );
   const chair = await openPaperAs("rabatChair", path);
-  const addVersion = async (language: string) => {
-    await chair.page.goto(path);
-    const versions = chair.page.getByTestId("language-versions");
-    await versions.getByRole("combobox", { name: "Language", exact: true }).selectOption(language);
-    await versions.getByRole("button", { name: "Add the version" }).click();
-    await expect(chair.page).toHaveURL(/\/parallel\?with=[0-9a-f-]{36}$/);
-    return new URL(chair.page.url()).searchParams.get("with") ?? "";
-  };
-  const frenchId = await addVersion("fr");
-  const spanishId = await addVersion("es");
+  const frenchId = await chair.addLanguageVersion("fr");
+  const spanishId = await chair.addLanguageVersion("es");
 
   // From the French version's page, the Spanish opens beside it.
   await chair.page.goto(`/papers/${frenchId}`);

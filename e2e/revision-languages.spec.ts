@@ -17,11 +17,7 @@ test("a revision freezes the French version with the original and says its parag
     "Recalling the Rabat Process on migration and development.\nDecides to meet every year.",
   );
   const chair = await openPaperAs("rabatChair", path);
-  const versions = chair.page.getByTestId("language-versions");
-  await versions.getByRole("combobox", { name: "Language", exact: true }).selectOption("fr");
-  await versions.getByRole("button", { name: "Add the version" }).click();
-  await expect(chair.page).toHaveURL(/\/parallel\?with=[0-9a-f-]{36}$/);
-  const versionId = new URL(chair.page.url()).searchParams.get("with") ?? "";
+  const versionId = await chair.addLanguageVersion("fr");
 
   // The original's paragraph 1 changes after the copy: its French translation now lags.
   const original = await openPaperAs("rabatChair", path);

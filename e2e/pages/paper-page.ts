@@ -120,6 +120,19 @@ export class PaperPage {
   }
 
   /** Types `text` at the end of the first paragraph. */
+  /**
+   * Adds a language version from the paper page (its "Language versions" section); the browser
+   * lands on the side-by-side view. Returns the version's id.
+   */
+  async addLanguageVersion(language: string): Promise<string> {
+    await this.page.goto(this.path);
+    const versions = this.page.getByTestId("language-versions");
+    await versions.getByRole("combobox", { name: "Language", exact: true }).selectOption(language);
+    await versions.getByRole("button", { name: "Add the version" }).click();
+    await expect(this.page).toHaveURL(/\/parallel\?with=[0-9a-f-]{36}$/);
+    return new URL(this.page.url()).searchParams.get("with") ?? "";
+  }
+
   async typeAtEndOfFirstParagraph(text: string): Promise<void> {
     await this.editor.locator("p").first().click();
     await this.page.keyboard.press("End");

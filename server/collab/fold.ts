@@ -3,8 +3,8 @@
 // run on the server's work thread (server/export/thread.ts) as well as in the caller's.
 import * as Y from "yjs";
 import { docToPlainText, isDocNode } from "@/lib/document";
-import { canonicalContent } from "../canonical";
 import { agreedContent } from "@/lib/editor/annotations";
+import { canonicalContent } from "../canonical";
 import { anchorParagraphs, type SearchBlock, searchBlocks } from "../search/blocks";
 import { liveContentFromYDoc, paperDoc } from "./paper-state";
 

@@ -100,10 +100,7 @@ export async function confirmationsOf(db: DbOrTx, versionId: string): Promise<Ma
 export async function parallelReading(db: Db, actor: Actor, besideId: string, versionId: string) {
   if (besideId === versionId) return null;
   return db.transaction(async (tx) => {
-    const [target] = await tx
-      .select({ originalId: papers.originalId })
-      .from(papers)
-      .where(eq(papers.id, versionId));
+    const [target] = await tx.select({ originalId: papers.originalId }).from(papers).where(eq(papers.id, versionId));
     const originalId = target?.originalId;
     if (!originalId) return null;
     const [original] = await tx

@@ -22,6 +22,7 @@ import { exportSourceForActor } from "@/server/export/source";
 import { verifyFile } from "@/server/export/verify/file";
 import { useTestDatabase } from "../helpers/database";
 import { type DialogueWithRoles, makeDialogueWithRoles, makePaperInStatus } from "../helpers/factories";
+import { liveText, rewriteParagraph } from "../helpers/live-text";
 import { pdftotext, stripBidi, toFile } from "./tools";
 
 const testDb = useTestDatabase();
@@ -35,48 +36,17 @@ afterAll(async () => {
   await closePdfBrowser();
 });
 
-async function liveText(paperId: string): Promise<DocNode> {
-  const doc = paperDoc(await loadPaperState(testDb.db(), paperId));
-  try {
-    return contentFromState(Y.encodeStateAsUpdate(doc));
-  } finally {
-    doc.destroy();
-  }
-}
-
-/** A translator's keystrokes: the paragraph with this id rewritten, stored in the update log. */
-async function rewriteParagraph(paperId: string, pid: string, text: string) {
-  const doc = paperDoc(await loadPaperState(testDb.db(), paperId));
-  try {
-    const before = Y.encodeStateVector(doc);
-    const block = doc
-      .getXmlFragment("default")
-      .toArray()
-      .find((b): b is Y.XmlElement => b instanceof Y.XmlElement && b.getAttribute("pid") === pid);
-    if (!block) throw new Error(`no paragraph ${pid}`);
-    const words = block.get(0) as Y.XmlText;
-    words.delete(0, words.length);
-    words.insert(0, text);
-    await testDb
-      .db()
-      .insert(paperUpdates)
-      .values({ paperId, update: Y.encodeStateAsUpdate(doc, before) });
-  } finally {
-    doc.destroy();
-  }
-}
-
 const FRENCH_1 = "La migration et le développement sont étroitement liés.";
 
 /** An original in consultation with a French version whose paragraph 1 is translated; the original's paragraph 2 changed since. */
 async function family() {
   const { paper } = await makePaperInStatus(testDb.db(), "draft", world);
   const french = await addLanguageVersion(testDb.db(), world.actors.chair, { paperId: paper.id, language: "fr" });
-  const [, first, second] = ((await liveText(paper.id)).content ?? []).map(paragraphIdOf) as string[];
+  const [, first, second] = ((await liveText(testDb.db(), paper.id)).content ?? []).map(paragraphIdOf) as string[];
   if (!first || !second) throw new Error("the sample text has two paragraphs");
-  await rewriteParagraph(french.id, first, FRENCH_1);
+  await rewriteParagraph(testDb.db(), french.id, first, FRENCH_1);
   await compactPaper(testDb.db(), french.id);
-  await rewriteParagraph(paper.id, second, "Partners commit to new mobility partnerships.");
+  await rewriteParagraph(testDb.db(), paper.id, second, "Partners commit to new mobility partnerships.");
   await changeStage(testDb.db(), world.actors.penholder, { paperId: paper.id, to: "consultation" });
   return { paper, french };
 }

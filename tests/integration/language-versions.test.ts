@@ -19,6 +19,7 @@ import { dialogueDetails } from "@/server/queries/dialogues";
 import { languageFamily, parallelReading } from "@/server/queries/language-versions";
 import { useTestDatabase } from "../helpers/database";
 import { type DialogueWithRoles, makeDialogueWithRoles, makePaperInStatus, reloadPaper } from "../helpers/factories";
+import { liveText, rewriteParagraph } from "../helpers/live-text";
 
 const testDb = useTestDatabase();
 let world: DialogueWithRoles;
@@ -43,38 +44,6 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
   return "allowed";
 }
 
-/** The paper's live text (stored state and pending updates), as the collaboration server has it. */
-async function liveText(paperId: string): Promise<DocNode> {
-  const doc = paperDoc(await loadPaperState(testDb.db(), paperId));
-  try {
-    return contentFromState(Y.encodeStateAsUpdate(doc));
-  } finally {
-    doc.destroy();
-  }
-}
-
-/** What an editor's keystrokes do: the paragraph with this id rewritten, stored in the update log. */
-async function rewriteParagraph(paperId: string, pid: string, text: string) {
-  const doc = paperDoc(await loadPaperState(testDb.db(), paperId));
-  try {
-    const before = Y.encodeStateVector(doc);
-    const block = doc
-      .getXmlFragment("default")
-      .toArray()
-      .find((b): b is Y.XmlElement => b instanceof Y.XmlElement && b.getAttribute("pid") === pid);
-    if (!block) throw new Error(`no paragraph ${pid}`);
-    const words = block.get(0) as Y.XmlText;
-    words.delete(0, words.length);
-    words.insert(0, text);
-    await testDb
-      .db()
-      .insert(paperUpdates)
-      .values({ paperId, update: Y.encodeStateAsUpdate(doc, before) });
-  } finally {
-    doc.destroy();
-  }
-}
-
 const outdatedNumbers = async (originalId: string, versionId: string) => {
   const reading = await parallelReading(testDb.db(), world.actors.chair, originalId, versionId);
   return (reading?.rows ?? []).filter((r) => r.outdated).map((r) => r.number);
@@ -93,8 +62,8 @@ describe("adding a language version", () => {
       language: "fr",
     });
     expect(version.id).not.toBe(paper.id);
-    const original = await liveText(paper.id);
-    const copy = await liveText(version.id);
+    const original = await liveText(testDb.db(), paper.id);
+    const copy = await liveText(testDb.db(), version.id);
     // The same words (same hash) and the same paragraph ids, so paragraph 2 is paragraph 2 in French.
     expect(contentHash(copy).hash).toBe(contentHash(original).hash);
     const originalIds = (original.content ?? []).map(paragraphIdOf);
@@ -203,18 +172,18 @@ describe("a submitted original", () => {
 describe("translation outdated", () => {
   it("flags a paragraph whose original changed, until its translation is edited or confirmed", async () => {
     const { paper, version } = await draftWithFrench();
-    const ids = (await liveText(paper.id)).content?.map(paragraphIdOf) ?? [];
+    const ids = (await liveText(testDb.db(), paper.id)).content?.map(paragraphIdOf) ?? [];
     const [, first, second] = ids as string[];
     if (!first || !second) throw new Error("sample text has two paragraphs");
 
     // The translator writes paragraph 1 in French: still up to date.
-    await rewriteParagraph(version.id, first, "La migration et le développement sont liés.");
+    await rewriteParagraph(testDb.db(), version.id, first, "La migration et le développement sont liés.");
     await compactPaper(testDb.db(), version.id);
     expect(await outdatedNumbers(paper.id, version.id)).toEqual([]);
 
     // The chair changes original paragraphs 1 and 2: both translations are outdated.
-    await rewriteParagraph(paper.id, first, "Migration and development are closely interlinked.");
-    await rewriteParagraph(paper.id, second, "Partners commit to new mobility partnerships.");
+    await rewriteParagraph(testDb.db(), paper.id, first, "Migration and development are closely interlinked.");
+    await rewriteParagraph(testDb.db(), paper.id, second, "Partners commit to new mobility partnerships.");
     expect(await outdatedNumbers(paper.id, version.id)).toEqual([1, 2]);
     // Aligned by id: row 1 pairs the changed English with the French of the same paragraph.
     const reading = await parallelReading(testDb.db(), world.actors.chair, paper.id, version.id);
@@ -225,7 +194,12 @@ describe("translation outdated", () => {
 
     // Editing the French paragraph 2 updates it (compaction records the original as it now reads).
     await compactPaper(testDb.db(), paper.id);
-    await rewriteParagraph(version.id, second, "Les partenaires s'engagent dans de nouveaux partenariats.");
+    await rewriteParagraph(
+      testDb.db(),
+      version.id,
+      second,
+      "Les partenaires s'engagent dans de nouveaux partenariats.",
+    );
     await compactPaper(testDb.db(), version.id);
     expect(await outdatedNumbers(paper.id, version.id)).toEqual([1]);
 
@@ -278,12 +252,12 @@ describe("two versions side by side", () => {
   it("reads a version beside another of the same original, its outdated rows still against the original", async () => {
     const { paper, version: french } = await draftWithFrench();
     const spanish = await addLanguageVersion(testDb.db(), world.actors.chair, { paperId: paper.id, language: "es" });
-    const ids = (await liveText(paper.id)).content?.map(paragraphIdOf) ?? [];
+    const ids = (await liveText(testDb.db(), paper.id)).content?.map(paragraphIdOf) ?? [];
     const [, first] = ids as string[];
     if (!first) throw new Error("sample text has a paragraph");
-    await rewriteParagraph(french.id, first, "La migration et le développement sont liés.");
-    await rewriteParagraph(spanish.id, first, "La migración y el desarrollo están vinculados.");
-    await rewriteParagraph(paper.id, first, "Migration and development are closely interlinked.");
+    await rewriteParagraph(testDb.db(), french.id, first, "La migration et le développement sont liés.");
+    await rewriteParagraph(testDb.db(), spanish.id, first, "La migración y el desarrollo están vinculados.");
+    await rewriteParagraph(testDb.db(), paper.id, first, "Migration and development are closely interlinked.");
 
     const reading = await parallelReading(testDb.db(), world.actors.delegate, french.id, spanish.id);
     expect(reading?.beside.id).toBe(french.id);

@@ -22,6 +22,7 @@ import { findPaperForActor } from "@/server/queries/papers";
 import { findRevision, latestRound, listRevisions } from "@/server/queries/workflow";
 import { useTestDatabase } from "../helpers/database";
 import { type DialogueWithRoles, makeDialogueWithRoles, makePaperInStatus, reloadPaper } from "../helpers/factories";
+import { liveText, rewriteParagraph } from "../helpers/live-text";
 
 const testDb = useTestDatabase();
 let world: DialogueWithRoles;
@@ -29,37 +30,6 @@ let world: DialogueWithRoles;
 beforeAll(async () => {
   world = await makeDialogueWithRoles(testDb.db());
 });
-
-async function liveText(paperId: string): Promise<DocNode> {
-  const doc = paperDoc(await loadPaperState(testDb.db(), paperId));
-  try {
-    return contentFromState(Y.encodeStateAsUpdate(doc));
-  } finally {
-    doc.destroy();
-  }
-}
-
-/** An editor's keystrokes: the paragraph with this id rewritten, stored in the update log (not yet compacted). */
-async function rewriteParagraph(paperId: string, pid: string, text: string) {
-  const doc = paperDoc(await loadPaperState(testDb.db(), paperId));
-  try {
-    const before = Y.encodeStateVector(doc);
-    const block = doc
-      .getXmlFragment("default")
-      .toArray()
-      .find((b): b is Y.XmlElement => b instanceof Y.XmlElement && b.getAttribute("pid") === pid);
-    if (!block) throw new Error(`no paragraph ${pid}`);
-    const words = block.get(0) as Y.XmlText;
-    words.delete(0, words.length);
-    words.insert(0, text);
-    await testDb
-      .db()
-      .insert(paperUpdates)
-      .values({ paperId, update: Y.encodeStateAsUpdate(doc, before) });
-  } finally {
-    doc.destroy();
-  }
-}
 
 const deadline = () => new Date(Date.now() + 24 * 3600 * 1000);
 
@@ -72,11 +42,11 @@ async function familyInConsultation() {
   const { paper } = await makePaperInStatus(testDb.db(), "draft", world);
   const french = await addLanguageVersion(testDb.db(), world.actors.chair, { paperId: paper.id, language: "fr" });
   const spanish = await addLanguageVersion(testDb.db(), world.actors.penholder, { paperId: paper.id, language: "es" });
-  const [, first, second] = ((await liveText(paper.id)).content ?? []).map(paragraphIdOf) as string[];
+  const [, first, second] = ((await liveText(testDb.db(), paper.id)).content ?? []).map(paragraphIdOf) as string[];
   if (!first || !second) throw new Error("the sample text has two paragraphs");
-  await rewriteParagraph(paper.id, second, "Partners commit to new mobility partnerships.");
+  await rewriteParagraph(testDb.db(), paper.id, second, "Partners commit to new mobility partnerships.");
   await compactPaper(testDb.db(), paper.id);
-  await rewriteParagraph(french.id, first, "La migration et le développement sont étroitement liés.");
+  await rewriteParagraph(testDb.db(), french.id, first, "La migration et le développement sont étroitement liés.");
   await changeStage(testDb.db(), world.actors.penholder, { paperId: paper.id, to: "consultation" });
   return { paper, french, spanish, first, second };
 }

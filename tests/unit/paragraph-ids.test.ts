@@ -182,7 +182,8 @@ describe("the side-by-side cells", () => {
         .filter((d) => d.from === pos)
         .sort((a, b) => (a.spec.side as number) - (b.spec.side as number))
         .map(
-          (d) => JSON.parse(String(d.spec.key).slice(5)) as [number | null, number | null, number | null, string, boolean],
+          (d) =>
+            JSON.parse(String(d.spec.key).slice(5)) as [number | null, number | null, number | null, string, boolean],
         )
         .map(([number, , , text, outdated]) => `${number ?? "-"}:${text}${outdated ? "!" : ""}`);
     return [...starts.map(at), at(doc.content.size)];
@@ -240,7 +241,10 @@ describe("the side-by-side cells", () => {
       widgets
         .filter((d) => d.from === pos)
         .sort((a, b) => (a.spec.side as number) - (b.spec.side as number))
-        .map((d) => JSON.parse(String(d.spec.key).slice(5)) as [number | null, number | null, number | null, string, boolean])
+        .map(
+          (d) =>
+            JSON.parse(String(d.spec.key).slice(5)) as [number | null, number | null, number | null, string, boolean],
+        )
         .map(([number, , , text, outdated]) => `${number ?? "-"}:${text}${outdated ? "!" : ""}`),
     );
     expect(after).toEqual([["1:Un!"], ["2:", "-:", "-:Ajout"], ["3:Trois"]]);
