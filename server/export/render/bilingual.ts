@@ -50,14 +50,12 @@ export function bilingualCover(input: BilingualExportInput): Cover {
   const names = [languageName(original.language, lang), languageName(version.language, lang)];
   const versionHash = version.languages?.find((l) => l.language === version.language)?.hash ?? version.hash;
   const lagging = input.outdatedNumbers;
+  // The cover names the text's language (its `texts` is set): here, both languages instead.
   const rows: CoverRow[] = cover.rows.flatMap((row) =>
     row.label === t("exports.cover.language")
       ? [{ label: t("exports.bilingual.languages"), value: names.join(" | ") }]
       : [row],
   );
-  if (!rows.some((row) => row.label === t("exports.bilingual.languages"))) {
-    rows.splice(4, 0, { label: t("exports.bilingual.languages"), value: names.join(" | ") });
-  }
   rows.push({
     label: t("exports.cover.languageHash", { language: names[1] as string }),
     value: versionHash,
