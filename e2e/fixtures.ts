@@ -51,6 +51,9 @@ const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
  */
 export async function expectAccessible(page: Page, options: { wcag22?: boolean } = {}): Promise<void> {
   const tags = options.wcag22 ? [...WCAG_21_AA, "wcag22a", "wcag22aa"] : WCAG_21_AA;
+  // A page a server action has just re-rendered gets its <title> back from the streamed metadata
+  // a moment later: judge the settled page (every page has a title, which this also checks).
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(tags).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(summary).toEqual([]);
